@@ -1,0 +1,1 @@
+//! An embedded fake of the WEGnology Me API.

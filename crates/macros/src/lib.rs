@@ -1,0 +1,1 @@
+//! `generate!("path/to/spec")`: the Me client, generated at compile time.

@@ -1,0 +1,253 @@
+//! The endpoint model: what the WEGnology API documents say, as plain data.
+//!
+//! This is the one contract between the document parser (`wegnology-spec`), the code generator
+//! (`wegnology-codegen`) and the fake server (`wegnology-fake`). It is serialized to
+//! `spec/model.json` by `cargo xtask regen`, so a change to the documents shows up first as a
+//! readable diff of this model.
+//!
+//! Must not depend on: anything but serde. No parsing, no code generation, no HTTP.
+
+use serde::{Deserialize, Serialize};
+
+/// One API resource as the documents describe it (here: `Me`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ApiModel {
+    /// Resource name, from the documents' title (`Me Actions` → `Me`).
+    pub resource: String,
+    /// The API release the documents were published for (`spec/API_VERSION`), e.g. `1.26.2`.
+    pub api_version: String,
+    /// Origin every action path is appended to, e.g. `https://api.app.wnology.io`.
+    pub base_url: String,
+    /// Every action, in the order of the action reference (`me.md`).
+    pub actions: Vec<Action>,
+    /// Every named schema, in the order of the schemas page (`_schemas.md`).
+    pub schemas: Vec<Schema>,
+    /// Every disagreement or gap between the documents, and how the model resolved it.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// One API action: an HTTP request with its parameters and documented responses.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Action {
+    /// Title as documented, e.g. `Respond to Invite`.
+    pub title: String,
+    /// Python client name, e.g. `respond_to_invite`.
+    pub snake_name: String,
+    /// JavaScript client name and scope suffix, e.g. `respondToInvite`.
+    pub camel_name: String,
+    /// One-line description, e.g. `Accepts or rejects an invitation to an organization`.
+    pub description: String,
+    pub method: Method,
+    /// Path template relative to [`ApiModel::base_url`], e.g. `/me/invites/{inviteId}`.
+    /// Every `{name}` is a [`Param`] with [`Location::Path`].
+    pub path: String,
+    /// A token must carry at least one of these scopes.
+    pub scopes: Vec<String>,
+    /// Parameters in documentation order.
+    pub params: Vec<Param>,
+    /// The request body example of the REST page, when the action has a body.
+    pub body_example: Option<serde_json::Value>,
+    /// The documented success response.
+    pub success: Response,
+    /// Documented error responses (may be empty: `Get` documents none).
+    pub errors: Vec<Response>,
+    /// Where each document describes this action.
+    pub sources: Vec<SourceRef>,
+}
+
+impl Action {
+    /// The one parameter sent as the JSON request body, if any.
+    pub fn body(&self) -> Option<&Param> {
+        self.params.iter().find(|p| p.location == Location::Body)
+    }
+
+    /// Parameters at one location, in documentation order.
+    pub fn params_in(&self, location: Location) -> impl Iterator<Item = &Param> {
+        self.params.iter().filter(move |p| p.location == location)
+    }
+}
+
+/// HTTP method of an action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Method {
+    Get,
+    Post,
+    Put,
+    Patch,
+    Delete,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+            Method::Patch => "PATCH",
+            Method::Delete => "DELETE",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Method> {
+        Some(match text {
+            "GET" => Method::Get,
+            "POST" => Method::Post,
+            "PUT" => Method::Put,
+            "PATCH" => Method::Patch,
+            "DELETE" => Method::Delete,
+            _ => return None,
+        })
+    }
+}
+
+/// Where a parameter travels in the request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Location {
+    /// Substituted into the path template.
+    Path,
+    /// A query-string pair; the value is a string on the wire.
+    Query,
+    /// A request header of the parameter's name (`losantdomain`).
+    Header,
+    /// The JSON request body.
+    Body,
+}
+
+/// One parameter of an action.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Param {
+    /// Name on the wire (query key, header name, path placeholder), e.g. `itemType`.
+    pub name: String,
+    pub location: Location,
+    /// The type the model settled on (see [`ParamType`]).
+    #[serde(rename = "type")]
+    pub ty: ParamType,
+    /// The type cell exactly as the action reference writes it (`string`, `undefined`,
+    /// `Recent Item`), kept so the resolution in `ty` can be audited.
+    pub documented_type: String,
+    pub required: bool,
+    pub description: String,
+    /// Documented default, as text (`86400000`, `false`).
+    pub default: Option<String>,
+    pub example: Option<ParamExample>,
+}
+
+/// The type of a parameter value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ParamType {
+    String,
+    /// `true`/`false` on the wire.
+    Boolean,
+    /// A decimal integer on the wire.
+    Integer,
+    /// One of a fixed list of string values ("Accepted values are: …"), in documented order.
+    Enum { values: Vec<String> },
+    /// A JSON value of the named schema; `schema` is its anchor in `_schemas.md`.
+    Schema { schema: String },
+}
+
+/// A documented example value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
+pub enum ParamExample {
+    /// A literal value, as text: `575ec8687ae143cd83dc4a97`, `true`.
+    Literal(String),
+    /// A link to a schema's example; the value is the schema's anchor.
+    SchemaExample(String),
+}
+
+/// A documented response.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Response {
+    pub status: u16,
+    /// Anchor of the body's schema in `_schemas.md`, e.g. `recent-item-list`.
+    pub schema: String,
+    pub description: String,
+}
+
+/// A named schema of `_schemas.md`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Schema {
+    /// Title, e.g. `Recent Item List`. Nested copies of this schema inside other schemas carry
+    /// the same `title` keyword.
+    pub title: String,
+    /// Anchor, e.g. `recent-item-list`; links are `_schemas.md#<anchor>`.
+    pub anchor: String,
+    pub description: Option<String>,
+    /// The JSON Schema (draft-07), in document key order.
+    pub json_schema: serde_json::Value,
+    /// The documented example, where upstream has one.
+    pub example: Option<serde_json::Value>,
+    pub source: SourceRef,
+}
+
+/// A place in one of the documents.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct SourceRef {
+    /// File name relative to `spec/`, e.g. `me.md`.
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+}
+
+/// A disagreement or gap between the documents, and what the model did about it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    pub kind: DiagnosticKind,
+    /// Where the differing (or missing) value is documented.
+    pub source: SourceRef,
+    /// The action concerned, by title, if any.
+    pub action: Option<String>,
+    /// What differs.
+    pub message: String,
+    /// The value the model keeps.
+    pub kept: String,
+    /// Why it keeps that one.
+    pub reason: String,
+}
+
+/// What sort of finding a [`Diagnostic`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DiagnosticKind {
+    /// Two documents state different values for the same thing.
+    Disagreement,
+    /// One document lacks what another has.
+    Gap,
+    /// A value the documents leave unusable (e.g. type `undefined`) that the model infers.
+    Inference,
+    /// A document's content is malformed and the model repairs it.
+    Repair,
+}
+
+impl ApiModel {
+    /// The named schema with this anchor.
+    pub fn schema(&self, anchor: &str) -> Option<&Schema> {
+        self.schemas.iter().find(|s| s.anchor == anchor)
+    }
+
+    /// The named schema with this title (nested copies are recognised by their `title` keyword).
+    pub fn schema_by_title(&self, title: &str) -> Option<&Schema> {
+        self.schemas.iter().find(|s| s.title == title)
+    }
+
+    /// The action with this snake_case name.
+    pub fn action(&self, snake_name: &str) -> Option<&Action> {
+        self.actions.iter().find(|a| a.snake_name == snake_name)
+    }
+
+    /// Parses the model from its JSON form (`spec/model.json`).
+    pub fn from_json(text: &str) -> Result<ApiModel, serde_json::Error> {
+        serde_json::from_str(text)
+    }
+
+    /// The model's stable, readable JSON form, ending with a newline.
+    pub fn to_json(&self) -> String {
+        let mut text = serde_json::to_string_pretty(self).expect("the model serializes to JSON");
+        text.push('\n');
+        text
+    }
+}

@@ -1,0 +1,1 @@
+//! Parses the WEGnology API documents of `spec/` into the endpoint model.
