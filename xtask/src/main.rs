@@ -1,1 +1,128 @@
-fn main() {}
+//! Maintainer tasks. `cargo xtask regen` parses `spec/` into the endpoint model and writes the
+//! model and the generated client; `cargo xtask check` fails when either is stale.
+//!
+//! This is the only place that knows paths on disk and command-line flags.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use wegnology_model::{ApiModel, DiagnosticKind};
+
+#[derive(Parser)]
+#[command(about = "Maintainer tasks for the WEGnology Me client")]
+struct Cli {
+    /// Project root (holding `spec/` and `crates/`); defaults to this workspace.
+    #[arg(long, global = true)]
+    root: Option<PathBuf>,
+    #[command(subcommand)]
+    task: Task,
+}
+
+#[derive(Subcommand)]
+enum Task {
+    /// Parse spec/, then write spec/model.json and the generated client code.
+    Regen,
+    /// Exit non-zero when anything `regen` would write differs from what is on disk.
+    Check,
+}
+
+/// A file `regen` owns, with the content it should have.
+struct Output {
+    path: &'static str,
+    content: String,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let root = cli.root.unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_path_buf());
+    let model = match wegnology_spec::load(&root.join("spec")) {
+        Ok(model) => model,
+        Err(error) => {
+            eprintln!("error: spec/{error}");
+            eprintln!("nothing was written");
+            return ExitCode::FAILURE;
+        }
+    };
+    let outputs = outputs(&model);
+    match cli.task {
+        Task::Regen => regen(&root, &model, &outputs),
+        Task::Check => check(&root, &outputs),
+    }
+}
+
+fn outputs(model: &ApiModel) -> Vec<Output> {
+    vec![
+        Output {
+            path: "spec/model.json",
+            content: model.to_json(),
+        },
+        Output {
+            path: "crates/client/src/generated.rs",
+            content: wegnology_codegen::render(model),
+        },
+    ]
+}
+
+fn regen(root: &Path, model: &ApiModel, outputs: &[Output]) -> ExitCode {
+    print_summary(model);
+    for output in outputs {
+        let path = root.join(output.path);
+        if std::fs::read_to_string(&path).ok().as_deref() == Some(output.content.as_str()) {
+            println!("unchanged {}", output.path);
+            continue;
+        }
+        if let Err(error) = write_atomically(&path, &output.content) {
+            eprintln!("error: cannot write {}: {error}", path.display());
+            return ExitCode::FAILURE;
+        }
+        println!("wrote     {}", output.path);
+    }
+    ExitCode::SUCCESS
+}
+
+fn check(root: &Path, outputs: &[Output]) -> ExitCode {
+    let stale: Vec<&str> = outputs
+        .iter()
+        .filter(|o| std::fs::read_to_string(root.join(o.path)).ok().as_deref() != Some(o.content.as_str()))
+        .map(|o| o.path)
+        .collect();
+    if stale.is_empty() {
+        println!("up to date: {}", outputs.iter().map(|o| o.path).collect::<Vec<_>>().join(", "));
+        ExitCode::SUCCESS
+    } else {
+        for path in stale {
+            eprintln!("stale: {path} differs from what spec/ generates; run `cargo xtask regen`");
+        }
+        ExitCode::FAILURE
+    }
+}
+
+/// Writes through a temporary file and a rename, so an interrupted run leaves no half file.
+fn write_atomically(path: &Path, content: &str) -> std::io::Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let temp = path.with_extension("tmp-regen");
+    std::fs::write(&temp, content)?;
+    std::fs::rename(&temp, path)
+}
+
+fn print_summary(model: &ApiModel) {
+    let count = |kind| model.diagnostics.iter().filter(|d| d.kind == kind).count();
+    println!(
+        "{} actions, {} schemas, {} diagnostics ({} disagreements, {} gaps, {} inferences, {} repairs)",
+        model.actions.len(),
+        model.schemas.len(),
+        model.diagnostics.len(),
+        count(DiagnosticKind::Disagreement),
+        count(DiagnosticKind::Gap),
+        count(DiagnosticKind::Inference),
+        count(DiagnosticKind::Repair),
+    );
+    for d in &model.diagnostics {
+        let kind = format!("{:?}", d.kind).to_lowercase();
+        let action = d.action.as_deref().map_or(String::new(), |a| format!(" [{a}]"));
+        println!("  {kind:<12} spec/{}:{}{action} {}; kept {}: {}", d.source.file, d.source.line, d.message, d.kept, d.reason);
+    }
+}
