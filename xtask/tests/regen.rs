@@ -1,0 +1,114 @@
+//! `cargo xtask regen` and `check` on a scratch copy of the project's documents.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const DOCUMENTS: [&str; 5] = ["API_VERSION", "me.md", "rest-api-me.txt", "js-client-me.txt", "_schemas.md"];
+
+fn project() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+}
+
+/// A scratch root holding only the documents.
+fn scratch() -> tempfile::TempDir {
+    let root = tempfile::tempdir().unwrap();
+    std::fs::create_dir(root.path().join("spec")).unwrap();
+    for name in DOCUMENTS {
+        std::fs::copy(project().join("spec").join(name), root.path().join("spec").join(name)).unwrap();
+    }
+    root
+}
+
+fn xtask(root: &Path, task: &str) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_xtask")).args([task, "--root"]).arg(root).output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// Every file below `dir`, with its bytes.
+fn tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(tree(&path));
+        } else {
+            files.push((path.clone(), std::fs::read(&path).unwrap()));
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn regen_writes_the_committed_files_and_a_second_run_changes_nothing() {
+    let root = scratch();
+    let first = xtask(root.path(), "regen");
+    assert!(first.status.success(), "{}", text(&first.stderr));
+    let stdout = text(&first.stdout);
+    assert!(stdout.starts_with("20 actions, 21 schemas, "), "{stdout}");
+    assert!(stdout.contains("wrote     spec/model.json"), "{stdout}");
+    // What regen writes from the documents is what the project has committed.
+    for path in ["spec/model.json", "crates/client/src/generated.rs"] {
+        assert_eq!(std::fs::read(root.path().join(path)).unwrap(), std::fs::read(project().join(path)).unwrap(), "{path} is stale: run `cargo xtask regen`");
+    }
+
+    let before = tree(root.path());
+    let second = xtask(root.path(), "regen");
+    assert!(second.status.success());
+    assert!(text(&second.stdout).contains("unchanged spec/model.json"));
+    assert_eq!(tree(root.path()), before);
+    assert!(xtask(root.path(), "check").status.success());
+}
+
+#[test]
+fn a_malformed_document_writes_nothing() {
+    let root = scratch();
+    assert!(xtask(root.path(), "regen").status.success());
+    let before = tree(root.path());
+
+    let me = root.path().join("spec/me.md");
+    let text_before = std::fs::read_to_string(&me).unwrap();
+    let broken = text_before.replacen("| inviteId | string | Y | ID associated with the invitation |  |", "| inviteId | string | Y | ID associated with the invitation |", 1);
+    assert_ne!(broken, text_before);
+    std::fs::write(&me, &broken).unwrap();
+
+    let out = xtask(root.path(), "regen");
+    assert!(!out.status.success());
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("spec/me.md:412: expected a table row of 6 cells"), "{stderr}");
+    assert!(stderr.contains("nothing was written"), "{stderr}");
+    let after: Vec<_> = tree(root.path()).into_iter().filter(|(p, _)| p != &me).collect();
+    let before: Vec<_> = before.into_iter().filter(|(p, _)| p != &me).collect();
+    assert_eq!(after, before);
+}
+
+#[test]
+fn a_fresh_root_with_a_malformed_document_gets_no_files() {
+    let root = scratch();
+    let schemas = root.path().join("spec/_schemas.md");
+    let text_before = std::fs::read_to_string(&schemas).unwrap();
+    std::fs::write(&schemas, &text_before[..text_before.len() / 2]).unwrap();
+    let out = xtask(root.path(), "regen");
+    assert!(!out.status.success());
+    assert!(text(&out.stderr).contains("spec/_schemas.md:"), "{}", text(&out.stderr));
+    assert!(!root.path().join("spec/model.json").exists());
+    assert!(!root.path().join("crates").exists());
+}
+
+#[test]
+fn check_fails_on_a_changed_document_until_regen() {
+    let root = scratch();
+    assert!(xtask(root.path(), "regen").status.success());
+    let me = root.path().join("spec/me.md");
+    let edited = std::fs::read_to_string(&me).unwrap().replacen("Parent id of the recent list", "Parent id of the recent item list", 1);
+    std::fs::write(&me, edited).unwrap();
+
+    let stale = xtask(root.path(), "check");
+    assert!(!stale.status.success());
+    assert!(text(&stale.stderr).contains("stale: spec/model.json"), "{}", text(&stale.stderr));
+    assert!(xtask(root.path(), "regen").status.success());
+    assert!(xtask(root.path(), "check").status.success());
+}
