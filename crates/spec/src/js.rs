@@ -8,7 +8,14 @@ use crate::text::parse_scopes;
 
 pub(crate) const FILE: &str = "js-client-me.txt";
 
-const PARAM_HEADER: [&str; 6] = ["Name", "Type", "Required", "Description", "Default", "Example"];
+const PARAM_HEADER: [&str; 6] = [
+    "Name",
+    "Type",
+    "Required",
+    "Description",
+    "Default",
+    "Example",
+];
 const RESPONSE_HEADER: [&str; 3] = ["Code", "Type", "Description"];
 
 #[derive(Debug, Clone, PartialEq)]
@@ -57,7 +64,9 @@ pub struct JsResponse {
 /// description.
 pub fn parse(text: &str) -> Result<JsPage, SpecError> {
     let lines: Vec<&str> = text.lines().map(str::trim).collect();
-    let starts: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].starts_with("var params")).collect();
+    let starts: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].starts_with("var params"))
+        .collect();
     let mut actions = Vec::new();
     for (n, &start) in starts.iter().enumerate() {
         // The next action's description line ends this action's region.
@@ -72,7 +81,9 @@ fn parse_action(lines: &[&str], start: usize, end: usize) -> Result<JsAction, Sp
         .checked_sub(1)
         .map(|i| lines[i].to_string())
         .filter(|d| !d.is_empty())
-        .ok_or_else(|| SpecError::malformed(FILE, start + 1, "a description line before `var params`"))?;
+        .ok_or_else(|| {
+            SpecError::malformed(FILE, start + 1, "a description line before `var params`")
+        })?;
 
     let mut at = start;
     let mut example_params = Vec::new();
@@ -91,13 +102,22 @@ fn parse_action(lines: &[&str], start: usize, end: usize) -> Result<JsAction, Sp
 
     let auth = (at..end)
         .find(|&i| lines[i].starts_with("The client must be configured"))
-        .ok_or_else(|| SpecError::malformed(FILE, line, format!("the authentication sentence of `{camel_name}`")))?;
+        .ok_or_else(|| {
+            SpecError::malformed(
+                FILE,
+                line,
+                format!("the authentication sentence of `{camel_name}`"),
+            )
+        })?;
     // The sentence is wrapped over lines; it ends at the line that closes the scope list.
     let close = (auth..end)
         .find(|&i| lines[i].ends_with('.') && lines[auth..=i].join(" ").contains("scopes:"))
-        .ok_or_else(|| SpecError::malformed(FILE, auth + 1, "a sentence listing the required scopes"))?;
-    let scopes = parse_scopes(&lines[auth..=close].join(" "))
-        .ok_or_else(|| SpecError::malformed(FILE, auth + 1, "a sentence listing the required scopes"))?;
+        .ok_or_else(|| {
+            SpecError::malformed(FILE, auth + 1, "a sentence listing the required scopes")
+        })?;
+    let scopes = parse_scopes(&lines[auth..=close].join(" ")).ok_or_else(|| {
+        SpecError::malformed(FILE, auth + 1, "a sentence listing the required scopes")
+    })?;
 
     let mut action = JsAction {
         camel_name,
@@ -112,10 +132,22 @@ fn parse_action(lines: &[&str], start: usize, end: usize) -> Result<JsAction, Sp
     };
     for table in tables(lines, close + 1, end)? {
         if table.header == PARAM_HEADER {
-            action.params = Some(table.rows.iter().map(|(l, cells)| param(*l, cells)).collect::<Result<_, _>>()?);
+            action.params = Some(
+                table
+                    .rows
+                    .iter()
+                    .map(|(l, cells)| param(*l, cells))
+                    .collect::<Result<_, _>>()?,
+            );
         } else {
             for (row_line, cells) in &table.rows {
-                let status = status_code(&cells[0]).ok_or_else(|| SpecError::malformed(FILE, *row_line, format!("an HTTP status code, found `{}`", cells[0])))?;
+                let status = status_code(&cells[0]).ok_or_else(|| {
+                    SpecError::malformed(
+                        FILE,
+                        *row_line,
+                        format!("an HTTP status code, found `{}`", cells[0]),
+                    )
+                })?;
                 let response = JsResponse {
                     line: *row_line,
                     status,
@@ -123,7 +155,11 @@ fn parse_action(lines: &[&str], start: usize, end: usize) -> Result<JsAction, Sp
                     description: cells[2].clone(),
                 };
                 // The page does not say which table is which; the status does.
-                let list = if status < 300 { &mut action.success } else { &mut action.errors };
+                let list = if status < 300 {
+                    &mut action.success
+                } else {
+                    &mut action.errors
+                };
                 list.get_or_insert_with(Vec::new).push(response);
             }
         }
@@ -135,7 +171,8 @@ fn parse_action(lines: &[&str], start: usize, end: usize) -> Result<JsAction, Sp
 fn callback_call_name(line: &str) -> Option<String> {
     let call = line.strip_prefix("client.")?;
     let (path, rest) = call.split_once('(')?;
-    rest.starts_with("params, function").then(|| path.rsplit('.').next().unwrap_or(path).to_string())
+    rest.starts_with("params, function")
+        .then(|| path.rsplit('.').next().unwrap_or(path).to_string())
 }
 
 struct Table {
@@ -152,11 +189,24 @@ fn tables(lines: &[&str], from: usize, end: usize) -> Result<Vec<Table>, SpecErr
         let header: &[&str] = match cell(lines[at]) {
             Some("Name") => &PARAM_HEADER,
             Some("Code") => &RESPONSE_HEADER,
-            _ => return Err(SpecError::malformed(FILE, at + 1, format!("a table header cell (`Name |` or `Code |`), found `{}`", lines[at]))),
+            _ => {
+                return Err(SpecError::malformed(
+                    FILE,
+                    at + 1,
+                    format!(
+                        "a table header cell (`Name |` or `Code |`), found `{}`",
+                        lines[at]
+                    ),
+                ))
+            }
         };
         for (i, expected) in header.iter().enumerate() {
             if lines.get(at + i).and_then(|l| cell(l)) != Some(*expected) || at + i >= end {
-                return Err(SpecError::malformed(FILE, at + i + 1, format!("the header cell `{expected} |`")));
+                return Err(SpecError::malformed(
+                    FILE,
+                    at + i + 1,
+                    format!("the header cell `{expected} |`"),
+                ));
             }
         }
         at += header.len();
@@ -168,7 +218,11 @@ fn tables(lines: &[&str], from: usize, end: usize) -> Result<Vec<Table>, SpecErr
         let first = at;
         while at < end && !is_header_start(lines, at) {
             if cell(lines[at]).is_none() {
-                return Err(SpecError::malformed(FILE, at + 1, format!("a table cell ending in `|`, found `{}`", lines[at])));
+                return Err(SpecError::malformed(
+                    FILE,
+                    at + 1,
+                    format!("a table cell ending in `|`, found `{}`", lines[at]),
+                ));
             }
             at += 1;
         }
@@ -178,11 +232,17 @@ fn tables(lines: &[&str], from: usize, end: usize) -> Result<Vec<Table>, SpecErr
             return Err(SpecError::malformed(
                 FILE,
                 first + 1,
-                format!("table rows of {width} cells ({}), found {} cells: a row is missing a cell", header.join(" | "), at - first),
+                format!(
+                    "table rows of {width} cells ({}), found {} cells: a row is missing a cell",
+                    header.join(" | "),
+                    at - first
+                ),
             ));
         }
         for row_start in (first..at).step_by(width) {
-            let row = (row_start..row_start + width).map(|i| cell(lines[i]).unwrap_or_default().to_string()).collect();
+            let row = (row_start..row_start + width)
+                .map(|i| cell(lines[i]).unwrap_or_default().to_string())
+                .collect();
             table.rows.push((row_start + 1, row));
         }
         out.push(table);
@@ -192,7 +252,8 @@ fn tables(lines: &[&str], from: usize, end: usize) -> Result<Vec<Table>, SpecErr
 
 /// A table header starts here: `Name |` or `Code |` followed by `Type |`.
 fn is_header_start(lines: &[&str], at: usize) -> bool {
-    matches!(cell(lines[at]), Some("Name") | Some("Code")) && lines.get(at + 1).and_then(|l| cell(l)) == Some("Type")
+    matches!(cell(lines[at]), Some("Name") | Some("Code"))
+        && lines.get(at + 1).and_then(|l| cell(l)) == Some("Type")
 }
 
 /// `Recent Item |` → `Recent Item`; a lone `|` is an empty cell; other lines are not cells.
@@ -204,7 +265,13 @@ fn param(line: usize, cells: &[String]) -> Result<JsParam, SpecError> {
     let required = match cells[2].as_str() {
         "Y" => true,
         "N" => false,
-        other => return Err(SpecError::malformed(FILE, line + 2, format!("`Y` or `N` in the Required cell, found `{other}`"))),
+        other => {
+            return Err(SpecError::malformed(
+                FILE,
+                line + 2,
+                format!("`Y` or `N` in the Required cell, found `{other}`"),
+            ))
+        }
     };
     let optional = |s: &String| (!s.is_empty()).then(|| s.clone());
     Ok(JsParam {
@@ -272,11 +339,24 @@ Updated user information |
         assert_eq!(page.actions.len(), 2);
         let invite = &page.actions[0];
         assert_eq!((invite.camel_name.as_str(), invite.line), ("invite", 7));
-        assert_eq!(invite.description, "Retrieves information for an invitation");
+        assert_eq!(
+            invite.description,
+            "Retrieves information for an invitation"
+        );
         assert_eq!(invite.example_params, ["inviteId"]);
-        assert_eq!(invite.scopes, ["all.User", "all.User.read", "me.*", "me.invite"]);
+        assert_eq!(
+            invite.scopes,
+            ["all.User", "all.User.read", "me.*", "me.invite"]
+        );
         let params = invite.params.as_ref().unwrap();
-        assert_eq!((params[0].name.as_str(), params[0].required, params[0].default.as_deref()), ("inviteId", true, None));
+        assert_eq!(
+            (
+                params[0].name.as_str(),
+                params[0].required,
+                params[0].default.as_deref()
+            ),
+            ("inviteId", true, None)
+        );
         assert_eq!(invite.success, None);
         assert_eq!(invite.errors.as_ref().unwrap()[0].status, 404);
 
@@ -290,7 +370,11 @@ Updated user information |
 
     #[test]
     fn row_missing_a_cell() {
-        let page = PAGE.replacen("|\n575ec8687ae143cd83dc4a97 |\n", "575ec8687ae143cd83dc4a97 |\n", 1);
+        let page = PAGE.replacen(
+            "|\n575ec8687ae143cd83dc4a97 |\n",
+            "575ec8687ae143cd83dc4a97 |\n",
+            1,
+        );
         let err = parse(&page).unwrap_err().to_string();
         assert_eq!(err, "js-client-me.txt:19: expected table rows of 6 cells (Name | Type | Required | Description | Default | Example), found 5 cells: a row is missing a cell");
     }

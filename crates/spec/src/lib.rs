@@ -23,7 +23,13 @@ pub use error::SpecError;
 use wegnology_model::ApiModel;
 
 /// The file names of `spec/`, in the order they are read.
-pub const FILES: [&str; 5] = ["API_VERSION", reference::FILE, rest::FILE, js::FILE, schemas::FILE];
+pub const FILES: [&str; 5] = [
+    "API_VERSION",
+    reference::FILE,
+    rest::FILE,
+    js::FILE,
+    schemas::FILE,
+];
 
 /// The texts of the documents.
 #[derive(Debug, Clone)]
@@ -65,7 +71,10 @@ pub fn load(dir: &Path) -> Result<ApiModel, SpecError> {
 /// Parses the documents into the model.
 pub fn parse(docs: &Documents) -> Result<ApiModel, SpecError> {
     let api_version = docs.api_version.trim().to_string();
-    let is_version = api_version.split('.').count() == 3 && api_version.split('.').all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    let is_version = api_version.split('.').count() == 3
+        && api_version
+            .split('.')
+            .all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
     if !is_version {
         return Err(SpecError::Malformed {
             file: FILES[0].to_string(),

@@ -79,11 +79,9 @@ pub(crate) fn blocks(file: &str, text: &str) -> Result<Vec<Block>, SpecError> {
             Event::Start(Tag::Heading { level, .. }) => {
                 open = Some(Open::Heading(heading_level(level), line, Inline::default()));
             }
-            Event::Start(Tag::Paragraph) => {
-                // Paragraphs inside list items or table cells belong to them.
-                if open.is_none() {
-                    open = Some(Open::Paragraph(line, Inline::default()));
-                }
+            // Paragraphs inside list items or table cells belong to them.
+            Event::Start(Tag::Paragraph) if open.is_none() => {
+                open = Some(Open::Paragraph(line, Inline::default()));
             }
             Event::Start(Tag::CodeBlock(kind)) => {
                 let lang = match kind {
@@ -266,16 +264,24 @@ mod tests {
         let doc = "# Title\n\nSome text\nmore.\n\n```json\n{}\n```\n";
         let blocks = blocks("t.md", doc).unwrap();
         assert_eq!(blocks.len(), 3);
-        assert!(matches!(&blocks[0], Block::Heading { level: 1, line: 1, inline } if inline.text == "Title"));
-        assert!(matches!(&blocks[1], Block::Paragraph { line: 3, inline } if inline.text == "Some text more."));
-        assert!(matches!(&blocks[2], Block::Code { line: 6, lang, text } if lang == "json" && text == "{}\n"));
+        assert!(
+            matches!(&blocks[0], Block::Heading { level: 1, line: 1, inline } if inline.text == "Title")
+        );
+        assert!(
+            matches!(&blocks[1], Block::Paragraph { line: 3, inline } if inline.text == "Some text more.")
+        );
+        assert!(
+            matches!(&blocks[2], Block::Code { line: 6, lang, text } if lang == "json" && text == "{}\n")
+        );
     }
 
     #[test]
     fn table_cells_keep_links() {
         let doc = "| A | B |\n| - | - |\n| [Me](_schemas.md#me) | x |\n";
         let blocks = blocks("t.md", doc).unwrap();
-        let Block::Table { header, rows, .. } = &blocks[0] else { panic!("not a table") };
+        let Block::Table { header, rows, .. } = &blocks[0] else {
+            panic!("not a table")
+        };
         assert_eq!(header, &["A", "B"]);
         assert_eq!(rows[0].line, 3);
         assert_eq!(rows[0].cells[0].text, "Me");
@@ -286,14 +292,19 @@ mod tests {
     fn a_row_missing_a_cell_is_an_error() {
         let doc = "intro\n\n| A | B | C |\n| - | - | - |\n| 1 | 2 | 3 |\n| 1 | 2 |\n";
         let err = blocks("t.md", doc).unwrap_err().to_string();
-        assert_eq!(err, "t.md:6: expected a table row of 3 cells (A | B | C), found 2");
+        assert_eq!(
+            err,
+            "t.md:6: expected a table row of 3 cells (A | B | C), found 2"
+        );
     }
 
     #[test]
     fn heading_anchor() {
         let doc = "### <a name=\"me-schema\"></a> Schema\n";
         let blocks = blocks("t.md", doc).unwrap();
-        let Block::Heading { inline, .. } = &blocks[0] else { panic!("not a heading") };
+        let Block::Heading { inline, .. } = &blocks[0] else {
+            panic!("not a heading")
+        };
         assert_eq!(inline.anchor.as_deref(), Some("me-schema"));
         assert_eq!(inline.text, "Schema");
     }

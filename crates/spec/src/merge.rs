@@ -8,7 +8,10 @@
 
 use heck::ToLowerCamelCase;
 use serde_json::Value;
-use wegnology_model::{Action, ApiModel, Diagnostic, DiagnosticKind, Location, Param, ParamExample, ParamType, Response, Schema, SourceRef};
+use wegnology_model::{
+    Action, ApiModel, Diagnostic, DiagnosticKind, Location, Param, ParamExample, ParamType,
+    Response, Schema, SourceRef,
+};
 
 use crate::error::SpecError;
 use crate::js::{self, JsAction, JsPage};
@@ -40,26 +43,70 @@ pub fn merge(parts: Parts) -> Result<ApiModel, SpecError> {
         diagnostics: schemas.repairs.clone(),
     };
     if rest.resource != reference.resource {
-        return Err(SpecError::malformed(rest::FILE, 1, format!("the resource `{}` of {}, found `{}`", reference.resource, reference::FILE, rest.resource)));
+        return Err(SpecError::malformed(
+            rest::FILE,
+            1,
+            format!(
+                "the resource `{}` of {}, found `{}`",
+                reference.resource,
+                reference::FILE,
+                rest.resource
+            ),
+        ));
     }
-    if let Some(extra) = rest.actions.iter().find(|r| !reference.actions.iter().any(|a| a.title == r.title)) {
-        return Err(SpecError::malformed(reference::FILE, 1, format!("a `## {}` section: {} documents that action (line {})", extra.title, rest::FILE, extra.line)));
+    if let Some(extra) = rest
+        .actions
+        .iter()
+        .find(|r| !reference.actions.iter().any(|a| a.title == r.title))
+    {
+        return Err(SpecError::malformed(
+            reference::FILE,
+            1,
+            format!(
+                "a `## {}` section: {} documents that action (line {})",
+                extra.title,
+                rest::FILE,
+                extra.line
+            ),
+        ));
     }
     let mut actions = Vec::new();
     for documented in &reference.actions {
-        let rest_action = rest.actions.iter().find(|r| r.title == documented.title).ok_or_else(|| {
-            SpecError::malformed(rest::FILE, 1, format!("a section for the action `{}` that {} documents on line {}", documented.title, reference::FILE, documented.line))
-        })?;
+        let rest_action = rest
+            .actions
+            .iter()
+            .find(|r| r.title == documented.title)
+            .ok_or_else(|| {
+                SpecError::malformed(
+                    rest::FILE,
+                    1,
+                    format!(
+                        "a section for the action `{}` that {} documents on line {}",
+                        documented.title,
+                        reference::FILE,
+                        documented.line
+                    ),
+                )
+            })?;
         let camel_name = documented.snake_name.to_lower_camel_case();
         let js_action = js.actions.iter().find(|j| j.camel_name == camel_name);
         actions.push(merger.action(documented, rest_action, js_action, camel_name)?);
     }
-    if let Some(extra) = js.actions.iter().find(|j| !actions.iter().any(|a| a.camel_name == j.camel_name)) {
+    if let Some(extra) = js
+        .actions
+        .iter()
+        .find(|j| !actions.iter().any(|a| a.camel_name == j.camel_name))
+    {
         merger.diagnostics.push(Diagnostic {
             kind: DiagnosticKind::Gap,
             source: at(js::FILE, extra.line),
             action: None,
-            message: format!("the JS page documents `{}`, which neither {} nor {} has", extra.camel_name, reference::FILE, rest::FILE),
+            message: format!(
+                "the JS page documents `{}`, which neither {} nor {} has",
+                extra.camel_name,
+                reference::FILE,
+                rest::FILE
+            ),
             kept: "no such action".to_string(),
             reason: "without the REST page there is no method or path to call".to_string(),
         });
@@ -77,7 +124,10 @@ pub fn merge(parts: Parts) -> Result<ApiModel, SpecError> {
 }
 
 fn at(file: &str, line: usize) -> SourceRef {
-    SourceRef { file: file.to_string(), line }
+    SourceRef {
+        file: file.to_string(),
+        line,
+    }
 }
 
 struct Merger<'a> {
@@ -86,7 +136,15 @@ struct Merger<'a> {
 }
 
 impl Merger<'_> {
-    fn note(&mut self, kind: DiagnosticKind, source: SourceRef, action: &str, message: String, kept: String, reason: &str) {
+    fn note(
+        &mut self,
+        kind: DiagnosticKind,
+        source: SourceRef,
+        action: &str,
+        message: String,
+        kept: String,
+        reason: &str,
+    ) {
         self.diagnostics.push(Diagnostic {
             kind,
             source,
@@ -97,7 +155,13 @@ impl Merger<'_> {
         });
     }
 
-    fn action(&mut self, doc: &ReferenceAction, rest: &RestAction, js: Option<&JsAction>, camel_name: String) -> Result<Action, SpecError> {
+    fn action(
+        &mut self,
+        doc: &ReferenceAction,
+        rest: &RestAction,
+        js: Option<&JsAction>,
+        camel_name: String,
+    ) -> Result<Action, SpecError> {
         let title = doc.title.as_str();
         let mut sources = vec![at(reference::FILE, doc.line), at(rest::FILE, rest.line)];
         match js {
@@ -107,7 +171,10 @@ impl Merger<'_> {
                 at(reference::FILE, doc.line),
                 title,
                 format!("the JS page has no `client.me.{camel_name}` action"),
-                format!("`{camel_name}`, derived from the Python name `{}`", doc.snake_name),
+                format!(
+                    "`{camel_name}`, derived from the Python name `{}`",
+                    doc.snake_name
+                ),
                 "the names of the two clients are the same words in different cases",
             ),
         }
@@ -125,11 +192,19 @@ impl Merger<'_> {
         let success = match &doc.success[..] {
             [one] => self.response(one)?,
             [first, ..] => {
-                return Err(SpecError::malformed(reference::FILE, first.line, format!("one success response for `{title}`")));
+                return Err(SpecError::malformed(
+                    reference::FILE,
+                    first.line,
+                    format!("one success response for `{title}`"),
+                ));
             }
             [] => unreachable!("the reference parser requires a success row"),
         };
-        let errors = doc.errors.iter().map(|e| self.response(e)).collect::<Result<Vec<_>, _>>()?;
+        let errors = doc
+            .errors
+            .iter()
+            .map(|e| self.response(e))
+            .collect::<Result<Vec<_>, _>>()?;
         self.compare_responses(doc, rest, js);
         if errors.is_empty() {
             let js_has_none = js.is_none_or(|j| j.errors.as_ref().is_none_or(Vec::is_empty));
@@ -137,13 +212,23 @@ impl Merger<'_> {
                 DiagnosticKind::Gap,
                 at(reference::FILE, doc.errors_line),
                 title,
-                format!("`{title}` documents no error responses{}", if rest.errors.is_empty() && js_has_none { " in any document" } else { "" }),
+                format!(
+                    "`{title}` documents no error responses{}",
+                    if rest.errors.is_empty() && js_has_none {
+                        " in any document"
+                    } else {
+                        ""
+                    }
+                ),
                 "an empty error list".to_string(),
                 "nothing to document; the client still reports any error status as an API error",
             );
         }
 
-        let body_example = match (params.iter().find(|p| p.location == Location::Body), &rest.body) {
+        let body_example = match (
+            params.iter().find(|p| p.location == Location::Body),
+            &rest.body,
+        ) {
             (Some(body), Some(rest_body)) => {
                 self.compare_body_example(doc, body, rest_body);
                 Some(rest_body.example.clone())
@@ -167,16 +252,32 @@ impl Merger<'_> {
         })
     }
 
-    fn compare_descriptions(&mut self, doc: &ReferenceAction, rest: &RestAction, js: Option<&JsAction>) {
+    fn compare_descriptions(
+        &mut self,
+        doc: &ReferenceAction,
+        rest: &RestAction,
+        js: Option<&JsAction>,
+    ) {
         let ours = normalize(&doc.description);
-        let others = [(rest::FILE, rest.line, Some(rest.description.as_str())), (js::FILE, js.map_or(0, |j| j.line), js.map(|j| j.description.as_str()))];
+        let others = [
+            (rest::FILE, rest.line, Some(rest.description.as_str())),
+            (
+                js::FILE,
+                js.map_or(0, |j| j.line),
+                js.map(|j| j.description.as_str()),
+            ),
+        ];
         for (file, line, text) in others {
             if let Some(text) = text.filter(|t| normalize(t) != ours) {
                 self.note(
                     DiagnosticKind::Disagreement,
                     at(file, line),
                     &doc.title,
-                    format!("description `{text}` differs from {}'s `{}`", reference::FILE, doc.description),
+                    format!(
+                        "description `{text}` differs from {}'s `{}`",
+                        reference::FILE,
+                        doc.description
+                    ),
                     format!("`{}`", doc.description),
                     "me.md is the action reference",
                 );
@@ -185,7 +286,12 @@ impl Merger<'_> {
     }
 
     /// The REST page's scopes: it documents the endpoint the server enforces.
-    fn scopes(&mut self, doc: &ReferenceAction, rest: &RestAction, js: Option<&JsAction>) -> Vec<String> {
+    fn scopes(
+        &mut self,
+        doc: &ReferenceAction,
+        rest: &RestAction,
+        js: Option<&JsAction>,
+    ) -> Vec<String> {
         let js_agrees = js.is_some_and(|j| j.scopes == rest.scopes);
         if doc.scopes != rest.scopes {
             self.note(
@@ -202,7 +308,13 @@ impl Merger<'_> {
                 DiagnosticKind::Disagreement,
                 at(js::FILE, js.scopes_line),
                 &doc.title,
-                format!("{} lists the scopes `{}`; {} lists `{}`", js::FILE, js.scopes.join(", "), rest::FILE, rest.scopes.join(", ")),
+                format!(
+                    "{} lists the scopes `{}`; {} lists `{}`",
+                    js::FILE,
+                    js.scopes.join(", "),
+                    rest::FILE,
+                    rest.scopes.join(", ")
+                ),
                 format!("`{}`", rest.scopes.join(", ")),
                 "the REST page documents the endpoint the server enforces",
             );
@@ -210,20 +322,35 @@ impl Merger<'_> {
         rest.scopes.clone()
     }
 
-    fn param(&mut self, doc: &ReferenceAction, rest: &RestAction, param: &ReferenceParam) -> Result<Param, SpecError> {
+    fn param(
+        &mut self,
+        doc: &ReferenceAction,
+        rest: &RestAction,
+        param: &ReferenceParam,
+    ) -> Result<Param, SpecError> {
         let title = doc.title.as_str();
         let row = at(reference::FILE, param.line);
         let accepted = accepted_values(&param.description);
-        let values: Vec<&str> = param.default.iter().chain(param.example.iter()).map(String::as_str).collect();
+        let values: Vec<&str> = param
+            .default
+            .iter()
+            .chain(param.example.iter())
+            .map(String::as_str)
+            .collect();
         let ty = match (&param.type_link, param.type_text.as_str()) {
             (Some(anchor), _) => {
                 self.resolve(anchor, param.line)?;
-                ParamType::Schema { schema: anchor.clone() }
+                ParamType::Schema {
+                    schema: anchor.clone(),
+                }
             }
             (None, "undefined") => {
                 let inferred = infer_type(&accepted, &values);
                 let why = if accepted.is_empty() {
-                    format!("its documented values ({}) are all of that kind", values.join(", "))
+                    format!(
+                        "its documented values ({}) are all of that kind",
+                        values.join(", ")
+                    )
                 } else {
                     "its description lists the accepted values".to_string()
                 };
@@ -246,7 +373,11 @@ impl Merger<'_> {
         };
         let example = match (&param.example_link, &param.example) {
             (Some(link), _) => {
-                let anchor = link.strip_suffix("-example").filter(|a| self.schemas.iter().any(|s| &s.anchor == a && s.example.is_some()));
+                let anchor = link.strip_suffix("-example").filter(|a| {
+                    self.schemas
+                        .iter()
+                        .any(|s| &s.anchor == a && s.example.is_some())
+                });
                 let anchor = anchor.ok_or_else(|| SpecError::malformed(reference::FILE, param.line, format!("a link to a schema example, found `_schemas.md#{link}`, which resolves to nothing")))?;
                 Some(ParamExample::SchemaExample(anchor.to_string()))
             }
@@ -254,14 +385,38 @@ impl Merger<'_> {
             (None, None) => None,
         };
 
-        let placeholder = rest.path_components.iter().find(|c| c.placeholder.to_lower_camel_case() == param.name);
+        let placeholder = rest
+            .path_components
+            .iter()
+            .find(|c| c.placeholder.to_lower_camel_case() == param.name);
         let query = rest.query.iter().find(|q| q.name == param.name);
         let location = if let Some(component) = placeholder {
             if !param.required {
-                self.note(DiagnosticKind::Disagreement, row.clone(), title, format!("`{}` is optional in {} but a path component", param.name, reference::FILE), "required".to_string(), "a path cannot be built without it");
+                self.note(
+                    DiagnosticKind::Disagreement,
+                    row.clone(),
+                    title,
+                    format!(
+                        "`{}` is optional in {} but a path component",
+                        param.name,
+                        reference::FILE
+                    ),
+                    "required".to_string(),
+                    "a path cannot be built without it",
+                );
             }
             if normalize(&component.description) != normalize(&param.description) {
-                self.note(DiagnosticKind::Disagreement, at(rest::FILE, component.line), title, format!("path component `{}` is described as `{}`", component.placeholder, component.description), format!("`{}`", param.description), "me.md is the parameter reference");
+                self.note(
+                    DiagnosticKind::Disagreement,
+                    at(rest::FILE, component.line),
+                    title,
+                    format!(
+                        "path component `{}` is described as `{}`",
+                        component.placeholder, component.description
+                    ),
+                    format!("`{}`", param.description),
+                    "me.md is the parameter reference",
+                );
             }
             Location::Path
         } else if let Some(query) = query {
@@ -311,27 +466,86 @@ impl Merger<'_> {
     fn compare_query(&mut self, title: &str, param: &ReferenceParam, query: &RestQueryParam) {
         let source = at(rest::FILE, query.line);
         if query.required != param.required {
-            self.note(DiagnosticKind::Disagreement, source.clone(), title, format!("`{}` is {} on the REST page", param.name, if query.required { "required" } else { "optional" }), format!("{}", if param.required { "required" } else { "optional" }), "me.md is the parameter reference");
+            self.note(
+                DiagnosticKind::Disagreement,
+                source.clone(),
+                title,
+                format!(
+                    "`{}` is {} on the REST page",
+                    param.name,
+                    if query.required {
+                        "required"
+                    } else {
+                        "optional"
+                    }
+                ),
+                if param.required {
+                    "required"
+                } else {
+                    "optional"
+                }
+                .to_string(),
+                "me.md is the parameter reference",
+            );
         }
         if normalize(&query.description) != normalize(&param.description) {
-            self.note(DiagnosticKind::Disagreement, source.clone(), title, format!("`{}` is described as `{}` on the REST page", param.name, query.description), format!("`{}`", param.description), "me.md is the parameter reference");
+            self.note(
+                DiagnosticKind::Disagreement,
+                source.clone(),
+                title,
+                format!(
+                    "`{}` is described as `{}` on the REST page",
+                    param.name, query.description
+                ),
+                format!("`{}`", param.description),
+                "me.md is the parameter reference",
+            );
         }
-        for (what, ours, theirs) in [("default", &param.default, &query.default), ("example", &param.example, &query.example)] {
+        for (what, ours, theirs) in [
+            ("default", &param.default, &query.default),
+            ("example", &param.example, &query.example),
+        ] {
             if ours != theirs {
-                self.note(DiagnosticKind::Disagreement, source.clone(), title, format!("`{}` has the {what} {} on the REST page and {} in {}", param.name, show(theirs), show(ours), reference::FILE), show(ours), "me.md is the parameter reference");
+                self.note(
+                    DiagnosticKind::Disagreement,
+                    source.clone(),
+                    title,
+                    format!(
+                        "`{}` has the {what} {} on the REST page and {} in {}",
+                        param.name,
+                        show(theirs),
+                        show(ours),
+                        reference::FILE
+                    ),
+                    show(ours),
+                    "me.md is the parameter reference",
+                );
             }
         }
     }
 
     /// Query parameters the REST page documents and `me.md` does not (`asBytes` of Payload
     /// Counts): the REST page is the reference for the wire, so they are kept.
-    fn rest_only_params(&mut self, doc: &ReferenceAction, rest: &RestAction, js: Option<&JsAction>, params: &mut Vec<Param>) {
+    fn rest_only_params(
+        &mut self,
+        doc: &ReferenceAction,
+        rest: &RestAction,
+        js: Option<&JsAction>,
+        params: &mut Vec<Param>,
+    ) {
         for (position, query) in rest.query.iter().enumerate() {
             if params.iter().any(|p| p.name == query.name) {
                 continue;
             }
-            let js_param = js.and_then(|j| j.params.as_ref()).and_then(|ps| ps.iter().find(|p| p.name == query.name));
-            let values: Vec<&str> = query.default.iter().chain(query.example.iter()).map(String::as_str).collect();
+            let js_param = js
+                .and_then(|j| j.params.as_ref())
+                .and_then(|ps| ps.iter().find(|p| p.name == query.name));
+            let values: Vec<&str> = query
+                .default
+                .iter()
+                .chain(query.example.iter())
+                .map(String::as_str)
+                .collect();
             let ty = infer_type(&accepted_values(&query.description), &values);
             self.note(
                 DiagnosticKind::Disagreement,
@@ -342,7 +556,10 @@ impl Merger<'_> {
                 if js_param.is_some() { "the REST page is the reference for what goes on the wire, and the JS page agrees" } else { "the REST page is the reference for what goes on the wire" },
             );
             // Keep the REST page's order: after the query parameter that precedes it there.
-            let previous = rest.query[..position].iter().rev().find_map(|q| params.iter().position(|p| p.name == q.name));
+            let previous = rest.query[..position]
+                .iter()
+                .rev()
+                .find_map(|q| params.iter().position(|p| p.name == q.name));
             let insert_at = previous.map_or(0, |i| i + 1);
             params.insert(
                 insert_at,
@@ -360,7 +577,12 @@ impl Merger<'_> {
         }
     }
 
-    fn cross_check_js_params(&mut self, doc: &ReferenceAction, js: Option<&JsAction>, params: &[Param]) {
+    fn cross_check_js_params(
+        &mut self,
+        doc: &ReferenceAction,
+        js: Option<&JsAction>,
+        params: &[Param],
+    ) {
         let Some(js) = js else { return };
         let Some(js_params) = &js.params else {
             self.note(
@@ -375,30 +597,88 @@ impl Merger<'_> {
         };
         for js_param in js_params {
             let Some(ours) = params.iter().find(|p| p.name == js_param.name) else {
-                self.note(DiagnosticKind::Disagreement, at(js::FILE, js_param.line), &doc.title, format!("the JS page documents a parameter `{}` that no other document has", js_param.name), "no such parameter".to_string(), "neither the action reference nor the REST page places it in the request");
+                self.note(
+                    DiagnosticKind::Disagreement,
+                    at(js::FILE, js_param.line),
+                    &doc.title,
+                    format!(
+                        "the JS page documents a parameter `{}` that no other document has",
+                        js_param.name
+                    ),
+                    "no such parameter".to_string(),
+                    "neither the action reference nor the REST page places it in the request",
+                );
                 continue;
             };
-            if js_param.required != ours.required || normalize(&js_param.description) != normalize(&ours.description) || js_param.type_text != ours.documented_type {
-                self.note(DiagnosticKind::Disagreement, at(js::FILE, js_param.line), &doc.title, format!("the JS page documents `{}` differently (type `{}`, required {}, `{}`)", js_param.name, js_param.type_text, js_param.required, js_param.description), format!("type `{}`, required {}", ours.documented_type, ours.required), "me.md is the parameter reference");
+            if js_param.required != ours.required
+                || normalize(&js_param.description) != normalize(&ours.description)
+                || js_param.type_text != ours.documented_type
+            {
+                self.note(
+                    DiagnosticKind::Disagreement,
+                    at(js::FILE, js_param.line),
+                    &doc.title,
+                    format!(
+                        "the JS page documents `{}` differently (type `{}`, required {}, `{}`)",
+                        js_param.name, js_param.type_text, js_param.required, js_param.description
+                    ),
+                    format!(
+                        "type `{}`, required {}",
+                        ours.documented_type, ours.required
+                    ),
+                    "me.md is the parameter reference",
+                );
             }
         }
         for name in &js.example_params {
             if !params.iter().any(|p| &p.name == name && p.required) {
-                self.note(DiagnosticKind::Disagreement, at(js::FILE, js.line), &doc.title, format!("the JS example passes `{name}`, which is not a required parameter"), "the documented parameters".to_string(), "me.md is the parameter reference");
+                self.note(
+                    DiagnosticKind::Disagreement,
+                    at(js::FILE, js.line),
+                    &doc.title,
+                    format!("the JS example passes `{name}`, which is not a required parameter"),
+                    "the documented parameters".to_string(),
+                    "me.md is the parameter reference",
+                );
             }
         }
     }
 
     /// `/me/invites/INVITE_ID` → `/me/invites/{inviteId}`.
-    fn path(&mut self, doc: &ReferenceAction, rest: &RestAction, params: &[Param]) -> Result<String, SpecError> {
+    fn path(
+        &mut self,
+        doc: &ReferenceAction,
+        rest: &RestAction,
+        params: &[Param],
+    ) -> Result<String, SpecError> {
         let mut path = rest.path.clone();
         for component in &rest.path_components {
             let name = component.placeholder.to_lower_camel_case();
-            if !params.iter().any(|p| p.name == name && p.location == Location::Path) {
-                return Err(SpecError::malformed(reference::FILE, doc.line, format!("a parameter `{name}` in `{}` for the path component `{}` of {} line {}", doc.title, component.placeholder, rest::FILE, component.line)));
+            if !params
+                .iter()
+                .any(|p| p.name == name && p.location == Location::Path)
+            {
+                return Err(SpecError::malformed(
+                    reference::FILE,
+                    doc.line,
+                    format!(
+                        "a parameter `{name}` in `{}` for the path component `{}` of {} line {}",
+                        doc.title,
+                        component.placeholder,
+                        rest::FILE,
+                        component.line
+                    ),
+                ));
             }
             if !path.contains(&component.placeholder) {
-                return Err(SpecError::malformed(rest::FILE, rest.method_line, format!("the path component `{}` (line {}) in the URL", component.placeholder, component.line)));
+                return Err(SpecError::malformed(
+                    rest::FILE,
+                    rest.method_line,
+                    format!(
+                        "the path component `{}` (line {}) in the URL",
+                        component.placeholder, component.line
+                    ),
+                ));
             }
             path = path.replace(&component.placeholder, &format!("{{{name}}}"));
         }
@@ -407,7 +687,14 @@ impl Merger<'_> {
 
     fn response(&mut self, response: &ReferenceResponse) -> Result<Response, SpecError> {
         let anchor = response.type_link.as_ref().ok_or_else(|| {
-            SpecError::malformed(reference::FILE, response.line, format!("a `_schemas.md` link in the Type cell, found `{}`", response.type_text))
+            SpecError::malformed(
+                reference::FILE,
+                response.line,
+                format!(
+                    "a `_schemas.md` link in the Type cell, found `{}`",
+                    response.type_text
+                ),
+            )
         })?;
         self.resolve(anchor, response.line)?;
         Ok(Response {
@@ -417,16 +704,51 @@ impl Merger<'_> {
         })
     }
 
-    fn compare_responses(&mut self, doc: &ReferenceAction, rest: &RestAction, js: Option<&JsAction>) {
-        let ours: Vec<(u16, &str)> = doc.success.iter().chain(&doc.errors).map(|r| (r.status, r.type_text.as_str())).collect();
-        let theirs: Vec<(u16, &str)> = rest.success.iter().chain(&rest.errors).map(|r| (r.status, r.type_title.as_str())).collect();
+    fn compare_responses(
+        &mut self,
+        doc: &ReferenceAction,
+        rest: &RestAction,
+        js: Option<&JsAction>,
+    ) {
+        let ours: Vec<(u16, &str)> = doc
+            .success
+            .iter()
+            .chain(&doc.errors)
+            .map(|r| (r.status, r.type_text.as_str()))
+            .collect();
+        let theirs: Vec<(u16, &str)> = rest
+            .success
+            .iter()
+            .chain(&rest.errors)
+            .map(|r| (r.status, r.type_title.as_str()))
+            .collect();
         for r in rest.success.iter().chain(&rest.errors) {
-            if self.resolve_title(&r.type_title, rest::FILE, r.line).is_err() {
-                self.note(DiagnosticKind::Disagreement, at(rest::FILE, r.line), &doc.title, format!("the response type `{}` names no schema", r.type_title), "me.md's linked schema".to_string(), "me.md links its types");
+            if self
+                .resolve_title(&r.type_title, rest::FILE, r.line)
+                .is_err()
+            {
+                self.note(
+                    DiagnosticKind::Disagreement,
+                    at(rest::FILE, r.line),
+                    &doc.title,
+                    format!("the response type `{}` names no schema", r.type_title),
+                    "me.md's linked schema".to_string(),
+                    "me.md links its types",
+                );
             }
         }
         if ours != theirs {
-            self.note(DiagnosticKind::Disagreement, at(rest::FILE, rest.line), &doc.title, format!("the REST page documents the responses {theirs:?}; {} documents {ours:?}", reference::FILE), format!("{ours:?}"), "me.md is the response reference");
+            self.note(
+                DiagnosticKind::Disagreement,
+                at(rest::FILE, rest.line),
+                &doc.title,
+                format!(
+                    "the REST page documents the responses {theirs:?}; {} documents {ours:?}",
+                    reference::FILE
+                ),
+                format!("{ours:?}"),
+                "me.md is the response reference",
+            );
         }
         let Some(js) = js else { return };
         match &js.success {
@@ -439,25 +761,73 @@ impl Merger<'_> {
                 "me.md is the response reference; the JS page only cross-checks it",
             ),
             Some(success) => {
-                let js_success: Vec<(u16, &str)> = success.iter().map(|r| (r.status, r.type_title.as_str())).collect();
-                let doc_success: Vec<(u16, &str)> = doc.success.iter().map(|r| (r.status, r.type_text.as_str())).collect();
+                let js_success: Vec<(u16, &str)> = success
+                    .iter()
+                    .map(|r| (r.status, r.type_title.as_str()))
+                    .collect();
+                let doc_success: Vec<(u16, &str)> = doc
+                    .success
+                    .iter()
+                    .map(|r| (r.status, r.type_text.as_str()))
+                    .collect();
                 if js_success != doc_success {
-                    self.note(DiagnosticKind::Disagreement, at(js::FILE, success[0].line), &doc.title, format!("the JS page documents the success responses {js_success:?}"), format!("{doc_success:?}"), "me.md is the response reference");
+                    self.note(
+                        DiagnosticKind::Disagreement,
+                        at(js::FILE, success[0].line),
+                        &doc.title,
+                        format!("the JS page documents the success responses {js_success:?}"),
+                        format!("{doc_success:?}"),
+                        "me.md is the response reference",
+                    );
                 }
             }
         }
-        let js_errors: Vec<(u16, &str)> = js.errors.iter().flatten().map(|r| (r.status, r.type_title.as_str())).collect();
-        let doc_errors: Vec<(u16, &str)> = doc.errors.iter().map(|r| (r.status, r.type_text.as_str())).collect();
+        let js_errors: Vec<(u16, &str)> = js
+            .errors
+            .iter()
+            .flatten()
+            .map(|r| (r.status, r.type_title.as_str()))
+            .collect();
+        let doc_errors: Vec<(u16, &str)> = doc
+            .errors
+            .iter()
+            .map(|r| (r.status, r.type_text.as_str()))
+            .collect();
         if js_errors != doc_errors {
-            self.note(DiagnosticKind::Disagreement, at(js::FILE, js.line), &doc.title, format!("the JS page documents the error responses {js_errors:?}"), format!("{doc_errors:?}"), "me.md is the response reference");
+            self.note(
+                DiagnosticKind::Disagreement,
+                at(js::FILE, js.line),
+                &doc.title,
+                format!("the JS page documents the error responses {js_errors:?}"),
+                format!("{doc_errors:?}"),
+                "me.md is the response reference",
+            );
         }
     }
 
-    fn compare_body_example(&mut self, doc: &ReferenceAction, body: &Param, rest_body: &rest::RestBody) {
-        let Some(ParamExample::SchemaExample(anchor)) = &body.example else { return };
-        let schema_example = self.schemas.iter().find(|s| &s.anchor == anchor).and_then(|s| s.example.as_ref());
+    fn compare_body_example(
+        &mut self,
+        doc: &ReferenceAction,
+        body: &Param,
+        rest_body: &rest::RestBody,
+    ) {
+        let Some(ParamExample::SchemaExample(anchor)) = &body.example else {
+            return;
+        };
+        let schema_example = self
+            .schemas
+            .iter()
+            .find(|s| &s.anchor == anchor)
+            .and_then(|s| s.example.as_ref());
         if schema_example != Some(&rest_body.example) {
-            self.note(DiagnosticKind::Disagreement, at(rest::FILE, rest_body.line), &doc.title, format!("the REST page's body example differs from the `{anchor}` schema example"), "the REST page's body example".to_string(), "it is the example of this very request");
+            self.note(
+                DiagnosticKind::Disagreement,
+                at(rest::FILE, rest_body.line),
+                &doc.title,
+                format!("the REST page's body example differs from the `{anchor}` schema example"),
+                "the REST page's body example".to_string(),
+                "it is the example of this very request",
+            );
         }
     }
 
@@ -468,7 +838,19 @@ impl Merger<'_> {
     }
 
     fn resolve_title(&self, title: &str, file: &str, line: usize) -> Result<&Schema, SpecError> {
-        self.schemas.iter().find(|s| s.title == title).ok_or_else(|| SpecError::malformed(file, line, format!("the title of a schema of {}, found `{title}`", schemas::FILE)))
+        self.schemas
+            .iter()
+            .find(|s| s.title == title)
+            .ok_or_else(|| {
+                SpecError::malformed(
+                    file,
+                    line,
+                    format!(
+                        "the title of a schema of {}, found `{title}`",
+                        schemas::FILE
+                    ),
+                )
+            })
     }
 
     /// A nested schema that carries a named schema's `title` must be that schema: the generator
@@ -476,10 +858,15 @@ impl Merger<'_> {
     fn check_nested_schemas(&mut self) {
         let mut found = Vec::new();
         for schema in self.schemas {
-            nested_titled(&schema.json_schema, "", true, &mut |pointer, nested| found.push((schema, pointer.to_string(), nested.clone())));
+            nested_titled(&schema.json_schema, "", true, &mut |pointer, nested| {
+                found.push((schema, pointer.to_string(), nested.clone()))
+            });
         }
         for (outer, pointer, nested) in found {
-            let title = nested.get("title").and_then(Value::as_str).unwrap_or_default();
+            let title = nested
+                .get("title")
+                .and_then(Value::as_str)
+                .unwrap_or_default();
             let Some(named) = self.schemas.iter().find(|s| s.title == title) else {
                 self.diagnostics.push(Diagnostic {
                     kind: DiagnosticKind::Gap,
@@ -509,7 +896,10 @@ impl Merger<'_> {
 fn nested_titled(value: &Value, pointer: &str, root: bool, visit: &mut dyn FnMut(&str, &Value)) {
     match value {
         Value::Object(object) => {
-            if !root && object.get("title").is_some_and(Value::is_string) && object.contains_key("type") {
+            if !root
+                && object.get("title").is_some_and(Value::is_string)
+                && object.contains_key("type")
+            {
                 visit(pointer, value);
             }
             for (key, child) in object {
@@ -540,10 +930,16 @@ fn comparable(schema: &Value) -> Value {
 /// values that are all `true`/`false` a boolean; all decimal integers an integer; else a string.
 fn infer_type(accepted: &[String], values: &[&str]) -> ParamType {
     if !accepted.is_empty() {
-        ParamType::Enum { values: accepted.to_vec() }
+        ParamType::Enum {
+            values: accepted.to_vec(),
+        }
     } else if !values.is_empty() && values.iter().all(|v| *v == "true" || *v == "false") {
         ParamType::Boolean
-    } else if !values.is_empty() && values.iter().all(|v| !v.is_empty() && v.len() <= 18 && v.bytes().all(|b| b.is_ascii_digit())) {
+    } else if !values.is_empty()
+        && values
+            .iter()
+            .all(|v| !v.is_empty() && v.len() <= 18 && v.bytes().all(|b| b.is_ascii_digit()))
+    {
         ParamType::Integer
     } else {
         ParamType::String
@@ -561,7 +957,9 @@ fn type_name(ty: &ParamType) -> String {
 }
 
 fn show(value: &Option<String>) -> String {
-    value.as_ref().map_or("none".to_string(), |v| format!("`{v}`"))
+    value
+        .as_ref()
+        .map_or("none".to_string(), |v| format!("`{v}`"))
 }
 
 #[cfg(test)]
@@ -573,8 +971,16 @@ mod tests {
         assert_eq!(infer_type(&[], &["true"]), ParamType::Boolean);
         assert_eq!(infer_type(&[], &["false", "true"]), ParamType::Boolean);
         assert_eq!(infer_type(&[], &["0"]), ParamType::Integer);
-        assert_eq!(infer_type(&[], &["575ec8687ae143cd83dc4a97"]), ParamType::String);
+        assert_eq!(
+            infer_type(&[], &["575ec8687ae143cd83dc4a97"]),
+            ParamType::String
+        );
         assert_eq!(infer_type(&[], &[]), ParamType::String);
-        assert_eq!(infer_type(&["a".into(), "b".into()], &["a"]), ParamType::Enum { values: vec!["a".into(), "b".into()] });
+        assert_eq!(
+            infer_type(&["a".into(), "b".into()], &["a"]),
+            ParamType::Enum {
+                values: vec!["a".into(), "b".into()]
+            }
+        );
     }
 }

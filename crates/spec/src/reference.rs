@@ -8,7 +8,14 @@ use crate::text::parse_scopes;
 
 pub(crate) const FILE: &str = "me.md";
 
-const PARAM_HEADER: [&str; 6] = ["Name", "Type", "Required", "Description", "Default", "Example"];
+const PARAM_HEADER: [&str; 6] = [
+    "Name",
+    "Type",
+    "Required",
+    "Description",
+    "Default",
+    "Example",
+];
 const RESPONSE_HEADER: [&str; 3] = ["Code", "Type", "Description"];
 
 /// The parsed action reference.
@@ -71,14 +78,24 @@ pub fn parse(text: &str) -> Result<ActionReference, SpecError> {
 
     for block in &blocks {
         match block {
-            Block::Heading { level: 1, inline, .. } => {
+            Block::Heading {
+                level: 1, inline, ..
+            } => {
                 resource = inline.text.strip_suffix(" Actions").map(str::to_string);
             }
-            Block::Heading { level: 2, line, inline } => {
+            Block::Heading {
+                level: 2,
+                line,
+                inline,
+            } => {
                 actions.push(Draft::new(inline.text.clone(), *line));
                 section = Section::Description;
             }
-            Block::Heading { level: 4, line, inline } => {
+            Block::Heading {
+                level: 4,
+                line,
+                inline,
+            } => {
                 section = match inline.text.as_str() {
                     "Authentication" => Section::Authentication,
                     "Available Parameters" => Section::Parameters,
@@ -99,9 +116,13 @@ pub fn parse(text: &str) -> Result<ActionReference, SpecError> {
                 };
             }
             Block::Heading { .. } => section = Section::Intro,
-            Block::List { items, .. } if actions.is_empty() => contents.extend(items.iter().cloned()),
+            Block::List { items, .. } if actions.is_empty() => {
+                contents.extend(items.iter().cloned())
+            }
             Block::Paragraph { line, inline } => {
-                let Some(action) = actions.last_mut() else { continue };
+                let Some(action) = actions.last_mut() else {
+                    continue;
+                };
                 match section {
                     Section::Description if action.description.is_none() => {
                         action.description = Some(inline.text.clone());
@@ -118,12 +139,18 @@ pub fn parse(text: &str) -> Result<ActionReference, SpecError> {
             Block::Code { line, text, .. } => {
                 if let (Some(action), Section::Description) = (actions.last_mut(), section) {
                     action.snake_name = Some(python_call_name(text).ok_or_else(|| {
-                        SpecError::malformed(FILE, *line, "a Python example calling `client.<resource>.<action>(…)`")
+                        SpecError::malformed(
+                            FILE,
+                            *line,
+                            "a Python example calling `client.<resource>.<action>(…)`",
+                        )
                     })?);
                 }
             }
             Block::Table { line, header, rows } => {
-                let Some(action) = actions.last_mut() else { continue };
+                let Some(action) = actions.last_mut() else {
+                    continue;
+                };
                 match section {
                     Section::Parameters => {
                         check_header(header, &PARAM_HEADER, *line)?;
@@ -147,7 +174,8 @@ pub fn parse(text: &str) -> Result<ActionReference, SpecError> {
     }
 
     let end = text.lines().count().max(1);
-    let resource = resource.ok_or_else(|| SpecError::malformed(FILE, 1, "a `# <Resource> Actions` title"))?;
+    let resource =
+        resource.ok_or_else(|| SpecError::malformed(FILE, 1, "a `# <Resource> Actions` title"))?;
     let actions = actions
         .into_iter()
         .map(|draft| draft.finish(end))
@@ -198,18 +226,45 @@ impl Draft {
     /// of the file: a truncated file most often loses the last action's final sections.
     fn finish(self, end: usize) -> Result<ReferenceAction, SpecError> {
         let missing = |what: &str| {
-            SpecError::malformed(FILE, end, format!("{what} in action `{}` (line {}) before the end of the file", self.title, self.line))
+            SpecError::malformed(
+                FILE,
+                end,
+                format!(
+                    "{what} in action `{}` (line {}) before the end of the file",
+                    self.title, self.line
+                ),
+            )
         };
-        let description = self.description.clone().ok_or_else(|| missing("a description paragraph"))?;
-        let snake_name = self.snake_name.clone().ok_or_else(|| missing("a Python example"))?;
-        let (scopes, scopes_line) = self.scopes.clone().ok_or_else(|| missing("an `#### Authentication` section"))?;
-        let params = self.params.clone().ok_or_else(|| missing("an `#### Available Parameters` table"))?;
-        let success = self.success.clone().ok_or_else(|| missing("a `#### Successful Responses` table"))?;
+        let description = self
+            .description
+            .clone()
+            .ok_or_else(|| missing("a description paragraph"))?;
+        let snake_name = self
+            .snake_name
+            .clone()
+            .ok_or_else(|| missing("a Python example"))?;
+        let (scopes, scopes_line) = self
+            .scopes
+            .clone()
+            .ok_or_else(|| missing("an `#### Authentication` section"))?;
+        let params = self
+            .params
+            .clone()
+            .ok_or_else(|| missing("an `#### Available Parameters` table"))?;
+        let success = self
+            .success
+            .clone()
+            .ok_or_else(|| missing("a `#### Successful Responses` table"))?;
         if success.is_empty() {
             return Err(missing("a success response row"));
         }
-        let errors_line = self.errors_line.ok_or_else(|| missing("an `#### Error Responses` table"))?;
-        let errors = self.errors.clone().ok_or_else(|| missing("an `#### Error Responses` table"))?;
+        let errors_line = self
+            .errors_line
+            .ok_or_else(|| missing("an `#### Error Responses` table"))?;
+        let errors = self
+            .errors
+            .clone()
+            .ok_or_else(|| missing("an `#### Error Responses` table"))?;
         Ok(ReferenceAction {
             title: self.title,
             line: self.line,
@@ -226,22 +281,46 @@ impl Draft {
 }
 
 fn check_header(found: &[String], expected: &[&str], line: usize) -> Result<(), SpecError> {
-    if found.iter().map(String::as_str).eq(expected.iter().copied()) {
+    if found
+        .iter()
+        .map(String::as_str)
+        .eq(expected.iter().copied())
+    {
         Ok(())
     } else {
-        Err(SpecError::malformed(FILE, line, format!("a table header `{}`, found `{}`", expected.join(" | "), found.join(" | "))))
+        Err(SpecError::malformed(
+            FILE,
+            line,
+            format!(
+                "a table header `{}`, found `{}`",
+                expected.join(" | "),
+                found.join(" | ")
+            ),
+        ))
     }
 }
 
 fn param(row: &TableRow) -> Result<ReferenceParam, SpecError> {
     let [name, ty, required, description, default, example] = &row.cells[..] else {
-        return Err(SpecError::malformed(FILE, row.line, "6 cells (Name | Type | Required | Description | Default | Example)"));
+        return Err(SpecError::malformed(
+            FILE,
+            row.line,
+            "6 cells (Name | Type | Required | Description | Default | Example)",
+        ));
     };
     if name.text.is_empty() {
-        return Err(SpecError::malformed(FILE, row.line, "a parameter name in the Name cell"));
+        return Err(SpecError::malformed(
+            FILE,
+            row.line,
+            "a parameter name in the Name cell",
+        ));
     }
     if ty.text.is_empty() {
-        return Err(SpecError::malformed(FILE, row.line, format!("a type for parameter `{}`", name.text)));
+        return Err(SpecError::malformed(
+            FILE,
+            row.line,
+            format!("a type for parameter `{}`", name.text),
+        ));
     }
     Ok(ReferenceParam {
         line: row.line,
@@ -258,12 +337,23 @@ fn param(row: &TableRow) -> Result<ReferenceParam, SpecError> {
 
 fn response(row: &TableRow) -> Result<ReferenceResponse, SpecError> {
     let [code, ty, description] = &row.cells[..] else {
-        return Err(SpecError::malformed(FILE, row.line, "3 cells (Code | Type | Description)"));
+        return Err(SpecError::malformed(
+            FILE,
+            row.line,
+            "3 cells (Code | Type | Description)",
+        ));
     };
     Ok(ReferenceResponse {
         line: row.line,
         status: status_code(&code.text).ok_or_else(|| {
-            SpecError::malformed(FILE, row.line, format!("an HTTP status code in the Code cell, found `{}`", code.text))
+            SpecError::malformed(
+                FILE,
+                row.line,
+                format!(
+                    "an HTTP status code in the Code cell, found `{}`",
+                    code.text
+                ),
+            )
         })?,
         type_text: ty.text.clone(),
         type_link: schema_link(ty, row.line)?,
@@ -273,10 +363,16 @@ fn response(row: &TableRow) -> Result<ReferenceResponse, SpecError> {
 
 /// `_schemas.md#recent-item` → `recent-item`. A link elsewhere is an error.
 fn schema_link(cell: &Inline, line: usize) -> Result<Option<String>, SpecError> {
-    let Some(link) = &cell.link else { return Ok(None) };
+    let Some(link) = &cell.link else {
+        return Ok(None);
+    };
     match link.strip_prefix("_schemas.md#") {
         Some(anchor) if !anchor.is_empty() => Ok(Some(anchor.to_string())),
-        _ => Err(SpecError::malformed(FILE, line, format!("a link to `_schemas.md#<anchor>`, found `{link}`"))),
+        _ => Err(SpecError::malformed(
+            FILE,
+            line,
+            format!("a link to `_schemas.md#<anchor>`, found `{link}`"),
+        )),
     }
 }
 
@@ -284,7 +380,11 @@ pub(crate) fn yes_no(text: &str, line: usize) -> Result<bool, SpecError> {
     match text {
         "Y" => Ok(true),
         "N" => Ok(false),
-        other => Err(SpecError::malformed(FILE, line, format!("`Y` or `N` in the Required cell, found `{other}`"))),
+        other => Err(SpecError::malformed(
+            FILE,
+            line,
+            format!("`Y` or `N` in the Required cell, found `{other}`"),
+        )),
     }
 }
 
@@ -301,20 +401,34 @@ fn python_call_name(code: &str) -> Option<String> {
     let (_, call) = code.split_once("client.")?;
     let (path, _) = call.split_once('(')?;
     let name = path.rsplit('.').next()?;
-    let valid = !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    let valid = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
     valid.then(|| name.to_string())
 }
 
 /// Every entry of the Contents list has its section, and every section is listed: a file cut
 /// short loses sections its Contents still names.
-fn check_contents(contents: &[(usize, Inline)], actions: &[ReferenceAction], end: usize) -> Result<(), SpecError> {
+fn check_contents(
+    contents: &[(usize, Inline)],
+    actions: &[ReferenceAction],
+    end: usize,
+) -> Result<(), SpecError> {
     for (line, item) in contents {
         if !actions.iter().any(|a| a.title == item.text) {
             return Err(SpecError::malformed(FILE, end, format!("a `## {}` section, listed in Contents on line {line}, before the end of the file", item.text)));
         }
     }
-    if let Some(action) = actions.iter().find(|a| !contents.iter().any(|(_, item)| item.text == a.title)) {
-        return Err(SpecError::malformed(FILE, action.line, format!("`{}` to be listed in the Contents", action.title)));
+    if let Some(action) = actions
+        .iter()
+        .find(|a| !contents.iter().any(|(_, item)| item.text == a.title))
+    {
+        return Err(SpecError::malformed(
+            FILE,
+            action.line,
+            format!("`{}` to be listed in the Contents", action.title),
+        ));
     }
     Ok(())
 }
@@ -374,7 +488,14 @@ all.User, all.User.read, me.*, or me.get.
         assert_eq!(get.scopes, ["all.User", "all.User.read", "me.*", "me.get"]);
         assert_eq!(get.params.len(), 2);
         let recent = &get.params[0];
-        assert_eq!((recent.name.as_str(), recent.type_text.as_str(), recent.required), ("includeRecent", "undefined", false));
+        assert_eq!(
+            (
+                recent.name.as_str(),
+                recent.type_text.as_str(),
+                recent.required
+            ),
+            ("includeRecent", "undefined", false)
+        );
         assert_eq!(recent.example.as_deref(), Some("true"));
         assert_eq!(recent.default, None);
         let data = &get.params[1];
@@ -389,7 +510,10 @@ all.User, all.User.read, me.*, or me.get.
     fn missing_cell_names_the_line() {
         let doc = ONE.replace("| includeRecent | undefined | N | Should the user include recent app/dashboard info |  | true |", "| includeRecent | undefined | N | Should the user include recent app/dashboard info | true |");
         let err = parse(&doc).unwrap_err().to_string();
-        assert!(err.starts_with("me.md:24: expected a table row of 6 cells"), "{err}");
+        assert!(
+            err.starts_with("me.md:24: expected a table row of 6 cells"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -403,19 +527,28 @@ all.User, all.User.read, me.*, or me.get.
     fn contents_without_section_is_an_error() {
         let doc = ONE.replace("*   [Get](#get)", "*   [Get](#get)\n*   [Patch](#patch)");
         let err = parse(&doc).unwrap_err().to_string();
-        assert!(err.contains("a `## Patch` section, listed in Contents on line 6"), "{err}");
+        assert!(
+            err.contains("a `## Patch` section, listed in Contents on line 6"),
+            "{err}"
+        );
     }
 
     #[test]
     fn bad_required_cell() {
         let doc = ONE.replace("| undefined | N |", "| undefined | maybe |");
         let err = parse(&doc).unwrap_err().to_string();
-        assert_eq!(err, "me.md:24: expected `Y` or `N` in the Required cell, found `maybe`");
+        assert_eq!(
+            err,
+            "me.md:24: expected `Y` or `N` in the Required cell, found `maybe`"
+        );
     }
 
     #[test]
     fn python_names() {
-        assert_eq!(python_call_name("result = client.me.respond_to_invite(\n inviteId=x)").as_deref(), Some("respond_to_invite"));
+        assert_eq!(
+            python_call_name("result = client.me.respond_to_invite(\n inviteId=x)").as_deref(),
+            Some("respond_to_invite")
+        );
         assert_eq!(python_call_name("print(x)"), None);
     }
 }

@@ -19,7 +19,17 @@ const BODY: &str = "Request Body";
 const CURL: &str = "Curl Example";
 const SUCCESS: &str = "Successful Responses";
 const ERRORS: &str = "Error Responses";
-const SECTIONS: [&str; 9] = [METHOD_AND_URL, AUTHENTICATION, PATH_COMPONENTS, QUERY_PARAMETERS, HEADERS, BODY, CURL, SUCCESS, ERRORS];
+const SECTIONS: [&str; 9] = [
+    METHOD_AND_URL,
+    AUTHENTICATION,
+    PATH_COMPONENTS,
+    QUERY_PARAMETERS,
+    HEADERS,
+    BODY,
+    CURL,
+    SUCCESS,
+    ERRORS,
+];
 
 /// The parsed REST page.
 #[derive(Debug, Clone, PartialEq)]
@@ -95,10 +105,18 @@ pub fn parse(text: &str) -> Result<RestPage, SpecError> {
     let title = cursor.next_line().unwrap_or_default();
     let resource = title
         .strip_suffix(" Actions")
-        .ok_or_else(|| SpecError::malformed(FILE, 1, format!("a `<Resource> Actions` title, found `{title}`")))?
+        .ok_or_else(|| {
+            SpecError::malformed(
+                FILE,
+                1,
+                format!("a `<Resource> Actions` title, found `{title}`"),
+            )
+        })?
         .to_string();
     let resource_url = cursor.next_line().unwrap_or_default();
-    let origin = origin(resource_url).ok_or_else(|| SpecError::malformed(FILE, 2, format!("the resource URL, found `{resource_url}`")))?;
+    let origin = origin(resource_url).ok_or_else(|| {
+        SpecError::malformed(FILE, 2, format!("the resource URL, found `{resource_url}`"))
+    })?;
 
     let mut actions = Vec::new();
     loop {
@@ -111,18 +129,45 @@ pub fn parse(text: &str) -> Result<RestPage, SpecError> {
         let free = &cursor.lines[start..cursor.at];
         let Some(section) = cursor.peek() else { break };
         if section != METHOD_AND_URL {
-            let title = free.first().map_or(String::new(), |t| format!(" after `{t}` (line {})", start + 1));
-            return Err(SpecError::malformed(FILE, cursor.at + 1, format!("`{METHOD_AND_URL}`{title}, found `{section}`")));
+            let title = free.first().map_or(String::new(), |t| {
+                format!(" after `{t}` (line {})", start + 1)
+            });
+            return Err(SpecError::malformed(
+                FILE,
+                cursor.at + 1,
+                format!("`{METHOD_AND_URL}`{title}, found `{section}`"),
+            ));
         }
-        let intro_lines = if actions.is_empty() { free.len().saturating_sub(2) } else { 0 };
+        let intro_lines = if actions.is_empty() {
+            free.len().saturating_sub(2)
+        } else {
+            0
+        };
         if free.len() - intro_lines != 2 {
-            return Err(SpecError::malformed(FILE, cursor.at + 1, format!("an action title and a one-line description before `{METHOD_AND_URL}`")));
+            return Err(SpecError::malformed(
+                FILE,
+                cursor.at + 1,
+                format!("an action title and a one-line description before `{METHOD_AND_URL}`"),
+            ));
         }
         let title_line = start + intro_lines + 1;
-        let (title, description) = (free[intro_lines].trim().to_string(), free[intro_lines + 1].trim().to_string());
-        actions.push(parse_action(&mut cursor, &origin, title, title_line, description)?);
+        let (title, description) = (
+            free[intro_lines].trim().to_string(),
+            free[intro_lines + 1].trim().to_string(),
+        );
+        actions.push(parse_action(
+            &mut cursor,
+            &origin,
+            title,
+            title_line,
+            description,
+        )?);
     }
-    Ok(RestPage { resource, origin, actions })
+    Ok(RestPage {
+        resource,
+        origin,
+        actions,
+    })
 }
 
 struct Cursor<'a> {
@@ -147,14 +192,27 @@ impl<'a> Cursor<'a> {
     }
 
     /// A pipe table at the cursor: header, separator and rows with at least `min_cells` cells.
-    fn table(&mut self, what: &str, min_cells: usize) -> Result<Vec<(usize, Vec<String>)>, SpecError> {
+    fn table(
+        &mut self,
+        what: &str,
+        min_cells: usize,
+    ) -> Result<Vec<(usize, Vec<String>)>, SpecError> {
         let header_line = self.line();
-        let header = self.next_line().filter(|l| l.contains('|')).ok_or_else(|| SpecError::malformed(FILE, header_line, format!("the header of the {what} table")))?;
+        let header = self
+            .next_line()
+            .filter(|l| l.contains('|'))
+            .ok_or_else(|| {
+                SpecError::malformed(FILE, header_line, format!("the header of the {what} table"))
+            })?;
         let header = split_pipe_row(header);
         let separator_line = self.line();
         let separator = self.next_line().unwrap_or_default();
         if separator.is_empty() || !separator.chars().all(|c| c == '-' || c == '|' || c == ' ') {
-            return Err(SpecError::malformed(FILE, separator_line, format!("a `---|---|` separator under the {what} table header")));
+            return Err(SpecError::malformed(
+                FILE,
+                separator_line,
+                format!("a `---|---|` separator under the {what} table header"),
+            ));
         }
         let mut rows = Vec::new();
         while let Some(line) = self.peek().filter(|l| l.contains('|') && !is_section(l)) {
@@ -163,7 +221,12 @@ impl<'a> Cursor<'a> {
                 return Err(SpecError::malformed(
                     FILE,
                     self.line(),
-                    format!("a {what} row of {min_cells} to {} cells ({}), found {}", header.len(), header.join(" | "), cells.len()),
+                    format!(
+                        "a {what} row of {min_cells} to {} cells ({}), found {}",
+                        header.len(),
+                        header.join(" | "),
+                        cells.len()
+                    ),
                 ));
             }
             rows.push((self.line(), cells));
@@ -180,10 +243,18 @@ fn is_section(line: &str) -> bool {
 /// `https://api.app.wnology.io/me` → `https://api.app.wnology.io`.
 fn origin(url: &str) -> Option<String> {
     let parsed = url::Url::parse(url.trim()).ok()?;
-    parsed.has_host().then(|| parsed.origin().ascii_serialization())
+    parsed
+        .has_host()
+        .then(|| parsed.origin().ascii_serialization())
 }
 
-fn parse_action(cursor: &mut Cursor, origin: &str, title: String, line: usize, description: String) -> Result<RestAction, SpecError> {
+fn parse_action(
+    cursor: &mut Cursor,
+    origin: &str,
+    title: String,
+    line: usize,
+    description: String,
+) -> Result<RestAction, SpecError> {
     let mut method = None;
     let mut scopes = None;
     let mut path_components = Vec::new();
@@ -225,7 +296,11 @@ fn parse_action(cursor: &mut Cursor, origin: &str, title: String, line: usize, d
                 }
             }
             HEADERS => {
-                headers = cursor.table("request header", 3)?.into_iter().map(|(_, cells)| cells[0].clone()).collect();
+                headers = cursor
+                    .table("request header", 3)?
+                    .into_iter()
+                    .map(|(_, cells)| cells[0].clone())
+                    .collect();
             }
             BODY => body = Some(request_body(cursor)?),
             CURL => {
@@ -236,9 +311,27 @@ fn parse_action(cursor: &mut Cursor, origin: &str, title: String, line: usize, d
             SUCCESS => success = Some(responses(cursor.table("response", 3)?)?),
             ERRORS => {
                 let errors = responses(cursor.table("response", 3)?)?;
-                let ((method, path), method_line) = method.ok_or_else(|| SpecError::malformed(FILE, line, format!("a `{METHOD_AND_URL}` section in action `{title}`")))?;
-                let (scopes, scopes_line) = scopes.ok_or_else(|| SpecError::malformed(FILE, line, format!("an `{AUTHENTICATION}` section in action `{title}`")))?;
-                let success = success.ok_or_else(|| SpecError::malformed(FILE, section_line, format!("a `{SUCCESS}` section before `{ERRORS}` in action `{title}`")))?;
+                let ((method, path), method_line) = method.ok_or_else(|| {
+                    SpecError::malformed(
+                        FILE,
+                        line,
+                        format!("a `{METHOD_AND_URL}` section in action `{title}`"),
+                    )
+                })?;
+                let (scopes, scopes_line) = scopes.ok_or_else(|| {
+                    SpecError::malformed(
+                        FILE,
+                        line,
+                        format!("an `{AUTHENTICATION}` section in action `{title}`"),
+                    )
+                })?;
+                let success = success.ok_or_else(|| {
+                    SpecError::malformed(
+                        FILE,
+                        section_line,
+                        format!("a `{SUCCESS}` section before `{ERRORS}` in action `{title}`"),
+                    )
+                })?;
                 return Ok(RestAction {
                     title,
                     line,
@@ -257,7 +350,14 @@ fn parse_action(cursor: &mut Cursor, origin: &str, title: String, line: usize, d
                 });
             }
             other => {
-                return Err(SpecError::malformed(FILE, section_line, format!("a section title ({}) in action `{title}`, found `{other}`", SECTIONS[1..].join(", "))));
+                return Err(SpecError::malformed(
+                    FILE,
+                    section_line,
+                    format!(
+                        "a section title ({}) in action `{title}`, found `{other}`",
+                        SECTIONS[1..].join(", ")
+                    ),
+                ));
             }
         }
     }
@@ -265,10 +365,20 @@ fn parse_action(cursor: &mut Cursor, origin: &str, title: String, line: usize, d
 
 /// `POST https://api.app.wnology.io/me/recentItems` → (POST, `/me/recentItems`).
 fn method_and_path(text: &str, origin: &str, line: usize) -> Result<(Method, String), SpecError> {
-    let expected = || SpecError::malformed(FILE, line, format!("`<METHOD> {origin}/<path>` under `{METHOD_AND_URL}`, found `{text}`"));
+    let expected = || {
+        SpecError::malformed(
+            FILE,
+            line,
+            format!("`<METHOD> {origin}/<path>` under `{METHOD_AND_URL}`, found `{text}`"),
+        )
+    };
     let (method, url) = text.split_once(' ').ok_or_else(expected)?;
     let method = Method::parse(method).ok_or_else(expected)?;
-    let path = url.trim().strip_prefix(origin).filter(|p| p.starts_with('/')).ok_or_else(expected)?;
+    let path = url
+        .trim()
+        .strip_prefix(origin)
+        .filter(|p| p.starts_with('/'))
+        .ok_or_else(expected)?;
     Ok((method, path.to_string()))
 }
 
@@ -280,7 +390,13 @@ fn query_param(line: usize, cells: &[String]) -> Result<RestQueryParam, SpecErro
     let required = match cells[1].as_str() {
         "Y" => true,
         "N" => false,
-        other => return Err(SpecError::malformed(FILE, line, format!("`Y` or `N` in the Required cell, found `{other}`"))),
+        other => {
+            return Err(SpecError::malformed(
+                FILE,
+                line,
+                format!("`Y` or `N` in the Required cell, found `{other}`"),
+            ))
+        }
     };
     let (mut default, mut example) = (None, None);
     for value in cells[3..].iter().filter(|v| !v.is_empty()) {
@@ -307,22 +423,42 @@ fn request_body(cursor: &mut Cursor) -> Result<RestBody, SpecError> {
         .split_once("validates against the ")
         .and_then(|(_, rest)| rest.split_once(" schema"))
         .map(|(title, _)| title.to_string())
-        .ok_or_else(|| SpecError::malformed(FILE, line, "a sentence naming the schema the body `validates against`"))?;
+        .ok_or_else(|| {
+            SpecError::malformed(
+                FILE,
+                line,
+                "a sentence naming the schema the body `validates against`",
+            )
+        })?;
     let json_start = cursor.at;
     while cursor.peek().is_some_and(|l| !is_section(l)) {
         cursor.at += 1;
     }
     let json = cursor.lines[json_start..cursor.at].join("\n");
     let example = serde_json::from_str(&json).map_err(|e| {
-        SpecError::malformed(FILE, json_start + e.line().max(1), format!("a JSON body example ({e})"))
+        SpecError::malformed(
+            FILE,
+            json_start + e.line().max(1),
+            format!("a JSON body example ({e})"),
+        )
     })?;
-    Ok(RestBody { line, schema_title, example })
+    Ok(RestBody {
+        line,
+        schema_title,
+        example,
+    })
 }
 
 fn responses(rows: Vec<(usize, Vec<String>)>) -> Result<Vec<RestResponse>, SpecError> {
     rows.into_iter()
         .map(|(line, cells)| {
-            let status = status_code(&cells[0]).ok_or_else(|| SpecError::malformed(FILE, line, format!("an HTTP status code in the Code cell, found `{}`", cells[0])))?;
+            let status = status_code(&cells[0]).ok_or_else(|| {
+                SpecError::malformed(
+                    FILE,
+                    line,
+                    format!("an HTTP status code in the Code cell, found `{}`", cells[0]),
+                )
+            })?;
             Ok(RestResponse {
                 line,
                 status,
@@ -399,12 +535,29 @@ Was this page helpful?
         assert_eq!(page.origin, "https://api.app.wnology.io");
         assert_eq!(page.actions.len(), 2);
         let counts = &page.actions[0];
-        assert_eq!((counts.title.as_str(), counts.line, counts.method), ("Payload Counts", 4, Method::Get));
+        assert_eq!(
+            (counts.title.as_str(), counts.line, counts.method),
+            ("Payload Counts", 4, Method::Get)
+        );
         assert_eq!(counts.path, "/me/payloadCounts");
-        assert_eq!(counts.scopes, ["all.User", "all.User.read", "me.*", "me.payloadCounts"]);
+        assert_eq!(
+            counts.scopes,
+            ["all.User", "all.User.read", "me.*", "me.payloadCounts"]
+        );
         assert_eq!(counts.headers, ["Authorization"]);
-        let q: Vec<_> = counts.query.iter().map(|q| (q.name.as_str(), q.default.as_deref(), q.example.as_deref())).collect();
-        assert_eq!(q, [("start", None, Some("0")), ("asBytes", Some("false"), Some("true")), ("end", None, Some("1465790400000"))]);
+        let q: Vec<_> = counts
+            .query
+            .iter()
+            .map(|q| (q.name.as_str(), q.default.as_deref(), q.example.as_deref()))
+            .collect();
+        assert_eq!(
+            q,
+            [
+                ("start", None, Some("0")),
+                ("asBytes", Some("false"), Some("true")),
+                ("end", None, Some("1465790400000"))
+            ]
+        );
         assert_eq!(counts.success[0].type_title, "Payload Stats");
         assert_eq!(counts.errors[0].status, 400);
 
@@ -419,30 +572,50 @@ Was this page helpful?
 
     #[test]
     fn action_without_method_is_an_error() {
-        let page = PAGE.replace("Method And Url\nPOST https://api.app.wnology.io/me/invites/INVITE_ID\n", "");
+        let page = PAGE.replace(
+            "Method And Url\nPOST https://api.app.wnology.io/me/invites/INVITE_ID\n",
+            "",
+        );
         let err = parse(&page).unwrap_err().to_string();
         assert_eq!(err, "rest-api-me.txt:33: expected `Method And Url` after `Respond to Invite` (line 31), found `Authentication`");
     }
 
     #[test]
     fn bad_method_line() {
-        let page = PAGE.replace("GET https://api.app.wnology.io/me/payloadCounts", "FETCH /me/payloadCounts");
+        let page = PAGE.replace(
+            "GET https://api.app.wnology.io/me/payloadCounts",
+            "FETCH /me/payloadCounts",
+        );
         let err = parse(&page).unwrap_err().to_string();
-        assert!(err.starts_with("rest-api-me.txt:7: expected `<METHOD> https://api.app.wnology.io/<path>`"), "{err}");
+        assert!(
+            err.starts_with(
+                "rest-api-me.txt:7: expected `<METHOD> https://api.app.wnology.io/<path>`"
+            ),
+            "{err}"
+        );
     }
 
     #[test]
     fn row_missing_cells() {
-        let page = PAGE.replace("asBytes | N | As bytes | false | asBytes=true |", "asBytes | N |");
+        let page = PAGE.replace(
+            "asBytes | N | As bytes | false | asBytes=true |",
+            "asBytes | N |",
+        );
         let err = parse(&page).unwrap_err().to_string();
-        assert!(err.starts_with("rest-api-me.txt:14: expected a query parameter row of 3 to 5 cells"), "{err}");
+        assert!(
+            err.starts_with("rest-api-me.txt:14: expected a query parameter row of 3 to 5 cells"),
+            "{err}"
+        );
     }
 
     #[test]
     fn invalid_body_json() {
         let page = PAGE.replace("\"action\": \"accept\"", "\"action\": accept");
         let err = parse(&page).unwrap_err().to_string();
-        assert!(err.starts_with("rest-api-me.txt:44: expected a JSON body example"), "{err}");
+        assert!(
+            err.starts_with("rest-api-me.txt:44: expected a JSON body example"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -33,8 +33,14 @@ pub fn parse(text: &str) -> Result<SchemaPage, SpecError> {
 
     for block in &blocks {
         match block {
-            Block::List { items, .. } if drafts.is_empty() => contents.extend(items.iter().cloned()),
-            Block::Heading { level: 2, line, inline } => {
+            Block::List { items, .. } if drafts.is_empty() => {
+                contents.extend(items.iter().cloned())
+            }
+            Block::Heading {
+                level: 2,
+                line,
+                inline,
+            } => {
                 drafts.push(Draft {
                     title: inline.text.clone(),
                     line: *line,
@@ -45,10 +51,20 @@ pub fn parse(text: &str) -> Result<SchemaPage, SpecError> {
                 });
                 awaiting = Awaiting::Nothing;
             }
-            Block::Heading { level: 3, line, inline } => {
-                let Some(draft) = drafts.last_mut() else { continue };
+            Block::Heading {
+                level: 3,
+                line,
+                inline,
+            } => {
+                let Some(draft) = drafts.last_mut() else {
+                    continue;
+                };
                 let anchor = inline.anchor.as_deref().unwrap_or_default();
-                awaiting = match (inline.text.as_str(), anchor.strip_suffix("-schema"), anchor.strip_suffix("-example")) {
+                awaiting = match (
+                    inline.text.as_str(),
+                    anchor.strip_suffix("-schema"),
+                    anchor.strip_suffix("-example"),
+                ) {
                     ("Schema", Some(name), _) => {
                         draft.anchor = Some(name.to_string());
                         Awaiting::Schema
@@ -60,15 +76,32 @@ pub fn parse(text: &str) -> Result<SchemaPage, SpecError> {
                 };
             }
             Block::Paragraph { inline, .. } if awaiting == Awaiting::Nothing => {
-                if let Some(draft) = drafts.last_mut().filter(|d| d.schema.is_none() && d.description.is_none()) {
+                if let Some(draft) = drafts
+                    .last_mut()
+                    .filter(|d| d.schema.is_none() && d.description.is_none())
+                {
                     draft.description = Some(inline.text.clone());
                 }
             }
             Block::Code { line, text, .. } if awaiting != Awaiting::Nothing => {
-                let Some(draft) = drafts.last_mut() else { continue };
+                let Some(draft) = drafts.last_mut() else {
+                    continue;
+                };
                 // The fence is on `line`; the JSON starts on the next.
                 let value: Value = serde_json::from_str(text).map_err(|e| {
-                    SpecError::malformed(FILE, line + e.line().max(1), format!("valid JSON in the {} block of `{}` ({e})", if awaiting == Awaiting::Schema { "Schema" } else { "Example" }, draft.title))
+                    SpecError::malformed(
+                        FILE,
+                        line + e.line().max(1),
+                        format!(
+                            "valid JSON in the {} block of `{}` ({e})",
+                            if awaiting == Awaiting::Schema {
+                                "Schema"
+                            } else {
+                                "Example"
+                            },
+                            draft.title
+                        ),
+                    )
                 })?;
                 match awaiting {
                     Awaiting::Schema => draft.schema = Some((value, *line)),
@@ -86,11 +119,23 @@ pub fn parse(text: &str) -> Result<SchemaPage, SpecError> {
         repairs: Vec::new(),
     };
     for draft in drafts {
-        let (Some(anchor), Some((mut json_schema, schema_line))) = (draft.anchor, draft.schema) else {
-            return Err(SpecError::malformed(FILE, end, format!("a `Schema` JSON block for `{}` (line {}) before the end of the file", draft.title, draft.line)));
+        let (Some(anchor), Some((mut json_schema, schema_line))) = (draft.anchor, draft.schema)
+        else {
+            return Err(SpecError::malformed(
+                FILE,
+                end,
+                format!(
+                    "a `Schema` JSON block for `{}` (line {}) before the end of the file",
+                    draft.title, draft.line
+                ),
+            ));
         };
         if !json_schema.is_object() {
-            return Err(SpecError::malformed(FILE, schema_line + 1, format!("a JSON Schema object for `{}`", draft.title)));
+            return Err(SpecError::malformed(
+                FILE,
+                schema_line + 1,
+                format!("a JSON Schema object for `{}`", draft.title),
+            ));
         }
         let source = SourceRef {
             file: FILE.to_string(),
@@ -116,7 +161,11 @@ pub fn parse(text: &str) -> Result<SchemaPage, SpecError> {
         });
     }
     for (line, item) in &contents {
-        let anchor = item.link.as_deref().and_then(|l| l.strip_prefix('#')).unwrap_or_default();
+        let anchor = item
+            .link
+            .as_deref()
+            .and_then(|l| l.strip_prefix('#'))
+            .unwrap_or_default();
         if !page.schemas.iter().any(|s| s.anchor == anchor) {
             return Err(SpecError::malformed(FILE, end, format!("a `## {}` section (`#{anchor}`), listed in the contents on line {line}, before the end of the file", item.text)));
         }
@@ -138,21 +187,33 @@ struct Draft {
 /// Returns the JSON pointer of each repaired object.
 fn repair_misplaced_keywords(schema: &mut Value, pointer: &str) -> Vec<String> {
     let mut repaired = Vec::new();
-    let Value::Object(object) = schema else { return repaired };
+    let Value::Object(object) = schema else {
+        return repaired;
+    };
     let misplaced = object
         .get("properties")
         .and_then(Value::as_object)
-        .is_some_and(|props| props.get("type").is_some_and(Value::is_string) && props.get("properties").is_some_and(Value::is_object));
+        .is_some_and(|props| {
+            props.get("type").is_some_and(Value::is_string)
+                && props.get("properties").is_some_and(Value::is_object)
+        });
     if misplaced {
         if let Some(Value::Object(inner)) = object.remove("properties") {
             for (key, value) in inner {
                 object.insert(key, value);
             }
         }
-        repaired.push(if pointer.is_empty() { "/".to_string() } else { pointer.to_string() });
+        repaired.push(if pointer.is_empty() {
+            "/".to_string()
+        } else {
+            pointer.to_string()
+        });
     }
     for (key, child) in object.iter_mut() {
-        repaired.extend(repair_misplaced_keywords(child, &format!("{pointer}/{key}")));
+        repaired.extend(repair_misplaced_keywords(
+            child,
+            &format!("{pointer}/{key}"),
+        ));
     }
     repaired
 }
@@ -213,8 +274,14 @@ Schema for errors returned by the API
         let page = parse(PAGE).unwrap();
         assert_eq!(page.schemas.len(), 2);
         let error = &page.schemas[0];
-        assert_eq!((error.title.as_str(), error.anchor.as_str()), ("Error", "error"));
-        assert_eq!(error.description.as_deref(), Some("Schema for errors returned by the API"));
+        assert_eq!(
+            (error.title.as_str(), error.anchor.as_str()),
+            ("Error", "error")
+        );
+        assert_eq!(
+            error.description.as_deref(),
+            Some("Schema for errors returned by the API")
+        );
         assert_eq!(error.example, Some(json!({"type": "NotFound"})));
         assert_eq!(error.source.line, 14);
 
@@ -226,27 +293,42 @@ Schema for errors returned by the API
             json!({"type": "object", "title": "Invitation", "properties": {"id": {"type": "string"}}})
         );
         assert_eq!(page.repairs.len(), 1);
-        assert!(page.repairs[0].message.contains("`/items/properties`"), "{}", page.repairs[0].message);
+        assert!(
+            page.repairs[0].message.contains("`/items/properties`"),
+            "{}",
+            page.repairs[0].message
+        );
     }
 
     #[test]
     fn invalid_json_names_the_line() {
         let doc = PAGE.replace("{ \"type\": \"NotFound\" }", "{ \"type\": NotFound }");
         let err = parse(&doc).unwrap_err().to_string();
-        assert!(err.starts_with("_schemas.md:23: expected valid JSON in the Example block of `Error`"), "{err}");
+        assert!(
+            err.starts_with("_schemas.md:23: expected valid JSON in the Example block of `Error`"),
+            "{err}"
+        );
     }
 
     #[test]
     fn truncated_page() {
         let cut = &PAGE[..PAGE.find("```json\n{\n  \"type\": \"array\"").unwrap()];
         let err = parse(cut).unwrap_err().to_string();
-        assert!(err.contains("a `Schema` JSON block for `Invitations` (line 28) before the end of the file"), "{err}");
+        assert!(
+            err.contains(
+                "a `Schema` JSON block for `Invitations` (line 28) before the end of the file"
+            ),
+            "{err}"
+        );
     }
 
     #[test]
     fn unterminated_json_block() {
         let cut = &PAGE[..PAGE.find("      \"properties\": { \"id\"").unwrap()];
         let err = parse(cut).unwrap_err().to_string();
-        assert!(err.contains("expected valid JSON in the Schema block of `Invitations`"), "{err}");
+        assert!(
+            err.contains("expected valid JSON in the Schema block of `Invitations`"),
+            "{err}"
+        );
     }
 }

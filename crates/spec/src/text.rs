@@ -98,8 +98,14 @@ mod tests {
 
     #[test]
     fn pipe_rows_keep_inner_empty_cells() {
-        assert_eq!(split_pipe_row("start | N | d | start=0 | |"), ["start", "N", "d", "start=0", ""]);
-        assert_eq!(split_pipe_row("end | N | d | end=1 |"), ["end", "N", "d", "end=1"]);
+        assert_eq!(
+            split_pipe_row("start | N | d | start=0 | |"),
+            ["start", "N", "d", "start=0", ""]
+        );
+        assert_eq!(
+            split_pipe_row("end | N | d | end=1 |"),
+            ["end", "N", "d", "end=1"]
+        );
         assert_eq!(split_pipe_row("---|"), ["---"]);
     }
 

@@ -16,6 +16,9 @@ pub fn documents() -> Documents {
 /// that no longer applies fails the test instead of testing nothing.
 #[allow(dead_code)] // not every test binary edits documents
 pub fn edit(text: &str, from: &str, to: &str) -> String {
-    assert!(text.contains(from), "the document no longer contains {from:?}");
+    assert!(
+        text.contains(from),
+        "the document no longer contains {from:?}"
+    );
     text.replacen(from, to, 1)
 }

@@ -6,7 +6,9 @@ use common::{documents, edit};
 use wegnology_spec::{parse, Documents};
 
 fn error(docs: &Documents) -> String {
-    parse(docs).expect_err("the documents are malformed").to_string()
+    parse(docs)
+        .expect_err("the documents are malformed")
+        .to_string()
 }
 
 #[test]
@@ -19,36 +21,64 @@ fn table_row_with_a_missing_cell() {
 #[test]
 fn rest_row_with_a_missing_cell() {
     let mut docs = documents();
-    docs.rest = edit(&docs.rest, "200 | Device Counts | Device counts by day |", "200 | Device Counts |");
-    assert!(error(&docs).starts_with("rest-api-me.txt:123: expected a response row of 3 to 3 cells"), "{}", error(&docs));
+    docs.rest = edit(
+        &docs.rest,
+        "200 | Device Counts | Device counts by day |",
+        "200 | Device Counts |",
+    );
+    assert!(
+        error(&docs).starts_with("rest-api-me.txt:123: expected a response row of 3 to 3 cells"),
+        "{}",
+        error(&docs)
+    );
 }
 
 #[test]
 fn js_row_with_a_missing_cell() {
     let mut docs = documents();
-    docs.js = edit(&docs.js, "Object containing recent item info |\n|\n", "Object containing recent item info |\n");
+    docs.js = edit(
+        &docs.js,
+        "Object containing recent item info |\n|\n",
+        "Object containing recent item info |\n",
+    );
     assert!(error(&docs).starts_with("js-client-me.txt:26: expected table rows of 6 cells (Name | Type | Required | Description | Default | Example), found 11 cells: a row is missing a cell"), "{}", error(&docs));
 }
 
 #[test]
 fn action_without_a_method() {
     let mut docs = documents();
-    docs.rest = edit(&docs.rest, "Method And Url\nPOST https://api.app.wnology.io/me/delete\n", "");
+    docs.rest = edit(
+        &docs.rest,
+        "Method And Url\nPOST https://api.app.wnology.io/me/delete\n",
+        "",
+    );
     assert_eq!(error(&docs), "rest-api-me.txt:70: expected `Method And Url` after `Delete` (line 68), found `Authentication`");
 }
 
 #[test]
 fn schema_link_to_nothing() {
     let mut docs = documents();
-    docs.reference = edit(&docs.reference, "[Recent Item List](_schemas.md#recent-item-list) | Updated recent item list", "[Recent Item List](_schemas.md#recent-items-list) | Updated recent item list");
+    docs.reference = edit(
+        &docs.reference,
+        "[Recent Item List](_schemas.md#recent-item-list) | Updated recent item list",
+        "[Recent Item List](_schemas.md#recent-items-list) | Updated recent item list",
+    );
     assert_eq!(error(&docs), "me.md:58: expected a link to a schema of _schemas.md, found `_schemas.md#recent-items-list`, which resolves to nothing");
 }
 
 #[test]
 fn example_link_to_nothing() {
     let mut docs = documents();
-    docs.reference = edit(&docs.reference, "[Me Patch Example](_schemas.md#me-patch-example)", "[Me Patch Example](_schemas.md#me-patches-example)");
-    assert!(error(&docs).contains("which resolves to nothing"), "{}", error(&docs));
+    docs.reference = edit(
+        &docs.reference,
+        "[Me Patch Example](_schemas.md#me-patch-example)",
+        "[Me Patch Example](_schemas.md#me-patches-example)",
+    );
+    assert!(
+        error(&docs).contains("which resolves to nothing"),
+        "{}",
+        error(&docs)
+    );
 }
 
 #[test]
@@ -65,29 +95,40 @@ fn truncated_action_reference() {
     docs.reference.truncate(cut);
     let err = error(&docs);
     assert!(err.starts_with("me.md:"), "{err}");
-    assert!(err.contains("in action `Transfer Resources`") && err.contains("before the end of the file"), "{err}");
+    assert!(
+        err.contains("in action `Transfer Resources`")
+            && err.contains("before the end of the file"),
+        "{err}"
+    );
 }
 
 #[test]
 fn truncated_rest_page() {
     let mut docs = documents();
     // Cut before the last action's Error Responses section.
-    docs.rest.truncate(docs.rest.rfind("Error Responses").unwrap());
+    docs.rest
+        .truncate(docs.rest.rfind("Error Responses").unwrap());
     let err = error(&docs);
-    assert!(err.contains("an `Error Responses` section in action `Verify Email`") && err.starts_with("rest-api-me.txt:"), "{err}");
+    assert!(
+        err.contains("an `Error Responses` section in action `Verify Email`")
+            && err.starts_with("rest-api-me.txt:"),
+        "{err}"
+    );
 }
 
 #[test]
 fn truncated_rest_page_between_actions() {
     let mut docs = documents();
-    docs.rest.truncate(docs.rest.find("Verify Email\n").unwrap());
+    docs.rest
+        .truncate(docs.rest.find("Verify Email\n").unwrap());
     assert_eq!(error(&docs), "rest-api-me.txt:1: expected a section for the action `Verify Email` that me.md documents on line 730");
 }
 
 #[test]
 fn truncated_schemas_page() {
     let mut docs = documents();
-    docs.schemas.truncate(docs.schemas.find("## User Credentials").unwrap() + 300);
+    docs.schemas
+        .truncate(docs.schemas.find("## User Credentials").unwrap() + 300);
     let err = error(&docs);
     assert!(err.starts_with("_schemas.md:"), "{err}");
     assert!(err.contains("User Credentials"), "{err}");
@@ -96,16 +137,28 @@ fn truncated_schemas_page() {
 #[test]
 fn truncated_js_page() {
     let mut docs = documents();
-    let cut = docs.js.find("client.me.verifyEmail(params, function").unwrap() + 500;
+    let cut = docs
+        .js
+        .find("client.me.verifyEmail(params, function")
+        .unwrap()
+        + 500;
     docs.js.truncate(cut);
     docs.js.push_str("Code |\nType |\n");
-    assert!(error(&docs).starts_with("js-client-me.txt:"), "{}", error(&docs));
+    assert!(
+        error(&docs).starts_with("js-client-me.txt:"),
+        "{}",
+        error(&docs)
+    );
 }
 
 #[test]
 fn rest_body_for_another_schema() {
     let mut docs = documents();
-    docs.rest = edit(&docs.rest, "validates against the Recent Item schema", "validates against the Recent Item List schema");
+    docs.rest = edit(
+        &docs.rest,
+        "validates against the Recent Item schema",
+        "validates against the Recent Item List schema",
+    );
     assert!(error(&docs).starts_with("rest-api-me.txt:15: expected the body of `Add Recent Item` to validate against `Recent Item`"), "{}", error(&docs));
 }
 
@@ -113,5 +166,8 @@ fn rest_body_for_another_schema() {
 fn bad_api_version() {
     let mut docs = documents();
     docs.api_version = "latest\n".to_string();
-    assert_eq!(error(&docs), "API_VERSION:1: expected an API release such as `1.26.2`, found `latest`");
+    assert_eq!(
+        error(&docs),
+        "API_VERSION:1: expected an API release such as `1.26.2`, found `latest`"
+    );
 }

@@ -8,7 +8,11 @@ use wegnology_model::{Location, Method, ParamType};
 #[test]
 fn a_new_action_appears_in_the_model() {
     let mut docs = documents();
-    docs.reference = edit(&docs.reference, "*   [Verify Email](#verify-email)", "*   [Verify Email](#verify-email)\n*   [Verify Phone](#verify-phone)");
+    docs.reference = edit(
+        &docs.reference,
+        "*   [Verify Email](#verify-email)",
+        "*   [Verify Email](#verify-email)\n*   [Verify Phone](#verify-phone)",
+    );
     docs.reference.push_str(
         "
 <br/>
@@ -78,11 +82,30 @@ Was this page helpful?",
     let model = wegnology_spec::parse(&docs).unwrap();
     assert_eq!(model.actions.len(), 21);
     let action = model.action("verify_phone").unwrap();
-    assert_eq!((action.method, action.path.as_str(), action.camel_name.as_str()), (Method::Post, "/me/verify-phone", "verifyPhone"));
+    assert_eq!(
+        (
+            action.method,
+            action.path.as_str(),
+            action.camel_name.as_str()
+        ),
+        (Method::Post, "/me/verify-phone", "verifyPhone")
+    );
     assert_eq!(action.scopes, ["all.User", "me.*", "me.verifyPhone"]);
     let phone = &action.params[0];
-    assert_eq!((phone.name.as_str(), phone.location, &phone.ty, phone.required), ("phoneNumber", Location::Query, &ParamType::Integer, true));
+    assert_eq!(
+        (
+            phone.name.as_str(),
+            phone.location,
+            &phone.ty,
+            phone.required
+        ),
+        ("phoneNumber", Location::Query, &ParamType::Integer, true)
+    );
     assert_eq!(action.success.schema, "success");
     // The JS page lacks it: reported, not an error.
-    assert!(model.diagnostics.iter().any(|d| d.action.as_deref() == Some("Verify Phone") && d.message.contains("no `client.me.verifyPhone`")));
+    assert!(model
+        .diagnostics
+        .iter()
+        .any(|d| d.action.as_deref() == Some("Verify Phone")
+            && d.message.contains("no `client.me.verifyPhone`")));
 }
