@@ -35,7 +35,12 @@ struct Output {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let root = cli.root.unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_path_buf());
+    let root = cli.root.unwrap_or_else(|| {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .parent()
+            .expect("xtask lives in the workspace")
+            .to_path_buf()
+    });
     let model = match wegnology_spec::load(&root.join("spec")) {
         Ok(model) => model,
         Err(error) => {
@@ -84,11 +89,20 @@ fn regen(root: &Path, model: &ApiModel, outputs: &[Output]) -> ExitCode {
 fn check(root: &Path, outputs: &[Output]) -> ExitCode {
     let stale: Vec<&str> = outputs
         .iter()
-        .filter(|o| std::fs::read_to_string(root.join(o.path)).ok().as_deref() != Some(o.content.as_str()))
+        .filter(|o| {
+            std::fs::read_to_string(root.join(o.path)).ok().as_deref() != Some(o.content.as_str())
+        })
         .map(|o| o.path)
         .collect();
     if stale.is_empty() {
-        println!("up to date: {}", outputs.iter().map(|o| o.path).collect::<Vec<_>>().join(", "));
+        println!(
+            "up to date: {}",
+            outputs
+                .iter()
+                .map(|o| o.path)
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
         ExitCode::SUCCESS
     } else {
         for path in stale {
@@ -122,7 +136,13 @@ fn print_summary(model: &ApiModel) {
     );
     for d in &model.diagnostics {
         let kind = format!("{:?}", d.kind).to_lowercase();
-        let action = d.action.as_deref().map_or(String::new(), |a| format!(" [{a}]"));
-        println!("  {kind:<12} spec/{}:{}{action} {}; kept {}: {}", d.source.file, d.source.line, d.message, d.kept, d.reason);
+        let action = d
+            .action
+            .as_deref()
+            .map_or(String::new(), |a| format!(" [{a}]"));
+        println!(
+            "  {kind:<12} spec/{}:{}{action} {}; kept {}: {}",
+            d.source.file, d.source.line, d.message, d.kept, d.reason
+        );
     }
 }

@@ -3,10 +3,19 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-const DOCUMENTS: [&str; 5] = ["API_VERSION", "me.md", "rest-api-me.txt", "js-client-me.txt", "_schemas.md"];
+const DOCUMENTS: [&str; 5] = [
+    "API_VERSION",
+    "me.md",
+    "rest-api-me.txt",
+    "js-client-me.txt",
+    "_schemas.md",
+];
 
 fn project() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
 }
 
 /// A scratch root holding only the documents.
@@ -14,13 +23,21 @@ fn scratch() -> tempfile::TempDir {
     let root = tempfile::tempdir().unwrap();
     std::fs::create_dir(root.path().join("spec")).unwrap();
     for name in DOCUMENTS {
-        std::fs::copy(project().join("spec").join(name), root.path().join("spec").join(name)).unwrap();
+        std::fs::copy(
+            project().join("spec").join(name),
+            root.path().join("spec").join(name),
+        )
+        .unwrap();
     }
     root
 }
 
 fn xtask(root: &Path, task: &str) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_xtask")).args([task, "--root"]).arg(root).output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .args([task, "--root"])
+        .arg(root)
+        .output()
+        .unwrap()
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -52,7 +69,11 @@ fn regen_writes_the_committed_files_and_a_second_run_changes_nothing() {
     assert!(stdout.contains("wrote     spec/model.json"), "{stdout}");
     // What regen writes from the documents is what the project has committed.
     for path in ["spec/model.json", "crates/client/src/generated.rs"] {
-        assert_eq!(std::fs::read(root.path().join(path)).unwrap(), std::fs::read(project().join(path)).unwrap(), "{path} is stale: run `cargo xtask regen`");
+        assert_eq!(
+            std::fs::read(root.path().join(path)).unwrap(),
+            std::fs::read(project().join(path)).unwrap(),
+            "{path} is stale: run `cargo xtask regen`"
+        );
     }
 
     let before = tree(root.path());
@@ -71,16 +92,26 @@ fn a_malformed_document_writes_nothing() {
 
     let me = root.path().join("spec/me.md");
     let text_before = std::fs::read_to_string(&me).unwrap();
-    let broken = text_before.replacen("| inviteId | string | Y | ID associated with the invitation |  |", "| inviteId | string | Y | ID associated with the invitation |", 1);
+    let broken = text_before.replacen(
+        "| inviteId | string | Y | ID associated with the invitation |  |",
+        "| inviteId | string | Y | ID associated with the invitation |",
+        1,
+    );
     assert_ne!(broken, text_before);
     std::fs::write(&me, &broken).unwrap();
 
     let out = xtask(root.path(), "regen");
     assert!(!out.status.success());
     let stderr = text(&out.stderr);
-    assert!(stderr.contains("spec/me.md:412: expected a table row of 6 cells"), "{stderr}");
+    assert!(
+        stderr.contains("spec/me.md:412: expected a table row of 6 cells"),
+        "{stderr}"
+    );
     assert!(stderr.contains("nothing was written"), "{stderr}");
-    let after: Vec<_> = tree(root.path()).into_iter().filter(|(p, _)| p != &me).collect();
+    let after: Vec<_> = tree(root.path())
+        .into_iter()
+        .filter(|(p, _)| p != &me)
+        .collect();
     let before: Vec<_> = before.into_iter().filter(|(p, _)| p != &me).collect();
     assert_eq!(after, before);
 }
@@ -93,7 +124,11 @@ fn a_fresh_root_with_a_malformed_document_gets_no_files() {
     std::fs::write(&schemas, &text_before[..text_before.len() / 2]).unwrap();
     let out = xtask(root.path(), "regen");
     assert!(!out.status.success());
-    assert!(text(&out.stderr).contains("spec/_schemas.md:"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("spec/_schemas.md:"),
+        "{}",
+        text(&out.stderr)
+    );
     assert!(!root.path().join("spec/model.json").exists());
     assert!(!root.path().join("crates").exists());
 }
@@ -103,12 +138,20 @@ fn check_fails_on_a_changed_document_until_regen() {
     let root = scratch();
     assert!(xtask(root.path(), "regen").status.success());
     let me = root.path().join("spec/me.md");
-    let edited = std::fs::read_to_string(&me).unwrap().replacen("Parent id of the recent list", "Parent id of the recent item list", 1);
+    let edited = std::fs::read_to_string(&me).unwrap().replacen(
+        "Parent id of the recent list",
+        "Parent id of the recent item list",
+        1,
+    );
     std::fs::write(&me, edited).unwrap();
 
     let stale = xtask(root.path(), "check");
     assert!(!stale.status.success());
-    assert!(text(&stale.stderr).contains("stale: spec/model.json"), "{}", text(&stale.stderr));
+    assert!(
+        text(&stale.stderr).contains("stale: spec/model.json"),
+        "{}",
+        text(&stale.stderr)
+    );
     assert!(xtask(root.path(), "regen").status.success());
     assert!(xtask(root.path(), "check").status.success());
 }

@@ -144,9 +144,13 @@ pub enum ParamType {
     /// A decimal integer on the wire.
     Integer,
     /// One of a fixed list of string values ("Accepted values are: …"), in documented order.
-    Enum { values: Vec<String> },
+    Enum {
+        values: Vec<String>,
+    },
     /// A JSON value of the named schema; `schema` is its anchor in `_schemas.md`.
-    Schema { schema: String },
+    Schema {
+        schema: String,
+    },
 }
 
 /// A documented example value.
