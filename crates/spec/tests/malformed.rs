@@ -171,3 +171,44 @@ fn bad_api_version() {
         "API_VERSION:1: expected an API release such as `1.26.2`, found `latest`"
     );
 }
+
+/// Cut each document at many points: the result is a model or an error naming that document,
+/// never a panic.
+#[test]
+fn every_truncation_is_an_error_or_a_model() {
+    let docs = documents();
+    let fields: [(&str, fn(&mut Documents) -> &mut String); 4] = [
+        ("me.md", |d| &mut d.reference),
+        ("rest-api-me.txt", |d| &mut d.rest),
+        ("js-client-me.txt", |d| &mut d.js),
+        ("_schemas.md", |d| &mut d.schemas),
+    ];
+    for (file, field) in fields {
+        let mut len = 0;
+        let mut errors = 0;
+        let full = field(&mut docs.clone()).clone();
+        for cut in (0..full.len())
+            .step_by(89)
+            .filter(|&c| full.is_char_boundary(c))
+        {
+            let mut cut_docs = docs.clone();
+            field(&mut cut_docs).truncate(cut);
+            if let Err(error) = parse(&cut_docs) {
+                errors += 1;
+                let message = error.to_string();
+                assert!(
+                    message.starts_with(&format!("{file}:"))
+                        || message.starts_with("rest-api-me.txt:")
+                        || message.starts_with("me.md:"),
+                    "cut {file} at {cut}: {message}"
+                );
+            }
+            len += 1;
+        }
+        // Nearly every cut loses something the format requires.
+        assert!(
+            errors * 10 >= len * 9,
+            "{file}: only {errors} of {len} cuts were errors"
+        );
+    }
+}
