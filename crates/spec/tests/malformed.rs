@@ -177,7 +177,8 @@ fn bad_api_version() {
 #[test]
 fn every_truncation_is_an_error_or_a_model() {
     let docs = documents();
-    let fields: [(&str, fn(&mut Documents) -> &mut String); 4] = [
+    type Field = fn(&mut Documents) -> &mut String;
+    let fields: [(&str, Field); 4] = [
         ("me.md", |d| &mut d.reference),
         ("rest-api-me.txt", |d| &mut d.rest),
         ("js-client-me.txt", |d| &mut d.js),
