@@ -4,19 +4,9 @@
 
 use crate::error::SpecError;
 use crate::reference::status_code;
-use crate::text::parse_scopes;
+use crate::text::{parse_scopes, required_cell, PARAM_HEADER, RESPONSE_HEADER};
 
 pub(crate) const FILE: &str = "js-client-me.txt";
-
-const PARAM_HEADER: [&str; 6] = [
-    "Name",
-    "Type",
-    "Required",
-    "Description",
-    "Default",
-    "Example",
-];
-const RESPONSE_HEADER: [&str; 3] = ["Code", "Type", "Description"];
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct JsPage {
@@ -262,17 +252,7 @@ fn cell(line: &str) -> Option<&str> {
 }
 
 fn param(line: usize, cells: &[String]) -> Result<JsParam, SpecError> {
-    let required = match cells[2].as_str() {
-        "Y" => true,
-        "N" => false,
-        other => {
-            return Err(SpecError::malformed(
-                FILE,
-                line + 2,
-                format!("`Y` or `N` in the Required cell, found `{other}`"),
-            ))
-        }
-    };
+    let required = required_cell(FILE, &cells[2], line + 2)?;
     let optional = |s: &String| (!s.is_empty()).then(|| s.clone());
     Ok(JsParam {
         line,

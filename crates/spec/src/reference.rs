@@ -4,19 +4,9 @@
 
 use crate::error::SpecError;
 use crate::markdown::{blocks, Block, Inline, TableRow};
-use crate::text::parse_scopes;
+use crate::text::{parse_scopes, required_cell, PARAM_HEADER, RESPONSE_HEADER};
 
 pub(crate) const FILE: &str = "me.md";
-
-const PARAM_HEADER: [&str; 6] = [
-    "Name",
-    "Type",
-    "Required",
-    "Description",
-    "Default",
-    "Example",
-];
-const RESPONSE_HEADER: [&str; 3] = ["Code", "Type", "Description"];
 
 /// The parsed action reference.
 #[derive(Debug, Clone, PartialEq)]
@@ -327,7 +317,7 @@ fn param(row: &TableRow) -> Result<ReferenceParam, SpecError> {
         name: name.text.clone(),
         type_text: ty.text.clone(),
         type_link: schema_link(ty, row.line)?,
-        required: yes_no(&required.text, row.line)?,
+        required: required_cell(FILE, &required.text, row.line)?,
         description: description.text.clone(),
         default: non_empty(&default.text),
         example: non_empty(&example.text),
@@ -372,18 +362,6 @@ fn schema_link(cell: &Inline, line: usize) -> Result<Option<String>, SpecError> 
             FILE,
             line,
             format!("a link to `_schemas.md#<anchor>`, found `{link}`"),
-        )),
-    }
-}
-
-pub(crate) fn yes_no(text: &str, line: usize) -> Result<bool, SpecError> {
-    match text {
-        "Y" => Ok(true),
-        "N" => Ok(false),
-        other => Err(SpecError::malformed(
-            FILE,
-            line,
-            format!("`Y` or `N` in the Required cell, found `{other}`"),
         )),
     }
 }

@@ -6,7 +6,7 @@ use wegnology_model::Method;
 
 use crate::error::SpecError;
 use crate::reference::status_code;
-use crate::text::{parse_scopes, split_pipe_row};
+use crate::text::{parse_scopes, required_cell, split_pipe_row};
 
 pub(crate) const FILE: &str = "rest-api-me.txt";
 
@@ -387,17 +387,7 @@ fn method_and_path(text: &str, origin: &str, line: usize) -> Result<(Method, Str
 /// form of a value, not its column, says which it is.
 fn query_param(line: usize, cells: &[String]) -> Result<RestQueryParam, SpecError> {
     let name = cells[0].clone();
-    let required = match cells[1].as_str() {
-        "Y" => true,
-        "N" => false,
-        other => {
-            return Err(SpecError::malformed(
-                FILE,
-                line,
-                format!("`Y` or `N` in the Required cell, found `{other}`"),
-            ))
-        }
-    };
+    let required = required_cell(FILE, &cells[1], line)?;
     let (mut default, mut example) = (None, None);
     for value in cells[3..].iter().filter(|v| !v.is_empty()) {
         match value.strip_prefix(&format!("{name}=")) {

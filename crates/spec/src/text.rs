@@ -1,5 +1,33 @@
 //! Small text rules shared by the document parsers: sentences every flavour writes alike.
 
+use crate::error::SpecError;
+
+/// Columns of the parameter tables of the action reference and the JS page (the same table,
+/// flattened there).
+pub(crate) const PARAM_HEADER: [&str; 6] = [
+    "Name",
+    "Type",
+    "Required",
+    "Description",
+    "Default",
+    "Example",
+];
+/// Columns of the response tables of every flavour.
+pub(crate) const RESPONSE_HEADER: [&str; 3] = ["Code", "Type", "Description"];
+
+/// A Required cell of `file`: `Y` or `N`.
+pub(crate) fn required_cell(file: &str, cell: &str, line: usize) -> Result<bool, SpecError> {
+    match cell {
+        "Y" => Ok(true),
+        "N" => Ok(false),
+        other => Err(SpecError::malformed(
+            file,
+            line,
+            format!("`Y` or `N` in the Required cell, found `{other}`"),
+        )),
+    }
+}
+
 /// Byte offset → 1-based line number.
 pub(crate) struct LineIndex {
     starts: Vec<usize>,
