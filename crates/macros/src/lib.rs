@@ -1,1 +1,92 @@
-//! `generate!("path/to/spec")`: the Me client, generated at compile time.
+//! `generate!("path/to/spec")`: the Me client, generated at compile time from the documents.
+//!
+//! The path is relative to the calling crate's `CARGO_MANIFEST_DIR`. The expansion is exactly
+//! `wegnology_codegen::generate` of the parsed model, the code `cargo xtask regen` writes to
+//! `crates/client/src/generated.rs`; the generated code calls the runtime as `::wegnology::…`,
+//! so the calling crate depends on `wegnology`. A malformed document becomes a `compile_error!`
+//! with the parser's message.
+//!
+//! Must not depend on: the client crate (it generates code for it).
+
+use std::path::{Path, PathBuf};
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+#[proc_macro]
+pub fn generate(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
+    let dir = match syn::parse::<syn::LitStr>(input) {
+        Ok(path) => path.value(),
+        Err(error) => return error.to_compile_error().into(),
+    };
+    let manifest_dir = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default();
+    expand(&Path::new(&manifest_dir).join(dir)).into()
+}
+
+/// The expansion for the documents in `dir`.
+fn expand(dir: &Path) -> TokenStream {
+    match wegnology_spec::load(dir) {
+        Ok(model) => {
+            // Rebuild when a document changes.
+            let files = wegnology_spec::FILES
+                .iter()
+                .map(|f| dir.join(f))
+                .map(|p: PathBuf| p.display().to_string());
+            let code = wegnology_codegen::generate(&model);
+            quote! {
+                #( const _: &[u8] = include_bytes!(#files); )*
+                #code
+            }
+        }
+        Err(error) => {
+            let message = error.to_string();
+            quote! { compile_error!(#message); }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spec_dir() -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../spec")
+    }
+
+    #[test]
+    fn expansion_is_the_code_regen_writes() {
+        let model = wegnology_spec::load(&spec_dir()).unwrap();
+        let expected = wegnology_codegen::generate(&model).to_string();
+        let expanded = expand(&spec_dir()).to_string();
+        // The expansion is the generated code behind the `include_bytes!` dependency markers.
+        let code_start = expanded
+            .find("pub const ACCEPT_VERSION")
+            .unwrap()
+            .min(expanded.find("# [doc").unwrap());
+        assert_eq!(&expanded[code_start..], expected.trim_start());
+        // And the file `cargo xtask regen` writes is that code formatted.
+        let file: syn::File = syn::parse2(wegnology_codegen::generate(&model)).unwrap();
+        let written = include_str!("../../client/src/generated.rs");
+        assert_eq!(
+            written,
+            format!(
+                "{}{}",
+                wegnology_codegen::HEADER,
+                prettyplease::unparse(&file)
+            )
+        );
+    }
+
+    #[test]
+    fn a_malformed_spec_is_a_compile_error() {
+        let dir = std::env::temp_dir().join(format!("wegnology-macro-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        for file in wegnology_spec::FILES {
+            std::fs::copy(spec_dir().join(file), dir.join(file)).unwrap();
+        }
+        std::fs::write(dir.join("API_VERSION"), "one\n").unwrap();
+        let expanded = expand(&dir).to_string();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(expanded, "compile_error ! (\"API_VERSION:1: expected an API release such as `1.26.2`, found `one`\") ;");
+    }
+}
