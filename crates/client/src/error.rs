@@ -39,6 +39,12 @@ pub enum Error {
         #[source]
         source: serde_json::Error,
     },
+    /// No runtime could be started for a blocking call.
+    #[error("cannot start a runtime for a blocking call: {source}")]
+    Runtime {
+        #[source]
+        source: std::io::Error,
+    },
     /// The client was configured with something unusable (a base URL that does not parse, …).
     #[error("invalid client configuration: {0}")]
     Config(String),

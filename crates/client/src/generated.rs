@@ -1861,6 +1861,14 @@ impl<'a> AddRecentItemRequest<'a> {
         self.parts.query(name, value.to_string());
         self
     }
+    /// Sends the request and waits for the answer, for code without an async runtime
+    /// (feature `blocking`; not for use inside one).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> ::std::result::Result<RecentItemList, ::wegnology::Error> {
+        ::wegnology::runtime::block_on(self.send())
+    }
     /// Sends the request; the success body is a [`RecentItemList`].
     pub async fn send(
         self,
@@ -1897,6 +1905,14 @@ impl<'a> ChangePasswordRequest<'a> {
         self.parts.query(name, value.to_string());
         self
     }
+    /// Sends the request and waits for the answer, for code without an async runtime
+    /// (feature `blocking`; not for use inside one).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> ::std::result::Result<AuthenticatedUser, ::wegnology::Error> {
+        ::wegnology::runtime::block_on(self.send())
+    }
     /// Sends the request; the success body is a [`AuthenticatedUser`].
     pub async fn send(
         self,
@@ -1932,6 +1948,12 @@ impl<'a> DeleteRequest<'a> {
     ) -> Self {
         self.parts.query(name, value.to_string());
         self
+    }
+    /// Sends the request and waits for the answer, for code without an async runtime
+    /// (feature `blocking`; not for use inside one).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(self) -> ::std::result::Result<Success, ::wegnology::Error> {
+        ::wegnology::runtime::block_on(self.send())
     }
     /// Sends the request; the success body is a [`Success`].
     pub async fn send(self) -> ::std::result::Result<Success, ::wegnology::Error> {
@@ -1981,6 +2003,14 @@ impl<'a> DeviceCountsRequest<'a> {
         self.parts.query(name, value.to_string());
         self
     }
+    /// Sends the request and waits for the answer, for code without an async runtime
+    /// (feature `blocking`; not for use inside one).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> ::std::result::Result<DeviceCounts, ::wegnology::Error> {
+        ::wegnology::runtime::block_on(self.send())
+    }
     /// Sends the request; the success body is a [`DeviceCounts`].
     pub async fn send(self) -> ::std::result::Result<DeviceCounts, ::wegnology::Error> {
         self.client
@@ -2014,6 +2044,12 @@ impl<'a> DisableTwoFactorAuthRequest<'a> {
     ) -> Self {
         self.parts.query(name, value.to_string());
         self
+    }
+    /// Sends the request and waits for the answer, for code without an async runtime
+    /// (feature `blocking`; not for use inside one).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(self) -> ::std::result::Result<Me, ::wegnology::Error> {
+        ::wegnology::runtime::block_on(self.send())
     }
     /// Sends the request; the success body is a [`Me`].
     pub async fn send(self) -> ::std::result::Result<Me, ::wegnology::Error> {
@@ -2053,6 +2089,12 @@ impl<'a> DisconnectGithubRequest<'a> {
         self.parts.query(name, value.to_string());
         self
     }
+    /// Sends the request and waits for the answer, for code without an async runtime
+    /// (feature `blocking`; not for use inside one).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(self) -> ::std::result::Result<Me, ::wegnology::Error> {
+        ::wegnology::runtime::block_on(self.send())
+    }
     /// Sends the request; the success body is a [`Me`].
     pub async fn send(self) -> ::std::result::Result<Me, ::wegnology::Error> {
         self.client
@@ -2090,6 +2132,12 @@ impl<'a> EnableTwoFactorAuthRequest<'a> {
     ) -> Self {
         self.parts.query(name, value.to_string());
         self
+    }
+    /// Sends the request and waits for the answer, for code without an async runtime
+    /// (feature `blocking`; not for use inside one).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(self) -> ::std::result::Result<Me, ::wegnology::Error> {
+        ::wegnology::runtime::block_on(self.send())
     }
     /// Sends the request; the success body is a [`Me`].
     pub async fn send(self) -> ::std::result::Result<Me, ::wegnology::Error> {
@@ -2139,6 +2187,14 @@ impl<'a> FetchRecentItemsRequest<'a> {
         self.parts.query(name, value.to_string());
         self
     }
+    /// Sends the request and waits for the answer, for code without an async runtime
+    /// (feature `blocking`; not for use inside one).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> ::std::result::Result<RecentItemList, ::wegnology::Error> {
+        ::wegnology::runtime::block_on(self.send())
+    }
     /// Sends the request; the success body is a [`RecentItemList`].
     pub async fn send(
         self,
@@ -2174,6 +2230,14 @@ impl<'a> GenerateTwoFactorAuthRequest<'a> {
     ) -> Self {
         self.parts.query(name, value.to_string());
         self
+    }
+    /// Sends the request and waits for the answer, for code without an async runtime
+    /// (feature `blocking`; not for use inside one).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> ::std::result::Result<MultiFactorAuthenticationInfo, ::wegnology::Error> {
+        ::wegnology::runtime::block_on(self.send())
     }
     /// Sends the request; the success body is a [`MultiFactorAuthenticationInfo`].
     pub async fn send(
@@ -2242,6 +2306,12 @@ impl<'a> GetRequest<'a> {
         self.parts.query(name, value.to_string());
         self
     }
+    /// Sends the request and waits for the answer, for code without an async runtime
+    /// (feature `blocking`; not for use inside one).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(self) -> ::std::result::Result<Me, ::wegnology::Error> {
+        ::wegnology::runtime::block_on(self.send())
+    }
     /// Sends the request; the success body is a [`Me`].
     pub async fn send(self) -> ::std::result::Result<Me, ::wegnology::Error> {
         self.client.execute("get", ::wegnology::runtime::Method::GET, self.parts).await
@@ -2273,6 +2343,17 @@ impl<'a> InviteRequest<'a> {
     ) -> Self {
         self.parts.query(name, value.to_string());
         self
+    }
+    /// Sends the request and waits for the answer, for code without an async runtime
+    /// (feature `blocking`; not for use inside one).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> ::std::result::Result<
+        OrganizationInvitationInformationForUser,
+        ::wegnology::Error,
+    > {
+        ::wegnology::runtime::block_on(self.send())
     }
     /// Sends the request; the success body is a [`OrganizationInvitationInformationForUser`].
     pub async fn send(
@@ -2312,6 +2393,14 @@ impl<'a> InvitesRequest<'a> {
     ) -> Self {
         self.parts.query(name, value.to_string());
         self
+    }
+    /// Sends the request and waits for the answer, for code without an async runtime
+    /// (feature `blocking`; not for use inside one).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> ::std::result::Result<UserOrganizationInvitations, ::wegnology::Error> {
+        ::wegnology::runtime::block_on(self.send())
     }
     /// Sends the request; the success body is a [`UserOrganizationInvitations`].
     pub async fn send(
@@ -2362,6 +2451,14 @@ impl<'a> NotebookMinuteCountsRequest<'a> {
     ) -> Self {
         self.parts.query(name, value.to_string());
         self
+    }
+    /// Sends the request and waits for the answer, for code without an async runtime
+    /// (feature `blocking`; not for use inside one).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> ::std::result::Result<NotebookMinuteCounts, ::wegnology::Error> {
+        ::wegnology::runtime::block_on(self.send())
     }
     /// Sends the request; the success body is a [`NotebookMinuteCounts`].
     pub async fn send(
@@ -2423,6 +2520,12 @@ impl<'a> PatchRequest<'a> {
         self.parts.query(name, value.to_string());
         self
     }
+    /// Sends the request and waits for the answer, for code without an async runtime
+    /// (feature `blocking`; not for use inside one).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(self) -> ::std::result::Result<Me, ::wegnology::Error> {
+        ::wegnology::runtime::block_on(self.send())
+    }
     /// Sends the request; the success body is a [`Me`].
     pub async fn send(self) -> ::std::result::Result<Me, ::wegnology::Error> {
         self.client
@@ -2477,6 +2580,14 @@ impl<'a> PayloadCountsRequest<'a> {
     ) -> Self {
         self.parts.query(name, value.to_string());
         self
+    }
+    /// Sends the request and waits for the answer, for code without an async runtime
+    /// (feature `blocking`; not for use inside one).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> ::std::result::Result<PayloadStats, ::wegnology::Error> {
+        ::wegnology::runtime::block_on(self.send())
     }
     /// Sends the request; the success body is a [`PayloadStats`].
     pub async fn send(self) -> ::std::result::Result<PayloadStats, ::wegnology::Error> {
@@ -2547,6 +2658,14 @@ impl<'a> PayloadCountsBreakdownRequest<'a> {
         self.parts.query(name, value.to_string());
         self
     }
+    /// Sends the request and waits for the answer, for code without an async runtime
+    /// (feature `blocking`; not for use inside one).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> ::std::result::Result<PayloadCountsBreakdown, ::wegnology::Error> {
+        ::wegnology::runtime::block_on(self.send())
+    }
     /// Sends the request; the success body is a [`PayloadCountsBreakdown`].
     pub async fn send(
         self,
@@ -2587,6 +2706,14 @@ impl<'a> RefreshTokenRequest<'a> {
         self.parts.query(name, value.to_string());
         self
     }
+    /// Sends the request and waits for the answer, for code without an async runtime
+    /// (feature `blocking`; not for use inside one).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> ::std::result::Result<AuthenticatedUser, ::wegnology::Error> {
+        ::wegnology::runtime::block_on(self.send())
+    }
     /// Sends the request; the success body is a [`AuthenticatedUser`].
     pub async fn send(
         self,
@@ -2623,6 +2750,14 @@ impl<'a> RespondToInviteRequest<'a> {
         self.parts.query(name, value.to_string());
         self
     }
+    /// Sends the request and waits for the answer, for code without an async runtime
+    /// (feature `blocking`; not for use inside one).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> ::std::result::Result<OrganizationInvitationResultForUser, ::wegnology::Error> {
+        ::wegnology::runtime::block_on(self.send())
+    }
     /// Sends the request; the success body is a [`OrganizationInvitationResultForUser`].
     pub async fn send(
         self,
@@ -2658,6 +2793,12 @@ impl<'a> TransferResourcesRequest<'a> {
     ) -> Self {
         self.parts.query(name, value.to_string());
         self
+    }
+    /// Sends the request and waits for the answer, for code without an async runtime
+    /// (feature `blocking`; not for use inside one).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(self) -> ::std::result::Result<Success, ::wegnology::Error> {
+        ::wegnology::runtime::block_on(self.send())
     }
     /// Sends the request; the success body is a [`Success`].
     pub async fn send(self) -> ::std::result::Result<Success, ::wegnology::Error> {
@@ -2696,6 +2837,12 @@ impl<'a> VerifyEmailRequest<'a> {
     ) -> Self {
         self.parts.query(name, value.to_string());
         self
+    }
+    /// Sends the request and waits for the answer, for code without an async runtime
+    /// (feature `blocking`; not for use inside one).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(self) -> ::std::result::Result<Success, ::wegnology::Error> {
+        ::wegnology::runtime::block_on(self.send())
     }
     /// Sends the request; the success body is a [`Success`].
     pub async fn send(self) -> ::std::result::Result<Success, ::wegnology::Error> {

@@ -191,6 +191,18 @@ impl Client {
     }
 }
 
+/// Runs one request to completion on a runtime of its own (feature `blocking`).
+#[cfg(feature = "blocking")]
+pub fn block_on<T>(
+    request: impl std::future::Future<Output = Result<T, Error>>,
+) -> Result<T, Error> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|source| Error::Runtime { source })?;
+    runtime.block_on(request)
+}
+
 /// The start of a body, for error messages.
 fn excerpt(bytes: &[u8]) -> String {
     let text = String::from_utf8_lossy(bytes);

@@ -210,6 +210,13 @@ fn action_tokens(
                 self
             }
 
+            /// Sends the request and waits for the answer, for code without an async runtime
+            /// (feature `blocking`; not for use inside one).
+            #[cfg(feature = "blocking")]
+            pub fn send_blocking(self) -> ::std::result::Result<#success_ty, ::wegnology::Error> {
+                ::wegnology::runtime::block_on(self.send())
+            }
+
             #[doc = #send_doc]
             pub async fn send(self) -> ::std::result::Result<#success_ty, ::wegnology::Error> {
                 self.client.execute(#action_name, ::wegnology::runtime::Method::#http_method, self.parts).await
