@@ -39,12 +39,10 @@ pub enum Error {
         #[source]
         source: serde_json::Error,
     },
-    /// No runtime could be started for a blocking call.
-    #[error("cannot start a runtime for a blocking call: {source}")]
-    Runtime {
-        #[source]
-        source: std::io::Error,
-    },
+    /// A blocking call could not run: no runtime could be started, or it was made from inside
+    /// an async runtime (feature `blocking`).
+    #[error("blocking call: {0}")]
+    Runtime(String),
     /// The client was configured with something unusable (a base URL that does not parse, …).
     #[error("invalid client configuration: {0}")]
     Config(String),

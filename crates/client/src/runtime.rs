@@ -191,16 +191,35 @@ impl Client {
     }
 }
 
-/// Runs one request to completion on a runtime of its own (feature `blocking`).
+/// Runs one request to completion for a caller without an async runtime (feature `blocking`).
+///
+/// All blocking calls share one background runtime that lives as long as the process, so pooled
+/// connections (whose tasks run on it) stay usable from one call to the next. Called from inside
+/// an async runtime it returns [`Error::Runtime`] instead of blocking that runtime's thread.
 #[cfg(feature = "blocking")]
 pub fn block_on<T>(
     request: impl std::future::Future<Output = Result<T, Error>>,
 ) -> Result<T, Error> {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|source| Error::Runtime { source })?;
-    runtime.block_on(request)
+    use std::sync::OnceLock;
+    static RUNTIME: OnceLock<Result<tokio::runtime::Runtime, String>> = OnceLock::new();
+
+    if tokio::runtime::Handle::try_current().is_ok() {
+        return Err(Error::Runtime(
+            "send_blocking() was called inside an async runtime; use send().await there".into(),
+        ));
+    }
+    let runtime = RUNTIME.get_or_init(|| {
+        tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .thread_name("wegnology-blocking")
+            .enable_all()
+            .build()
+            .map_err(|e| e.to_string())
+    });
+    match runtime {
+        Ok(runtime) => runtime.block_on(request),
+        Err(message) => Err(Error::Runtime(format!("cannot start a runtime: {message}"))),
+    }
 }
 
 /// The start of a body, for error messages.

@@ -34,3 +34,32 @@ fn send_blocking_sends_and_decodes() {
         .query
         .contains(&("includeRecent".to_string(), "false".to_string())));
 }
+
+#[test]
+fn one_client_serves_many_blocking_calls() {
+    let server = tokio::runtime::Runtime::new().unwrap();
+    let recorder = server.block_on(Recorder::start(|_| Answer {
+        status: 200,
+        body: r#"{"firstName":"Ada"}"#.to_string(),
+        delay: Duration::ZERO,
+    }));
+    let client = wegnology::Client::builder()
+        .base_url(&recorder.url)
+        .build()
+        .unwrap();
+    for _ in 0..200 {
+        client.me().get().send_blocking().unwrap();
+    }
+}
+
+#[tokio::test]
+async fn send_blocking_inside_a_runtime_is_an_error_not_a_panic() {
+    let client = wegnology::Client::builder()
+        .base_url("http://127.0.0.1:9")
+        .build()
+        .unwrap();
+    match client.me().get().send_blocking() {
+        Err(wegnology::Error::Runtime(message)) => assert!(message.contains("send().await")),
+        other => panic!("{other:?}"),
+    }
+}
