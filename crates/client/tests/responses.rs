@@ -245,3 +245,193 @@ fn a_bad_base_url_is_a_config_error() {
     ));
 }
 
+/// Decodes a JSON value as one generated type and encodes it again.
+type RoundTrip = fn(&serde_json::Value) -> Result<serde_json::Value, serde_json::Error>;
+
+fn round_trip<T: DeserializeOwned + serde::Serialize>(
+    value: &serde_json::Value,
+) -> Result<serde_json::Value, serde_json::Error> {
+    serde_json::to_value(serde_json::from_value::<T>(value.clone())?)
+}
+
+/// Every named schema of `_schemas.md` (by anchor, in document order) and its generated type.
+const TYPES: [(&str, RoundTrip); 21] = [
+    ("authenticated-user", round_trip::<AuthenticatedUser>),
+    ("change-password", round_trip::<ChangePassword>),
+    ("device-counts", round_trip::<DeviceCounts>),
+    (
+        "disable-multi-factor-authentication",
+        round_trip::<DisableMultiFactorAuthentication>,
+    ),
+    (
+        "enable-multi-factor-authentication",
+        round_trip::<EnableMultiFactorAuthentication>,
+    ),
+    ("error", round_trip::<ErrorBody>),
+    ("me", round_trip::<Me>),
+    ("me-patch", round_trip::<MePatch>),
+    (
+        "multi-factor-authentication-info",
+        round_trip::<MultiFactorAuthenticationInfo>,
+    ),
+    ("notebook-minute-counts", round_trip::<NotebookMinuteCounts>),
+    (
+        "organization-invitation-action-for-user",
+        round_trip::<OrganizationInvitationActionForUser>,
+    ),
+    (
+        "organization-invitation-information-for-user",
+        round_trip::<OrganizationInvitationInformationForUser>,
+    ),
+    (
+        "organization-invitation-result-for-user",
+        round_trip::<OrganizationInvitationResultForUser>,
+    ),
+    (
+        "payload-counts-breakdown",
+        round_trip::<PayloadCountsBreakdown>,
+    ),
+    ("payload-stats", round_trip::<PayloadStats>),
+    ("recent-item", round_trip::<RecentItem>),
+    ("recent-item-list", round_trip::<RecentItemList>),
+    ("resource-transfer", round_trip::<ResourceTransfer>),
+    ("success", round_trip::<Success>),
+    ("user-credentials", round_trip::<UserCredentials>),
+    (
+        "user-organization-invitations",
+        round_trip::<UserOrganizationInvitations>,
+    ),
+];
+
+/// Where `got` differs from `want` as JSON data: numbers compare by value (`3` = `3.0`), date-time
+/// strings by the instant they name (`…00.000Z` = `…00Z`), object keys in any order.
+fn difference(want: &serde_json::Value, got: &serde_json::Value, at: &str) -> Option<String> {
+    use serde_json::Value::*;
+    match (want, got) {
+        (Number(a), Number(b)) if a.as_f64() == b.as_f64() => None,
+        (String(a), String(b)) if a == b => None,
+        (String(a), String(b)) => {
+            let instant = |s: &str| chrono::DateTime::parse_from_rfc3339(s).ok();
+            match (instant(a), instant(b)) {
+                (Some(x), Some(y)) if x == y => None,
+                _ => Some(format!("{at}: {a:?} became {b:?}")),
+            }
+        }
+        (Array(a), Array(b)) if a.len() == b.len() => a
+            .iter()
+            .zip(b)
+            .enumerate()
+            .find_map(|(i, (a, b))| difference(a, b, &format!("{at}[{i}]"))),
+        (Object(a), Object(b)) => a
+            .iter()
+            .find_map(|(key, a)| match b.get(key) {
+                Some(b) => difference(a, b, &format!("{at}.{key}")),
+                None => Some(format!("{at}.{key} was dropped")),
+            })
+            .or_else(|| {
+                b.keys()
+                    .find(|k| !a.contains_key(*k))
+                    .map(|k| format!("{at}.{k} was added"))
+            }),
+        _ if want == got => None,
+        _ => Some(format!("{at}: {want} became {got}")),
+    }
+}
+
+/// A value of `schema` with every property present: what a full response of that schema holds.
+fn full_instance(schema: &serde_json::Value) -> serde_json::Value {
+    use serde_json::{json, Map, Value};
+    if let Some(first) = schema["enum"].as_array().and_then(|v| v.first()) {
+        return first.clone();
+    }
+    if let Some(first) = schema["oneOf"].as_array().and_then(|v| v.first()) {
+        return full_instance(first);
+    }
+    match schema["type"].as_str() {
+        Some("string") if schema["format"] == "date-time" => json!("2016-06-13T04:00:00.000Z"),
+        Some("string") => json!("575ec8687ae143cd83dc4a97"),
+        Some("integer") => json!(42),
+        Some("number") => json!(1.5),
+        Some("boolean") => json!(true),
+        Some("array") => json!([full_instance(&schema["items"])]),
+        Some("object") => {
+            let mut object = Map::new();
+            for (name, property) in schema["properties"].as_object().into_iter().flatten() {
+                object.insert(name.clone(), full_instance(property));
+            }
+            for property in schema["patternProperties"]
+                .as_object()
+                .into_iter()
+                .flatten()
+            {
+                object.insert("device.mqtt".to_string(), full_instance(property.1));
+            }
+            Value::Object(object)
+        }
+        _ => json!("any"),
+    }
+}
+
+#[test]
+fn every_named_schema_has_a_type() {
+    let anchors: Vec<String> = model().schemas.into_iter().map(|s| s.anchor).collect();
+    let typed: Vec<&str> = TYPES.iter().map(|(anchor, _)| *anchor).collect();
+    assert_eq!(typed, anchors);
+}
+
+#[test]
+fn every_schema_example_survives_decoding_and_encoding() {
+    let mut checked = 0;
+    for (anchor, round_trip) in TYPES {
+        let Some(example) = model().schema(anchor).unwrap().example.clone() else {
+            continue;
+        };
+        let encoded = round_trip(&example).unwrap_or_else(|e| panic!("{anchor}: {e}"));
+        if let Some(difference) = difference(&example, &encoded, anchor) {
+            panic!("{difference}");
+        }
+        checked += 1;
+    }
+    assert_eq!(checked, 14, "the schemas with an example");
+}
+
+#[test]
+fn a_full_instance_of_every_schema_survives_decoding_and_encoding() {
+    for schema in model().schemas {
+        let round_trip = TYPES.iter().find(|(a, _)| *a == schema.anchor).unwrap().1;
+        let instance = full_instance(&schema.json_schema);
+        let encoded = round_trip(&instance).unwrap_or_else(|e| panic!("{}: {e}", schema.anchor));
+        if let Some(difference) = difference(&instance, &encoded, &schema.anchor) {
+            panic!("{difference}");
+        }
+    }
+}
+
+#[test]
+fn fields_no_schema_knows_are_ignored_at_every_level() {
+    /// Adds a field to every object of `value` that `schema` describes by its properties.
+    fn add_unknown_fields(schema: &serde_json::Value, value: &mut serde_json::Value) {
+        match value {
+            serde_json::Value::Object(object) if schema.get("properties").is_some() => {
+                for (name, property) in object.iter_mut() {
+                    add_unknown_fields(&schema["properties"][name], property);
+                }
+                object.insert("fieldFromTheFuture".into(), serde_json::json!({"x": [1]}));
+            }
+            serde_json::Value::Array(items) => items
+                .iter_mut()
+                .for_each(|item| add_unknown_fields(&schema["items"], item)),
+            _ => {}
+        }
+    }
+    for schema in model().schemas {
+        let round_trip = TYPES.iter().find(|(a, _)| *a == schema.anchor).unwrap().1;
+        let plain = full_instance(&schema.json_schema);
+        let mut extended = plain.clone();
+        add_unknown_fields(&schema.json_schema, &mut extended);
+        assert_ne!(plain, extended);
+        // Ignored, not kept: the encoding is that of the instance without them.
+        let encoded = round_trip(&extended).unwrap_or_else(|e| panic!("{}: {e}", schema.anchor));
+        assert_eq!(encoded, round_trip(&plain).unwrap(), "{}", schema.anchor);
+    }
+}
