@@ -1,1 +1,246 @@
-//! An embedded fake of the WEGnology Me API.
+//! An embedded fake of the WEGnology Me API, for tests and demos without an account.
+//!
+//! ```no_run
+//! # async fn run() -> Result<(), wegnology_fake::StartError> {
+//! let server = wegnology_fake::FakeServer::start().await?;
+//! println!("{} with token {}", server.url(), server.token());
+//! server.shutdown().await;
+//! # Ok(()) }
+//! ```
+//!
+//! Routes, methods, parameters and scopes come from the endpoint model (`spec/model.json`,
+//! compiled in); request bodies are checked against the documents' JSON Schemas, and in debug
+//! builds every success body is checked against its documented schema before it is sent. One
+//! in-memory user lives behind a mutex; everything generated derives from a seed.
+//!
+//! Must not depend on: the document parser (`wegnology-spec`) or the client crate and its
+//! generated types. It checks requests against the documents, not against our reading of them,
+//! so a bug in the generated client cannot hide behind the same bug here.
+
+mod behaviour;
+mod http;
+mod schemas;
+mod seeded;
+mod state;
+mod usage;
+
+use std::net::{Ipv4Addr, SocketAddr};
+use std::sync::{Arc, OnceLock};
+
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+use wegnology_model::ApiModel;
+
+pub use http::RouteError;
+pub use schemas::{SchemaError, Schemas};
+
+use http::App;
+use state::{World, DEFAULT_SCOPES};
+
+/// The endpoint model the fake serves, as committed in `spec/model.json`.
+const MODEL_JSON: &str = include_str!("../../../spec/model.json");
+
+/// The compiled-in endpoint model.
+pub fn model() -> Result<&'static ApiModel, StartError> {
+    static MODEL: OnceLock<Result<ApiModel, String>> = OnceLock::new();
+    MODEL
+        .get_or_init(|| ApiModel::from_json(MODEL_JSON).map_err(|error| error.to_string()))
+        .as_ref()
+        .map_err(|message| StartError::Model(message.clone()))
+}
+
+/// How to start a fake server.
+#[derive(Clone)]
+pub struct FakeConfig {
+    /// Everything generated (ids, tokens, two-factor keys, usage counts) derives from it.
+    pub seed: u64,
+    /// Loopback port to listen on; 0 picks a free one.
+    pub port: u16,
+    /// The user's email.
+    pub email: String,
+    /// The user's password at start (it must satisfy the documents' password rule to be
+    /// changeable back to it; any text works for signing in).
+    pub password: String,
+}
+
+impl FakeConfig {
+    pub const DEFAULT_EMAIL: &'static str = "user@example.com";
+    pub const DEFAULT_PASSWORD: &'static str = "Correct-horse-battery-1";
+}
+
+impl Default for FakeConfig {
+    fn default() -> Self {
+        FakeConfig {
+            seed: 0,
+            port: 0,
+            email: Self::DEFAULT_EMAIL.to_string(),
+            password: Self::DEFAULT_PASSWORD.to_string(),
+        }
+    }
+}
+
+impl std::fmt::Debug for FakeConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FakeConfig")
+            .field("seed", &self.seed)
+            .field("port", &self.port)
+            .field("email", &self.email)
+            .field("password", &"[redacted]")
+            .finish()
+    }
+}
+
+/// Why the fake could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("spec/model.json does not parse: {0}")]
+    Model(String),
+    #[error(transparent)]
+    Schema(#[from] SchemaError),
+    #[error(transparent)]
+    Route(#[from] RouteError),
+    #[error("cannot listen on 127.0.0.1: {0}")]
+    Listen(#[from] std::io::Error),
+}
+
+/// A running fake, listening on 127.0.0.1. Dropping it stops the server too.
+pub struct FakeServer {
+    address: SocketAddr,
+    token: String,
+    config: FakeConfig,
+    app: Arc<App>,
+    stop: Option<oneshot::Sender<()>>,
+    task: Option<JoinHandle<()>>,
+}
+
+impl std::fmt::Debug for FakeServer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FakeServer")
+            .field("url", &self.url())
+            .field("token", &"[redacted]")
+            .field("config", &self.config)
+            .finish()
+    }
+}
+
+impl FakeServer {
+    /// Starts a fake with the default configuration on a free port.
+    pub async fn start() -> Result<FakeServer, StartError> {
+        Self::start_with(FakeConfig::default()).await
+    }
+
+    /// Starts a fake with this configuration.
+    pub async fn start_with(config: FakeConfig) -> Result<FakeServer, StartError> {
+        let model = model()?.clone();
+        let schemas = Schemas::compile(&model)?;
+        let world = World::new(config.seed, &config.email, &config.password, http::now());
+        let app = Arc::new(App::new(model, schemas, world)?);
+        let token = app.world().issue_token(
+            DEFAULT_SCOPES.iter().map(|s| s.to_string()).collect(),
+            http::now(),
+        );
+
+        let listener = tokio::net::TcpListener::bind((Ipv4Addr::LOCALHOST, config.port)).await?;
+        let address = listener.local_addr()?;
+        let router = http::router(app.clone());
+        let (stop, stopped) = oneshot::channel::<()>();
+        let task = tokio::spawn(async move {
+            let served = axum::serve(listener, router).with_graceful_shutdown(async {
+                let _ = stopped.await;
+            });
+            // Serving only ends on shutdown or a listener failure; neither has anyone to tell.
+            let _ = served.await;
+        });
+        Ok(FakeServer {
+            address,
+            token,
+            config,
+            app,
+            stop: Some(stop),
+            task: Some(task),
+        })
+    }
+
+    /// Base URL to point a client at, e.g. `http://127.0.0.1:41234` (no trailing slash).
+    pub fn url(&self) -> String {
+        format!("http://{}", self.address)
+    }
+
+    pub fn address(&self) -> SocketAddr {
+        self.address
+    }
+
+    /// The token issued at start, with scope `all.User` (every Me action).
+    pub fn token(&self) -> &str {
+        &self.token
+    }
+
+    /// Issues another token with exactly these scopes (e.g. `["me.get"]` to test a 403).
+    pub fn mint_token(&self, scopes: &[&str]) -> String {
+        self.app
+            .world()
+            .issue_token(scopes.iter().map(|s| s.to_string()).collect(), http::now())
+    }
+
+    /// The user's email at start.
+    pub fn email(&self) -> &str {
+        &self.config.email
+    }
+
+    /// The user's password at start.
+    pub fn password(&self) -> &str {
+        &self.config.password
+    }
+
+    pub fn seed(&self) -> u64 {
+        self.config.seed
+    }
+
+    /// Ids of the seeded organization invitations, in order: two pending, one expired.
+    pub fn invite_ids(&self) -> Vec<String> {
+        self.app
+            .world()
+            .invites
+            .iter()
+            .map(|invite| invite.id.clone())
+            .collect()
+    }
+
+    /// Ids of the applications the user owns.
+    pub fn application_ids(&self) -> Vec<String> {
+        self.app
+            .world()
+            .applications
+            .iter()
+            .map(|resource| resource.id.clone())
+            .collect()
+    }
+
+    /// The served model.
+    pub fn model(&self) -> &ApiModel {
+        &self.app.model
+    }
+
+    /// The compiled schemas, to check answers against the documents in tests.
+    pub fn schemas(&self) -> &Schemas {
+        &self.app.schemas
+    }
+
+    /// Stops accepting connections, lets requests in flight finish, and waits for the server.
+    pub async fn shutdown(mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(task) = self.task.take() {
+            let _ = task.await;
+        }
+    }
+}
+
+impl Drop for FakeServer {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}
