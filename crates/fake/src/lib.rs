@@ -131,7 +131,16 @@ impl FakeServer {
 
     /// Starts a fake with this configuration.
     pub async fn start_with(config: FakeConfig) -> Result<FakeServer, StartError> {
-        let model = model()?.clone();
+        Self::start_with_model(config, model()?.clone()).await
+    }
+
+    /// Starts a fake serving another model than the compiled-in one (e.g. documents with an
+    /// action added: it is routed and checked at once, and answers 501 until it has a
+    /// behaviour).
+    pub async fn start_with_model(
+        config: FakeConfig,
+        model: ApiModel,
+    ) -> Result<FakeServer, StartError> {
         let schemas = Schemas::compile(&model)?;
         let world = World::new(config.seed, &config.email, &config.password, http::now());
         let app = Arc::new(App::new(model, schemas, world)?);

@@ -113,7 +113,6 @@ pub(crate) struct RecentList {
 }
 
 /// Everything the fake remembers. Guarded by one mutex in the server.
-#[derive(Debug)]
 pub(crate) struct World {
     pub seeded: Seeded,
     pub user: User,
@@ -125,6 +124,22 @@ pub(crate) struct World {
     pub organizations: Vec<Resource>,
     pub invites: Vec<Invite>,
     pub recent: Vec<RecentList>,
+}
+
+/// Leaves the tokens out: they are secrets.
+impl std::fmt::Debug for World {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("World")
+            .field("seeded", &self.seeded)
+            .field("user", &self.user)
+            .field("live_tokens", &self.tokens.len())
+            .field("applications", &self.applications)
+            .field("dashboards", &self.dashboards)
+            .field("organizations", &self.organizations)
+            .field("invites", &self.invites)
+            .field("recent", &self.recent)
+            .finish_non_exhaustive()
+    }
 }
 
 impl World {
@@ -322,5 +337,38 @@ impl World {
         if self.recent.len() > MAX_RECENT_LISTS {
             self.recent.remove(0);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_output_hides_tokens_passwords_and_keys() {
+        let mut world = World::new(1, "a@example.com", "Hunter2-hunter2", Utc::now());
+        let token = world.issue_token(vec!["all.User".into()], Utc::now());
+        world.user.pending_two_factor_key = Some(Secret::new("KEYKEYKEYKEY"));
+        let shown = format!("{world:?}");
+        assert!(!shown.contains(&token));
+        assert!(!shown.contains("Hunter2-hunter2"));
+        assert!(!shown.contains("KEYKEYKEYKEY"));
+        assert!(shown.contains("live_tokens: 1"));
+    }
+
+    #[test]
+    fn recent_lists_are_bounded_in_length_and_number() {
+        let mut world = World::new(1, "a@example.com", "pw", Utc::now());
+        for n in 0..(MAX_RECENT_LISTS + 5) {
+            let parent = format!("{n:024x}");
+            for item in 0..(MAX_RECENT_ITEMS + 3) {
+                world.touch_recent("device", Some(&parent), &format!("{item:024x}"));
+            }
+        }
+        assert_eq!(world.recent.len(), MAX_RECENT_LISTS);
+        assert!(world
+            .recent
+            .iter()
+            .all(|list| list.item_ids.len() <= MAX_RECENT_ITEMS));
     }
 }

@@ -741,3 +741,12 @@ async fn bad_count_queries_are_400() {
         assert!(!message.is_empty(), "{query}");
     }
 }
+
+#[tokio::test]
+async fn debug_output_hides_tokens_and_passwords() {
+    let api = Api::start().await;
+    let shown = format!("{:?} {:?}", api.server, FakeConfig::default());
+    assert!(!shown.contains(api.server.token()), "{shown}");
+    assert!(!shown.contains(FakeConfig::DEFAULT_PASSWORD), "{shown}");
+    assert!(shown.contains("[redacted]"), "{shown}");
+}

@@ -1,0 +1,114 @@
+//! The route table, parameters and scopes come from the model: change the model, and the fake
+//! changes with it.
+
+mod common;
+
+use common::Api;
+use serde_json::json;
+use wegnology_fake::{FakeConfig, FakeServer, StartError};
+use wegnology_model::{Location, Method, Param, ParamType};
+
+async fn serve(model: wegnology_model::ApiModel) -> Api {
+    let server = FakeServer::start_with_model(FakeConfig::default(), model)
+        .await
+        .expect("fake starts");
+    Api {
+        server,
+        http: reqwest::Client::new(),
+    }
+}
+
+#[tokio::test]
+async fn a_new_documented_action_is_routed_and_checked_then_answers_501() {
+    let mut model = wegnology_fake::model().expect("model").clone();
+    let mut action = model.action("verify_email").expect("verify_email").clone();
+    action.title = "Connect Github".into();
+    action.snake_name = "connect_github".into();
+    action.camel_name = "connectGithub".into();
+    action.path = "/me/connectGithub".into();
+    action.scopes = vec!["all.User".into(), "me.*".into(), "me.connectGithub".into()];
+    action.params.push(Param {
+        name: "code".into(),
+        location: Location::Query,
+        ty: ParamType::String,
+        documented_type: "string".into(),
+        required: true,
+        description: "OAuth code".into(),
+        default: None,
+        example: None,
+    });
+    model.actions.push(action);
+    let api = serve(model).await;
+
+    let outsider = api.server.mint_token(&["me.get"]);
+    api.send("POST", "/me/connectGithub?code=x", Some(&outsider), None)
+        .await
+        .error(403);
+    api.call("POST", "/me/connectGithub", None).await.error(400);
+    let message = api
+        .call("POST", "/me/connectGithub?code=x", None)
+        .await
+        .error(501);
+    assert!(message.contains("connect_github"), "{message}");
+}
+
+#[tokio::test]
+async fn moved_paths_and_changed_scopes_follow_the_model() {
+    let mut model = wegnology_fake::model().expect("model").clone();
+    for action in &mut model.actions {
+        if action.snake_name == "invites" {
+            action.path = "/me/invitations".into();
+            action.scopes = vec!["me.invitations".into()];
+        }
+    }
+    let api = serve(model).await;
+    api.get("/me/invites").await.error(404);
+    api.get("/me/invitations").await.error(403);
+    let token = api.server.mint_token(&["me.invitations"]);
+    let answer = api.send("GET", "/me/invitations", Some(&token), None).await;
+    assert_eq!(answer.status, 200);
+    // The untouched `invite` action still answers on its own path.
+    let id = api.server.invite_ids()[0].clone();
+    api.get(&format!("/me/invites/{id}")).await.ok();
+}
+
+#[tokio::test]
+async fn a_stricter_schema_in_the_model_is_enforced() {
+    let mut model = wegnology_fake::model().expect("model").clone();
+    for schema in &mut model.schemas {
+        if schema.anchor == "me-patch" {
+            schema.json_schema["required"] = json!(["companyName"]);
+        }
+    }
+    let api = serve(model).await;
+    let message = api
+        .call("PATCH", "/me", Some(&json!({"firstName": "Ada"})))
+        .await
+        .error(400);
+    assert!(message.contains("companyName"), "{message}");
+}
+
+#[tokio::test]
+async fn an_unservable_model_is_an_error_not_a_panic() {
+    let mut model = wegnology_fake::model().expect("model").clone();
+    model.actions[1].path = model.actions[0].path.clone();
+    model.actions[1].method = model.actions[0].method;
+    let error = FakeServer::start_with_model(FakeConfig::default(), model)
+        .await
+        .expect_err("two actions on one method and path");
+    assert!(matches!(error, StartError::Route(_)), "{error}");
+
+    let mut model = wegnology_fake::model().expect("model").clone();
+    model.actions[0].path = "/me/*rest".into();
+    model.actions[0].method = Method::Put;
+    assert!(FakeServer::start_with_model(FakeConfig::default(), model)
+        .await
+        .is_err());
+
+    let mut model = wegnology_fake::model().expect("model").clone();
+    model.schemas[0].json_schema = json!({"type": 12});
+    assert!(matches!(
+        FakeServer::start_with_model(FakeConfig::default(), model).await,
+        Err(StartError::Schema(_))
+    ));
+}
