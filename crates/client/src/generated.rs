@@ -1142,8 +1142,8 @@ impl<'a> MeApi<'a> {
     /// Scopes (any one): `all.User`, `me.*`, `me.addRecentItem`.
     ///
     /// # Parameters
-    /// - `data` (body): Object containing recent item info (required)
-    /// - `losantdomain` (header): Domain scope of request (rarely needed) Example: `example.com`. (optional, a setter on the request)
+    /// - `data` (required argument; JSON body `data`): Object containing recent item info.
+    /// - `losantdomain` (optional: [`AddRecentItemRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`RecentItemList`]: Updated recent item list.
@@ -1154,13 +1154,14 @@ impl<'a> MeApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let data = serde_json::from_str(r#"{"itemType":"device","parentId":"575ec8687ae143cd83dc4a97","itemId":"575ecf887ae143cd83dc4aa2"}"#).unwrap();
-    /// let result = client.me().add_recent_item(data).send().await?;
+    /// let data = serde_json::from_str(r##"{"itemType":"device","parentId":"575ec8687ae143cd83dc4a97","itemId":"575ecf887ae143cd83dc4aa2"}"##).unwrap();
+    /// let result = client.me().add_recent_item(data)
+    ///     .send()
+    ///     .await?;
     /// # let _ = result;
     /// # Ok(()) }
     /// ```
     pub fn add_recent_item(&self, data: RecentItem) -> AddRecentItemRequest<'a> {
-        let data: RecentItem = data;
         let mut parts = ::wegnology::runtime::RequestParts::new(
             "/me/recentItems".to_string(),
         );
@@ -1177,8 +1178,8 @@ impl<'a> MeApi<'a> {
     /// Scopes (any one): `all.User`, `me.*`, `me.changePassword`.
     ///
     /// # Parameters
-    /// - `data` (body): Object containing the password change info (required)
-    /// - `losantdomain` (header): Domain scope of request (rarely needed) Example: `example.com`. (optional, a setter on the request)
+    /// - `data` (required argument; JSON body `data`): Object containing the password change info.
+    /// - `losantdomain` (optional: [`ChangePasswordRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`AuthenticatedUser`]: A new, valid, auth token (potentially all previous tokens are now invalid).
@@ -1189,13 +1190,14 @@ impl<'a> MeApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let data = serde_json::from_str(r#"{"newPassword":"yourNewPassword1!","password":"yourCurrentPassword","invalidateExistingTokens":true}"#).unwrap();
-    /// let result = client.me().change_password(data).send().await?;
+    /// let data = serde_json::from_str(r##"{"newPassword":"yourNewPassword1!","password":"yourCurrentPassword","invalidateExistingTokens":true}"##).unwrap();
+    /// let result = client.me().change_password(data)
+    ///     .send()
+    ///     .await?;
     /// # let _ = result;
     /// # Ok(()) }
     /// ```
     pub fn change_password(&self, data: ChangePassword) -> ChangePasswordRequest<'a> {
-        let data: ChangePassword = data;
         let mut parts = ::wegnology::runtime::RequestParts::new(
             "/me/changePassword".to_string(),
         );
@@ -1212,8 +1214,8 @@ impl<'a> MeApi<'a> {
     /// Scopes (any one): `all.User`, `me.*`, `me.delete`.
     ///
     /// # Parameters
-    /// - `credentials` (body): User authentication credentials (required)
-    /// - `losantdomain` (header): Domain scope of request (rarely needed) Example: `example.com`. (optional, a setter on the request)
+    /// - `credentials` (required argument; JSON body `credentials`): User authentication credentials.
+    /// - `losantdomain` (optional: [`DeleteRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`Success`]: If the user was successfully deleted.
@@ -1224,13 +1226,14 @@ impl<'a> MeApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let credentials = serde_json::from_str(r#"{"email":"example@weg.net","password":"this is the password"}"#).unwrap();
-    /// let result = client.me().delete(credentials).send().await?;
+    /// let credentials = serde_json::from_str(r##"{"email":"example@weg.net","password":"this is the password"}"##).unwrap();
+    /// let result = client.me().delete(credentials)
+    ///     .send()
+    ///     .await?;
     /// # let _ = result;
     /// # Ok(()) }
     /// ```
     pub fn delete(&self, credentials: UserCredentials) -> DeleteRequest<'a> {
-        let credentials: UserCredentials = credentials;
         let mut parts = ::wegnology::runtime::RequestParts::new(
             "/me/delete".to_string(),
         );
@@ -1247,9 +1250,9 @@ impl<'a> MeApi<'a> {
     /// Scopes (any one): `all.User`, `all.User.read`, `me.*`, `me.deviceCounts`.
     ///
     /// # Parameters
-    /// - `start` (query): Start of range for device count query (ms since epoch) Example: `0`. (optional, a setter on the request)
-    /// - `end` (query): End of range for device count query (ms since epoch) Example: `1465790400000`. (optional, a setter on the request)
-    /// - `losantdomain` (header): Domain scope of request (rarely needed) Example: `example.com`. (optional, a setter on the request)
+    /// - `start` (optional: [`DeviceCountsRequest::start`]; query parameter `start`): Start of range for device count query (ms since epoch). Example: `0`.
+    /// - `end` (optional: [`DeviceCountsRequest::end`]; query parameter `end`): End of range for device count query (ms since epoch). Example: `1465790400000`.
+    /// - `losantdomain` (optional: [`DeviceCountsRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`DeviceCounts`]: Device counts by day.
@@ -1260,7 +1263,11 @@ impl<'a> MeApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let result = client.me().device_counts().send().await?;
+    /// let result = client.me().device_counts()
+    ///     .start(0)
+    ///     .end(1465790400000)
+    ///     .send()
+    ///     .await?;
     /// # let _ = result;
     /// # Ok(()) }
     /// ```
@@ -1280,8 +1287,8 @@ impl<'a> MeApi<'a> {
     /// Scopes (any one): `all.User`, `me.*`, `me.disableTwoFactorAuth`.
     ///
     /// # Parameters
-    /// - `data` (body): Object containing multi-factor authentication properties (required)
-    /// - `losantdomain` (header): Domain scope of request (rarely needed) Example: `example.com`. (optional, a setter on the request)
+    /// - `data` (required argument; JSON body `data`): Object containing multi-factor authentication properties.
+    /// - `losantdomain` (optional: [`DisableTwoFactorAuthRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`Me`]: Updated user information.
@@ -1292,8 +1299,10 @@ impl<'a> MeApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let data = serde_json::from_str(r#"{"twoFactorCode":"123123","password":"this would be your password"}"#).unwrap();
-    /// let result = client.me().disable_two_factor_auth(data).send().await?;
+    /// let data = serde_json::from_str(r##"{"twoFactorCode":"123123","password":"this would be your password"}"##).unwrap();
+    /// let result = client.me().disable_two_factor_auth(data)
+    ///     .send()
+    ///     .await?;
     /// # let _ = result;
     /// # Ok(()) }
     /// ```
@@ -1301,7 +1310,6 @@ impl<'a> MeApi<'a> {
         &self,
         data: DisableMultiFactorAuthentication,
     ) -> DisableTwoFactorAuthRequest<'a> {
-        let data: DisableMultiFactorAuthentication = data;
         let mut parts = ::wegnology::runtime::RequestParts::new(
             "/me/disableTwoFactorAuth".to_string(),
         );
@@ -1318,7 +1326,7 @@ impl<'a> MeApi<'a> {
     /// Scopes (any one): `all.User`, `me.*`, `me.disconnectGithub`.
     ///
     /// # Parameters
-    /// - `losantdomain` (header): Domain scope of request (rarely needed) Example: `example.com`. (optional, a setter on the request)
+    /// - `losantdomain` (optional: [`DisconnectGithubRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`Me`]: Updated user information.
@@ -1329,7 +1337,9 @@ impl<'a> MeApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let result = client.me().disconnect_github().send().await?;
+    /// let result = client.me().disconnect_github()
+    ///     .send()
+    ///     .await?;
     /// # let _ = result;
     /// # Ok(()) }
     /// ```
@@ -1349,8 +1359,8 @@ impl<'a> MeApi<'a> {
     /// Scopes (any one): `all.User`, `me.*`, `me.enableTwoFactorAuth`.
     ///
     /// # Parameters
-    /// - `data` (body): Object containing multi-factor authentication properties (required)
-    /// - `losantdomain` (header): Domain scope of request (rarely needed) Example: `example.com`. (optional, a setter on the request)
+    /// - `data` (required argument; JSON body `data`): Object containing multi-factor authentication properties.
+    /// - `losantdomain` (optional: [`EnableTwoFactorAuthRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`Me`]: Updated user information.
@@ -1361,8 +1371,10 @@ impl<'a> MeApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let data = serde_json::from_str(r#"{"twoFactorAuthKey":"HBBGWJJVOVLXS4ZGNRTDOUKTMESFUR3BMRWVQND2HJYT44TOMVJA","password":"this would be your password","twoFactorCode":"012345"}"#).unwrap();
-    /// let result = client.me().enable_two_factor_auth(data).send().await?;
+    /// let data = serde_json::from_str(r##"{"twoFactorAuthKey":"HBBGWJJVOVLXS4ZGNRTDOUKTMESFUR3BMRWVQND2HJYT44TOMVJA","password":"this would be your password","twoFactorCode":"012345"}"##).unwrap();
+    /// let result = client.me().enable_two_factor_auth(data)
+    ///     .send()
+    ///     .await?;
     /// # let _ = result;
     /// # Ok(()) }
     /// ```
@@ -1370,7 +1382,6 @@ impl<'a> MeApi<'a> {
         &self,
         data: EnableMultiFactorAuthentication,
     ) -> EnableTwoFactorAuthRequest<'a> {
-        let data: EnableMultiFactorAuthentication = data;
         let mut parts = ::wegnology::runtime::RequestParts::new(
             "/me/enableTwoFactorAuth".to_string(),
         );
@@ -1387,9 +1398,9 @@ impl<'a> MeApi<'a> {
     /// Scopes (any one): `all.User`, `all.User.read`, `me.*`, `me.fetchRecentItems`.
     ///
     /// # Parameters
-    /// - `parentId` (query): Parent id of the recent list Example: `575ec8687ae143cd83dc4a97`. (optional, a setter on the request)
-    /// - `itemType` (query): Item type to get the recent list of. Accepted values are: application, device, flow, dashboard, organization Example: `application`. (required)
-    /// - `losantdomain` (header): Domain scope of request (rarely needed) Example: `example.com`. (optional, a setter on the request)
+    /// - `parent_id` (optional: [`FetchRecentItemsRequest::parent_id`]; query parameter `parentId`): Parent id of the recent list. Example: `575ec8687ae143cd83dc4a97`.
+    /// - `item_type` (required argument; query parameter `itemType`): Item type to get the recent list of. Accepted values are: application, device, flow, dashboard, organization. Example: `application`.
+    /// - `losantdomain` (optional: [`FetchRecentItemsRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`RecentItemList`]: Recent item list.
@@ -1400,7 +1411,10 @@ impl<'a> MeApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let result = client.me().fetch_recent_items(wegnology::ItemType::Application).send().await?;
+    /// let result = client.me().fetch_recent_items(wegnology::ItemType::Application)
+    ///     .parent_id("575ec8687ae143cd83dc4a97")
+    ///     .send()
+    ///     .await?;
     /// # let _ = result;
     /// # Ok(()) }
     /// ```
@@ -1408,7 +1422,6 @@ impl<'a> MeApi<'a> {
         &self,
         item_type: ItemType,
     ) -> FetchRecentItemsRequest<'a> {
-        let item_type: ItemType = item_type;
         let mut parts = ::wegnology::runtime::RequestParts::new(
             "/me/recentItems".to_string(),
         );
@@ -1425,7 +1438,7 @@ impl<'a> MeApi<'a> {
     /// Scopes (any one): `all.User`, `me.*`, `me.generateTwoFactorAuth`.
     ///
     /// # Parameters
-    /// - `losantdomain` (header): Domain scope of request (rarely needed) Example: `example.com`. (optional, a setter on the request)
+    /// - `losantdomain` (optional: [`GenerateTwoFactorAuthRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`MultiFactorAuthenticationInfo`]: Multi-factor authentication info.
@@ -1436,7 +1449,9 @@ impl<'a> MeApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let result = client.me().generate_two_factor_auth().send().await?;
+    /// let result = client.me().generate_two_factor_auth()
+    ///     .send()
+    ///     .await?;
     /// # let _ = result;
     /// # Ok(()) }
     /// ```
@@ -1456,10 +1471,10 @@ impl<'a> MeApi<'a> {
     /// Scopes (any one): `all.User`, `all.User.read`, `me.*`, `me.get`.
     ///
     /// # Parameters
-    /// - `includeRecent` (query): Should the user include recent app/dashboard info Example: `true`. (optional, a setter on the request)
-    /// - `summaryExclude` (query): Comma-separated list of summary fields to exclude from user summary Example: `payloadCount`. (optional, a setter on the request)
-    /// - `summaryInclude` (query): Comma-separated list of summary fields to include in user summary Example: `payloadCount`. (optional, a setter on the request)
-    /// - `losantdomain` (header): Domain scope of request (rarely needed) Example: `example.com`. (optional, a setter on the request)
+    /// - `include_recent` (optional: [`GetRequest::include_recent`]; query parameter `includeRecent`): Should the user include recent app/dashboard info. Example: `true`.
+    /// - `summary_exclude` (optional: [`GetRequest::summary_exclude`]; query parameter `summaryExclude`): Comma-separated list of summary fields to exclude from user summary. Example: `payloadCount`.
+    /// - `summary_include` (optional: [`GetRequest::summary_include`]; query parameter `summaryInclude`): Comma-separated list of summary fields to include in user summary. Example: `payloadCount`.
+    /// - `losantdomain` (optional: [`GetRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`Me`]: Current user information.
@@ -1470,7 +1485,12 @@ impl<'a> MeApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let result = client.me().get().send().await?;
+    /// let result = client.me().get()
+    ///     .include_recent(true)
+    ///     .summary_exclude("payloadCount")
+    ///     .summary_include("payloadCount")
+    ///     .send()
+    ///     .await?;
     /// # let _ = result;
     /// # Ok(()) }
     /// ```
@@ -1488,8 +1508,8 @@ impl<'a> MeApi<'a> {
     /// Scopes (any one): `all.User`, `all.User.read`, `me.*`, `me.invite`.
     ///
     /// # Parameters
-    /// - `inviteId` (path): ID associated with the invitation Example: `575ec8687ae143cd83dc4a97`. (required)
-    /// - `losantdomain` (header): Domain scope of request (rarely needed) Example: `example.com`. (optional, a setter on the request)
+    /// - `invite_id` (required argument; path parameter `inviteId`): ID associated with the invitation. Example: `575ec8687ae143cd83dc4a97`.
+    /// - `losantdomain` (optional: [`InviteRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`OrganizationInvitationInformationForUser`]: Information about invitation.
@@ -1501,7 +1521,9 @@ impl<'a> MeApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let result = client.me().invite("575ec8687ae143cd83dc4a97").send().await?;
+    /// let result = client.me().invite("575ec8687ae143cd83dc4a97")
+    ///     .send()
+    ///     .await?;
     /// # let _ = result;
     /// # Ok(()) }
     /// ```
@@ -1527,7 +1549,7 @@ impl<'a> MeApi<'a> {
     /// Scopes (any one): `all.User`, `all.User.read`, `me.*`, `me.invites`.
     ///
     /// # Parameters
-    /// - `losantdomain` (header): Domain scope of request (rarely needed) Example: `example.com`. (optional, a setter on the request)
+    /// - `losantdomain` (optional: [`InvitesRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`UserOrganizationInvitations`]: Information about invitations.
@@ -1538,7 +1560,9 @@ impl<'a> MeApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let result = client.me().invites().send().await?;
+    /// let result = client.me().invites()
+    ///     .send()
+    ///     .await?;
     /// # let _ = result;
     /// # Ok(()) }
     /// ```
@@ -1556,9 +1580,9 @@ impl<'a> MeApi<'a> {
     /// Scopes (any one): `all.User`, `all.User.read`, `me.*`, `me.notebookMinuteCounts`.
     ///
     /// # Parameters
-    /// - `start` (query): Start of range for notebook execution query (ms since epoch) Example: `0`. (optional, a setter on the request)
-    /// - `end` (query): End of range for notebook execution query (ms since epoch) Example: `1465790400000`. (optional, a setter on the request)
-    /// - `losantdomain` (header): Domain scope of request (rarely needed) Example: `example.com`. (optional, a setter on the request)
+    /// - `start` (optional: [`NotebookMinuteCountsRequest::start`]; query parameter `start`): Start of range for notebook execution query (ms since epoch). Example: `0`.
+    /// - `end` (optional: [`NotebookMinuteCountsRequest::end`]; query parameter `end`): End of range for notebook execution query (ms since epoch). Example: `1465790400000`.
+    /// - `losantdomain` (optional: [`NotebookMinuteCountsRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`NotebookMinuteCounts`]: Notebook usage information.
@@ -1569,7 +1593,11 @@ impl<'a> MeApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let result = client.me().notebook_minute_counts().send().await?;
+    /// let result = client.me().notebook_minute_counts()
+    ///     .start(0)
+    ///     .end(1465790400000)
+    ///     .send()
+    ///     .await?;
     /// # let _ = result;
     /// # Ok(()) }
     /// ```
@@ -1589,10 +1617,10 @@ impl<'a> MeApi<'a> {
     /// Scopes (any one): `all.User`, `me.*`, `me.patch`.
     ///
     /// # Parameters
-    /// - `user` (body): Object containing new user properties (required)
-    /// - `summaryExclude` (query): Comma-separated list of summary fields to exclude from user summary Example: `payloadCount`. (optional, a setter on the request)
-    /// - `summaryInclude` (query): Comma-separated list of summary fields to include in user summary Example: `payloadCount`. (optional, a setter on the request)
-    /// - `losantdomain` (header): Domain scope of request (rarely needed) Example: `example.com`. (optional, a setter on the request)
+    /// - `user` (required argument; JSON body `user`): Object containing new user properties.
+    /// - `summary_exclude` (optional: [`PatchRequest::summary_exclude`]; query parameter `summaryExclude`): Comma-separated list of summary fields to exclude from user summary. Example: `payloadCount`.
+    /// - `summary_include` (optional: [`PatchRequest::summary_include`]; query parameter `summaryInclude`): Comma-separated list of summary fields to include in user summary. Example: `payloadCount`.
+    /// - `losantdomain` (optional: [`PatchRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`Me`]: Updated user information.
@@ -1603,13 +1631,16 @@ impl<'a> MeApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let user = serde_json::from_str(r#"{"email":"example@weg.net","firstName":"Example","lastName":"Name","companyName":"WEGnology, Inc.","url":"https://www.app.wnology.io","password":"My new password!!1"}"#).unwrap();
-    /// let result = client.me().patch(user).send().await?;
+    /// let user = serde_json::from_str(r##"{"email":"example@weg.net","firstName":"Example","lastName":"Name","companyName":"WEGnology, Inc.","url":"https://www.app.wnology.io","password":"My new password!!1"}"##).unwrap();
+    /// let result = client.me().patch(user)
+    ///     .summary_exclude("payloadCount")
+    ///     .summary_include("payloadCount")
+    ///     .send()
+    ///     .await?;
     /// # let _ = result;
     /// # Ok(()) }
     /// ```
     pub fn patch(&self, user: MePatch) -> PatchRequest<'a> {
-        let user: MePatch = user;
         let mut parts = ::wegnology::runtime::RequestParts::new("/me".to_string());
         parts.json_body(&user);
         PatchRequest {
@@ -1624,10 +1655,10 @@ impl<'a> MeApi<'a> {
     /// Scopes (any one): `all.User`, `all.User.read`, `me.*`, `me.payloadCounts`.
     ///
     /// # Parameters
-    /// - `start` (query): Start of range for payload count query (ms since epoch) Example: `0`. (optional, a setter on the request)
-    /// - `end` (query): End of range for payload count query (ms since epoch) Example: `1465790400000`. (optional, a setter on the request)
-    /// - `asBytes` (query): If the resulting stats should be returned as bytes Default: `false`. Example: `true`. (optional, a setter on the request)
-    /// - `losantdomain` (header): Domain scope of request (rarely needed) Example: `example.com`. (optional, a setter on the request)
+    /// - `start` (optional: [`PayloadCountsRequest::start`]; query parameter `start`): Start of range for payload count query (ms since epoch). Example: `0`.
+    /// - `end` (optional: [`PayloadCountsRequest::end`]; query parameter `end`): End of range for payload count query (ms since epoch). Example: `1465790400000`.
+    /// - `as_bytes` (optional: [`PayloadCountsRequest::as_bytes`]; query parameter `asBytes`): If the resulting stats should be returned as bytes. Default: `false`. Example: `true`.
+    /// - `losantdomain` (optional: [`PayloadCountsRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`PayloadStats`]: Payload counts, by type and source.
@@ -1638,7 +1669,12 @@ impl<'a> MeApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let result = client.me().payload_counts().send().await?;
+    /// let result = client.me().payload_counts()
+    ///     .start(0)
+    ///     .end(1465790400000)
+    ///     .as_bytes(true)
+    ///     .send()
+    ///     .await?;
     /// # let _ = result;
     /// # Ok(()) }
     /// ```
@@ -1658,12 +1694,12 @@ impl<'a> MeApi<'a> {
     /// Scopes (any one): `all.User`, `all.User.read`, `me.*`, `me.payloadCountsBreakdown`.
     ///
     /// # Parameters
-    /// - `start` (query): Start of range for payload count query (ms since epoch) Example: `0`. (optional, a setter on the request)
-    /// - `end` (query): End of range for payload count query (ms since epoch) Example: `1465790400000`. (optional, a setter on the request)
-    /// - `resolution` (query): Resolution in milliseconds. Accepted values are: 86400000, 3600000 Default: `86400000`. Example: `86400000`. (optional, a setter on the request)
-    /// - `asBytes` (query): If the resulting stats should be returned as bytes Default: `false`. Example: `true`. (optional, a setter on the request)
-    /// - `includeNonBillable` (query): If non-billable payloads should be included in the result Default: `false`. Example: `true`. (optional, a setter on the request)
-    /// - `losantdomain` (header): Domain scope of request (rarely needed) Example: `example.com`. (optional, a setter on the request)
+    /// - `start` (optional: [`PayloadCountsBreakdownRequest::start`]; query parameter `start`): Start of range for payload count query (ms since epoch). Example: `0`.
+    /// - `end` (optional: [`PayloadCountsBreakdownRequest::end`]; query parameter `end`): End of range for payload count query (ms since epoch). Example: `1465790400000`.
+    /// - `resolution` (optional: [`PayloadCountsBreakdownRequest::resolution`]; query parameter `resolution`): Resolution in milliseconds. Accepted values are: 86400000, 3600000. Default: `86400000`. Example: `86400000`.
+    /// - `as_bytes` (optional: [`PayloadCountsBreakdownRequest::as_bytes`]; query parameter `asBytes`): If the resulting stats should be returned as bytes. Default: `false`. Example: `true`.
+    /// - `include_non_billable` (optional: [`PayloadCountsBreakdownRequest::include_non_billable`]; query parameter `includeNonBillable`): If non-billable payloads should be included in the result. Default: `false`. Example: `true`.
+    /// - `losantdomain` (optional: [`PayloadCountsBreakdownRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`PayloadCountsBreakdown`]: Sum of payload counts by date.
@@ -1674,7 +1710,14 @@ impl<'a> MeApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let result = client.me().payload_counts_breakdown().send().await?;
+    /// let result = client.me().payload_counts_breakdown()
+    ///     .start(0)
+    ///     .end(1465790400000)
+    ///     .resolution(wegnology::Resolution::V86400000)
+    ///     .as_bytes(true)
+    ///     .include_non_billable(true)
+    ///     .send()
+    ///     .await?;
     /// # let _ = result;
     /// # Ok(()) }
     /// ```
@@ -1694,7 +1737,7 @@ impl<'a> MeApi<'a> {
     /// Scopes (any one): `all.User`, `me.*`.
     ///
     /// # Parameters
-    /// - `losantdomain` (header): Domain scope of request (rarely needed) Example: `example.com`. (optional, a setter on the request)
+    /// - `losantdomain` (optional: [`RefreshTokenRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`AuthenticatedUser`]: Successful token regeneration.
@@ -1706,7 +1749,9 @@ impl<'a> MeApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let result = client.me().refresh_token().send().await?;
+    /// let result = client.me().refresh_token()
+    ///     .send()
+    ///     .await?;
     /// # let _ = result;
     /// # Ok(()) }
     /// ```
@@ -1726,9 +1771,9 @@ impl<'a> MeApi<'a> {
     /// Scopes (any one): `all.User`, `me.*`, `me.respondToInvite`.
     ///
     /// # Parameters
-    /// - `inviteId` (path): ID associated with the invitation Example: `575ec8687ae143cd83dc4a97`. (required)
-    /// - `response` (body): Response to invitation (required)
-    /// - `losantdomain` (header): Domain scope of request (rarely needed) Example: `example.com`. (optional, a setter on the request)
+    /// - `invite_id` (required argument; path parameter `inviteId`): ID associated with the invitation. Example: `575ec8687ae143cd83dc4a97`.
+    /// - `response` (required argument; JSON body `response`): Response to invitation.
+    /// - `losantdomain` (optional: [`RespondToInviteRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`OrganizationInvitationResultForUser`]: Acceptance or rejection of invitation.
@@ -1741,8 +1786,10 @@ impl<'a> MeApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let response = serde_json::from_str(r#"{"action":"accept"}"#).unwrap();
-    /// let result = client.me().respond_to_invite("575ec8687ae143cd83dc4a97", response).send().await?;
+    /// let response = serde_json::from_str(r##"{"action":"accept"}"##).unwrap();
+    /// let result = client.me().respond_to_invite("575ec8687ae143cd83dc4a97", response)
+    ///     .send()
+    ///     .await?;
     /// # let _ = result;
     /// # Ok(()) }
     /// ```
@@ -1752,7 +1799,6 @@ impl<'a> MeApi<'a> {
         response: OrganizationInvitationActionForUser,
     ) -> RespondToInviteRequest<'a> {
         let invite_id: ::std::string::String = invite_id.into();
-        let response: OrganizationInvitationActionForUser = response;
         let mut parts = ::wegnology::runtime::RequestParts::new(
             ::std::format!(
                 "/me/invites/{}", ::wegnology::runtime::encode_path_segment(& invite_id)
@@ -1771,8 +1817,8 @@ impl<'a> MeApi<'a> {
     /// Scopes (any one): `all.User`, `me.*`, `me.transferResources`.
     ///
     /// # Parameters
-    /// - `transfer` (body): Object containing properties of the transfer (required)
-    /// - `losantdomain` (header): Domain scope of request (rarely needed) Example: `example.com`. (optional, a setter on the request)
+    /// - `transfer` (required argument; JSON body `transfer`): Object containing properties of the transfer.
+    /// - `losantdomain` (optional: [`TransferResourcesRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`Success`]: If resource transfer was successful.
@@ -1783,8 +1829,10 @@ impl<'a> MeApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let transfer = serde_json::from_str(r#"{"destinationId":"575ed6e87ae143cd83dc4aa8","destinationType":"organization","applicationIds":["575ec8687ae143cd83dc4a97"]}"#).unwrap();
-    /// let result = client.me().transfer_resources(transfer).send().await?;
+    /// let transfer = serde_json::from_str(r##"{"destinationId":"575ed6e87ae143cd83dc4aa8","destinationType":"organization","applicationIds":["575ec8687ae143cd83dc4a97"]}"##).unwrap();
+    /// let result = client.me().transfer_resources(transfer)
+    ///     .send()
+    ///     .await?;
     /// # let _ = result;
     /// # Ok(()) }
     /// ```
@@ -1792,7 +1840,6 @@ impl<'a> MeApi<'a> {
         &self,
         transfer: ResourceTransfer,
     ) -> TransferResourcesRequest<'a> {
-        let transfer: ResourceTransfer = transfer;
         let mut parts = ::wegnology::runtime::RequestParts::new(
             "/me/transferResources".to_string(),
         );
@@ -1809,7 +1856,7 @@ impl<'a> MeApi<'a> {
     /// Scopes (any one): `all.User`, `me.*`, `me.verifyEmail`.
     ///
     /// # Parameters
-    /// - `losantdomain` (header): Domain scope of request (rarely needed) Example: `example.com`. (optional, a setter on the request)
+    /// - `losantdomain` (optional: [`VerifyEmailRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`Success`]: If email verification was successfully sent.
@@ -1820,7 +1867,9 @@ impl<'a> MeApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let result = client.me().verify_email().send().await?;
+    /// let result = client.me().verify_email()
+    ///     .send()
+    ///     .await?;
     /// # let _ = result;
     /// # Ok(()) }
     /// ```
@@ -1841,14 +1890,14 @@ pub struct AddRecentItemRequest<'a> {
     parts: ::wegnology::runtime::RequestParts,
 }
 impl<'a> AddRecentItemRequest<'a> {
-    /// `losantdomain` (header): Domain scope of request (rarely needed) Example: `example.com`.
+    /// Domain scope of request (rarely needed). Example: `example.com`.
+    ///
+    /// Sent as the header `losantdomain`.
     pub fn losantdomain(
         mut self,
         losantdomain: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        let losantdomain: ::std::string::String = losantdomain.into();
-        let parts = &mut self.parts;
-        parts.header("losantdomain", losantdomain);
+        self.parts.header("losantdomain", losantdomain.into());
         self
     }
     /// Overrides one of the query defaults every request carries (`_actions`, `_links`,
@@ -1885,14 +1934,14 @@ pub struct ChangePasswordRequest<'a> {
     parts: ::wegnology::runtime::RequestParts,
 }
 impl<'a> ChangePasswordRequest<'a> {
-    /// `losantdomain` (header): Domain scope of request (rarely needed) Example: `example.com`.
+    /// Domain scope of request (rarely needed). Example: `example.com`.
+    ///
+    /// Sent as the header `losantdomain`.
     pub fn losantdomain(
         mut self,
         losantdomain: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        let losantdomain: ::std::string::String = losantdomain.into();
-        let parts = &mut self.parts;
-        parts.header("losantdomain", losantdomain);
+        self.parts.header("losantdomain", losantdomain.into());
         self
     }
     /// Overrides one of the query defaults every request carries (`_actions`, `_links`,
@@ -1929,14 +1978,14 @@ pub struct DeleteRequest<'a> {
     parts: ::wegnology::runtime::RequestParts,
 }
 impl<'a> DeleteRequest<'a> {
-    /// `losantdomain` (header): Domain scope of request (rarely needed) Example: `example.com`.
+    /// Domain scope of request (rarely needed). Example: `example.com`.
+    ///
+    /// Sent as the header `losantdomain`.
     pub fn losantdomain(
         mut self,
         losantdomain: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        let losantdomain: ::std::string::String = losantdomain.into();
-        let parts = &mut self.parts;
-        parts.header("losantdomain", losantdomain);
+        self.parts.header("losantdomain", losantdomain.into());
         self
     }
     /// Overrides one of the query defaults every request carries (`_actions`, `_links`,
@@ -1969,28 +2018,28 @@ pub struct DeviceCountsRequest<'a> {
     parts: ::wegnology::runtime::RequestParts,
 }
 impl<'a> DeviceCountsRequest<'a> {
-    /// `start` (query): Start of range for device count query (ms since epoch) Example: `0`.
+    /// Start of range for device count query (ms since epoch). Example: `0`.
+    ///
+    /// Sent as the query parameter `start`.
     pub fn start(mut self, start: i64) -> Self {
-        let start: i64 = start;
-        let parts = &mut self.parts;
-        parts.query("start", start.to_string());
+        self.parts.query("start", start.to_string());
         self
     }
-    /// `end` (query): End of range for device count query (ms since epoch) Example: `1465790400000`.
+    /// End of range for device count query (ms since epoch). Example: `1465790400000`.
+    ///
+    /// Sent as the query parameter `end`.
     pub fn end(mut self, end: i64) -> Self {
-        let end: i64 = end;
-        let parts = &mut self.parts;
-        parts.query("end", end.to_string());
+        self.parts.query("end", end.to_string());
         self
     }
-    /// `losantdomain` (header): Domain scope of request (rarely needed) Example: `example.com`.
+    /// Domain scope of request (rarely needed). Example: `example.com`.
+    ///
+    /// Sent as the header `losantdomain`.
     pub fn losantdomain(
         mut self,
         losantdomain: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        let losantdomain: ::std::string::String = losantdomain.into();
-        let parts = &mut self.parts;
-        parts.header("losantdomain", losantdomain);
+        self.parts.header("losantdomain", losantdomain.into());
         self
     }
     /// Overrides one of the query defaults every request carries (`_actions`, `_links`,
@@ -2025,14 +2074,14 @@ pub struct DisableTwoFactorAuthRequest<'a> {
     parts: ::wegnology::runtime::RequestParts,
 }
 impl<'a> DisableTwoFactorAuthRequest<'a> {
-    /// `losantdomain` (header): Domain scope of request (rarely needed) Example: `example.com`.
+    /// Domain scope of request (rarely needed). Example: `example.com`.
+    ///
+    /// Sent as the header `losantdomain`.
     pub fn losantdomain(
         mut self,
         losantdomain: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        let losantdomain: ::std::string::String = losantdomain.into();
-        let parts = &mut self.parts;
-        parts.header("losantdomain", losantdomain);
+        self.parts.header("losantdomain", losantdomain.into());
         self
     }
     /// Overrides one of the query defaults every request carries (`_actions`, `_links`,
@@ -2069,14 +2118,14 @@ pub struct DisconnectGithubRequest<'a> {
     parts: ::wegnology::runtime::RequestParts,
 }
 impl<'a> DisconnectGithubRequest<'a> {
-    /// `losantdomain` (header): Domain scope of request (rarely needed) Example: `example.com`.
+    /// Domain scope of request (rarely needed). Example: `example.com`.
+    ///
+    /// Sent as the header `losantdomain`.
     pub fn losantdomain(
         mut self,
         losantdomain: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        let losantdomain: ::std::string::String = losantdomain.into();
-        let parts = &mut self.parts;
-        parts.header("losantdomain", losantdomain);
+        self.parts.header("losantdomain", losantdomain.into());
         self
     }
     /// Overrides one of the query defaults every request carries (`_actions`, `_links`,
@@ -2113,14 +2162,14 @@ pub struct EnableTwoFactorAuthRequest<'a> {
     parts: ::wegnology::runtime::RequestParts,
 }
 impl<'a> EnableTwoFactorAuthRequest<'a> {
-    /// `losantdomain` (header): Domain scope of request (rarely needed) Example: `example.com`.
+    /// Domain scope of request (rarely needed). Example: `example.com`.
+    ///
+    /// Sent as the header `losantdomain`.
     pub fn losantdomain(
         mut self,
         losantdomain: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        let losantdomain: ::std::string::String = losantdomain.into();
-        let parts = &mut self.parts;
-        parts.header("losantdomain", losantdomain);
+        self.parts.header("losantdomain", losantdomain.into());
         self
     }
     /// Overrides one of the query defaults every request carries (`_actions`, `_links`,
@@ -2157,24 +2206,24 @@ pub struct FetchRecentItemsRequest<'a> {
     parts: ::wegnology::runtime::RequestParts,
 }
 impl<'a> FetchRecentItemsRequest<'a> {
-    /// `parentId` (query): Parent id of the recent list Example: `575ec8687ae143cd83dc4a97`.
+    /// Parent id of the recent list. Example: `575ec8687ae143cd83dc4a97`.
+    ///
+    /// Sent as the query parameter `parentId`.
     pub fn parent_id(
         mut self,
         parent_id: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        let parent_id: ::std::string::String = parent_id.into();
-        let parts = &mut self.parts;
-        parts.query("parentId", parent_id);
+        self.parts.query("parentId", parent_id.into());
         self
     }
-    /// `losantdomain` (header): Domain scope of request (rarely needed) Example: `example.com`.
+    /// Domain scope of request (rarely needed). Example: `example.com`.
+    ///
+    /// Sent as the header `losantdomain`.
     pub fn losantdomain(
         mut self,
         losantdomain: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        let losantdomain: ::std::string::String = losantdomain.into();
-        let parts = &mut self.parts;
-        parts.header("losantdomain", losantdomain);
+        self.parts.header("losantdomain", losantdomain.into());
         self
     }
     /// Overrides one of the query defaults every request carries (`_actions`, `_links`,
@@ -2211,14 +2260,14 @@ pub struct GenerateTwoFactorAuthRequest<'a> {
     parts: ::wegnology::runtime::RequestParts,
 }
 impl<'a> GenerateTwoFactorAuthRequest<'a> {
-    /// `losantdomain` (header): Domain scope of request (rarely needed) Example: `example.com`.
+    /// Domain scope of request (rarely needed). Example: `example.com`.
+    ///
+    /// Sent as the header `losantdomain`.
     pub fn losantdomain(
         mut self,
         losantdomain: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        let losantdomain: ::std::string::String = losantdomain.into();
-        let parts = &mut self.parts;
-        parts.header("losantdomain", losantdomain);
+        self.parts.header("losantdomain", losantdomain.into());
         self
     }
     /// Overrides one of the query defaults every request carries (`_actions`, `_links`,
@@ -2259,41 +2308,41 @@ pub struct GetRequest<'a> {
     parts: ::wegnology::runtime::RequestParts,
 }
 impl<'a> GetRequest<'a> {
-    /// `includeRecent` (query): Should the user include recent app/dashboard info Example: `true`.
+    /// Should the user include recent app/dashboard info. Example: `true`.
+    ///
+    /// Sent as the query parameter `includeRecent`.
     pub fn include_recent(mut self, include_recent: bool) -> Self {
-        let include_recent: bool = include_recent;
-        let parts = &mut self.parts;
-        parts.query("includeRecent", include_recent.to_string());
+        self.parts.query("includeRecent", include_recent.to_string());
         self
     }
-    /// `summaryExclude` (query): Comma-separated list of summary fields to exclude from user summary Example: `payloadCount`.
+    /// Comma-separated list of summary fields to exclude from user summary. Example: `payloadCount`.
+    ///
+    /// Sent as the query parameter `summaryExclude`.
     pub fn summary_exclude(
         mut self,
         summary_exclude: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        let summary_exclude: ::std::string::String = summary_exclude.into();
-        let parts = &mut self.parts;
-        parts.query("summaryExclude", summary_exclude);
+        self.parts.query("summaryExclude", summary_exclude.into());
         self
     }
-    /// `summaryInclude` (query): Comma-separated list of summary fields to include in user summary Example: `payloadCount`.
+    /// Comma-separated list of summary fields to include in user summary. Example: `payloadCount`.
+    ///
+    /// Sent as the query parameter `summaryInclude`.
     pub fn summary_include(
         mut self,
         summary_include: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        let summary_include: ::std::string::String = summary_include.into();
-        let parts = &mut self.parts;
-        parts.query("summaryInclude", summary_include);
+        self.parts.query("summaryInclude", summary_include.into());
         self
     }
-    /// `losantdomain` (header): Domain scope of request (rarely needed) Example: `example.com`.
+    /// Domain scope of request (rarely needed). Example: `example.com`.
+    ///
+    /// Sent as the header `losantdomain`.
     pub fn losantdomain(
         mut self,
         losantdomain: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        let losantdomain: ::std::string::String = losantdomain.into();
-        let parts = &mut self.parts;
-        parts.header("losantdomain", losantdomain);
+        self.parts.header("losantdomain", losantdomain.into());
         self
     }
     /// Overrides one of the query defaults every request carries (`_actions`, `_links`,
@@ -2324,14 +2373,14 @@ pub struct InviteRequest<'a> {
     parts: ::wegnology::runtime::RequestParts,
 }
 impl<'a> InviteRequest<'a> {
-    /// `losantdomain` (header): Domain scope of request (rarely needed) Example: `example.com`.
+    /// Domain scope of request (rarely needed). Example: `example.com`.
+    ///
+    /// Sent as the header `losantdomain`.
     pub fn losantdomain(
         mut self,
         losantdomain: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        let losantdomain: ::std::string::String = losantdomain.into();
-        let parts = &mut self.parts;
-        parts.header("losantdomain", losantdomain);
+        self.parts.header("losantdomain", losantdomain.into());
         self
     }
     /// Overrides one of the query defaults every request carries (`_actions`, `_links`,
@@ -2374,14 +2423,14 @@ pub struct InvitesRequest<'a> {
     parts: ::wegnology::runtime::RequestParts,
 }
 impl<'a> InvitesRequest<'a> {
-    /// `losantdomain` (header): Domain scope of request (rarely needed) Example: `example.com`.
+    /// Domain scope of request (rarely needed). Example: `example.com`.
+    ///
+    /// Sent as the header `losantdomain`.
     pub fn losantdomain(
         mut self,
         losantdomain: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        let losantdomain: ::std::string::String = losantdomain.into();
-        let parts = &mut self.parts;
-        parts.header("losantdomain", losantdomain);
+        self.parts.header("losantdomain", losantdomain.into());
         self
     }
     /// Overrides one of the query defaults every request carries (`_actions`, `_links`,
@@ -2418,28 +2467,28 @@ pub struct NotebookMinuteCountsRequest<'a> {
     parts: ::wegnology::runtime::RequestParts,
 }
 impl<'a> NotebookMinuteCountsRequest<'a> {
-    /// `start` (query): Start of range for notebook execution query (ms since epoch) Example: `0`.
+    /// Start of range for notebook execution query (ms since epoch). Example: `0`.
+    ///
+    /// Sent as the query parameter `start`.
     pub fn start(mut self, start: i64) -> Self {
-        let start: i64 = start;
-        let parts = &mut self.parts;
-        parts.query("start", start.to_string());
+        self.parts.query("start", start.to_string());
         self
     }
-    /// `end` (query): End of range for notebook execution query (ms since epoch) Example: `1465790400000`.
+    /// End of range for notebook execution query (ms since epoch). Example: `1465790400000`.
+    ///
+    /// Sent as the query parameter `end`.
     pub fn end(mut self, end: i64) -> Self {
-        let end: i64 = end;
-        let parts = &mut self.parts;
-        parts.query("end", end.to_string());
+        self.parts.query("end", end.to_string());
         self
     }
-    /// `losantdomain` (header): Domain scope of request (rarely needed) Example: `example.com`.
+    /// Domain scope of request (rarely needed). Example: `example.com`.
+    ///
+    /// Sent as the header `losantdomain`.
     pub fn losantdomain(
         mut self,
         losantdomain: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        let losantdomain: ::std::string::String = losantdomain.into();
-        let parts = &mut self.parts;
-        parts.header("losantdomain", losantdomain);
+        self.parts.header("losantdomain", losantdomain.into());
         self
     }
     /// Overrides one of the query defaults every request carries (`_actions`, `_links`,
@@ -2480,34 +2529,34 @@ pub struct PatchRequest<'a> {
     parts: ::wegnology::runtime::RequestParts,
 }
 impl<'a> PatchRequest<'a> {
-    /// `summaryExclude` (query): Comma-separated list of summary fields to exclude from user summary Example: `payloadCount`.
+    /// Comma-separated list of summary fields to exclude from user summary. Example: `payloadCount`.
+    ///
+    /// Sent as the query parameter `summaryExclude`.
     pub fn summary_exclude(
         mut self,
         summary_exclude: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        let summary_exclude: ::std::string::String = summary_exclude.into();
-        let parts = &mut self.parts;
-        parts.query("summaryExclude", summary_exclude);
+        self.parts.query("summaryExclude", summary_exclude.into());
         self
     }
-    /// `summaryInclude` (query): Comma-separated list of summary fields to include in user summary Example: `payloadCount`.
+    /// Comma-separated list of summary fields to include in user summary. Example: `payloadCount`.
+    ///
+    /// Sent as the query parameter `summaryInclude`.
     pub fn summary_include(
         mut self,
         summary_include: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        let summary_include: ::std::string::String = summary_include.into();
-        let parts = &mut self.parts;
-        parts.query("summaryInclude", summary_include);
+        self.parts.query("summaryInclude", summary_include.into());
         self
     }
-    /// `losantdomain` (header): Domain scope of request (rarely needed) Example: `example.com`.
+    /// Domain scope of request (rarely needed). Example: `example.com`.
+    ///
+    /// Sent as the header `losantdomain`.
     pub fn losantdomain(
         mut self,
         losantdomain: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        let losantdomain: ::std::string::String = losantdomain.into();
-        let parts = &mut self.parts;
-        parts.header("losantdomain", losantdomain);
+        self.parts.header("losantdomain", losantdomain.into());
         self
     }
     /// Overrides one of the query defaults every request carries (`_actions`, `_links`,
@@ -2540,35 +2589,35 @@ pub struct PayloadCountsRequest<'a> {
     parts: ::wegnology::runtime::RequestParts,
 }
 impl<'a> PayloadCountsRequest<'a> {
-    /// `start` (query): Start of range for payload count query (ms since epoch) Example: `0`.
+    /// Start of range for payload count query (ms since epoch). Example: `0`.
+    ///
+    /// Sent as the query parameter `start`.
     pub fn start(mut self, start: i64) -> Self {
-        let start: i64 = start;
-        let parts = &mut self.parts;
-        parts.query("start", start.to_string());
+        self.parts.query("start", start.to_string());
         self
     }
-    /// `end` (query): End of range for payload count query (ms since epoch) Example: `1465790400000`.
+    /// End of range for payload count query (ms since epoch). Example: `1465790400000`.
+    ///
+    /// Sent as the query parameter `end`.
     pub fn end(mut self, end: i64) -> Self {
-        let end: i64 = end;
-        let parts = &mut self.parts;
-        parts.query("end", end.to_string());
+        self.parts.query("end", end.to_string());
         self
     }
-    /// `asBytes` (query): If the resulting stats should be returned as bytes Default: `false`. Example: `true`.
+    /// If the resulting stats should be returned as bytes. Default: `false`. Example: `true`.
+    ///
+    /// Sent as the query parameter `asBytes`.
     pub fn as_bytes(mut self, as_bytes: bool) -> Self {
-        let as_bytes: bool = as_bytes;
-        let parts = &mut self.parts;
-        parts.query("asBytes", as_bytes.to_string());
+        self.parts.query("asBytes", as_bytes.to_string());
         self
     }
-    /// `losantdomain` (header): Domain scope of request (rarely needed) Example: `example.com`.
+    /// Domain scope of request (rarely needed). Example: `example.com`.
+    ///
+    /// Sent as the header `losantdomain`.
     pub fn losantdomain(
         mut self,
         losantdomain: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        let losantdomain: ::std::string::String = losantdomain.into();
-        let parts = &mut self.parts;
-        parts.header("losantdomain", losantdomain);
+        self.parts.header("losantdomain", losantdomain.into());
         self
     }
     /// Overrides one of the query defaults every request carries (`_actions`, `_links`,
@@ -2603,49 +2652,49 @@ pub struct PayloadCountsBreakdownRequest<'a> {
     parts: ::wegnology::runtime::RequestParts,
 }
 impl<'a> PayloadCountsBreakdownRequest<'a> {
-    /// `start` (query): Start of range for payload count query (ms since epoch) Example: `0`.
+    /// Start of range for payload count query (ms since epoch). Example: `0`.
+    ///
+    /// Sent as the query parameter `start`.
     pub fn start(mut self, start: i64) -> Self {
-        let start: i64 = start;
-        let parts = &mut self.parts;
-        parts.query("start", start.to_string());
+        self.parts.query("start", start.to_string());
         self
     }
-    /// `end` (query): End of range for payload count query (ms since epoch) Example: `1465790400000`.
+    /// End of range for payload count query (ms since epoch). Example: `1465790400000`.
+    ///
+    /// Sent as the query parameter `end`.
     pub fn end(mut self, end: i64) -> Self {
-        let end: i64 = end;
-        let parts = &mut self.parts;
-        parts.query("end", end.to_string());
+        self.parts.query("end", end.to_string());
         self
     }
-    /// `resolution` (query): Resolution in milliseconds. Accepted values are: 86400000, 3600000 Default: `86400000`. Example: `86400000`.
+    /// Resolution in milliseconds. Accepted values are: 86400000, 3600000. Default: `86400000`. Example: `86400000`.
+    ///
+    /// Sent as the query parameter `resolution`.
     pub fn resolution(mut self, resolution: Resolution) -> Self {
-        let resolution: Resolution = resolution;
-        let parts = &mut self.parts;
-        parts.query("resolution", resolution.as_str().to_string());
+        self.parts.query("resolution", resolution.as_str().to_string());
         self
     }
-    /// `asBytes` (query): If the resulting stats should be returned as bytes Default: `false`. Example: `true`.
+    /// If the resulting stats should be returned as bytes. Default: `false`. Example: `true`.
+    ///
+    /// Sent as the query parameter `asBytes`.
     pub fn as_bytes(mut self, as_bytes: bool) -> Self {
-        let as_bytes: bool = as_bytes;
-        let parts = &mut self.parts;
-        parts.query("asBytes", as_bytes.to_string());
+        self.parts.query("asBytes", as_bytes.to_string());
         self
     }
-    /// `includeNonBillable` (query): If non-billable payloads should be included in the result Default: `false`. Example: `true`.
+    /// If non-billable payloads should be included in the result. Default: `false`. Example: `true`.
+    ///
+    /// Sent as the query parameter `includeNonBillable`.
     pub fn include_non_billable(mut self, include_non_billable: bool) -> Self {
-        let include_non_billable: bool = include_non_billable;
-        let parts = &mut self.parts;
-        parts.query("includeNonBillable", include_non_billable.to_string());
+        self.parts.query("includeNonBillable", include_non_billable.to_string());
         self
     }
-    /// `losantdomain` (header): Domain scope of request (rarely needed) Example: `example.com`.
+    /// Domain scope of request (rarely needed). Example: `example.com`.
+    ///
+    /// Sent as the header `losantdomain`.
     pub fn losantdomain(
         mut self,
         losantdomain: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        let losantdomain: ::std::string::String = losantdomain.into();
-        let parts = &mut self.parts;
-        parts.header("losantdomain", losantdomain);
+        self.parts.header("losantdomain", losantdomain.into());
         self
     }
     /// Overrides one of the query defaults every request carries (`_actions`, `_links`,
@@ -2686,14 +2735,14 @@ pub struct RefreshTokenRequest<'a> {
     parts: ::wegnology::runtime::RequestParts,
 }
 impl<'a> RefreshTokenRequest<'a> {
-    /// `losantdomain` (header): Domain scope of request (rarely needed) Example: `example.com`.
+    /// Domain scope of request (rarely needed). Example: `example.com`.
+    ///
+    /// Sent as the header `losantdomain`.
     pub fn losantdomain(
         mut self,
         losantdomain: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        let losantdomain: ::std::string::String = losantdomain.into();
-        let parts = &mut self.parts;
-        parts.header("losantdomain", losantdomain);
+        self.parts.header("losantdomain", losantdomain.into());
         self
     }
     /// Overrides one of the query defaults every request carries (`_actions`, `_links`,
@@ -2730,14 +2779,14 @@ pub struct RespondToInviteRequest<'a> {
     parts: ::wegnology::runtime::RequestParts,
 }
 impl<'a> RespondToInviteRequest<'a> {
-    /// `losantdomain` (header): Domain scope of request (rarely needed) Example: `example.com`.
+    /// Domain scope of request (rarely needed). Example: `example.com`.
+    ///
+    /// Sent as the header `losantdomain`.
     pub fn losantdomain(
         mut self,
         losantdomain: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        let losantdomain: ::std::string::String = losantdomain.into();
-        let parts = &mut self.parts;
-        parts.header("losantdomain", losantdomain);
+        self.parts.header("losantdomain", losantdomain.into());
         self
     }
     /// Overrides one of the query defaults every request carries (`_actions`, `_links`,
@@ -2774,14 +2823,14 @@ pub struct TransferResourcesRequest<'a> {
     parts: ::wegnology::runtime::RequestParts,
 }
 impl<'a> TransferResourcesRequest<'a> {
-    /// `losantdomain` (header): Domain scope of request (rarely needed) Example: `example.com`.
+    /// Domain scope of request (rarely needed). Example: `example.com`.
+    ///
+    /// Sent as the header `losantdomain`.
     pub fn losantdomain(
         mut self,
         losantdomain: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        let losantdomain: ::std::string::String = losantdomain.into();
-        let parts = &mut self.parts;
-        parts.header("losantdomain", losantdomain);
+        self.parts.header("losantdomain", losantdomain.into());
         self
     }
     /// Overrides one of the query defaults every request carries (`_actions`, `_links`,
@@ -2818,14 +2867,14 @@ pub struct VerifyEmailRequest<'a> {
     parts: ::wegnology::runtime::RequestParts,
 }
 impl<'a> VerifyEmailRequest<'a> {
-    /// `losantdomain` (header): Domain scope of request (rarely needed) Example: `example.com`.
+    /// Domain scope of request (rarely needed). Example: `example.com`.
+    ///
+    /// Sent as the header `losantdomain`.
     pub fn losantdomain(
         mut self,
         losantdomain: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        let losantdomain: ::std::string::String = losantdomain.into();
-        let parts = &mut self.parts;
-        parts.header("losantdomain", losantdomain);
+        self.parts.header("losantdomain", losantdomain.into());
         self
     }
     /// Overrides one of the query defaults every request carries (`_actions`, `_links`,

@@ -69,16 +69,8 @@ fn param_type(param: &Param, types: &mut TypeSet, model: &ApiModel) -> TokenStre
     }
 }
 
-/// How a value of the parameter's type becomes wire text.
-fn to_wire(param: &Param, value: TokenStream) -> TokenStream {
-    match &param.ty {
-        ParamType::Enum { .. } => quote! { #value.as_str().to_string() },
-        ParamType::String => quote! { #value },
-        _ => quote! { #value.to_string() },
-    }
-}
-
-/// Argument type and conversion for a required parameter or setter.
+/// Argument type of a required parameter or setter, and the expression of its value: strings
+/// are taken as `impl Into<String>`.
 fn argument(param: &Param, ty: &TokenStream) -> (TokenStream, TokenStream) {
     let name = crate::types::field_ident(&param.name);
     match param.ty {
@@ -90,19 +82,19 @@ fn argument(param: &Param, ty: &TokenStream) -> (TokenStream, TokenStream) {
     }
 }
 
-/// Stores one parameter's value in the request parts.
-fn store(param: &Param, value: TokenStream) -> TokenStream {
+/// Stores one parameter's `value` in the request parts `parts`; query and header values are
+/// their wire text.
+fn store(param: &Param, parts: TokenStream, value: TokenStream) -> TokenStream {
     let wire = &param.name;
+    let text = match &param.ty {
+        ParamType::Enum { .. } => quote! { #value.as_str().to_string() },
+        ParamType::String => value.clone(),
+        _ => quote! { #value.to_string() },
+    };
     match param.location {
-        Location::Query => {
-            let text = to_wire(param, value);
-            quote! { parts.query(#wire, #text); }
-        }
-        Location::Header => {
-            let text = to_wire(param, value);
-            quote! { parts.header(#wire, #text); }
-        }
-        Location::Body => quote! { parts.json_body(&#value); },
+        Location::Query => quote! { #parts.query(#wire, #text); },
+        Location::Header => quote! { #parts.header(#wire, #text); },
+        Location::Body => quote! { #parts.json_body(&#value); },
         // Path parameters are placed when the path is built.
         Location::Path => quote! {},
     }
@@ -143,23 +135,21 @@ fn action_tokens(
     for param in &action.params {
         let ty = param_type(param, types, model);
         let name = crate::types::field_ident(&param.name);
-        let (arg_ty, convert) = argument(param, &ty);
+        let (arg_ty, value) = argument(param, &ty);
         if param.required || param.location == Location::Path {
             args.push(quote! { #name: #arg_ty });
-            let value = quote! { #name };
-            conversions.push(quote! { let #name: #ty = #convert; });
-            let stored = store(param, value);
-            if !stored.is_empty() {
-                stores.push(stored);
+            if param.location == Location::Path {
+                // Named once as its type: the path is formatted from it.
+                conversions.push(quote! { let #name: #ty = #value; });
+            } else {
+                stores.push(store(param, quote! { parts }, value));
             }
         } else {
-            let doc = doc_lines(&param_doc(param));
-            let stored = store(param, quote! { #name });
+            let doc = doc_lines(&setter_doc(param));
+            let stored = store(param, quote! { self.parts }, value);
             setters.push(quote! {
                 #doc
                 pub fn #name(mut self, #name: #arg_ty) -> Self {
-                    let #name: #ty = #convert;
-                    let parts = &mut self.parts;
                     #stored
                     self
                 }
@@ -177,7 +167,7 @@ fn action_tokens(
     } else {
         quote! { mut }
     };
-    let method_doc = doc_lines(&method_doc(model, action));
+    let method_doc = doc_lines(&method_doc(model, action, types));
     let builder_doc = format!(
         " The `{}` request; set optional parameters, then `send()`.",
         action.snake_name
@@ -226,12 +216,30 @@ fn action_tokens(
     (method, builder)
 }
 
-fn param_doc(param: &Param) -> String {
-    let mut text = format!(
-        "`{}` ({:?}): {}",
-        param.name, param.location, param.description
-    )
-    .to_lowercase_first();
+/// `text` as a sentence: ending with a full stop.
+fn sentence(text: &str) -> String {
+    let text = text.trim();
+    if text.ends_with(['.', '!', '?']) {
+        text.to_string()
+    } else {
+        format!("{text}.")
+    }
+}
+
+/// Where a parameter travels, in words: ``query parameter `itemType` ``.
+fn wire_place(param: &Param) -> String {
+    let place = match param.location {
+        Location::Path => "path parameter",
+        Location::Query => "query parameter",
+        Location::Header => "header",
+        Location::Body => "JSON body",
+    };
+    format!("{place} `{}`", param.name)
+}
+
+/// The documented default and example, as sentences (or nothing).
+fn default_and_example(param: &Param) -> String {
+    let mut text = String::new();
     if let Some(default) = &param.default {
         text.push_str(&format!(" Default: `{default}`."));
     }
@@ -241,24 +249,37 @@ fn param_doc(param: &Param) -> String {
     text
 }
 
-trait LowercaseFirst {
-    fn to_lowercase_first(self) -> String;
+/// The doc comment of an optional parameter's setter.
+fn setter_doc(param: &Param) -> String {
+    format!(
+        "{}{}\n\nSent as the {}.",
+        sentence(&param.description),
+        default_and_example(param),
+        wire_place(param)
+    )
 }
 
-impl LowercaseFirst for String {
-    /// Location names read as words: `(Query)` → `(query)`.
-    fn to_lowercase_first(self) -> String {
-        self.replacen("(Query)", "(query)", 1)
-            .replacen("(Header)", "(header)", 1)
-            .replacen("(Path)", "(path)", 1)
-            .replacen("(Body)", "(body)", 1)
-    }
+/// One line of a method's parameter list.
+fn param_line(param: &Param, builder: &str) -> String {
+    let name = crate::types::field_ident(&param.name).to_string();
+    let name = name.trim_start_matches("r#");
+    let how = if param.required || param.location == Location::Path {
+        "required argument".to_string()
+    } else {
+        format!("optional: [`{builder}::{name}`]")
+    };
+    format!(
+        "- `{name}` ({how}; {}): {}{}",
+        wire_place(param),
+        sentence(&param.description),
+        default_and_example(param)
+    )
 }
 
-fn method_doc(model: &ApiModel, action: &Action) -> String {
+fn method_doc(model: &ApiModel, action: &Action, types: &mut TypeSet) -> String {
     let mut doc = format!(
-        "{}.\n\n`{} {}`\n\nScopes (any one): {}.\n",
-        action.description,
+        "{}\n\n`{} {}`\n\nScopes (any one): {}.\n",
+        sentence(&action.description),
         action.method.as_str(),
         action.path,
         action
@@ -269,13 +290,9 @@ fn method_doc(model: &ApiModel, action: &Action) -> String {
             .join(", ")
     );
     doc.push_str("\n# Parameters\n");
+    let builder = format!("{}Request", action.snake_name.to_pascal_case());
     for param in &action.params {
-        let required = if param.required {
-            "required"
-        } else {
-            "optional, a setter on the request"
-        };
-        doc.push_str(&format!("- {} ({required})\n", param_doc(param)));
+        doc.push_str(&format!("{}\n", param_line(param, &builder)));
     }
     let success = model
         .schema(&action.success.schema)
@@ -291,51 +308,74 @@ fn method_doc(model: &ApiModel, action: &Action) -> String {
     for error in &action.errors {
         doc.push_str(&format!("- {}: {}.\n", error.status, error.description));
     }
-    let args: Vec<String> = action
+    let resource = model.resource.to_snake_case();
+    let mut call = format!("client.{resource}().{}(", action.snake_name);
+    let required = action
         .params
         .iter()
-        .filter(|p| p.required || p.location == Location::Path)
-        .map(example_argument)
+        .filter(|p| p.required || p.location == Location::Path);
+    let args: Vec<String> = required
+        .map(|p| example_value(p, types).unwrap_or_else(|| placeholder(p, types)))
         .collect();
+    call.push_str(&args.join(", "));
+    call.push(')');
+    // Optional query parameters with a documented example show how the setters chain.
+    for param in action.params_in(Location::Query).filter(|p| !p.required) {
+        if let Some(value) = example_value(param, types) {
+            let setter = crate::types::field_ident(&param.name);
+            call.push_str(&format!("\n    .{setter}({value})"));
+        }
+    }
     // The body, when there is one, is the REST page's example of this very request.
     let body = match (action.body(), &action.body_example) {
         (Some(param), Some(example)) => format!(
-            "let {} = serde_json::from_str(r#\"{example}\"#).unwrap();\n",
+            "let {} = serde_json::from_str(r##\"{example}\"##).unwrap();\n",
             crate::types::field_ident(&param.name)
         ),
         _ => String::new(),
     };
     doc.push_str(&format!(
-        "\n# Example\n```no_run\n# async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {{\n{body}let result = client.{}().{}({}).send().await?;\n# let _ = result;\n# Ok(()) }}\n```",
-        model.resource.to_snake_case(),
-        action.snake_name,
-        args.join(", ")
+        "\n# Example\n```no_run\n# async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {{\n{body}let result = {call}\n    .send()\n    .await?;\n# let _ = result;\n# Ok(()) }}\n```",
     ));
     doc
 }
 
-fn example_argument(param: &Param) -> String {
-    let literal = match &param.example {
-        Some(ParamExample::Literal(text)) => text.clone(),
-        _ => String::new(),
+/// The documented example of a parameter as a Rust expression, where it has one.
+fn example_value(param: &Param, types: &mut TypeSet) -> Option<String> {
+    if let ParamType::Schema { .. } = param.ty {
+        // The body is a variable the example declares.
+        return Some(crate::types::field_ident(&param.name).to_string());
+    }
+    let Some(ParamExample::Literal(literal)) = &param.example else {
+        return None;
     };
     match &param.ty {
-        ParamType::String => format!("{literal:?}"),
-        ParamType::Boolean | ParamType::Integer => literal,
-        ParamType::Enum { values } => {
-            let value = if values.contains(&literal) {
-                literal
-            } else {
-                values[0].clone()
-            };
-            let variant = value.to_pascal_case();
-            let variant = if variant.starts_with(|c: char| c.is_ascii_digit()) {
-                format!("V{variant}")
-            } else {
-                variant
-            };
-            format!("wegnology::{}::{variant}", param.name.to_pascal_case())
+        ParamType::String => Some(format!("{literal:?}")),
+        ParamType::Boolean => literal.parse::<bool>().ok().map(|b| b.to_string()),
+        ParamType::Integer => literal.parse::<i64>().ok().map(|i| i.to_string()),
+        ParamType::Enum { values } if values.contains(literal) => {
+            let ty = types.string_enum(values, param.name.to_pascal_case());
+            Some(format!(
+                "wegnology::{ty}::{}",
+                crate::types::variant_ident(literal)
+            ))
         }
-        ParamType::Schema { .. } => param.name.to_snake_case(),
+        ParamType::Enum { .. } | ParamType::Schema { .. } => None,
+    }
+}
+
+/// A value of the parameter's type for an example, where the documents give none.
+fn placeholder(param: &Param, types: &mut TypeSet) -> String {
+    match &param.ty {
+        ParamType::Boolean => "false".to_string(),
+        ParamType::Integer => "0".to_string(),
+        ParamType::Enum { values } => {
+            let ty = types.string_enum(values, param.name.to_pascal_case());
+            match values.first() {
+                Some(first) => format!("wegnology::{ty}::{}", crate::types::variant_ident(first)),
+                None => format!("wegnology::{ty}::Unknown(String::new())"),
+            }
+        }
+        ParamType::String | ParamType::Schema { .. } => format!("{:?}", param.name),
     }
 }

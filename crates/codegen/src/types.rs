@@ -312,7 +312,7 @@ pub(crate) fn field_ident(wire: &str) -> Ident {
 }
 
 /// A variant name: PascalCase, prefixed where the value starts with a digit (`86400000` → `V86400000`).
-fn variant_ident(value: &str) -> Ident {
+pub(crate) fn variant_ident(value: &str) -> Ident {
     let name = value.to_pascal_case();
     if name.starts_with(|c: char| c.is_ascii_digit()) || name.is_empty() {
         format_ident!("V{}", name)
