@@ -8,7 +8,7 @@
 //!
 //! Must not depend on: the client crate (it generates code for it).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -23,30 +23,33 @@ pub fn generate(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
     expand(&Path::new(&manifest_dir).join(dir)).into()
 }
 
-/// The expansion for the documents in `dir`.
+/// The expansion for the documents in `dir`: a dependency on each document, then the code.
 fn expand(dir: &Path) -> TokenStream {
-    match wegnology_spec::load(dir) {
-        Ok(model) => {
-            // Rebuild when a document changes.
+    match code(dir) {
+        Ok(code) => {
+            // `include_bytes!` makes cargo rebuild the caller when a document changes.
             let files = wegnology_spec::FILES
                 .iter()
-                .map(|f| dir.join(f))
-                .map(|p: PathBuf| p.display().to_string());
-            let code = wegnology_codegen::generate(&model);
+                .map(|f| dir.join(f).display().to_string());
             quote! {
                 #( const _: &[u8] = include_bytes!(#files); )*
                 #code
             }
         }
-        Err(error) => {
-            let message = error.to_string();
-            quote! { compile_error!(#message); }
-        }
+        Err(message) => quote! { compile_error!(#message); },
     }
+}
+
+/// The generated code for the documents in `dir`, or the parser's message.
+fn code(dir: &Path) -> Result<TokenStream, String> {
+    let model = wegnology_spec::load(dir).map_err(|error| error.to_string())?;
+    Ok(wegnology_codegen::generate(&model))
 }
 
 #[cfg(test)]
 mod tests {
+    use std::path::PathBuf;
+
     use super::*;
 
     fn spec_dir() -> PathBuf {
@@ -56,16 +59,21 @@ mod tests {
     #[test]
     fn expansion_is_the_code_regen_writes() {
         let model = wegnology_spec::load(&spec_dir()).unwrap();
-        let expected = wegnology_codegen::generate(&model).to_string();
-        let expanded = expand(&spec_dir()).to_string();
-        // The expansion is the generated code behind the `include_bytes!` dependency markers.
-        let code_start = expanded
-            .find("pub const ACCEPT_VERSION")
-            .unwrap()
-            .min(expanded.find("# [doc").unwrap());
-        assert_eq!(&expanded[code_start..], expected.trim_start());
-        // And the file `cargo xtask regen` writes is that code formatted.
-        let file: syn::File = syn::parse2(wegnology_codegen::generate(&model)).unwrap();
+        let generated = wegnology_codegen::generate(&model);
+        let code = code(&spec_dir()).unwrap();
+        assert_eq!(code.to_string(), generated.to_string());
+        // The expansion is the dependency markers, then exactly that code.
+        let markers: TokenStream = wegnology_spec::FILES
+            .iter()
+            .map(|f| spec_dir().join(f).display().to_string())
+            .map(|f| quote! { const _: &[u8] = include_bytes!(#f); })
+            .collect();
+        assert_eq!(
+            expand(&spec_dir()).to_string(),
+            quote! { #markers #generated }.to_string()
+        );
+        // And the file `cargo xtask regen` writes is that code, formatted.
+        let file: syn::File = syn::parse2(code).unwrap();
         let written = include_str!("../../client/src/generated.rs");
         assert_eq!(
             written,
