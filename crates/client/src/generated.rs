@@ -1142,13 +1142,14 @@ impl<'a> MeApi<'a> {
     /// Scopes (any one): `all.User`, `me.*`, `me.addRecentItem`.
     ///
     /// # Parameters
-    /// - `data` (required argument; JSON body `data`): Object containing recent item info.
+    /// - `data` (required argument; JSON request body): Object containing recent item info.
     /// - `losantdomain` (optional: [`AddRecentItemRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`RecentItemList`]: Updated recent item list.
     ///
     /// # Errors
+    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     ///
     /// # Example
@@ -1178,13 +1179,14 @@ impl<'a> MeApi<'a> {
     /// Scopes (any one): `all.User`, `me.*`, `me.changePassword`.
     ///
     /// # Parameters
-    /// - `data` (required argument; JSON body `data`): Object containing the password change info.
+    /// - `data` (required argument; JSON request body): Object containing the password change info.
     /// - `losantdomain` (optional: [`ChangePasswordRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`AuthenticatedUser`]: A new, valid, auth token (potentially all previous tokens are now invalid).
     ///
     /// # Errors
+    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     ///
     /// # Example
@@ -1214,13 +1216,14 @@ impl<'a> MeApi<'a> {
     /// Scopes (any one): `all.User`, `me.*`, `me.delete`.
     ///
     /// # Parameters
-    /// - `credentials` (required argument; JSON body `credentials`): User authentication credentials.
+    /// - `credentials` (required argument; JSON request body): User authentication credentials.
     /// - `losantdomain` (optional: [`DeleteRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`Success`]: If the user was successfully deleted.
     ///
     /// # Errors
+    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     ///
     /// # Example
@@ -1258,6 +1261,7 @@ impl<'a> MeApi<'a> {
     /// 200 [`DeviceCounts`]: Device counts by day.
     ///
     /// # Errors
+    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     ///
     /// # Example
@@ -1287,13 +1291,14 @@ impl<'a> MeApi<'a> {
     /// Scopes (any one): `all.User`, `me.*`, `me.disableTwoFactorAuth`.
     ///
     /// # Parameters
-    /// - `data` (required argument; JSON body `data`): Object containing multi-factor authentication properties.
+    /// - `data` (required argument; JSON request body): Object containing multi-factor authentication properties.
     /// - `losantdomain` (optional: [`DisableTwoFactorAuthRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`Me`]: Updated user information.
     ///
     /// # Errors
+    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     ///
     /// # Example
@@ -1332,6 +1337,7 @@ impl<'a> MeApi<'a> {
     /// 200 [`Me`]: Updated user information.
     ///
     /// # Errors
+    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     ///
     /// # Example
@@ -1359,13 +1365,14 @@ impl<'a> MeApi<'a> {
     /// Scopes (any one): `all.User`, `me.*`, `me.enableTwoFactorAuth`.
     ///
     /// # Parameters
-    /// - `data` (required argument; JSON body `data`): Object containing multi-factor authentication properties.
+    /// - `data` (required argument; JSON request body): Object containing multi-factor authentication properties.
     /// - `losantdomain` (optional: [`EnableTwoFactorAuthRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`Me`]: Updated user information.
     ///
     /// # Errors
+    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     ///
     /// # Example
@@ -1406,6 +1413,7 @@ impl<'a> MeApi<'a> {
     /// 200 [`RecentItemList`]: Recent item list.
     ///
     /// # Errors
+    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     ///
     /// # Example
@@ -1444,6 +1452,7 @@ impl<'a> MeApi<'a> {
     /// 200 [`MultiFactorAuthenticationInfo`]: Multi-factor authentication info.
     ///
     /// # Errors
+    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     ///
     /// # Example
@@ -1515,6 +1524,7 @@ impl<'a> MeApi<'a> {
     /// 200 [`OrganizationInvitationInformationForUser`]: Information about invitation.
     ///
     /// # Errors
+    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     /// - 404: Error if invite not found.
     ///
@@ -1555,6 +1565,7 @@ impl<'a> MeApi<'a> {
     /// 200 [`UserOrganizationInvitations`]: Information about invitations.
     ///
     /// # Errors
+    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     ///
     /// # Example
@@ -1588,6 +1599,7 @@ impl<'a> MeApi<'a> {
     /// 200 [`NotebookMinuteCounts`]: Notebook usage information.
     ///
     /// # Errors
+    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     ///
     /// # Example
@@ -1617,7 +1629,7 @@ impl<'a> MeApi<'a> {
     /// Scopes (any one): `all.User`, `me.*`, `me.patch`.
     ///
     /// # Parameters
-    /// - `user` (required argument; JSON body `user`): Object containing new user properties.
+    /// - `user` (required argument; JSON request body): Object containing new user properties.
     /// - `summary_exclude` (optional: [`PatchRequest::summary_exclude`]; query parameter `summaryExclude`): Comma-separated list of summary fields to exclude from user summary. Example: `payloadCount`.
     /// - `summary_include` (optional: [`PatchRequest::summary_include`]; query parameter `summaryInclude`): Comma-separated list of summary fields to include in user summary. Example: `payloadCount`.
     /// - `losantdomain` (optional: [`PatchRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
@@ -1626,6 +1638,7 @@ impl<'a> MeApi<'a> {
     /// 200 [`Me`]: Updated user information.
     ///
     /// # Errors
+    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     ///
     /// # Example
@@ -1664,6 +1677,7 @@ impl<'a> MeApi<'a> {
     /// 200 [`PayloadStats`]: Payload counts, by type and source.
     ///
     /// # Errors
+    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     ///
     /// # Example
@@ -1705,6 +1719,7 @@ impl<'a> MeApi<'a> {
     /// 200 [`PayloadCountsBreakdown`]: Sum of payload counts by date.
     ///
     /// # Errors
+    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     ///
     /// # Example
@@ -1743,6 +1758,7 @@ impl<'a> MeApi<'a> {
     /// 200 [`AuthenticatedUser`]: Successful token regeneration.
     ///
     /// # Errors
+    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     /// - 401: Unauthorized error if authentication fails.
     ///
@@ -1772,13 +1788,14 @@ impl<'a> MeApi<'a> {
     ///
     /// # Parameters
     /// - `invite_id` (required argument; path parameter `inviteId`): ID associated with the invitation. Example: `575ec8687ae143cd83dc4a97`.
-    /// - `response` (required argument; JSON body `response`): Response to invitation.
+    /// - `response` (required argument; JSON request body): Response to invitation.
     /// - `losantdomain` (optional: [`RespondToInviteRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`OrganizationInvitationResultForUser`]: Acceptance or rejection of invitation.
     ///
     /// # Errors
+    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     /// - 404: Error if invitation not found.
     /// - 410: Error if invitation has expired.
@@ -1817,13 +1834,14 @@ impl<'a> MeApi<'a> {
     /// Scopes (any one): `all.User`, `me.*`, `me.transferResources`.
     ///
     /// # Parameters
-    /// - `transfer` (required argument; JSON body `transfer`): Object containing properties of the transfer.
+    /// - `transfer` (required argument; JSON request body): Object containing properties of the transfer.
     /// - `losantdomain` (optional: [`TransferResourcesRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`Success`]: If resource transfer was successful.
     ///
     /// # Errors
+    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     ///
     /// # Example
@@ -1862,6 +1880,7 @@ impl<'a> MeApi<'a> {
     /// 200 [`Success`]: If email verification was successfully sent.
     ///
     /// # Errors
+    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     ///
     /// # Example

@@ -232,7 +232,8 @@ fn wire_place(param: &Param) -> String {
         Location::Path => "path parameter",
         Location::Query => "query parameter",
         Location::Header => "header",
-        Location::Body => "JSON body",
+        // The body parameter's name is the documents' label; it is not on the wire.
+        Location::Body => return "JSON request body".to_string(),
     };
     format!("{place} `{}`", param.name)
 }
@@ -304,6 +305,8 @@ fn method_doc(model: &ApiModel, action: &Action, types: &mut TypeSet) -> String 
     doc.push_str("\n# Errors\n");
     if action.errors.is_empty() {
         doc.push_str("None documented; any error status is still an [`Error::Api`](::wegnology::Error::Api).\n");
+    } else {
+        doc.push_str("Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:\n");
     }
     for error in &action.errors {
         doc.push_str(&format!("- {}: {}.\n", error.status, error.description));
