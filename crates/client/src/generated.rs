@@ -58,7 +58,7 @@ pub struct DeviceCounts {
     #[serde(rename = "counts", default, skip_serializing_if = "Option::is_none")]
     pub counts: ::std::option::Option<::std::vec::Vec<DeviceCountsCountsItem>>,
 }
-/// The `counts` object of [`DeviceCountsCountsItem`].
+/// An item of the `counts` array of [`DeviceCounts`].
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeviceCountsCountsItem {
     /// `date`, format `date-time`
@@ -620,7 +620,7 @@ pub struct NotebookMinuteCounts {
     #[serde(rename = "counts", default, skip_serializing_if = "Option::is_none")]
     pub counts: ::std::option::Option<::std::vec::Vec<NotebookMinuteCountsCountsItem>>,
 }
-/// The `counts` object of [`NotebookMinuteCountsCountsItem`].
+/// An item of the `counts` array of [`NotebookMinuteCounts`].
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct NotebookMinuteCountsCountsItem {
     /// `date`, format `date-time`
@@ -824,7 +824,7 @@ pub struct PayloadCountsBreakdown {
     #[serde(rename = "counts", default, skip_serializing_if = "Option::is_none")]
     pub counts: ::std::option::Option<::std::vec::Vec<PayloadCountsBreakdownCountsItem>>,
 }
-/// The `counts` object of [`PayloadCountsBreakdownCountsItem`].
+/// An item of the `counts` array of [`PayloadCountsBreakdown`].
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct PayloadCountsBreakdownCountsItem {
     /// `date`, format `date-time`
@@ -994,7 +994,7 @@ pub struct RecentItemList {
     #[serde(rename = "items", default, skip_serializing_if = "Option::is_none")]
     pub items: ::std::option::Option<::std::vec::Vec<RecentItemListItemsItem>>,
 }
-/// The `items` object of [`RecentItemListItemsItem`].
+/// An item of the `items` array of [`RecentItemList`].
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct RecentItemListItemsItem {
     /// `id`, pattern `^[A-Fa-f\d]{24}$`

@@ -356,14 +356,13 @@ fn example_value(param: &Param, types: &mut TypeSet) -> Option<String> {
         ParamType::String => Some(format!("{literal:?}")),
         ParamType::Boolean => literal.parse::<bool>().ok().map(|b| b.to_string()),
         ParamType::Integer => literal.parse::<i64>().ok().map(|i| i.to_string()),
-        ParamType::Enum { values } if values.contains(literal) => {
+        ParamType::Enum { values } => {
+            let index = values.iter().position(|v| v == literal)?;
             let ty = types.string_enum(values, param.name.to_pascal_case());
-            Some(format!(
-                "wegnology::{ty}::{}",
-                crate::types::variant_ident(literal)
-            ))
+            let variant = &crate::types::variant_idents(values)[index];
+            Some(format!("wegnology::{ty}::{variant}"))
         }
-        ParamType::Enum { .. } | ParamType::Schema { .. } => None,
+        ParamType::Schema { .. } => None,
     }
 }
 
@@ -374,8 +373,8 @@ fn placeholder(param: &Param, types: &mut TypeSet) -> String {
         ParamType::Integer => "0".to_string(),
         ParamType::Enum { values } => {
             let ty = types.string_enum(values, param.name.to_pascal_case());
-            match values.first() {
-                Some(first) => format!("wegnology::{ty}::{}", crate::types::variant_ident(first)),
+            match crate::types::variant_idents(values).first() {
+                Some(first) => format!("wegnology::{ty}::{first}"),
                 None => format!("wegnology::{ty}::Unknown(String::new())"),
             }
         }

@@ -45,6 +45,57 @@ pub(crate) struct TypeSet<'m> {
     items: Vec<(String, TokenStream)>,
     /// Enum values → generated enum name, so equal value lists share one type.
     enums: BTreeMap<Vec<String>, String>,
+    /// The names of the named schemas: nested types never take one of them.
+    reserved: Vec<String>,
+}
+
+/// Where a nested type sits, for its name and its doc comment.
+#[derive(Clone, Copy)]
+pub(crate) struct Place<'a> {
+    /// The type holding it (a struct, or the named schema itself).
+    pub(crate) owner: &'a str,
+    /// The wire name of the property it is the value of (empty at the top of a schema).
+    pub(crate) property: &'a str,
+    /// The anchor of the named schema it is part of.
+    pub(crate) anchor: &'a str,
+    pub(crate) role: Role,
+}
+
+/// What a nested type is to its property.
+#[derive(Clone, Copy, PartialEq)]
+pub(crate) enum Role {
+    /// The property's value.
+    Value,
+    /// An item of the property's array.
+    Item,
+    /// A value of the property's map.
+    MapValue,
+}
+
+impl Place<'_> {
+    fn with_role(self, role: Role) -> Self {
+        Place { role, ..self }
+    }
+
+    /// The name a nested type here takes: owner + property (+ `Item`/`Value`).
+    fn type_name(&self) -> String {
+        let suffix = match self.role {
+            Role::Value => "",
+            Role::Item => "Item",
+            Role::MapValue => "Value",
+        };
+        format!("{}{}{suffix}", self.owner, self.property.to_pascal_case())
+    }
+
+    /// The doc comment of a nested type here.
+    fn doc(&self) -> String {
+        let (owner, property) = (self.owner, self.property);
+        match self.role {
+            Role::Value => format!("The `{property}` object of [`{owner}`]."),
+            Role::Item => format!("An item of the `{property}` array of [`{owner}`]."),
+            Role::MapValue => format!("A value of the `{property}` map of [`{owner}`]."),
+        }
+    }
 }
 
 impl<'m> TypeSet<'m> {
@@ -53,6 +104,7 @@ impl<'m> TypeSet<'m> {
             model,
             items: Vec::new(),
             enums: BTreeMap::new(),
+            reserved: model.schemas.iter().map(Self::schema_name).collect(),
         }
     }
 
@@ -63,6 +115,18 @@ impl<'m> TypeSet<'m> {
 
     fn has(&self, name: &str) -> bool {
         self.items.iter().any(|(n, _)| n == name)
+    }
+
+    /// `name`, or `name2`, `name3`, … if a generated or named type already has it.
+    fn unique(&self, name: &str) -> String {
+        let taken = |n: &str| self.has(n) || self.reserved.iter().any(|r| r == n);
+        let mut candidate = name.to_string();
+        let mut counter = 1;
+        while taken(&candidate) {
+            counter += 1;
+            candidate = format!("{name}{counter}");
+        }
+        candidate
     }
 
     /// The type name of a named schema.
@@ -84,10 +148,20 @@ impl<'m> TypeSet<'m> {
             schema.title
         ));
         let json = &schema.json_schema;
-        if json.get("type").and_then(Value::as_str) == Some("object") {
+        if self.has(&name) {
+            return;
+        }
+        if json.get("properties").is_some() {
             self.object(&name, &schema.anchor, json, doc);
         } else {
-            let ty = self.type_of(&name, &schema.anchor, "", json);
+            // A map, a list or a scalar: an alias of what it is.
+            let place = Place {
+                owner: &name,
+                property: "",
+                anchor: &schema.anchor,
+                role: Role::Value,
+            };
+            let ty = self.type_of(place, json);
             let ident = ident(&name);
             self.items
                 .push((name, quote! { #doc pub type #ident = #ty; }));
@@ -96,9 +170,6 @@ impl<'m> TypeSet<'m> {
 
     /// A struct for an object schema.
     fn object(&mut self, name: &str, anchor: &str, json: &Value, doc: TokenStream) {
-        if self.has(name) {
-            return;
-        }
         // Reserve the name first: nested types are generated while the fields are.
         self.items.push((name.to_string(), TokenStream::new()));
         let required: Vec<&str> = json
@@ -121,12 +192,13 @@ impl<'m> TypeSet<'m> {
             {
                 quote! { ::wegnology::runtime::Secret }
             } else {
-                self.type_of(
-                    &format!("{name}{}", wire.to_pascal_case()),
+                let place = Place {
+                    owner: name,
+                    property: wire,
                     anchor,
-                    wire,
-                    property,
-                )
+                    role: Role::Value,
+                };
+                self.type_of(place, property)
             };
             let doc = property_doc(wire, property);
             let is_required = required.contains(&wire.as_str());
@@ -155,14 +227,8 @@ impl<'m> TypeSet<'m> {
         }
     }
 
-    /// The Rust type of a property schema; `name` is the name a nested type would take.
-    pub(crate) fn type_of(
-        &mut self,
-        name: &str,
-        anchor: &str,
-        property: &str,
-        json: &Value,
-    ) -> TokenStream {
+    /// The Rust type of the schema `json` at `place`; nested objects and enums are generated.
+    pub(crate) fn type_of(&mut self, place: Place, json: &Value) -> TokenStream {
         if let Some(title) = json.get("title").and_then(Value::as_str) {
             if let Some(named) = self.model.schema_by_title(title) {
                 let ident = ident(&Self::schema_name(named));
@@ -178,12 +244,13 @@ impl<'m> TypeSet<'m> {
                     .collect();
                 let preferred = ENUM_NAMES
                     .iter()
-                    .find(|(a, p, _)| *a == anchor && *p == property)
+                    .find(|(a, p, _)| *a == place.anchor && *p == place.property)
                     .map(|(_, _, n)| n.to_string());
-                let ident = ident(&self.string_enum(
-                    &values,
-                    preferred.unwrap_or_else(|| property.to_pascal_case()),
-                ));
+                let fallback = match place.property {
+                    "" => place.type_name(),
+                    property => property.to_pascal_case(),
+                };
+                let ident = ident(&self.string_enum(&values, preferred.unwrap_or(fallback)));
                 return quote! { #ident };
             }
         }
@@ -197,7 +264,7 @@ impl<'m> TypeSet<'m> {
             Some("boolean") => quote! { bool },
             Some("array") => {
                 let item = json.get("items").cloned().unwrap_or(Value::Bool(true));
-                let item = self.type_of(&format!("{name}Item"), anchor, property, &item);
+                let item = self.type_of(place.with_role(Role::Item), &item);
                 quote! { ::std::vec::Vec<#item> }
             }
             Some("object") => {
@@ -206,19 +273,12 @@ impl<'m> TypeSet<'m> {
                     .and_then(Value::as_object)
                     .and_then(|p| p.values().next())
                 {
-                    let value = self.type_of(&format!("{name}Value"), anchor, property, pattern);
+                    let value = self.type_of(place.with_role(Role::MapValue), pattern);
                     quote! { ::std::collections::BTreeMap<::std::string::String, #value> }
                 } else if json.get("properties").is_some() {
-                    self.object(
-                        name,
-                        anchor,
-                        json,
-                        doc_lines(&format!(
-                            "The `{property}` object of [`{}`].",
-                            name.trim_end_matches(&property.to_pascal_case())
-                        )),
-                    );
-                    let ident = ident(name);
+                    let name = self.unique(&place.type_name());
+                    self.object(&name, place.anchor, json, doc_lines(&place.doc()));
+                    let ident = ident(&name);
                     quote! { #ident }
                 } else {
                     quote! { ::serde_json::Map<::std::string::String, ::serde_json::Value> }
@@ -235,12 +295,9 @@ impl<'m> TypeSet<'m> {
         if let Some(existing) = self.enums.get(values) {
             return existing.clone();
         }
-        let mut name = preferred;
-        while self.has(&name) {
-            name.push('_');
-        }
+        let name = self.unique(&preferred);
         self.enums.insert(values.to_vec(), name.clone());
-        let variants: Vec<Ident> = values.iter().map(|v| variant_ident(v)).collect();
+        let variants = variant_idents(values);
         let docs = values.iter().map(|v| format!(" `{v}`"));
         let ident = ident(&name);
         let doc = format!(
@@ -301,14 +358,28 @@ fn property_doc(wire: &str, property: &Value) -> TokenStream {
     doc_lines(&text)
 }
 
+/// An identifier for `name` (made of letters, digits and `_`): raw where it is a keyword
+/// (`type` → `r#type`), with `_` appended where even that is not allowed (`self` → `self_`) and
+/// prefixed where it starts with a digit (`2fa` → `_2fa`).
 pub(crate) fn ident(name: &str) -> Ident {
-    Ident::new(name, Span::call_site())
+    if name.is_empty() {
+        return Ident::new("_empty", Span::call_site());
+    }
+    if name.starts_with(|c: char| c.is_ascii_digit()) {
+        return format_ident!("_{}", name);
+    }
+    if syn::parse_str::<Ident>(name).is_ok() {
+        return Ident::new(name, Span::call_site());
+    }
+    match name {
+        "self" | "Self" | "super" | "crate" | "_" => format_ident!("{}_", name),
+        _ => Ident::new_raw(name, Span::call_site()),
+    }
 }
 
-/// A field name: snake_case, raw where it is a keyword (`type` → `r#type`).
+/// A field name: snake_case (`widgetId` → `widget_id`).
 pub(crate) fn field_ident(wire: &str) -> Ident {
-    let name = wire.to_snake_case();
-    syn::parse_str::<Ident>(&name).unwrap_or_else(|_| Ident::new_raw(&name, Span::call_site()))
+    ident(&wire.to_snake_case())
 }
 
 /// A variant name: PascalCase, prefixed where the value starts with a digit (`86400000` → `V86400000`).
@@ -319,4 +390,21 @@ pub(crate) fn variant_ident(value: &str) -> Ident {
     } else {
         ident(&name)
     }
+}
+
+/// Variant names for `values`, numbered where two would be equal (`dark-blue`, `Dark_Blue` →
+/// `DarkBlue`, `DarkBlue2`).
+pub(crate) fn variant_idents(values: &[String]) -> Vec<Ident> {
+    let mut names: Vec<String> = Vec::new();
+    for value in values {
+        let base = variant_ident(value).to_string();
+        let mut name = base.clone();
+        let mut counter = 1;
+        while names.contains(&name) || name == "Unknown" {
+            counter += 1;
+            name = format!("{base}{counter}");
+        }
+        names.push(name);
+    }
+    names.iter().map(|n| ident(n)).collect()
 }

@@ -1,0 +1,268 @@
+//! The generator on small hand-made models: each test is one rule of what Rust a schema or an
+//! action becomes, including names the Me documents do not contain.
+
+use serde_json::{json, Value};
+use wegnology_model::ApiModel;
+
+/// A model of one resource `Thing` with these schemas and actions (JSON forms of the model types).
+fn model(schemas: Value, actions: Value) -> ApiModel {
+    let source = json!({"file": "_schemas.md", "line": 1});
+    let schemas: Vec<Value> = schemas
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            json!({
+                "title": s["title"], "anchor": s["anchor"], "description": s.get("description"),
+                "json_schema": s["json_schema"], "example": null, "source": source,
+            })
+        })
+        .collect();
+    serde_json::from_value(json!({
+        "resource": "Thing", "api_version": "2.0.1", "base_url": "https://api.example.com",
+        "actions": actions, "schemas": schemas, "diagnostics": [],
+    }))
+    .unwrap()
+}
+
+fn action(snake: &str, method: &str, path: &str, params: Value) -> Value {
+    json!({
+        "title": snake, "snake_name": snake, "camel_name": snake, "description": "Does it",
+        "method": method, "path": path, "scopes": ["all.Thing"], "params": params,
+        "body_example": null,
+        "success": {"status": 200, "schema": "success", "description": "Done"},
+        "errors": [{"status": 404, "schema": "success", "description": "Missing"}],
+        "sources": [],
+    })
+}
+
+fn param(name: &str, location: &str, ty: Value, required: bool) -> Value {
+    json!({
+        "name": name, "location": location, "type": ty, "documented_type": "string",
+        "required": required, "description": "A value", "default": null, "example": null,
+    })
+}
+
+fn success() -> Value {
+    json!({"title": "Success", "anchor": "success", "json_schema": {
+        "type": "object", "properties": {"success": {"type": "boolean"}}
+    }})
+}
+
+/// The rendered code without whitespace, so checks do not depend on line breaking.
+fn code(model: &ApiModel) -> String {
+    compact(&wegnology_codegen::render(model))
+}
+
+/// `text` without whitespace and without the trailing commas the formatter adds to broken lists.
+fn compact(text: &str) -> String {
+    let text: String = text.split_whitespace().collect();
+    text.replace(",>", ">").replace(",)", ")")
+}
+
+/// Asserts that `code` contains `expected` (whitespace aside).
+#[track_caller]
+fn assert_has(code: &str, expected: &str) {
+    assert!(
+        code.contains(&compact(expected)),
+        "`{expected}` not in:\n{code}"
+    );
+}
+
+#[test]
+fn object_fields_are_renamed_optional_unless_required_and_keep_their_docs() {
+    let m = model(
+        json!([{"title": "Widget Info", "anchor": "widget-info", "description": "A widget.",
+        "json_schema": {"type": "object", "required": ["widgetId"], "properties": {
+            "widgetId": {"type": "string", "description": "The id"},
+            "type": {"type": "integer"},
+            "createdAt": {"type": "string", "format": "date-time"},
+            "self": {"type": "number"},
+            "2fa": {"type": "boolean"},
+        }}}]),
+        json!([]),
+    );
+    let code = code(&m);
+    assert_has(&code, "/// A widget.");
+    assert_has(&code, "pub struct WidgetInfo {");
+    assert_has(&code, "/// The id (`widgetId`) #[serde(rename = \"widgetId\")] pub widget_id: ::std::string::String,");
+    assert_has(&code, "#[serde(rename = \"type\", default, skip_serializing_if = \"Option::is_none\")] pub r#type: ::std::option::Option<i64>,");
+    assert_has(
+        &code,
+        "pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,",
+    );
+    // Names no identifier can take become legal ones; the wire name stays in the rename.
+    assert_has(&code, "#[serde(rename = \"self\", default, skip_serializing_if = \"Option::is_none\")] pub self_:");
+    assert_has(
+        &code,
+        "#[serde(rename = \"2fa\", default, skip_serializing_if = \"Option::is_none\")] pub _2fa:",
+    );
+}
+
+#[test]
+fn string_enums_keep_unknown_values_and_equal_lists_share_one_type() {
+    let m = model(
+        json!([
+            {"title": "A", "anchor": "a", "json_schema": {"type": "object", "properties": {
+                "color": {"type": "string", "enum": ["red", "dark-blue", "Dark_Blue", "7"]},
+            }}},
+            {"title": "B", "anchor": "b", "json_schema": {"type": "object", "properties": {
+                "shade": {"type": "string", "enum": ["red", "dark-blue", "Dark_Blue", "7"]},
+                "color": {"type": "string", "enum": ["green"]},
+            }}},
+        ]),
+        json!([]),
+    );
+    let code = code(&m);
+    assert_has(&code, "pub enum Color {");
+    // Values whose variant names would collide or start with a digit still get distinct names.
+    assert_has(&code, "#[serde(rename = \"dark-blue\")] DarkBlue,");
+    assert_has(&code, "#[serde(rename = \"Dark_Blue\")] DarkBlue2,");
+    assert_has(&code, "#[serde(rename = \"7\")] V7,");
+    assert_has(&code, "#[serde(untagged)] Unknown(::std::string::String),");
+    // `shade` has `color`'s values: the same type.
+    assert_has(&code, "pub shade: ::std::option::Option<Color>,");
+    assert_eq!(code.matches(&compact("pub enum Color {")).count(), 1);
+    // Another `color` list is another type, with a name of its own.
+    assert_has(&code, "pub enum Color2 {");
+    assert_has(&code, "pub color: ::std::option::Option<Color2>,");
+}
+
+#[test]
+fn maps_nested_objects_and_titled_copies() {
+    let m = model(
+        json!([
+            {"title": "Stats", "anchor": "stats", "json_schema": {"type": "object",
+                "patternProperties": {".*": {"type": "number"}}}},
+            {"title": "Report", "anchor": "report", "json_schema": {"type": "object", "properties": {
+                "totals": {"title": "Stats", "type": "object", "patternProperties": {".*": {"type": "number"}}},
+                "window": {"type": "object", "properties": {"days": {"type": "integer"}}},
+                "rows": {"type": "array", "items": {"type": "object", "properties": {"n": {"type": "integer"}}}},
+                "tags": {"type": "object", "patternProperties": {"^[a-z]+$": {"type": "string"}}},
+                "anything": {},
+            }}},
+        ]),
+        json!([]),
+    );
+    let code = code(&m);
+    // A named schema that is only a map is an alias of the map, not an empty struct.
+    assert_has(
+        &code,
+        "pub type Stats = ::std::collections::BTreeMap<::std::string::String, f64>;",
+    );
+    assert_has(&code, "pub totals: ::std::option::Option<Stats>,");
+    assert_has(&code, "pub window: ::std::option::Option<ReportWindow>,");
+    assert_has(&code, "/// The `window` object of [`Report`]. #[derive");
+    assert_has(&code, "pub struct ReportWindow {");
+    assert_has(
+        &code,
+        "/// An item of the `rows` array of [`Report`]. #[derive",
+    );
+    assert_has(
+        &code,
+        "pub rows: ::std::option::Option<::std::vec::Vec<ReportRowsItem>>,",
+    );
+    assert_has(&code, "pub tags: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::std::string::String>>,");
+    assert_has(
+        &code,
+        "pub anything: ::std::option::Option<::serde_json::Value>,",
+    );
+}
+
+#[test]
+fn secrets_are_secret_wherever_they_are() {
+    let m = model(
+        json!([{"title": "Login", "anchor": "login", "json_schema": {"type": "object",
+        "required": ["password"], "properties": {
+            "password": {"type": "string"},
+            "token": {"type": "string"},
+            "email": {"type": "string"},
+        }}}]),
+        json!([]),
+    );
+    let code = code(&m);
+    assert_has(&code, "pub password: ::wegnology::runtime::Secret,");
+    assert_has(
+        &code,
+        "pub token: ::std::option::Option<::wegnology::runtime::Secret>,",
+    );
+    assert_has(
+        &code,
+        "pub email: ::std::option::Option<::std::string::String>,",
+    );
+}
+
+#[test]
+fn actions_take_required_parameters_as_arguments_and_optional_ones_as_setters() {
+    let m = model(
+        json!([success()]),
+        json!([action(
+            "poke",
+            "POST",
+            "/things/{thingId}/poke",
+            json!([
+                param("thingId", "path", json!({"kind": "string"}), true),
+                param(
+                    "level",
+                    "query",
+                    json!({"kind": "enum", "values": ["low", "high"]}),
+                    true
+                ),
+                param("count", "query", json!({"kind": "integer"}), false),
+                param(
+                    "data",
+                    "body",
+                    json!({"kind": "schema", "schema": "success"}),
+                    true
+                ),
+                param("losantdomain", "header", json!({"kind": "string"}), false),
+            ])
+        )]),
+    );
+    let code = code(&m);
+    assert_has(&code, "pub const ACCEPT_VERSION: &str = \"^2.0.1\";");
+    assert_has(
+        &code,
+        "pub const DEFAULT_BASE_URL: &str = \"https://api.example.com\";",
+    );
+    assert_has(&code, "pub struct ThingApi<'a> {");
+    assert_has(&code, "pub fn poke( &self, thing_id: impl ::std::convert::Into<::std::string::String>, level: Level, data: Success, ) -> PokeRequest<'a> {");
+    assert_has(
+        &code,
+        "::wegnology::runtime::encode_path_segment(& thing_id)",
+    );
+    assert_has(&code, "parts.query(\"level\", level.as_str().to_string());");
+    assert_has(&code, "parts.json_body(&data);");
+    assert_has(&code, "pub fn count(mut self, count: i64) -> Self { self.parts.query(\"count\", count.to_string());");
+    assert_has(
+        &code,
+        "self.parts.header(\"losantdomain\", losantdomain.into());",
+    );
+    assert_has(&code, "pub async fn send(self) -> ::std::result::Result<Success, ::wegnology::Error> { self.client.execute(\"poke\", ::wegnology::runtime::Method::POST, self.parts)");
+    // The docs: scopes, parameters, errors, and an example calling the method.
+    assert_has(&code, "/// Scopes (any one): `all.Thing`.");
+    assert_has(
+        &code,
+        "/// - `count` (optional: [`PokeRequest::count`]; query parameter `count`): A value.",
+    );
+    assert_has(&code, "/// - 404: Missing.");
+    assert_has(
+        &code,
+        "/// let result = client.thing().poke(\"thingId\", wegnology::Level::Low, data)",
+    );
+}
+
+#[test]
+fn the_runtime_names_are_not_taken_by_schemas() {
+    let m = model(
+        json!([
+            success(),
+            {"title": "Error", "anchor": "error", "json_schema": {"type": "object", "properties": {
+                "message": {"type": "string"}}}},
+        ]),
+        json!([]),
+    );
+    let code = code(&m);
+    assert_has(&code, "pub struct ErrorBody {");
+    assert!(!code.contains(&compact("pub struct Error {")));
+}
