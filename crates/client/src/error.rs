@@ -5,7 +5,8 @@
 #[non_exhaustive]
 pub enum Error {
     /// The API answered with an error status. `kind` and `message` come from the `Error` body
-    /// (`{"type": …, "message": …}`); `body` is the raw body, kept when it is not that JSON.
+    /// (`{"type": …, "message": …}`) and are `None` when the body is not that JSON; `body` is the
+    /// raw body either way.
     #[error("{action}: the API answered {status}{}", message.as_deref().map(|m| format!(": {m}")).unwrap_or_default())]
     Api {
         action: &'static str,
