@@ -5,14 +5,38 @@ use std::process::Command;
 #[test]
 fn the_client_does_not_depend_on_spec_or_codegen() {
     let out = Command::new(env!("CARGO"))
-        .args(["tree", "--package", "wegnology", "--edges", "normal,build", "--prefix", "none", "--all-features"])
+        .args([
+            "tree",
+            "--package",
+            "wegnology",
+            "--edges",
+            "normal,build",
+            "--prefix",
+            "none",
+            "--all-features",
+        ])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let tree = String::from_utf8_lossy(&out.stdout);
     assert!(tree.contains("reqwest"), "{tree}");
-    for forbidden in ["wegnology-spec", "wegnology-codegen", "wegnology-macros", "wegnology-model", "pulldown-cmark", "prettyplease", "openssl"] {
-        assert!(!tree.contains(forbidden), "the client depends on {forbidden}:\n{tree}");
+    for forbidden in [
+        "wegnology-spec",
+        "wegnology-codegen",
+        "wegnology-macros",
+        "wegnology-model",
+        "pulldown-cmark",
+        "prettyplease",
+        "openssl",
+    ] {
+        assert!(
+            !tree.contains(forbidden),
+            "the client depends on {forbidden}:\n{tree}"
+        );
     }
 }
