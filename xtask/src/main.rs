@@ -3,6 +3,9 @@
 //!
 //! This is the only place that knows paths on disk and command-line flags.
 
+mod diff;
+mod workspace;
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -12,7 +15,7 @@ use wegnology_model::{ApiModel, DiagnosticKind};
 #[derive(Parser)]
 #[command(about = "Maintainer tasks for the WEGnology Me client")]
 struct Cli {
-    /// Project root (holding `spec/` and `crates/`); defaults to this workspace.
+    /// Project root (holding `spec/` and `crates/`); defaults to the workspace cargo runs xtask in.
     #[arg(long, global = true)]
     root: Option<PathBuf>,
     #[command(subcommand)]
@@ -25,6 +28,9 @@ enum Task {
     Regen,
     /// Exit non-zero when anything `regen` would write differs from what is on disk.
     Check,
+    /// What changed in the model between two versions of the documents, each change marked
+    /// breaking or compatible for the generated Rust API.
+    Diff(diff::DiffArgs),
 }
 
 /// A file `regen` owns, with the content it should have.
@@ -35,12 +41,16 @@ struct Output {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let root = cli.root.unwrap_or_else(|| {
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .parent()
-            .expect("xtask lives in the workspace")
-            .to_path_buf()
-    });
+    let root = match workspace::root(cli.root) {
+        Ok(root) => root,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if let Task::Diff(args) = &cli.task {
+        return diff::run(&root, args);
+    }
     let model = match wegnology_spec::load(&root.join("spec")) {
         Ok(model) => model,
         Err(error) => {
@@ -53,6 +63,7 @@ fn main() -> ExitCode {
     match cli.task {
         Task::Regen => regen(&root, &model, &outputs),
         Task::Check => check(&root, &outputs),
+        Task::Diff(args) => diff::run(&root, &args),
     }
 }
 
@@ -71,6 +82,10 @@ fn outputs(model: &ApiModel) -> Vec<Output> {
 
 fn regen(root: &Path, model: &ApiModel, outputs: &[Output]) -> ExitCode {
     print_summary(model);
+    let previous = std::fs::read_to_string(root.join("spec/model.json")).ok();
+    if let Some(report) = diff::regen_report(previous.as_deref(), model) {
+        print!("{report}");
+    }
     for output in outputs {
         let path = root.join(output.path);
         if std::fs::read_to_string(&path).ok().as_deref() == Some(output.content.as_str()) {

@@ -1,5 +1,5 @@
 //! What each action does to the world. Requests reach here only after the checks of
-//! [`crate::http`]: a live token with a listed scope, typed query values, a body valid against
+//! the HTTP layer (`http.rs`): a live token with a listed scope, typed query values, a body valid against
 //! its schema.
 
 use chrono::{DateTime, Datelike, TimeZone, Utc};
@@ -7,7 +7,8 @@ use serde_json::{json, Map, Value};
 use totp_rs::{Algorithm, TOTP};
 use wegnology_model::Action;
 
-use crate::http::{now, ApiError, App, Call};
+use crate::app::App;
+use crate::call::{now, ApiError, Call};
 use crate::state::{Secret, World};
 use crate::usage::{self, date, TimeRange};
 
@@ -29,7 +30,13 @@ pub(crate) fn run(
         "get" => me(app, world, call),
         "patch" => patch(app, world, call),
         "change_password" => change_password(world, call),
-        "refresh_token" => Ok(authenticated(world, call.scopes.clone(), false)),
+        // Never more than the caller had: the same scopes, and the same end of life.
+        "refresh_token" => Ok(authenticated(
+            world,
+            call.scopes.clone(),
+            call.expires_at,
+            false,
+        )),
         "delete" => delete(world, call),
         "verify_email" => {
             // There is no mailbox: the fake verifies at once, so the change shows in `get`.
@@ -104,12 +111,24 @@ fn iso(time: DateTime<Utc>) -> String {
     date(time.timestamp_millis())
 }
 
-/// A new token for the user (with `scopes`), as an `Authenticated User` body.
-fn authenticated(world: &mut World, scopes: Vec<String>, revoke_others: bool) -> Value {
+/// Whether running `action` changes anything: every action but a GET, and the GET that mints
+/// a token. A HEAD of one of these is refused rather than run.
+pub(crate) fn has_effects(action: &Action) -> bool {
+    action.method != wegnology_model::Method::Get || action.snake_name == "refresh_token"
+}
+
+/// A new token for the user (with `scopes`, working until `expires_at`), as an
+/// `Authenticated User` body.
+fn authenticated(
+    world: &mut World,
+    scopes: Vec<String>,
+    expires_at: Option<DateTime<Utc>>,
+    revoke_others: bool,
+) -> Value {
     if revoke_others {
         world.revoke_all_tokens();
     }
-    let token = world.issue_token(scopes, now());
+    let token = world.issue_token(scopes, now(), expires_at);
     json!({
         "userId": world.user.id,
         "token": token,
@@ -386,7 +405,25 @@ fn change_password(world: &mut World, call: &Call) -> Result<Value, ApiError> {
         .body_field("invalidateExistingTokens")
         .and_then(Value::as_bool)
         .unwrap_or(false);
-    Ok(authenticated(world, call.scopes.clone(), revoke))
+    // `tokenTTL` is in seconds; the password proves who is asking, so the new token's
+    // lifetime starts now. Without it the token lives until revoked, as tokens do here.
+    let current = now();
+    let expires_at = match call.body_field("tokenTTL").and_then(Value::as_u64) {
+        Some(seconds) => Some(
+            i64::try_from(seconds)
+                .ok()
+                .and_then(chrono::Duration::try_seconds)
+                .and_then(|ttl| current.checked_add_signed(ttl))
+                .unwrap_or(DateTime::<Utc>::MAX_UTC),
+        ),
+        None => None,
+    };
+    Ok(authenticated(
+        world,
+        call.scopes.clone(),
+        expires_at,
+        revoke,
+    ))
 }
 
 fn delete(world: &mut World, call: &Call) -> Result<Value, ApiError> {

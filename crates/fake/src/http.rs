@@ -2,225 +2,32 @@
 //! (token, scopes, path, query, headers, body) before its action's behaviour runs.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
-use axum::body::Body;
+use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::request::Parts;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{MethodFilter, MethodRouter};
 use axum::{Json, Router};
-use chrono::Utc;
-use serde_json::{json, Value};
-use wegnology_model::{Action, ApiModel, Location, Method, ParamType};
+use serde_json::Value;
+use wegnology_model::{Action, Location, Method, ParamType};
 
+use crate::app::{App, TextRule};
 use crate::behaviour;
-use crate::schemas::Schemas;
-use crate::state::World;
+use crate::call::{now, ApiError, Call, QueryValue};
+use crate::faults::{Fault, FaultRule, FAULT_HEADER};
+use crate::journal::{self, JournalEntry};
+use crate::ratelimit::Decision;
+use crate::serve::ConnectionHandle;
 
 /// Largest request body read; bigger ones get 413.
 pub(crate) const MAX_BODY_BYTES: usize = 256 * 1024;
 
 /// Query parameters the official clients send on every request (booleans).
 const CLIENT_QUERY_FLAGS: &[&str] = &["_actions", "_links", "_embedded"];
-
-/// A failure answered with the documents' `Error` body: `{"type": …, "message": …}`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ApiError {
-    pub status: StatusCode,
-    pub kind: &'static str,
-    pub message: String,
-}
-
-impl ApiError {
-    pub(crate) fn new(status: StatusCode, kind: &'static str, message: impl Into<String>) -> Self {
-        ApiError {
-            status,
-            kind,
-            message: message.into(),
-        }
-    }
-
-    /// 400: the request is malformed or breaks a rule of the documents.
-    pub(crate) fn validation(message: impl Into<String>) -> Self {
-        Self::new(StatusCode::BAD_REQUEST, "Validation", message)
-    }
-
-    pub(crate) fn unauthorized(message: impl Into<String>) -> Self {
-        Self::new(StatusCode::UNAUTHORIZED, "Unauthorized", message)
-    }
-
-    pub(crate) fn not_found(message: impl Into<String>) -> Self {
-        Self::new(StatusCode::NOT_FOUND, "NotFound", message)
-    }
-}
-
-impl IntoResponse for ApiError {
-    fn into_response(self) -> Response {
-        let body = json!({"type": self.kind, "message": self.message});
-        (self.status, Json(body)).into_response()
-    }
-}
-
-/// A query value, checked against its parameter's type.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum QueryValue {
-    Text(String),
-    Boolean(bool),
-    Integer(i64),
-}
-
-/// A request that passed every check: what an action's behaviour gets.
-pub(crate) struct Call {
-    pub token: String,
-    pub scopes: Vec<String>,
-    pub path: HashMap<String, String>,
-    pub query: HashMap<String, QueryValue>,
-    pub body: Option<Value>,
-}
-
-/// Leaves out the token and the body (which may hold passwords and codes).
-impl std::fmt::Debug for Call {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Call")
-            .field("scopes", &self.scopes)
-            .field("path", &self.path)
-            .field("query", &self.query)
-            .field("has_body", &self.body.is_some())
-            .finish_non_exhaustive()
-    }
-}
-
-impl Call {
-    pub(crate) fn text(&self, name: &str) -> Option<&str> {
-        match self.query.get(name) {
-            Some(QueryValue::Text(text)) => Some(text),
-            _ => None,
-        }
-    }
-
-    pub(crate) fn boolean(&self, name: &str) -> Option<bool> {
-        match self.query.get(name) {
-            Some(QueryValue::Boolean(value)) => Some(*value),
-            _ => None,
-        }
-    }
-
-    pub(crate) fn integer(&self, name: &str) -> Option<i64> {
-        match self.query.get(name) {
-            Some(QueryValue::Integer(value)) => Some(*value),
-            _ => None,
-        }
-    }
-
-    pub(crate) fn path_param(&self, name: &str) -> Option<&str> {
-        self.path.get(name).map(String::as_str)
-    }
-
-    /// The body as an object (behaviours run only after it validated against its schema).
-    pub(crate) fn body_field(&self, name: &str) -> Option<&Value> {
-        self.body.as_ref()?.get(name)
-    }
-
-    pub(crate) fn body_str(&self, name: &str) -> Option<&str> {
-        self.body_field(name)?.as_str()
-    }
-}
-
-/// The server's shared state.
-pub(crate) struct App {
-    pub model: ApiModel,
-    pub schemas: Schemas,
-    /// The fields of the `Me` schema's `summary` and their schemas, for
-    /// summaryInclude/Exclude and to generate their values.
-    pub summary_fields: Vec<(String, Value)>,
-    /// Properties of the `Payload Stats` schema: the payload categories.
-    pub payload_categories: Vec<String>,
-    world: Mutex<World>,
-}
-
-/// Why the model cannot be served.
-#[derive(Debug, thiserror::Error)]
-pub enum RouteError {
-    #[error("action `{action}` has a path axum cannot route: `{path}`")]
-    BadPath { action: String, path: String },
-    #[error("actions `{first}` and `{second}` both use {method} {path}")]
-    Duplicate {
-        first: String,
-        second: String,
-        method: &'static str,
-        path: String,
-    },
-}
-
-impl App {
-    pub(crate) fn new(model: ApiModel, schemas: Schemas, world: World) -> Result<App, RouteError> {
-        let mut seen: HashMap<(Method, &str), &str> = HashMap::new();
-        for action in &model.actions {
-            if !path_is_routable(&action.path) {
-                return Err(RouteError::BadPath {
-                    action: action.snake_name.clone(),
-                    path: action.path.clone(),
-                });
-            }
-            if let Some(first) = seen.insert((action.method, &action.path), &action.snake_name) {
-                return Err(RouteError::Duplicate {
-                    first: first.to_string(),
-                    second: action.snake_name.clone(),
-                    method: action.method.as_str(),
-                    path: action.path.clone(),
-                });
-            }
-        }
-        let property_names = |schema: Option<&Value>| -> Vec<String> {
-            schema
-                .and_then(|schema| schema.get("properties"))
-                .and_then(Value::as_object)
-                .map(|properties| properties.keys().cloned().collect())
-                .unwrap_or_default()
-        };
-        let summary_fields = model
-            .schema("me")
-            .and_then(|me| me.json_schema.pointer("/properties/summary/properties"))
-            .and_then(Value::as_object)
-            .map(|fields| {
-                fields
-                    .iter()
-                    .map(|(name, schema)| (name.clone(), schema.clone()))
-                    .collect()
-            })
-            .unwrap_or_default();
-        let payload_categories =
-            property_names(model.schema("payload-stats").map(|s| &s.json_schema));
-        Ok(App {
-            model,
-            schemas,
-            summary_fields,
-            payload_categories,
-            world: Mutex::new(world),
-        })
-    }
-
-    /// The world, even if a previous holder panicked (it cannot leave it half-changed in a way
-    /// that matters more than stopping the whole fake would).
-    pub(crate) fn world(&self) -> MutexGuard<'_, World> {
-        self.world
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-}
-
-/// Whether axum accepts this path template: `/`-separated literal segments and `{name}`s.
-fn path_is_routable(path: &str) -> bool {
-    path.starts_with('/')
-        && path[1..].split('/').all(|segment| {
-            if let Some(name) = segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
-                !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-            } else {
-                !segment.is_empty() && !segment.contains(['{', '}', '*', ':']) && segment.is_ascii()
-            }
-        })
-}
 
 fn method_filter(method: Method) -> MethodFilter {
     match method {
@@ -237,7 +44,7 @@ pub(crate) fn router(app: Arc<App>) -> Router {
     let mut routes: Vec<(String, MethodRouter<Arc<App>>)> = Vec::new();
     for (index, action) in app.model.actions.iter().enumerate() {
         let handler = move |State(app): State<Arc<App>>, request: Request| async move {
-            handle(app, index, request).await
+            handle(app, Target::Action(index), request).await
         };
         let filter = method_filter(action.method);
         match routes.iter_mut().find(|(path, _)| *path == action.path) {
@@ -250,46 +57,275 @@ pub(crate) fn router(app: Arc<App>) -> Router {
         router = router.route(&path, methods);
     }
     router
-        .fallback(unknown_path)
-        .method_not_allowed_fallback(wrong_method)
+        .fallback(|State(app): State<Arc<App>>, request: Request| async move {
+            handle(app, Target::UnknownPath, request).await
+        })
+        .method_not_allowed_fallback(|State(app): State<Arc<App>>, request: Request| async move {
+            handle(app, Target::WrongMethod, request).await
+        })
         .with_state(app)
 }
 
-async fn unknown_path(request: Request) -> ApiError {
-    ApiError::not_found(format!("no action at {}", request.uri().path()))
+/// What axum routed a request to.
+#[derive(Debug, Clone, Copy)]
+enum Target {
+    Action(usize),
+    UnknownPath,
+    WrongMethod,
 }
 
-async fn wrong_method(request: Request) -> ApiError {
-    ApiError::new(
-        StatusCode::METHOD_NOT_ALLOWED,
-        "MethodNotAllowed",
+/// Every request: journaled, then rate limiting and injected faults, then the action's checks
+/// and behaviour.
+async fn handle(app: Arc<App>, target: Target, request: Request) -> Response {
+    let action = match target {
+        Target::Action(index) => app.model.actions.get(index),
+        _ => None,
+    };
+    let (parts, body) = request.into_parts();
+    // Read before any check, so the journal has it; a read error is reported in its turn.
+    let bytes = read_body(&app, body).await;
+    let mut entry = JournalEntry {
+        action: action.map(|action| action.snake_name.clone()),
+        method: parts.method.to_string(),
+        path: parts.uri.path().to_string(),
+        query: form_urlencoded::parse(parts.uri.query().unwrap_or("").as_bytes())
+            .map(|(key, value)| (key.into_owned(), value.into_owned()))
+            .collect(),
+        headers: parts
+            .headers
+            .iter()
+            .map(|(name, value)| {
+                (
+                    name.as_str().to_string(),
+                    journal::journal_header(name.as_str(), value.as_bytes()),
+                )
+            })
+            .collect(),
+        body: bytes
+            .as_ref()
+            .ok()
+            .and_then(|bytes| journal::journal_body(bytes)),
+        status: None,
+        fault: None,
+    };
+
+    let limit = rate_limit(&app, &parts.headers);
+    let mut truncate = false;
+    let mut response = 'answer: {
+        if let Some(decision) = limit.filter(|decision| !decision.allowed) {
+            break 'answer too_many_requests(decision);
+        }
+        if let Some(value) = parts.headers.get(FAULT_HEADER) {
+            let installed = match value.to_str() {
+                Ok(text) => app
+                    .faults()
+                    .add_from_header(text)
+                    .map_err(|e| e.to_string()),
+                Err(_) => Err(format!("the {FAULT_HEADER} header is not readable text")),
+            };
+            if let Err(problem) = installed {
+                break 'answer ApiError::validation(problem).into_response();
+            }
+        }
+        let names = action.map(|action| (action.snake_name.as_str(), action.camel_name.as_str()));
+        let fault = app.faults().draw(names);
+        if let Some(fault) = &fault {
+            entry.fault = Some(FaultRule::new(fault.clone()).to_string());
+        }
+        match fault {
+            Some(Fault::Status {
+                status,
+                retry_after,
+            }) => break 'answer injected_status(status, retry_after),
+            Some(Fault::Delay(delay)) => tokio::time::sleep(delay).await,
+            Some(Fault::Reset) => {
+                app.journal().push(entry);
+                if let Some(ConnectionHandle(connection)) = parts.extensions.get() {
+                    connection.reset();
+                    // The connection task drops this request with its connection.
+                    std::future::pending::<()>().await;
+                }
+                return ApiError::new(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "FakeServerBug",
+                    "a reset was injected but the request has no connection to reset",
+                )
+                .into_response();
+            }
+            Some(Fault::Truncate) => truncate = true,
+            None => {}
+        }
+        match (target, action) {
+            (Target::Action(index), Some(action)) => answer(&app, index, action, &parts, bytes),
+            (Target::WrongMethod, _) => ApiError::new(
+                StatusCode::METHOD_NOT_ALLOWED,
+                "MethodNotAllowed",
+                format!("{} is not an action of {}", parts.method, parts.uri.path()),
+            )
+            .into_response(),
+            _ => ApiError::not_found(format!("no action at {}", parts.uri.path())).into_response(),
+        }
+    };
+    if let Some(decision) = limit {
+        add_rate_limit_headers(&mut response, decision);
+    }
+    entry.status = Some(response.status().as_u16());
+    app.journal().push(entry);
+    if truncate {
+        response = truncated(response).await;
+    }
+    response
+}
+
+/// The request body, bounded in size and in time.
+async fn read_body(app: &App, body: Body) -> Result<Bytes, ApiError> {
+    match tokio::time::timeout(app.body_timeout, axum::body::to_bytes(body, MAX_BODY_BYTES)).await {
+        Ok(Ok(bytes)) => Ok(bytes),
+        Ok(Err(_)) => Err(ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "PayloadTooLarge",
+            format!("the request body is larger than {MAX_BODY_BYTES} bytes or unreadable"),
+        )),
+        Err(_) => Err(ApiError::new(
+            StatusCode::REQUEST_TIMEOUT,
+            "RequestTimeout",
+            format!(
+                "the request body did not arrive within {} ms",
+                app.body_timeout.as_millis()
+            ),
+        )),
+    }
+}
+
+/// The rate limiter's decision for this request's token, when rate limiting is on.
+fn rate_limit(app: &App, headers: &HeaderMap) -> Option<Decision> {
+    let mut limiter = app.rate_limiter()?;
+    // Requests without a usable token share one bucket.
+    let key = bearer_token(headers).unwrap_or_default();
+    Some(limiter.check(&key, Instant::now()))
+}
+
+fn whole_seconds(duration: Duration) -> u64 {
+    duration.as_secs() + u64::from(duration.subsec_nanos() > 0)
+}
+
+fn add_rate_limit_headers(response: &mut Response, decision: Decision) {
+    let headers = response.headers_mut();
+    for (name, value) in [
+        ("x-ratelimit-limit", u64::from(decision.limit)),
+        ("x-ratelimit-remaining", u64::from(decision.remaining)),
+        ("x-ratelimit-reset", whole_seconds(decision.reset)),
+    ] {
+        headers.insert(name, HeaderValue::from(value));
+    }
+}
+
+fn too_many_requests(decision: Decision) -> Response {
+    let seconds = whole_seconds(decision.retry_after).max(1);
+    let mut response = ApiError::new(
+        StatusCode::TOO_MANY_REQUESTS,
+        "TooManyRequests",
         format!(
-            "{} is not an action of {}",
-            request.method(),
-            request.uri().path()
+            "rate limit of {} requests exceeded; retry in {seconds} s",
+            decision.limit
         ),
+    )
+    .into_response();
+    response
+        .headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+    response
+}
+
+/// The answer of an injected status fault.
+fn injected_status(status: u16, retry_after: Option<u64>) -> Response {
+    let status = StatusCode::from_u16(status).unwrap_or(StatusCode::SERVICE_UNAVAILABLE);
+    let kind = match status.as_u16() {
+        429 => "TooManyRequests",
+        502 => "BadGateway",
+        503 => "ServiceUnavailable",
+        504 => "GatewayTimeout",
+        500..=599 => "InternalServerError",
+        _ => "InjectedFault",
+    };
+    let mut response =
+        ApiError::new(status, kind, "an injected fault (the fake's fault rules)").into_response();
+    if let Some(seconds) = retry_after {
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+    }
+    response
+}
+
+/// A body that yields its first half, then fails: hyper stops writing and closes the
+/// connection, so the client reads a head promising more than arrives.
+struct HalfBody {
+    first_half: Option<Bytes>,
+    full_length: u64,
+}
+
+impl hyper::body::Body for HalfBody {
+    type Data = Bytes;
+    type Error = std::io::Error;
+
+    fn poll_frame(
+        mut self: std::pin::Pin<&mut Self>,
+        _: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<hyper::body::Frame<Bytes>, std::io::Error>>> {
+        std::task::Poll::Ready(Some(match self.first_half.take() {
+            Some(half) => Ok(hyper::body::Frame::data(half)),
+            None => Err(std::io::Error::other("an injected truncation")),
+        }))
+    }
+
+    fn size_hint(&self) -> hyper::body::SizeHint {
+        hyper::body::SizeHint::with_exact(self.full_length)
+    }
+}
+
+async fn truncated(response: Response) -> Response {
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
+        return ApiError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "FakeServerBug",
+            "cannot read the answer to truncate",
+        )
+        .into_response();
+    };
+    parts.headers.insert(
+        header::CONTENT_LENGTH,
+        HeaderValue::from(bytes.len() as u64),
+    );
+    let half = bytes.slice(..bytes.len() / 2);
+    Response::from_parts(
+        parts,
+        Body::new(HalfBody {
+            first_half: Some(half),
+            full_length: bytes.len() as u64,
+        }),
     )
 }
 
-async fn handle(app: Arc<App>, index: usize, request: Request) -> Response {
-    match checked_call(&app, index, request).await {
-        Ok(call) => {
-            let Some(action) = app.model.actions.get(index) else {
-                return ApiError::not_found("no such action").into_response();
-            };
-            let outcome = {
-                let mut world = app.world();
-                match world.grant(&call.token) {
-                    // The token may have died while the body was being read.
-                    None => Err(ApiError::unauthorized("the token is no longer valid")),
-                    Some(_) => behaviour::run(&app, &mut world, action, &call),
-                }
-            };
-            match outcome {
-                Ok(value) => respond(&app, action, value),
-                Err(error) => error.into_response(),
-            }
+/// An action's answer: checks, then its behaviour under the world's lock.
+fn answer(
+    app: &App,
+    index: usize,
+    action: &Action,
+    parts: &Parts,
+    bytes: Result<Bytes, ApiError>,
+) -> Response {
+    let outcome = checked_call(app, index, action, parts, bytes).and_then(|call| {
+        let mut world = app.world();
+        match world.grant(&call.token, now()) {
+            // The token may have died while the body was being read.
+            None => Err(ApiError::unauthorized("the token is no longer valid")),
+            Some(_) => behaviour::run(app, &mut world, action, &call),
         }
+    });
+    match outcome {
+        Ok(value) => respond(app, action, value),
         Err(error) => error.into_response(),
     }
 }
@@ -314,24 +350,33 @@ fn respond(app: &App, action: &Action, value: Value) -> Response {
     (status, Json(value)).into_response()
 }
 
-/// Runs every check that needs no state but the token's: 401, 403, then 400s.
-async fn checked_call(app: &App, index: usize, request: Request) -> Result<Call, ApiError> {
-    let action = app
-        .model
-        .actions
-        .get(index)
-        .ok_or_else(|| ApiError::not_found("no such action"))?;
-    let (parts, body) = request.into_parts();
-
+/// Runs every check that needs no state but the token's: 405 for a HEAD with effects, 401,
+/// 403, then 400s.
+fn checked_call(
+    app: &App,
+    index: usize,
+    action: &Action,
+    parts: &Parts,
+    bytes: Result<Bytes, ApiError>,
+) -> Result<Call, ApiError> {
+    if parts.method == axum::http::Method::HEAD && behaviour::has_effects(action) {
+        // axum answers HEAD with the GET handler; a HEAD must not mint tokens.
+        return Err(ApiError::new(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "MethodNotAllowed",
+            format!("`{}` has effects; send GET, not HEAD", action.camel_name),
+        ));
+    }
     let token = bearer_token(&parts.headers)?;
-    let scopes = {
-        let world = app.world();
-        let grant = world
-            .grant(&token)
-            .ok_or_else(|| ApiError::unauthorized("unknown or expired token"))?;
-        grant.scopes.clone()
-    };
-    if !scopes.iter().any(|scope| action.scopes.contains(scope)) {
+    let grant = app
+        .world()
+        .use_token(&token, now())
+        .ok_or_else(|| ApiError::unauthorized("unknown or expired token"))?;
+    if !grant
+        .scopes
+        .iter()
+        .any(|scope| action.scopes.contains(scope))
+    {
         return Err(ApiError::new(
             StatusCode::FORBIDDEN,
             "Forbidden",
@@ -342,18 +387,37 @@ async fn checked_call(app: &App, index: usize, request: Request) -> Result<Call,
             ),
         ));
     }
-
-    let path = path_params(action, parts.uri.path())?;
-    let query = query_params(action, parts.uri.query().unwrap_or(""))?;
+    let rules = app.text_rules.get(index);
+    let path = path_params(action, parts.uri.path(), rules)?;
+    let query = query_params(action, parts.uri.query().unwrap_or(""), rules)?;
     check_headers(action, &parts.headers)?;
-    let body = request_body(app, action, &parts.headers, body).await?;
+    let body = request_body(app, action, &parts.headers, bytes?)?;
     Ok(Call {
         token,
-        scopes,
+        scopes: grant.scopes,
+        expires_at: grant.expires_at,
         path,
         query,
         body,
     })
+}
+
+/// Checks a text value against its documented constraint, without echoing the value.
+fn check_text(
+    place: &str,
+    name: &str,
+    text: &str,
+    rules: Option<&HashMap<String, TextRule>>,
+) -> Result<(), ApiError> {
+    match rules.and_then(|rules| rules.get(name)) {
+        Some(rule) if !rule.validator.is_valid(&Value::from(text)) => {
+            Err(ApiError::validation(format!(
+                "{place} parameter `{name}` does not satisfy its documented constraint {}",
+                rule.schema
+            )))
+        }
+        _ => Ok(()),
+    }
 }
 
 fn bearer_token(headers: &HeaderMap) -> Result<String, ApiError> {
@@ -375,7 +439,11 @@ fn bearer_token(headers: &HeaderMap) -> Result<String, ApiError> {
 }
 
 /// Matches the request path against the action's template (axum already chose the route).
-fn path_params(action: &Action, path: &str) -> Result<HashMap<String, String>, ApiError> {
+fn path_params(
+    action: &Action,
+    path: &str,
+    rules: Option<&HashMap<String, TextRule>>,
+) -> Result<HashMap<String, String>, ApiError> {
     let mut params = HashMap::new();
     for (template, actual) in action.path.split('/').zip(path.split('/')) {
         let Some(name) = template.strip_prefix('{').and_then(|s| s.strip_suffix('}')) else {
@@ -384,6 +452,7 @@ fn path_params(action: &Action, path: &str) -> Result<HashMap<String, String>, A
         let decoded = percent_encoding::percent_decode_str(actual)
             .decode_utf8()
             .map_err(|_| ApiError::validation(format!("path parameter `{name}` is not UTF-8")))?;
+        check_text("path", name, &decoded, rules)?;
         params.insert(name.to_string(), decoded.into_owned());
     }
     Ok(params)
@@ -391,9 +460,10 @@ fn path_params(action: &Action, path: &str) -> Result<HashMap<String, String>, A
 
 fn parse_value(name: &str, ty: &ParamType, text: &str) -> Result<QueryValue, ApiError> {
     match ty {
+        // The official Python client writes Python's `True`/`False`.
         ParamType::Boolean => match text {
-            "true" => Ok(QueryValue::Boolean(true)),
-            "false" => Ok(QueryValue::Boolean(false)),
+            "true" | "True" => Ok(QueryValue::Boolean(true)),
+            "false" | "False" => Ok(QueryValue::Boolean(false)),
             _ => Err(ApiError::validation(format!(
                 "query parameter `{name}` must be `true` or `false`"
             ))),
@@ -419,7 +489,11 @@ fn parse_value(name: &str, ty: &ParamType, text: &str) -> Result<QueryValue, Api
 
 /// Checks the query string against the action's query parameters: unknown, repeated, badly
 /// typed or missing required parameters are 400; documented defaults are filled in.
-fn query_params(action: &Action, raw: &str) -> Result<HashMap<String, QueryValue>, ApiError> {
+fn query_params(
+    action: &Action,
+    raw: &str,
+    rules: Option<&HashMap<String, TextRule>>,
+) -> Result<HashMap<String, QueryValue>, ApiError> {
     let mut values = HashMap::new();
     for (key, text) in form_urlencoded::parse(raw.as_bytes()) {
         let ty = if CLIENT_QUERY_FLAGS.contains(&key.as_ref()) {
@@ -442,6 +516,7 @@ fn query_params(action: &Action, raw: &str) -> Result<HashMap<String, QueryValue
             )));
         };
         let value = parse_value(&key, &ty, &text)?;
+        check_text("query", &key, &text, rules)?;
         if values.insert(key.to_string(), value).is_some() {
             return Err(ApiError::validation(format!(
                 "query parameter `{key}` is given more than once"
@@ -502,24 +577,15 @@ fn is_json(headers: &HeaderMap) -> bool {
         })
 }
 
-/// Reads and checks the body. An action with a body parameter needs a JSON body valid against
-/// that parameter's schema; an action without one accepts no body or any JSON (the JS client
-/// sends `{}`).
-async fn request_body(
+/// Checks the body. An action with a body parameter needs a JSON body valid against that
+/// parameter's schema; an action without one accepts no body or any JSON (the JS client sends
+/// `{}`).
+fn request_body(
     app: &App,
     action: &Action,
     headers: &HeaderMap,
-    body: Body,
+    bytes: Bytes,
 ) -> Result<Option<Value>, ApiError> {
-    let bytes = axum::body::to_bytes(body, MAX_BODY_BYTES)
-        .await
-        .map_err(|_| {
-            ApiError::new(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "PayloadTooLarge",
-                format!("the request body is larger than {MAX_BODY_BYTES} bytes or unreadable"),
-            )
-        })?;
     let Some(param) = action.body() else {
         if !bytes.is_empty() && serde_json::from_slice::<Value>(&bytes).is_err() {
             return Err(ApiError::validation(
@@ -555,9 +621,4 @@ async fn request_body(
         })?;
     }
     Ok(Some(value))
-}
-
-/// The current time; one place, so behaviours agree.
-pub(crate) fn now() -> chrono::DateTime<Utc> {
-    Utc::now()
 }

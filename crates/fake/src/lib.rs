@@ -17,24 +17,38 @@
 //! generated types. It checks requests against the documents, not against our reading of them,
 //! so a bug in the generated client cannot hide behind the same bug here.
 
+mod app;
 mod behaviour;
+mod call;
+mod faults;
 mod http;
+mod journal;
+mod ratelimit;
 mod schemas;
 mod seeded;
+mod serve;
 mod state;
 mod usage;
 
 use std::net::{Ipv4Addr, SocketAddr};
+use std::sync::atomic::Ordering;
 use std::sync::{Arc, OnceLock};
+use std::time::Duration;
 
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 use wegnology_model::ApiModel;
 
-pub use http::RouteError;
+pub use app::RouteError;
+pub use faults::{Fault, FaultRule, FaultRuleError, FAULT_HEADER};
+pub use journal::{JournalEntry, REDACTED};
+pub use ratelimit::RateLimit;
 pub use schemas::{SchemaError, Schemas};
 
-use http::App;
+use app::{App, Extras};
+use faults::Faults;
+use ratelimit::RateLimiter;
+use serve::{Counters, Limits};
 use state::{World, DEFAULT_SCOPES};
 
 /// The endpoint model the fake serves, as committed in `spec/model.json`.
@@ -61,11 +75,32 @@ pub struct FakeConfig {
     /// The user's password at start (it must satisfy the documents' password rule to be
     /// changeable back to it; any text works for signing in).
     pub password: String,
+    /// A connection that sends no complete request head for this long (new, or between
+    /// requests) is closed; a request body must arrive within it too (else 408).
+    pub idle_timeout: Duration,
+    /// Most connections open at once. A new one past it closes the longest idle one; when all
+    /// are busy, it waits to be accepted.
+    pub max_connections: usize,
+    /// How long [`FakeServer::shutdown`] lets requests in flight finish before it closes their
+    /// connections.
+    pub shutdown_timeout: Duration,
+    /// Size of the token table: past it, expired and revoked tokens are forgotten first, then
+    /// those unused for a minute; a token in recent use is kept.
+    pub max_tokens: usize,
+    /// Fault rules in force from the start (more with [`FakeServer::inject`] or the
+    /// [`FAULT_HEADER`] request header).
+    pub faults: Vec<FaultRule>,
+    /// Requests per second per token; `None` (the default): no limit.
+    pub rate_limit: Option<RateLimit>,
 }
 
 impl FakeConfig {
     pub const DEFAULT_EMAIL: &'static str = "user@example.com";
     pub const DEFAULT_PASSWORD: &'static str = "Correct-horse-battery-1";
+    pub const DEFAULT_IDLE_TIMEOUT: Duration = Duration::from_secs(30);
+    pub const DEFAULT_MAX_CONNECTIONS: usize = 512;
+    pub const DEFAULT_SHUTDOWN_TIMEOUT: Duration = Duration::from_secs(5);
+    pub const DEFAULT_MAX_TOKENS: usize = state::MAX_TOKENS;
 }
 
 impl Default for FakeConfig {
@@ -75,6 +110,12 @@ impl Default for FakeConfig {
             port: 0,
             email: Self::DEFAULT_EMAIL.to_string(),
             password: Self::DEFAULT_PASSWORD.to_string(),
+            idle_timeout: Self::DEFAULT_IDLE_TIMEOUT,
+            max_connections: Self::DEFAULT_MAX_CONNECTIONS,
+            shutdown_timeout: Self::DEFAULT_SHUTDOWN_TIMEOUT,
+            max_tokens: Self::DEFAULT_MAX_TOKENS,
+            faults: Vec::new(),
+            rate_limit: None,
         }
     }
 }
@@ -86,6 +127,12 @@ impl std::fmt::Debug for FakeConfig {
             .field("port", &self.port)
             .field("email", &self.email)
             .field("password", &"[redacted]")
+            .field("idle_timeout", &self.idle_timeout)
+            .field("max_connections", &self.max_connections)
+            .field("shutdown_timeout", &self.shutdown_timeout)
+            .field("max_tokens", &self.max_tokens)
+            .field("faults", &self.faults)
+            .field("rate_limit", &self.rate_limit)
             .finish()
     }
 }
@@ -109,6 +156,7 @@ pub struct FakeServer {
     token: String,
     config: FakeConfig,
     app: Arc<App>,
+    counters: Arc<Counters>,
     stop: Option<oneshot::Sender<()>>,
     task: Option<JoinHandle<()>>,
 }
@@ -142,29 +190,43 @@ impl FakeServer {
         model: ApiModel,
     ) -> Result<FakeServer, StartError> {
         let schemas = Schemas::compile(&model)?;
-        let world = World::new(config.seed, &config.email, &config.password, http::now());
-        let app = Arc::new(App::new(model, schemas, world)?);
+        let mut world = World::new(config.seed, &config.email, &config.password, call::now());
+        world.set_max_tokens(config.max_tokens);
+        let extras = Extras {
+            faults: Faults::new(config.seed, config.faults.clone()),
+            rate_limiter: config.rate_limit.map(RateLimiter::new),
+            body_timeout: config.idle_timeout,
+        };
+        let app = Arc::new(App::new(model, schemas, world, extras)?);
         let token = app.world().issue_token(
             DEFAULT_SCOPES.iter().map(|s| s.to_string()).collect(),
-            http::now(),
+            call::now(),
+            None,
         );
 
         let listener = tokio::net::TcpListener::bind((Ipv4Addr::LOCALHOST, config.port)).await?;
         let address = listener.local_addr()?;
         let router = http::router(app.clone());
         let (stop, stopped) = oneshot::channel::<()>();
-        let task = tokio::spawn(async move {
-            let served = axum::serve(listener, router).with_graceful_shutdown(async {
-                let _ = stopped.await;
-            });
-            // Serving only ends on shutdown or a listener failure; neither has anyone to tell.
-            let _ = served.await;
-        });
+        let limits = Limits {
+            idle_timeout: config.idle_timeout,
+            max_connections: config.max_connections,
+            shutdown_timeout: config.shutdown_timeout,
+        };
+        let counters = Arc::new(Counters::default());
+        let task = tokio::spawn(serve::serve(
+            listener,
+            router,
+            limits,
+            counters.clone(),
+            stopped,
+        ));
         Ok(FakeServer {
             address,
             token,
             config,
             app,
+            counters,
             stop: Some(stop),
             task: Some(task),
         })
@@ -186,9 +248,11 @@ impl FakeServer {
 
     /// Issues another token with exactly these scopes (e.g. `["me.get"]` to test a 403).
     pub fn mint_token(&self, scopes: &[&str]) -> String {
-        self.app
-            .world()
-            .issue_token(scopes.iter().map(|s| s.to_string()).collect(), http::now())
+        self.app.world().issue_token(
+            scopes.iter().map(|s| s.to_string()).collect(),
+            call::now(),
+            None,
+        )
     }
 
     /// The user's email at start.
@@ -235,7 +299,43 @@ impl FakeServer {
         &self.app.schemas
     }
 
-    /// Stops accepting connections, lets requests in flight finish, and waits for the server.
+    /// Adds a fault rule, in force from the next request.
+    pub fn inject(&self, rule: FaultRule) {
+        self.app.faults().add(rule);
+    }
+
+    /// Removes every fault rule (from the configuration, [`inject`](Self::inject) or headers).
+    pub fn clear_faults(&self) {
+        self.app.faults().clear();
+    }
+
+    /// The requests received so far (the last 10,000), oldest first, secrets redacted.
+    pub fn journal(&self) -> Vec<JournalEntry> {
+        self.app.journal().entries()
+    }
+
+    /// Forgets the journal's entries.
+    pub fn clear_journal(&self) {
+        self.app.journal().clear();
+    }
+
+    /// Connections open now.
+    pub fn open_connections(&self) -> usize {
+        self.counters.open.load(Ordering::SeqCst)
+    }
+
+    /// Connections accepted since start.
+    pub fn accepted_connections(&self) -> u64 {
+        self.counters.accepted.load(Ordering::Relaxed)
+    }
+
+    /// Idle connections closed to make room under [`FakeConfig::max_connections`].
+    pub fn evicted_connections(&self) -> u64 {
+        self.counters.evicted.load(Ordering::Relaxed)
+    }
+
+    /// Stops accepting connections, lets requests in flight finish for at most
+    /// [`FakeConfig::shutdown_timeout`], closes every connection, and waits for the server.
     pub async fn shutdown(mut self) {
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());

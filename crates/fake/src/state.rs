@@ -1,6 +1,6 @@
 //! The fake's in-memory world: one user, their tokens, resources, recent items and invitations.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use serde_json::{Map, Value};
@@ -13,8 +13,15 @@ pub(crate) const MAX_RECENT_ITEMS: usize = 10;
 /// Most recent-item lists kept (one per item type and parent).
 pub(crate) const MAX_RECENT_LISTS: usize = 1_000;
 
-/// Most live tokens kept; past it the oldest is forgotten.
+/// Default for the most tokens kept ([`crate::FakeConfig::max_tokens`]).
 pub(crate) const MAX_TOKENS: usize = 10_000;
+
+/// A token used this recently is never evicted to make room, unless the table reaches
+/// [`HARD_TOKEN_FACTOR`] times its size (memory stays bounded whatever clients do).
+pub(crate) const RECENT_USE: Duration = Duration::seconds(60);
+
+/// How far past its size the token table may grow while every token in it is in recent use.
+pub(crate) const HARD_TOKEN_FACTOR: usize = 4;
 
 /// Scopes of the token handed out at start.
 pub(crate) const DEFAULT_SCOPES: &[&str] = &["all.User"];
@@ -43,9 +50,93 @@ impl std::fmt::Debug for Secret {
 #[derive(Debug, Clone)]
 pub(crate) struct Grant {
     pub scopes: Vec<String>,
-    /// Order of issue, to forget the oldest first.
+    /// Order of issue: the key of [`Tokens::by_issue`].
     pub serial: i64,
     pub issued_at: DateTime<Utc>,
+    /// When the token stops working (`tokenTTL`); `None`: it lives until revoked.
+    pub expires_at: Option<DateTime<Utc>>,
+    /// Order of last use: the key of [`Tokens::by_use`].
+    use_order: u64,
+    last_used: DateTime<Utc>,
+}
+
+/// The live tokens, with three orders kept beside them so that eviction never scans the table:
+/// by expiry (expired ones go first), by issue (a `tokenCutoff` revokes a prefix of it) and by
+/// last use (the least recently used goes next, never one used within [`RECENT_USE`]).
+#[derive(Default)]
+struct Tokens {
+    grants: HashMap<String, Grant>,
+    by_expiry: BTreeMap<(DateTime<Utc>, i64), String>,
+    by_issue: BTreeMap<i64, String>,
+    by_use: BTreeMap<u64, String>,
+    uses: u64,
+}
+
+impl Tokens {
+    fn insert(&mut self, token: String, mut grant: Grant) {
+        self.uses += 1;
+        grant.use_order = self.uses;
+        if let Some(expires_at) = grant.expires_at {
+            self.by_expiry
+                .insert((expires_at, grant.serial), token.clone());
+        }
+        self.by_issue.insert(grant.serial, token.clone());
+        self.by_use.insert(grant.use_order, token.clone());
+        self.grants.insert(token, grant);
+    }
+
+    fn remove(&mut self, token: &str) -> Option<Grant> {
+        let grant = self.grants.remove(token)?;
+        if let Some(expires_at) = grant.expires_at {
+            self.by_expiry.remove(&(expires_at, grant.serial));
+        }
+        self.by_issue.remove(&grant.serial);
+        self.by_use.remove(&grant.use_order);
+        Some(grant)
+    }
+
+    /// Marks a token used now: it moves to the end of the eviction order.
+    fn touch(&mut self, token: &str, now: DateTime<Utc>) {
+        let Some(grant) = self.grants.get_mut(token) else {
+            return;
+        };
+        self.by_use.remove(&grant.use_order);
+        self.uses += 1;
+        grant.use_order = self.uses;
+        grant.last_used = now;
+        self.by_use.insert(self.uses, token.to_string());
+    }
+
+    /// Forgets one token to make room: an expired one, else one issued before the cutoff, else
+    /// the least recently used if it was not used recently (or if `force`). Each step looks at
+    /// the first entry of one order only.
+    fn evict_one(
+        &mut self,
+        now: DateTime<Utc>,
+        cutoff: Option<DateTime<Utc>>,
+        force: bool,
+    ) -> bool {
+        let expired = self
+            .by_expiry
+            .first_key_value()
+            .filter(|((expires_at, _), _)| *expires_at <= now)
+            .map(|(_, token)| token.clone());
+        let revoked = || {
+            let cutoff = cutoff?;
+            let (_, token) = self.by_issue.first_key_value()?;
+            let grant = self.grants.get(token)?;
+            (grant.issued_at < cutoff).then(|| token.clone())
+        };
+        let idle = || {
+            let (_, token) = self.by_use.first_key_value()?;
+            let grant = self.grants.get(token)?;
+            (force || grant.last_used + RECENT_USE < now).then(|| token.clone())
+        };
+        match expired.or_else(revoked).or_else(idle) {
+            Some(token) => self.remove(&token).is_some(),
+            None => false,
+        }
+    }
 }
 
 /// The one user of the fake.
@@ -116,7 +207,9 @@ pub(crate) struct RecentList {
 pub(crate) struct World {
     pub seeded: Seeded,
     pub user: User,
-    tokens: HashMap<String, Grant>,
+    tokens: Tokens,
+    /// Size of the token table ([`crate::FakeConfig::max_tokens`]).
+    max_tokens: usize,
     tokens_issued: i64,
     pub two_factor_keys_issued: i64,
     pub applications: Vec<Resource>,
@@ -132,7 +225,7 @@ impl std::fmt::Debug for World {
         f.debug_struct("World")
             .field("seeded", &self.seeded)
             .field("user", &self.user)
-            .field("live_tokens", &self.tokens.len())
+            .field("live_tokens", &self.tokens.grants.len())
             .field("applications", &self.applications)
             .field("dashboards", &self.dashboards)
             .field("organizations", &self.organizations)
@@ -229,7 +322,8 @@ impl World {
                 two_factor_key: None,
                 deleted: false,
             },
-            tokens: HashMap::new(),
+            tokens: Tokens::default(),
+            max_tokens: MAX_TOKENS,
             tokens_issued: 0,
             two_factor_keys_issued: 0,
             applications,
@@ -240,8 +334,25 @@ impl World {
         }
     }
 
-    /// Issues a new token with these scopes.
-    pub(crate) fn issue_token(&mut self, scopes: Vec<String>, now: DateTime<Utc>) -> String {
+    /// Sets the size of the token table (at least 1).
+    pub(crate) fn set_max_tokens(&mut self, max_tokens: usize) {
+        self.max_tokens = max_tokens.max(1);
+    }
+
+    /// How many tokens the table holds (live or not yet evicted).
+    pub(crate) fn token_count(&self) -> usize {
+        self.tokens.grants.len()
+    }
+
+    /// Issues a new token with these scopes, working until `expires_at` (if any). When the table
+    /// is full, expired and revoked tokens are forgotten first, then ones unused for a while;
+    /// a token in recent use only when the table is [`HARD_TOKEN_FACTOR`] times over its size.
+    pub(crate) fn issue_token(
+        &mut self,
+        scopes: Vec<String>,
+        now: DateTime<Utc>,
+        expires_at: Option<DateTime<Utc>>,
+    ) -> String {
         self.tokens_issued += 1;
         let index = self.tokens_issued;
         let token = format!(
@@ -249,41 +360,56 @@ impl World {
             self.seeded.value("token", index),
             self.seeded.value("token-tail", index)
         );
+        let cutoff = self.user.token_cutoff;
+        while self.tokens.grants.len() >= self.max_tokens {
+            if !self.tokens.evict_one(now, cutoff, false) {
+                break;
+            }
+        }
+        while self.tokens.grants.len() >= self.max_tokens.saturating_mul(HARD_TOKEN_FACTOR) {
+            if !self.tokens.evict_one(now, cutoff, true) {
+                break;
+            }
+        }
         self.tokens.insert(
             token.clone(),
             Grant {
                 scopes,
                 serial: index,
                 issued_at: now,
+                expires_at,
+                use_order: 0,
+                last_used: now,
             },
         );
-        if self.tokens.len() > MAX_TOKENS {
-            let oldest = self
-                .tokens
-                .iter()
-                .min_by_key(|(_, grant)| grant.serial)
-                .map(|(token, _)| token.clone());
-            if let Some(oldest) = oldest {
-                self.tokens.remove(&oldest);
-            }
-        }
         token
     }
 
-    /// The grant of a live token: known, user not deleted, not older than the token cutoff.
-    pub(crate) fn grant(&self, token: &str) -> Option<&Grant> {
+    /// The grant of a live token: known, not expired, user not deleted, not older than the
+    /// token cutoff.
+    pub(crate) fn grant(&self, token: &str, now: DateTime<Utc>) -> Option<&Grant> {
         if self.user.deleted {
             return None;
         }
-        let grant = self.tokens.get(token)?;
+        let grant = self.tokens.grants.get(token)?;
+        if grant.expires_at.is_some_and(|expires_at| expires_at <= now) {
+            return None;
+        }
         match self.user.token_cutoff {
             Some(cutoff) if grant.issued_at < cutoff => None,
             _ => Some(grant),
         }
     }
 
+    /// The grant of a live token, marking it used now (recently used tokens are kept).
+    pub(crate) fn use_token(&mut self, token: &str, now: DateTime<Utc>) -> Option<Grant> {
+        let grant = self.grant(token, now)?.clone();
+        self.tokens.touch(token, now);
+        Some(grant)
+    }
+
     pub(crate) fn revoke_all_tokens(&mut self) {
-        self.tokens.clear();
+        self.tokens = Tokens::default();
     }
 
     /// The display name of an item, for recent-item lists.
@@ -347,7 +473,7 @@ mod tests {
     #[test]
     fn debug_output_hides_tokens_passwords_and_keys() {
         let mut world = World::new(1, "a@example.com", "Hunter2-hunter2", Utc::now());
-        let token = world.issue_token(vec!["all.User".into()], Utc::now());
+        let token = world.issue_token(vec!["all.User".into()], Utc::now(), None);
         world.user.pending_two_factor_key = Some(Secret::new("KEYKEYKEYKEY"));
         let shown = format!("{world:?}");
         assert!(!shown.contains(&token));
@@ -370,5 +496,77 @@ mod tests {
             .recent
             .iter()
             .all(|list| list.item_ids.len() <= MAX_RECENT_ITEMS));
+    }
+
+    fn live(world: &World, token: &str, now: DateTime<Utc>) -> bool {
+        world.grant(token, now).is_some()
+    }
+
+    #[test]
+    fn a_token_in_use_survives_any_number_of_new_tokens() {
+        let mut world = World::new(1, "a@example.com", "pw", Utc::now());
+        world.set_max_tokens(50);
+        let start = Utc::now();
+        let kept = world.issue_token(vec!["all.User".into()], start, None);
+        for n in 0..500 {
+            // A refresh every 10 s: the new tokens are never used, and a minute after their
+            // issue they may go.
+            let now = start + Duration::seconds(10 * n);
+            // The kept token is used before every refresh.
+            assert!(world.use_token(&kept, now).is_some(), "evicted after {n}");
+            world.issue_token(vec!["all.User".into()], now, None);
+            assert!(world.token_count() <= 50);
+        }
+        assert!(live(&world, &kept, start + Duration::seconds(5_000)));
+    }
+
+    #[test]
+    fn expired_and_revoked_tokens_go_before_idle_ones() {
+        let mut world = World::new(1, "a@example.com", "pw", Utc::now());
+        world.set_max_tokens(3);
+        let start = Utc::now();
+        let idle = world.issue_token(vec![], start, None);
+        let short = world.issue_token(vec![], start, Some(start + Duration::seconds(1)));
+        let other = world.issue_token(vec![], start, None);
+        // Two minutes on: `idle` and `other` are unused for long, `short` has expired.
+        let later = start + Duration::seconds(120);
+        let newer = world.issue_token(vec![], later, None);
+        assert!(
+            world.tokens.grants.contains_key(&idle),
+            "an idle token went before the expired one"
+        );
+        assert!(!world.tokens.grants.contains_key(&short), "expired kept");
+        assert!(live(&world, &other, later) && live(&world, &newer, later));
+
+        // A cutoff revokes everything issued before it: those go before idle live ones.
+        world.user.token_cutoff = Some(later);
+        let newest = world.issue_token(vec![], later + Duration::seconds(1), None);
+        assert!(!world.tokens.grants.contains_key(&idle));
+        assert!(world.tokens.grants.contains_key(&newer) && live(&world, &newest, later));
+    }
+
+    #[test]
+    fn recently_used_tokens_are_kept_until_the_hard_bound() {
+        let mut world = World::new(1, "a@example.com", "pw", Utc::now());
+        world.set_max_tokens(2);
+        let now = Utc::now();
+        let tokens: Vec<String> = (0..2 * HARD_TOKEN_FACTOR + 3)
+            .map(|_| world.issue_token(vec![], now, None))
+            .collect();
+        // All in use within the minute: the table grows past 2, up to its hard bound.
+        assert_eq!(world.token_count(), 2 * HARD_TOKEN_FACTOR);
+        assert!(live(&world, tokens.last().expect("a token"), now));
+    }
+
+    #[test]
+    fn a_token_expires_at_its_time() {
+        let mut world = World::new(1, "a@example.com", "pw", Utc::now());
+        let now = Utc::now();
+        let token = world.issue_token(vec![], now, Some(now + Duration::seconds(5)));
+        assert!(live(&world, &token, now + Duration::seconds(4)));
+        assert!(!live(&world, &token, now + Duration::seconds(5)));
+        assert!(world
+            .use_token(&token, now + Duration::seconds(6))
+            .is_none());
     }
 }

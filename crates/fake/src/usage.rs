@@ -6,7 +6,7 @@
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde_json::{json, Map, Value};
 
-use crate::http::ApiError;
+use crate::call::ApiError;
 use crate::seeded::Seeded;
 
 pub(crate) const DAY_MS: i64 = 86_400_000;

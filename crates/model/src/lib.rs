@@ -5,7 +5,11 @@
 //! `spec/model.json` by `cargo xtask regen`, so a change to the documents shows up first as a
 //! readable diff of this model.
 //!
+//! [`diff`] compares two models for a maintainer reviewing a republish.
+//!
 //! Must not depend on: anything but serde. No parsing, no code generation, no HTTP.
+
+pub mod diff;
 
 use serde::{Deserialize, Serialize};
 

@@ -8,6 +8,7 @@
 //!
 //! Must not depend on: the code generator, the client, or anything that writes files.
 
+pub mod authority;
 mod error;
 pub mod js;
 mod markdown;

@@ -2,9 +2,7 @@
 //! when they disagree. Every disagreement or gap becomes a [`Diagnostic`]; a reference that
 //! resolves to nothing is an error.
 //!
-//! Authority: `me.md` for the list of actions, parameters, types, defaults, examples and
-//! responses; the REST page for method, path, where each parameter travels, the request body and
-//! the scopes (it documents the server's endpoint); the JS page only cross-checks.
+//! Which document wins is data: the rules of [`crate::authority`].
 
 use heck::ToLowerCamelCase;
 use serde_json::Value;
@@ -13,6 +11,7 @@ use wegnology_model::{
     Response, Schema, SourceRef,
 };
 
+use crate::authority;
 use crate::error::SpecError;
 use crate::js::{self, JsAction, JsPage};
 use crate::reference::{self, ActionReference, ReferenceAction, ReferenceParam, ReferenceResponse};
@@ -175,7 +174,7 @@ impl Merger<'_> {
                     "`{camel_name}`, derived from the Python name `{}`",
                     doc.snake_name
                 ),
-                "the names of the two clients are the same words in different cases",
+                authority::CAMEL_NAMES.why,
             ),
         }
 
@@ -279,7 +278,7 @@ impl Merger<'_> {
                         doc.description
                     ),
                     format!("`{}`", doc.description),
-                    "me.md is the action reference",
+                    authority::ACTIONS.why,
                 );
             }
         }
@@ -300,7 +299,7 @@ impl Merger<'_> {
                 &doc.title,
                 format!("{} lists the scopes `{}`; {} lists `{}`", reference::FILE, doc.scopes.join(", "), rest::FILE, rest.scopes.join(", ")),
                 format!("`{}`", rest.scopes.join(", ")),
-                if js_agrees { "the REST page documents the endpoint the server enforces, and the JS page agrees with it" } else { "the REST page documents the endpoint the server enforces" },
+                if js_agrees { "the REST page documents the endpoint the server enforces, and the JS page agrees with it" } else { authority::SCOPES.why },
             );
         }
         if let Some(js) = js.filter(|j| j.scopes != rest.scopes) {
@@ -316,7 +315,7 @@ impl Merger<'_> {
                     rest.scopes.join(", ")
                 ),
                 format!("`{}`", rest.scopes.join(", ")),
-                "the REST page documents the endpoint the server enforces",
+                authority::SCOPES.why,
             );
         }
         rest.scopes.clone()
@@ -415,7 +414,7 @@ impl Merger<'_> {
                         component.placeholder, component.description
                     ),
                     format!("`{}`", param.description),
-                    "me.md is the parameter reference",
+                    authority::PARAMETERS.why,
                 );
             }
             Location::Path
@@ -437,19 +436,28 @@ impl Merger<'_> {
                 title,
                 format!("{} lists `{}` as an ordinary parameter; only {} (line {}) says it is the request body", reference::FILE, param.name, rest::FILE, body.line),
                 format!("`{}` sent as the JSON request body", param.name),
-                "the REST page is the reference for what goes on the wire",
+                authority::WIRE.why,
             );
             Location::Body
         } else {
+            let location = authority::unplaced_location(&param.name);
+            let kept = match location {
+                Location::Header => "a request header of that name",
+                _ => "a query parameter",
+            };
             self.note(
                 DiagnosticKind::Gap,
                 row.clone(),
                 title,
-                format!("{} does not place `{}` in the path, the query or the body", rest::FILE, param.name),
-                format!("`{}` sent as a request header", param.name),
-                "the official clients send it as a header of that name (shared/reference/official-clients.md)",
+                format!(
+                    "{} does not place `{}` in the path, the query or the body",
+                    rest::FILE,
+                    param.name
+                ),
+                format!("`{}` sent as {kept}", param.name),
+                authority::UNPLACED.why,
             );
-            Location::Header
+            location
         };
         Ok(Param {
             name: param.name.clone(),
@@ -485,7 +493,7 @@ impl Merger<'_> {
                     "optional"
                 }
                 .to_string(),
-                "me.md is the parameter reference",
+                authority::PARAMETERS.why,
             );
         }
         if normalize(&query.description) != normalize(&param.description) {
@@ -498,7 +506,7 @@ impl Merger<'_> {
                     param.name, query.description
                 ),
                 format!("`{}`", param.description),
-                "me.md is the parameter reference",
+                authority::PARAMETERS.why,
             );
         }
         for (what, ours, theirs) in [
@@ -518,7 +526,7 @@ impl Merger<'_> {
                         reference::FILE
                     ),
                     show(ours),
-                    "me.md is the parameter reference",
+                    authority::PARAMETERS.why,
                 );
             }
         }
@@ -553,7 +561,7 @@ impl Merger<'_> {
                 &doc.title,
                 format!("{}{} the {} query parameter `{}`, which {} does not", rest::FILE, if js_param.is_some() { " and the JS page document" } else { " documents" }, if query.required { "required" } else { "optional" }, query.name, reference::FILE),
                 format!("`{}`: {} {} query parameter", query.name, if query.required { "a required" } else { "an optional" }, type_name(&ty)),
-                if js_param.is_some() { "the REST page is the reference for what goes on the wire, and the JS page agrees" } else { "the REST page is the reference for what goes on the wire" },
+                if js_param.is_some() { "the REST page is the reference for what goes on the wire, and the JS page agrees" } else { authority::WIRE.why },
             );
             // Keep the REST page's order: after the query parameter that precedes it there.
             let previous = rest.query[..position]
@@ -623,10 +631,16 @@ impl Merger<'_> {
                         js_param.name, js_param.type_text, js_param.required, js_param.description
                     ),
                     format!(
-                        "type `{}`, required {}",
-                        ours.documented_type, ours.required
+                        "type {} (documented as `{}`), {}",
+                        type_name(&ours.ty),
+                        ours.documented_type,
+                        if ours.required {
+                            "required"
+                        } else {
+                            "optional"
+                        }
                     ),
-                    "me.md is the parameter reference",
+                    authority::PARAMETERS.why,
                 );
             }
         }
@@ -638,7 +652,7 @@ impl Merger<'_> {
                     &doc.title,
                     format!("the JS example passes `{name}`, which is not a required parameter"),
                     "the documented parameters".to_string(),
-                    "me.md is the parameter reference",
+                    authority::PARAMETERS.why,
                 );
             }
         }
@@ -747,7 +761,7 @@ impl Merger<'_> {
                     reference::FILE
                 ),
                 format!("{ours:?}"),
-                "me.md is the response reference",
+                authority::RESPONSES.why,
             );
         }
         let Some(js) = js else { return };
@@ -777,7 +791,7 @@ impl Merger<'_> {
                         &doc.title,
                         format!("the JS page documents the success responses {js_success:?}"),
                         format!("{doc_success:?}"),
-                        "me.md is the response reference",
+                        authority::RESPONSES.why,
                     );
                 }
             }
@@ -800,7 +814,7 @@ impl Merger<'_> {
                 &doc.title,
                 format!("the JS page documents the error responses {js_errors:?}"),
                 format!("{doc_errors:?}"),
-                "me.md is the response reference",
+                authority::RESPONSES.why,
             );
         }
     }
