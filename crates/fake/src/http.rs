@@ -2,6 +2,7 @@
 //! (token, scopes, path, query, headers, body) before its action's behaviour runs.
 
 use std::collections::HashMap;
+use std::future::Future;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -25,6 +26,9 @@ use crate::serve::ConnectionHandle;
 
 /// Largest request body read; bigger ones get 413.
 pub(crate) const MAX_BODY_BYTES: usize = 256 * 1024;
+
+/// How long a truncated body waits, after its first half, before the connection is cut.
+const TRUNCATION_PAUSE: Duration = Duration::from_millis(50);
 
 /// Query parameters the official clients send on every request (booleans).
 const CLIENT_QUERY_FLAGS: &[&str] = &["_actions", "_links", "_embedded"];
@@ -258,11 +262,14 @@ fn injected_status(status: u16, retry_after: Option<u64>) -> Response {
     response
 }
 
-/// A body that yields its first half, then fails: hyper stops writing and closes the
-/// connection, so the client reads a head promising more than arrives.
+/// A body that yields its first half, then, once hyper has had time to write it, fails:
+/// hyper stops writing and closes the connection, so the client reads a head promising more
+/// than arrives.
 struct HalfBody {
     first_half: Option<Bytes>,
     full_length: u64,
+    /// Pending until the first half is on the wire (hyper flushes while the body is pending).
+    pause: std::pin::Pin<Box<tokio::time::Sleep>>,
 }
 
 impl hyper::body::Body for HalfBody {
@@ -271,12 +278,13 @@ impl hyper::body::Body for HalfBody {
 
     fn poll_frame(
         mut self: std::pin::Pin<&mut Self>,
-        _: &mut std::task::Context<'_>,
+        context: &mut std::task::Context<'_>,
     ) -> std::task::Poll<Option<Result<hyper::body::Frame<Bytes>, std::io::Error>>> {
-        std::task::Poll::Ready(Some(match self.first_half.take() {
-            Some(half) => Ok(hyper::body::Frame::data(half)),
-            None => Err(std::io::Error::other("an injected truncation")),
-        }))
+        if let Some(half) = self.first_half.take() {
+            return std::task::Poll::Ready(Some(Ok(hyper::body::Frame::data(half))));
+        }
+        std::task::ready!(self.pause.as_mut().poll(context));
+        std::task::Poll::Ready(Some(Err(std::io::Error::other("an injected truncation"))))
     }
 
     fn size_hint(&self) -> hyper::body::SizeHint {
@@ -304,6 +312,7 @@ async fn truncated(response: Response) -> Response {
         Body::new(HalfBody {
             first_half: Some(half),
             full_length: bytes.len() as u64,
+            pause: Box::pin(tokio::time::sleep(TRUNCATION_PAUSE)),
         }),
     )
 }
