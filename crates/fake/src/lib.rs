@@ -1,17 +1,86 @@
 //! An embedded fake of the WEGnology Me API, for tests and demos without an account.
 //!
-//! ```no_run
-//! # async fn run() -> Result<(), wegnology_fake::StartError> {
-//! let server = wegnology_fake::FakeServer::start().await?;
-//! println!("{} with token {}", server.url(), server.token());
-//! server.shutdown().await;
-//! # Ok(()) }
-//! ```
-//!
 //! Routes, methods, parameters and scopes come from the endpoint model (`spec/model.json`,
 //! compiled in); request bodies are checked against the documents' JSON Schemas, and in debug
 //! builds every success body is checked against its documented schema before it is sent. One
 //! in-memory user lives behind a mutex; everything generated derives from a seed.
+//!
+//! # In your own tests
+//!
+//! Start a server per test (it listens on a free port of 127.0.0.1), point your client at
+//! [`FakeServer::url`] with [`FakeServer::token`], and read back what your code sent from the
+//! [journal](FakeServer::journal):
+//!
+//! ```
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! use wegnology_fake::FakeServer;
+//!
+//! let server = FakeServer::start().await?;
+//! let me: serde_json::Value = reqwest::Client::new()
+//!     .get(format!("{}/me?includeRecent=true", server.url()))
+//!     .bearer_auth(server.token())
+//!     .send()
+//!     .await?
+//!     .json()
+//!     .await?;
+//! assert_eq!(me["email"], "user@example.com");
+//!
+//! let sent = &server.journal()[0];
+//! assert_eq!(sent.action.as_deref(), Some("get"));
+//! assert_eq!(sent.query_param("includeRecent"), Some("true"));
+//! assert_eq!(sent.header("authorization"), Some("Bearer [redacted]"));
+//! server.shutdown().await;
+//! # Ok(()) }
+//! ```
+//!
+//! # Faults on demand
+//!
+//! To test retry and error handling, a [`FaultRule`] makes requests fail the way real APIs and
+//! networks do: a status ([`Fault::Status`]: 429 with `Retry-After`, 500, 502, 503, 504), a
+//! [delay](Fault::Delay), a [reset connection](Fault::Reset) or a
+//! [truncated body](Fault::Truncate); for the next N requests, a seeded fraction of them
+//! (the same requests fail for the same seed), or one action only. Rules come from
+//! [`FakeConfig::faults`], [`FakeServer::inject`], the command line
+//! (`--fault 'status=503,next=2'`) or a request's [`FAULT_HEADER`] (`x-fake-fault`), whose
+//! value installs its rule once, however often a retrying client repeats it.
+//!
+//! ```
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! use wegnology_fake::{FakeServer, FaultRule};
+//!
+//! let server = FakeServer::start().await?;
+//! server.inject(FaultRule::too_many_requests(1).next(1));
+//! let http = reqwest::Client::new();
+//! let get = || http.get(format!("{}/me", server.url())).bearer_auth(server.token()).send();
+//!
+//! let first = get().await?;
+//! assert_eq!(first.status(), 429);
+//! assert_eq!(first.headers()["retry-after"], "1");
+//! assert_eq!(get().await?.status(), 200); // the rule is spent
+//!
+//! // The same, from the request itself (e.g. through a client's per-call headers):
+//! let answer = http
+//!     .get(format!("{}/me", server.url()))
+//!     .bearer_auth(server.token())
+//!     .header(wegnology_fake::FAULT_HEADER, "status=503, next=1")
+//!     .send()
+//!     .await?;
+//! assert_eq!(answer.status(), 503);
+//! # Ok(()) }
+//! ```
+//!
+//! [`FakeConfig::rate_limit`] switches on rate limiting per token (429 with `Retry-After` and
+//! `x-ratelimit-*` headers); it is off by default.
+//!
+//! # Connections
+//!
+//! The server closes connections that send no complete request head within
+//! [`FakeConfig::idle_timeout`] (new or kept alive), answers 408 to a body that does not
+//! arrive within it, keeps at most [`FakeConfig::max_connections`] open (closing the longest
+//! idle one for a newcomer), and [`FakeServer::shutdown`] waits for requests in flight at most
+//! [`FakeConfig::shutdown_timeout`].
 //!
 //! Must not depend on: the document parser (`wegnology-spec`) or the client crate and its
 //! generated types. It checks requests against the documents, not against our reading of them,
@@ -317,6 +386,11 @@ impl FakeServer {
     /// Forgets the journal's entries.
     pub fn clear_journal(&self) {
         self.app.journal().clear();
+    }
+
+    /// Tokens the server holds (live, or expired and not yet forgotten).
+    pub fn token_count(&self) -> usize {
+        self.app.world().token_count()
     }
 
     /// Connections open now.
