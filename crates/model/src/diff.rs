@@ -334,14 +334,24 @@ fn diff_action(changes: &mut Changes, old: &Action, new: &Action) {
                 ChangeKind::ParamTypeChanged,
                 name,
                 None,
-                format!(
-                    "parameter `{}` type {} → {} (documented `{}` → `{}`)",
-                    param.name,
-                    type_name(&param.ty),
-                    type_name(&now.ty),
-                    param.documented_type,
-                    now.documented_type
-                ),
+                if param.ty == now.ty {
+                    format!(
+                        "parameter `{}` documented type `{}` → `{}` (the model's type stays {})",
+                        param.name,
+                        param.documented_type,
+                        now.documented_type,
+                        type_name(&now.ty)
+                    )
+                } else {
+                    format!(
+                        "parameter `{}` type {} → {} (documented `{}` → `{}`)",
+                        param.name,
+                        type_name(&param.ty),
+                        type_name(&now.ty),
+                        param.documented_type,
+                        now.documented_type
+                    )
+                },
             );
         }
     }
