@@ -2,20 +2,23 @@
 //! when they disagree. Every disagreement or gap becomes a [`Diagnostic`]; a reference that
 //! resolves to nothing is an error.
 //!
-//! Which document wins is data: the rules of [`crate::authority`].
+//! Which document wins is data: the rules of [`crate::authority`]. This module decides the
+//! model; [`checks`] only compares what the documents say against it and reports, and never
+//! changes a value of the model.
 
 use heck::ToLowerCamelCase;
-use serde_json::Value;
 use wegnology_model::{
     Action, ApiModel, Diagnostic, DiagnosticKind, Location, Param, ParamExample, ParamType,
     Response, Schema, SourceRef,
 };
 
+mod checks;
+
 use crate::authority;
 use crate::error::SpecError;
 use crate::js::{self, JsAction, JsPage};
 use crate::reference::{self, ActionReference, ReferenceAction, ReferenceParam, ReferenceResponse};
-use crate::rest::{self, RestAction, RestPage, RestQueryParam};
+use crate::rest::{self, RestAction, RestPage};
 use crate::schemas::{self, SchemaPage};
 use crate::text::{accepted_values, normalize};
 
@@ -91,25 +94,7 @@ pub fn merge(parts: Parts) -> Result<ApiModel, SpecError> {
         let js_action = js.actions.iter().find(|j| j.camel_name == camel_name);
         actions.push(merger.action(documented, rest_action, js_action, camel_name)?);
     }
-    if let Some(extra) = js
-        .actions
-        .iter()
-        .find(|j| !actions.iter().any(|a| a.camel_name == j.camel_name))
-    {
-        merger.diagnostics.push(Diagnostic {
-            kind: DiagnosticKind::Gap,
-            source: at(js::FILE, extra.line),
-            action: None,
-            message: format!(
-                "the JS page documents `{}`, which neither {} nor {} has",
-                extra.camel_name,
-                reference::FILE,
-                rest::FILE
-            ),
-            kept: "no such action".to_string(),
-            reason: "without the REST page there is no method or path to call".to_string(),
-        });
-    }
+    merger.check_js_only_actions(&js, &actions);
     merger.check_nested_schemas();
     let diagnostics = merger.diagnostics;
     Ok(ApiModel {
@@ -179,7 +164,8 @@ impl Merger<'_> {
         }
 
         self.compare_descriptions(doc, rest, js);
-        let scopes = self.scopes(doc, rest, js);
+        self.check_scopes(doc, rest, js);
+        let scopes = rest.scopes.clone(); // authority::SCOPES
         let mut params = Vec::new();
         for param in &doc.params {
             params.push(self.param(doc, rest, param)?);
@@ -249,76 +235,6 @@ impl Merger<'_> {
             errors,
             sources,
         })
-    }
-
-    fn compare_descriptions(
-        &mut self,
-        doc: &ReferenceAction,
-        rest: &RestAction,
-        js: Option<&JsAction>,
-    ) {
-        let ours = normalize(&doc.description);
-        let others = [
-            (rest::FILE, rest.line, Some(rest.description.as_str())),
-            (
-                js::FILE,
-                js.map_or(0, |j| j.line),
-                js.map(|j| j.description.as_str()),
-            ),
-        ];
-        for (file, line, text) in others {
-            if let Some(text) = text.filter(|t| normalize(t) != ours) {
-                self.note(
-                    DiagnosticKind::Disagreement,
-                    at(file, line),
-                    &doc.title,
-                    format!(
-                        "description `{text}` differs from {}'s `{}`",
-                        reference::FILE,
-                        doc.description
-                    ),
-                    format!("`{}`", doc.description),
-                    authority::ACTIONS.why,
-                );
-            }
-        }
-    }
-
-    /// The REST page's scopes: it documents the endpoint the server enforces.
-    fn scopes(
-        &mut self,
-        doc: &ReferenceAction,
-        rest: &RestAction,
-        js: Option<&JsAction>,
-    ) -> Vec<String> {
-        let js_agrees = js.is_some_and(|j| j.scopes == rest.scopes);
-        if doc.scopes != rest.scopes {
-            self.note(
-                DiagnosticKind::Disagreement,
-                at(reference::FILE, doc.scopes_line),
-                &doc.title,
-                format!("{} lists the scopes `{}`; {} lists `{}`", reference::FILE, doc.scopes.join(", "), rest::FILE, rest.scopes.join(", ")),
-                format!("`{}`", rest.scopes.join(", ")),
-                if js_agrees { "the REST page documents the endpoint the server enforces, and the JS page agrees with it" } else { authority::SCOPES.why },
-            );
-        }
-        if let Some(js) = js.filter(|j| j.scopes != rest.scopes) {
-            self.note(
-                DiagnosticKind::Disagreement,
-                at(js::FILE, js.scopes_line),
-                &doc.title,
-                format!(
-                    "{} lists the scopes `{}`; {} lists `{}`",
-                    js::FILE,
-                    js.scopes.join(", "),
-                    rest::FILE,
-                    rest.scopes.join(", ")
-                ),
-                format!("`{}`", rest.scopes.join(", ")),
-                authority::SCOPES.why,
-            );
-        }
-        rest.scopes.clone()
     }
 
     fn param(
@@ -464,72 +380,12 @@ impl Merger<'_> {
             location,
             ty,
             documented_type: param.type_text.clone(),
-            required: param.required,
+            // A path cannot be built without it, whatever me.md says (reported above).
+            required: param.required || location == Location::Path,
             description: param.description.clone(),
             default: param.default.clone(),
             example,
         })
-    }
-
-    fn compare_query(&mut self, title: &str, param: &ReferenceParam, query: &RestQueryParam) {
-        let source = at(rest::FILE, query.line);
-        if query.required != param.required {
-            self.note(
-                DiagnosticKind::Disagreement,
-                source.clone(),
-                title,
-                format!(
-                    "`{}` is {} on the REST page",
-                    param.name,
-                    if query.required {
-                        "required"
-                    } else {
-                        "optional"
-                    }
-                ),
-                if param.required {
-                    "required"
-                } else {
-                    "optional"
-                }
-                .to_string(),
-                authority::PARAMETERS.why,
-            );
-        }
-        if normalize(&query.description) != normalize(&param.description) {
-            self.note(
-                DiagnosticKind::Disagreement,
-                source.clone(),
-                title,
-                format!(
-                    "`{}` is described as `{}` on the REST page",
-                    param.name, query.description
-                ),
-                format!("`{}`", param.description),
-                authority::PARAMETERS.why,
-            );
-        }
-        for (what, ours, theirs) in [
-            ("default", &param.default, &query.default),
-            ("example", &param.example, &query.example),
-        ] {
-            if ours != theirs {
-                self.note(
-                    DiagnosticKind::Disagreement,
-                    source.clone(),
-                    title,
-                    format!(
-                        "`{}` has the {what} {} on the REST page and {} in {}",
-                        param.name,
-                        show(theirs),
-                        show(ours),
-                        reference::FILE
-                    ),
-                    show(ours),
-                    authority::PARAMETERS.why,
-                );
-            }
-        }
     }
 
     /// Query parameters the REST page documents and `me.md` does not (`asBytes` of Payload
@@ -582,79 +438,6 @@ impl Merger<'_> {
                     example: query.example.clone().map(ParamExample::Literal),
                 },
             );
-        }
-    }
-
-    fn cross_check_js_params(
-        &mut self,
-        doc: &ReferenceAction,
-        js: Option<&JsAction>,
-        params: &[Param],
-    ) {
-        let Some(js) = js else { return };
-        let Some(js_params) = &js.params else {
-            self.note(
-                DiagnosticKind::Gap,
-                at(js::FILE, js.line),
-                &doc.title,
-                format!("the JS page has no parameter table for `{}`", js.camel_name),
-                format!("{}'s parameters", reference::FILE),
-                "me.md is the parameter reference; the JS page only cross-checks it",
-            );
-            return;
-        };
-        for js_param in js_params {
-            let Some(ours) = params.iter().find(|p| p.name == js_param.name) else {
-                self.note(
-                    DiagnosticKind::Disagreement,
-                    at(js::FILE, js_param.line),
-                    &doc.title,
-                    format!(
-                        "the JS page documents a parameter `{}` that no other document has",
-                        js_param.name
-                    ),
-                    "no such parameter".to_string(),
-                    "neither the action reference nor the REST page places it in the request",
-                );
-                continue;
-            };
-            if js_param.required != ours.required
-                || normalize(&js_param.description) != normalize(&ours.description)
-                || js_param.type_text != ours.documented_type
-            {
-                self.note(
-                    DiagnosticKind::Disagreement,
-                    at(js::FILE, js_param.line),
-                    &doc.title,
-                    format!(
-                        "the JS page documents `{}` differently (type `{}`, required {}, `{}`)",
-                        js_param.name, js_param.type_text, js_param.required, js_param.description
-                    ),
-                    format!(
-                        "type {} (documented as `{}`), {}",
-                        type_name(&ours.ty),
-                        ours.documented_type,
-                        if ours.required {
-                            "required"
-                        } else {
-                            "optional"
-                        }
-                    ),
-                    authority::PARAMETERS.why,
-                );
-            }
-        }
-        for name in &js.example_params {
-            if !params.iter().any(|p| &p.name == name && p.required) {
-                self.note(
-                    DiagnosticKind::Disagreement,
-                    at(js::FILE, js.line),
-                    &doc.title,
-                    format!("the JS example passes `{name}`, which is not a required parameter"),
-                    "the documented parameters".to_string(),
-                    authority::PARAMETERS.why,
-                );
-            }
         }
     }
 
@@ -718,133 +501,6 @@ impl Merger<'_> {
         })
     }
 
-    fn compare_responses(
-        &mut self,
-        doc: &ReferenceAction,
-        rest: &RestAction,
-        js: Option<&JsAction>,
-    ) {
-        let ours: Vec<(u16, &str)> = doc
-            .success
-            .iter()
-            .chain(&doc.errors)
-            .map(|r| (r.status, r.type_text.as_str()))
-            .collect();
-        let theirs: Vec<(u16, &str)> = rest
-            .success
-            .iter()
-            .chain(&rest.errors)
-            .map(|r| (r.status, r.type_title.as_str()))
-            .collect();
-        for r in rest.success.iter().chain(&rest.errors) {
-            if self
-                .resolve_title(&r.type_title, rest::FILE, r.line)
-                .is_err()
-            {
-                self.note(
-                    DiagnosticKind::Disagreement,
-                    at(rest::FILE, r.line),
-                    &doc.title,
-                    format!("the response type `{}` names no schema", r.type_title),
-                    "me.md's linked schema".to_string(),
-                    "me.md links its types",
-                );
-            }
-        }
-        if ours != theirs {
-            self.note(
-                DiagnosticKind::Disagreement,
-                at(rest::FILE, rest.line),
-                &doc.title,
-                format!(
-                    "the REST page documents the responses {theirs:?}; {} documents {ours:?}",
-                    reference::FILE
-                ),
-                format!("{ours:?}"),
-                authority::RESPONSES.why,
-            );
-        }
-        let Some(js) = js else { return };
-        match &js.success {
-            None => self.note(
-                DiagnosticKind::Gap,
-                at(js::FILE, js.line),
-                &doc.title,
-                format!("the JS page has no success table for `{}`", js.camel_name),
-                format!("{} {}", doc.success[0].status, doc.success[0].type_text),
-                "me.md is the response reference; the JS page only cross-checks it",
-            ),
-            Some(success) => {
-                let js_success: Vec<(u16, &str)> = success
-                    .iter()
-                    .map(|r| (r.status, r.type_title.as_str()))
-                    .collect();
-                let doc_success: Vec<(u16, &str)> = doc
-                    .success
-                    .iter()
-                    .map(|r| (r.status, r.type_text.as_str()))
-                    .collect();
-                if js_success != doc_success {
-                    self.note(
-                        DiagnosticKind::Disagreement,
-                        at(js::FILE, success[0].line),
-                        &doc.title,
-                        format!("the JS page documents the success responses {js_success:?}"),
-                        format!("{doc_success:?}"),
-                        authority::RESPONSES.why,
-                    );
-                }
-            }
-        }
-        let js_errors: Vec<(u16, &str)> = js
-            .errors
-            .iter()
-            .flatten()
-            .map(|r| (r.status, r.type_title.as_str()))
-            .collect();
-        let doc_errors: Vec<(u16, &str)> = doc
-            .errors
-            .iter()
-            .map(|r| (r.status, r.type_text.as_str()))
-            .collect();
-        if js_errors != doc_errors {
-            self.note(
-                DiagnosticKind::Disagreement,
-                at(js::FILE, js.line),
-                &doc.title,
-                format!("the JS page documents the error responses {js_errors:?}"),
-                format!("{doc_errors:?}"),
-                authority::RESPONSES.why,
-            );
-        }
-    }
-
-    fn compare_body_example(
-        &mut self,
-        doc: &ReferenceAction,
-        body: &Param,
-        rest_body: &rest::RestBody,
-    ) {
-        let Some(ParamExample::SchemaExample(anchor)) = &body.example else {
-            return;
-        };
-        let schema_example = self
-            .schemas
-            .iter()
-            .find(|s| &s.anchor == anchor)
-            .and_then(|s| s.example.as_ref());
-        if schema_example != Some(&rest_body.example) {
-            self.note(
-                DiagnosticKind::Disagreement,
-                at(rest::FILE, rest_body.line),
-                &doc.title,
-                format!("the REST page's body example differs from the `{anchor}` schema example"),
-                "the REST page's body example".to_string(),
-                "it is the example of this very request",
-            );
-        }
-    }
-
     fn resolve(&self, anchor: &str, line: usize) -> Result<&Schema, SpecError> {
         self.schemas.iter().find(|s| s.anchor == anchor).ok_or_else(|| {
             SpecError::malformed(reference::FILE, line, format!("a link to a schema of {}, found `_schemas.md#{anchor}`, which resolves to nothing", schemas::FILE))
@@ -866,78 +522,6 @@ impl Merger<'_> {
                 )
             })
     }
-
-    /// A nested schema that carries a named schema's `title` must be that schema: the generator
-    /// reuses the named type for it.
-    fn check_nested_schemas(&mut self) {
-        let mut found = Vec::new();
-        for schema in self.schemas {
-            nested_titled(&schema.json_schema, "", true, &mut |pointer, nested| {
-                found.push((schema, pointer.to_string(), nested.clone()))
-            });
-        }
-        for (outer, pointer, nested) in found {
-            let title = nested
-                .get("title")
-                .and_then(Value::as_str)
-                .unwrap_or_default();
-            let Some(named) = self.schemas.iter().find(|s| s.title == title) else {
-                self.diagnostics.push(Diagnostic {
-                    kind: DiagnosticKind::Gap,
-                    source: outer.source.clone(),
-                    action: None,
-                    message: format!("`{}` nests a schema titled `{title}` at `{pointer}` that {} does not define", outer.title, schemas::FILE),
-                    kept: "the nested schema as written".to_string(),
-                    reason: "there is no named schema to reuse".to_string(),
-                });
-                continue;
-            };
-            if comparable(&nested) != comparable(&named.json_schema) {
-                self.diagnostics.push(Diagnostic {
-                    kind: DiagnosticKind::Disagreement,
-                    source: outer.source.clone(),
-                    action: None,
-                    message: format!("`{}` nests `{title}` at `{pointer}` with a different definition than its own section", outer.title),
-                    kept: format!("the named `{title}` schema"),
-                    reason: "the title names the schema; its own section is its definition".to_string(),
-                });
-            }
-        }
-    }
-}
-
-/// Calls `visit` on every nested object schema carrying a `title`, below the root.
-fn nested_titled(value: &Value, pointer: &str, root: bool, visit: &mut dyn FnMut(&str, &Value)) {
-    match value {
-        Value::Object(object) => {
-            if !root
-                && object.get("title").is_some_and(Value::is_string)
-                && object.contains_key("type")
-            {
-                visit(pointer, value);
-            }
-            for (key, child) in object {
-                nested_titled(child, &format!("{pointer}/{key}"), false, visit);
-            }
-        }
-        Value::Array(items) => {
-            for (i, child) in items.iter().enumerate() {
-                nested_titled(child, &format!("{pointer}/{i}"), false, visit);
-            }
-        }
-        _ => {}
-    }
-}
-
-/// A schema without the annotations that differ between a root and its nested copies.
-fn comparable(schema: &Value) -> Value {
-    let mut schema = schema.clone();
-    if let Value::Object(object) = &mut schema {
-        for key in ["$schema", "title", "description"] {
-            object.remove(key);
-        }
-    }
-    schema
 }
 
 /// The value type a parameter's documented values point to: accepted values make an enum;
