@@ -8,14 +8,9 @@ pub struct AuthenticatedUser {
     #[serde(rename = "userId")]
     pub user_id: ::std::string::String,
     /// `token`
-    #[serde(rename = "token")]
     pub token: ::wegnology::runtime::Secret,
     /// `needsToVerifyEmail`
-    #[serde(
-        rename = "needsToVerifyEmail",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "needsToVerifyEmail", skip_serializing_if = "Option::is_none")]
     pub needs_to_verify_email: ::std::option::Option<bool>,
 }
 /// Schema for the body of a request to change the current user's password
@@ -24,10 +19,9 @@ pub struct AuthenticatedUser {
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ChangePassword {
     /// `twoFactorCode`
-    #[serde(rename = "twoFactorCode", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "twoFactorCode", skip_serializing_if = "Option::is_none")]
     pub two_factor_code: ::std::option::Option<::wegnology::runtime::Secret>,
     /// `password`
-    #[serde(rename = "password")]
     pub password: ::wegnology::runtime::Secret,
     /// `newPassword`, pattern `^(?=.*[A-Z])(?=.*[^A-Za-z0-9])(?=.*[0-9])(?=.*[a-z]).{12,}$`
     #[serde(rename = "newPassword")]
@@ -35,12 +29,11 @@ pub struct ChangePassword {
     /// `invalidateExistingTokens`
     #[serde(
         rename = "invalidateExistingTokens",
-        default,
         skip_serializing_if = "Option::is_none"
     )]
     pub invalidate_existing_tokens: ::std::option::Option<bool>,
     /// `tokenTTL`
-    #[serde(rename = "tokenTTL", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "tokenTTL", skip_serializing_if = "Option::is_none")]
     pub token_ttl: ::std::option::Option<i64>,
 }
 /// Device Counts
@@ -49,29 +42,29 @@ pub struct ChangePassword {
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeviceCounts {
     /// `start`, format `date-time`
-    #[serde(rename = "start", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub start: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `end`, format `date-time`
-    #[serde(rename = "end", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub end: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `counts`
-    #[serde(rename = "counts", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub counts: ::std::option::Option<::std::vec::Vec<DeviceCountsCountsItem>>,
 }
 /// An item of the `counts` array of [`DeviceCounts`].
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeviceCountsCountsItem {
     /// `date`, format `date-time`
-    #[serde(rename = "date", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `created`
-    #[serde(rename = "created", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub created: ::std::option::Option<i64>,
     /// `deleted`
-    #[serde(rename = "deleted", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub deleted: ::std::option::Option<i64>,
     /// `total`
-    #[serde(rename = "total", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub total: ::std::option::Option<i64>,
 }
 /// Disable Multi-Factor Authentication
@@ -83,7 +76,6 @@ pub struct DisableMultiFactorAuthentication {
     #[serde(rename = "twoFactorCode")]
     pub two_factor_code: ::wegnology::runtime::Secret,
     /// `password`
-    #[serde(rename = "password")]
     pub password: ::wegnology::runtime::Secret,
 }
 /// Enable Multi-Factor Authentication
@@ -92,14 +84,9 @@ pub struct DisableMultiFactorAuthentication {
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct EnableMultiFactorAuthentication {
     /// `twoFactorAuthKey`
-    #[serde(
-        rename = "twoFactorAuthKey",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "twoFactorAuthKey", skip_serializing_if = "Option::is_none")]
     pub two_factor_auth_key: ::std::option::Option<::wegnology::runtime::Secret>,
     /// `password`
-    #[serde(rename = "password")]
     pub password: ::wegnology::runtime::Secret,
     /// `twoFactorCode`
     #[serde(rename = "twoFactorCode")]
@@ -111,10 +98,10 @@ pub struct EnableMultiFactorAuthentication {
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ErrorBody {
     /// `type`
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: ::std::option::Option<::std::string::String>,
     /// `message`
-    #[serde(rename = "message", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub message: ::std::option::Option<::std::string::String>,
 }
 /// Schema for information about the currently authenticated user
@@ -123,438 +110,305 @@ pub struct ErrorBody {
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Me {
     /// `id`, pattern `^[A-Fa-f\d]{24}$`
-    #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// `userId`, pattern `^[A-Fa-f\d]{24}$`
-    #[serde(rename = "userId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "userId", skip_serializing_if = "Option::is_none")]
     pub user_id: ::std::option::Option<::std::string::String>,
     /// `creationDate`, format `date-time`
-    #[serde(rename = "creationDate", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "creationDate", skip_serializing_if = "Option::is_none")]
     pub creation_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `lastUpdated`, format `date-time`
-    #[serde(rename = "lastUpdated", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "lastUpdated", skip_serializing_if = "Option::is_none")]
     pub last_updated: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `passwordLastUpdated`, format `date-time`
-    #[serde(
-        rename = "passwordLastUpdated",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "passwordLastUpdated", skip_serializing_if = "Option::is_none")]
     pub password_last_updated: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `email`, format `email`
-    #[serde(rename = "email", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub email: ::std::option::Option<::std::string::String>,
     /// `firstName`
-    #[serde(rename = "firstName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "firstName", skip_serializing_if = "Option::is_none")]
     pub first_name: ::std::option::Option<::std::string::String>,
     /// `lastName`
-    #[serde(rename = "lastName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "lastName", skip_serializing_if = "Option::is_none")]
     pub last_name: ::std::option::Option<::std::string::String>,
     /// `companyName`
-    #[serde(rename = "companyName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "companyName", skip_serializing_if = "Option::is_none")]
     pub company_name: ::std::option::Option<::std::string::String>,
     /// `title`
-    #[serde(rename = "title", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: ::std::option::Option<::std::string::String>,
     /// `phoneNumber`
-    #[serde(rename = "phoneNumber", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "phoneNumber", skip_serializing_if = "Option::is_none")]
     pub phone_number: ::std::option::Option<::std::string::String>,
     /// `location`
-    #[serde(rename = "location", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub location: ::std::option::Option<::std::string::String>,
     /// `url`
-    #[serde(rename = "url", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: ::std::option::Option<::std::string::String>,
     /// `tokenCutoff`, format `date-time`
-    #[serde(rename = "tokenCutoff", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "tokenCutoff", skip_serializing_if = "Option::is_none")]
     pub token_cutoff: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `emailVerified`
-    #[serde(rename = "emailVerified", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "emailVerified", skip_serializing_if = "Option::is_none")]
     pub email_verified: ::std::option::Option<bool>,
     /// `needsToVerifyEmail`
-    #[serde(
-        rename = "needsToVerifyEmail",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "needsToVerifyEmail", skip_serializing_if = "Option::is_none")]
     pub needs_to_verify_email: ::std::option::Option<bool>,
     /// `twoFactorAuthEnabled`
-    #[serde(
-        rename = "twoFactorAuthEnabled",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "twoFactorAuthEnabled", skip_serializing_if = "Option::is_none")]
     pub two_factor_auth_enabled: ::std::option::Option<bool>,
     /// `fullName`
-    #[serde(rename = "fullName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "fullName", skip_serializing_if = "Option::is_none")]
     pub full_name: ::std::option::Option<::std::string::String>,
     /// `githubName`
-    #[serde(rename = "githubName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "githubName", skip_serializing_if = "Option::is_none")]
     pub github_name: ::std::option::Option<::std::string::String>,
     /// `avatarUrl`, format `uri`
-    #[serde(rename = "avatarUrl", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "avatarUrl", skip_serializing_if = "Option::is_none")]
     pub avatar_url: ::std::option::Option<::std::string::String>,
     /// `limits`
-    #[serde(rename = "limits", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub limits: ::std::option::Option<MeLimits>,
     /// Schema for an array of recent items (`recentDashboards`)
-    #[serde(
-        rename = "recentDashboards",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "recentDashboards", skip_serializing_if = "Option::is_none")]
     pub recent_dashboards: ::std::option::Option<RecentItemList>,
     /// Schema for an array of recent items (`recentApplications`)
-    #[serde(
-        rename = "recentApplications",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "recentApplications", skip_serializing_if = "Option::is_none")]
     pub recent_applications: ::std::option::Option<RecentItemList>,
     /// Schema for an array of recent items (`recentOrganizations`)
-    #[serde(
-        rename = "recentOrganizations",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "recentOrganizations", skip_serializing_if = "Option::is_none")]
     pub recent_organizations: ::std::option::Option<RecentItemList>,
     /// `summary`
-    #[serde(rename = "summary", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub summary: ::std::option::Option<MeSummary>,
     /// `currentPeriodStart`, format `date-time`
-    #[serde(
-        rename = "currentPeriodStart",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "currentPeriodStart", skip_serializing_if = "Option::is_none")]
     pub current_period_start: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `currentPeriodEnd`, format `date-time`
-    #[serde(
-        rename = "currentPeriodEnd",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "currentPeriodEnd", skip_serializing_if = "Option::is_none")]
     pub current_period_end: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `ssoLinked`
-    #[serde(rename = "ssoLinked", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ssoLinked", skip_serializing_if = "Option::is_none")]
     pub sso_linked: ::std::option::Option<bool>,
 }
 /// The `limits` object of [`Me`].
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct MeLimits {
     /// `apitoken`
-    #[serde(rename = "apitoken", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub apitoken: ::std::option::Option<i64>,
     /// `application`
-    #[serde(rename = "application", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub application: ::std::option::Option<i64>,
     /// `applicationcertificate`
-    #[serde(
-        rename = "applicationcertificate",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub applicationcertificate: ::std::option::Option<i64>,
     /// `applicationcertificateauthority`
-    #[serde(
-        rename = "applicationcertificateauthority",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub applicationcertificateauthority: ::std::option::Option<i64>,
     /// `applicationkey`
-    #[serde(rename = "applicationkey", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub applicationkey: ::std::option::Option<i64>,
     /// `credential`
-    #[serde(rename = "credential", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub credential: ::std::option::Option<i64>,
     /// `dashboard`
-    #[serde(rename = "dashboard", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub dashboard: ::std::option::Option<i64>,
     /// `datatable`
-    #[serde(rename = "datatable", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub datatable: ::std::option::Option<i64>,
     /// `device`
-    #[serde(rename = "device", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub device: ::std::option::Option<i64>,
     /// `devicerecipe`
-    #[serde(rename = "devicerecipe", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub devicerecipe: ::std::option::Option<i64>,
     /// `experiencedomain`
-    #[serde(
-        rename = "experiencedomain",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub experiencedomain: ::std::option::Option<i64>,
     /// `experienceendpoint`
-    #[serde(
-        rename = "experienceendpoint",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub experienceendpoint: ::std::option::Option<i64>,
     /// `experiencegroup`
-    #[serde(
-        rename = "experiencegroup",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub experiencegroup: ::std::option::Option<i64>,
     /// `experienceslug`
-    #[serde(rename = "experienceslug", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub experienceslug: ::std::option::Option<i64>,
     /// `experienceuser`
-    #[serde(rename = "experienceuser", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub experienceuser: ::std::option::Option<i64>,
     /// `experienceversion`
-    #[serde(
-        rename = "experienceversion",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub experienceversion: ::std::option::Option<i64>,
     /// `experienceview`
-    #[serde(rename = "experienceview", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub experienceview: ::std::option::Option<i64>,
     /// `file`
-    #[serde(rename = "file", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub file: ::std::option::Option<i64>,
     /// `flow`
-    #[serde(rename = "flow", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub flow: ::std::option::Option<i64>,
     /// `integration`
-    #[serde(rename = "integration", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub integration: ::std::option::Option<i64>,
     /// `notebook`
-    #[serde(rename = "notebook", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub notebook: ::std::option::Option<i64>,
     /// `resourcejob`
-    #[serde(rename = "resourcejob", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub resourcejob: ::std::option::Option<i64>,
     /// `webhook`
-    #[serde(rename = "webhook", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub webhook: ::std::option::Option<i64>,
     /// `dataTTL`
-    #[serde(rename = "dataTTL", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "dataTTL", skip_serializing_if = "Option::is_none")]
     pub data_ttl: ::std::option::Option<i64>,
     /// `payload`
-    #[serde(rename = "payload", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub payload: ::std::option::Option<i64>,
     /// `storage`
-    #[serde(rename = "storage", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub storage: ::std::option::Option<i64>,
     /// `notebookMinutesPerRun`
-    #[serde(
-        rename = "notebookMinutesPerRun",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "notebookMinutesPerRun", skip_serializing_if = "Option::is_none")]
     pub notebook_minutes_per_run: ::std::option::Option<i64>,
     /// `notebookMinutesPerMonth`
-    #[serde(
-        rename = "notebookMinutesPerMonth",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "notebookMinutesPerMonth", skip_serializing_if = "Option::is_none")]
     pub notebook_minutes_per_month: ::std::option::Option<i64>,
     /// `notebookInParallel`
-    #[serde(
-        rename = "notebookInParallel",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "notebookInParallel", skip_serializing_if = "Option::is_none")]
     pub notebook_in_parallel: ::std::option::Option<i64>,
     /// `experienceFlowSlots`
-    #[serde(
-        rename = "experienceFlowSlots",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "experienceFlowSlots", skip_serializing_if = "Option::is_none")]
     pub experience_flow_slots: ::std::option::Option<i64>,
     /// `applicationFlowSlots`
-    #[serde(
-        rename = "applicationFlowSlots",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "applicationFlowSlots", skip_serializing_if = "Option::is_none")]
     pub application_flow_slots: ::std::option::Option<i64>,
     /// `systemInterval`
-    #[serde(rename = "systemInterval", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "systemInterval", skip_serializing_if = "Option::is_none")]
     pub system_interval: ::std::option::Option<i64>,
 }
 /// The `summary` object of [`Me`].
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct MeSummary {
     /// `apiTokenCount`
-    #[serde(rename = "apiTokenCount", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "apiTokenCount", skip_serializing_if = "Option::is_none")]
     pub api_token_count: ::std::option::Option<i64>,
     /// `appCount`
-    #[serde(rename = "appCount", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "appCount", skip_serializing_if = "Option::is_none")]
     pub app_count: ::std::option::Option<i64>,
     /// `certificateCount`
-    #[serde(
-        rename = "certificateCount",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "certificateCount", skip_serializing_if = "Option::is_none")]
     pub certificate_count: ::std::option::Option<i64>,
     /// `certificateAuthorityCount`
     #[serde(
         rename = "certificateAuthorityCount",
-        default,
         skip_serializing_if = "Option::is_none"
     )]
     pub certificate_authority_count: ::std::option::Option<i64>,
     /// `credentialCount`
-    #[serde(
-        rename = "credentialCount",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "credentialCount", skip_serializing_if = "Option::is_none")]
     pub credential_count: ::std::option::Option<i64>,
     /// `dashCount`
-    #[serde(rename = "dashCount", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "dashCount", skip_serializing_if = "Option::is_none")]
     pub dash_count: ::std::option::Option<i64>,
     /// `dataTableCount`
-    #[serde(rename = "dataTableCount", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "dataTableCount", skip_serializing_if = "Option::is_none")]
     pub data_table_count: ::std::option::Option<i64>,
     /// `deviceCount`
-    #[serde(rename = "deviceCount", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "deviceCount", skip_serializing_if = "Option::is_none")]
     pub device_count: ::std::option::Option<i64>,
     /// `deviceRecipeCount`
-    #[serde(
-        rename = "deviceRecipeCount",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "deviceRecipeCount", skip_serializing_if = "Option::is_none")]
     pub device_recipe_count: ::std::option::Option<i64>,
     /// `eventCount`
-    #[serde(rename = "eventCount", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "eventCount", skip_serializing_if = "Option::is_none")]
     pub event_count: ::std::option::Option<i64>,
     /// `experienceDomainCount`
-    #[serde(
-        rename = "experienceDomainCount",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "experienceDomainCount", skip_serializing_if = "Option::is_none")]
     pub experience_domain_count: ::std::option::Option<i64>,
     /// `experienceEndpointCount`
-    #[serde(
-        rename = "experienceEndpointCount",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "experienceEndpointCount", skip_serializing_if = "Option::is_none")]
     pub experience_endpoint_count: ::std::option::Option<i64>,
     /// `experienceGroupCount`
-    #[serde(
-        rename = "experienceGroupCount",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "experienceGroupCount", skip_serializing_if = "Option::is_none")]
     pub experience_group_count: ::std::option::Option<i64>,
     /// `experienceSlugCount`
-    #[serde(
-        rename = "experienceSlugCount",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "experienceSlugCount", skip_serializing_if = "Option::is_none")]
     pub experience_slug_count: ::std::option::Option<i64>,
     /// `experienceUserCount`
-    #[serde(
-        rename = "experienceUserCount",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "experienceUserCount", skip_serializing_if = "Option::is_none")]
     pub experience_user_count: ::std::option::Option<i64>,
     /// `experienceVersionCount`
-    #[serde(
-        rename = "experienceVersionCount",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "experienceVersionCount", skip_serializing_if = "Option::is_none")]
     pub experience_version_count: ::std::option::Option<i64>,
     /// `experienceViewCount`
-    #[serde(
-        rename = "experienceViewCount",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "experienceViewCount", skip_serializing_if = "Option::is_none")]
     pub experience_view_count: ::std::option::Option<i64>,
     /// `fileCount`
-    #[serde(rename = "fileCount", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "fileCount", skip_serializing_if = "Option::is_none")]
     pub file_count: ::std::option::Option<i64>,
     /// `flowCount`
-    #[serde(rename = "flowCount", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "flowCount", skip_serializing_if = "Option::is_none")]
     pub flow_count: ::std::option::Option<i64>,
     /// `integrationCount`
-    #[serde(
-        rename = "integrationCount",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "integrationCount", skip_serializing_if = "Option::is_none")]
     pub integration_count: ::std::option::Option<i64>,
     /// `keyCount`
-    #[serde(rename = "keyCount", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "keyCount", skip_serializing_if = "Option::is_none")]
     pub key_count: ::std::option::Option<i64>,
     /// `notebookCount`
-    #[serde(rename = "notebookCount", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "notebookCount", skip_serializing_if = "Option::is_none")]
     pub notebook_count: ::std::option::Option<i64>,
     /// `resourceJobCount`
-    #[serde(
-        rename = "resourceJobCount",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "resourceJobCount", skip_serializing_if = "Option::is_none")]
     pub resource_job_count: ::std::option::Option<i64>,
     /// `webhookCount`
-    #[serde(rename = "webhookCount", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "webhookCount", skip_serializing_if = "Option::is_none")]
     pub webhook_count: ::std::option::Option<i64>,
     /// `orgCount`
-    #[serde(rename = "orgCount", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "orgCount", skip_serializing_if = "Option::is_none")]
     pub org_count: ::std::option::Option<i64>,
     /// `instanceCount`
-    #[serde(rename = "instanceCount", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "instanceCount", skip_serializing_if = "Option::is_none")]
     pub instance_count: ::std::option::Option<i64>,
     /// Schema for the result of a payload stats request (`payloadCount`)
-    #[serde(rename = "payloadCount", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "payloadCount", skip_serializing_if = "Option::is_none")]
     pub payload_count: ::std::option::Option<PayloadStats>,
     /// `storageStats`
-    #[serde(rename = "storageStats", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "storageStats", skip_serializing_if = "Option::is_none")]
     pub storage_stats: ::std::option::Option<MeSummaryStorageStats>,
     /// `notebookStats`
-    #[serde(rename = "notebookStats", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "notebookStats", skip_serializing_if = "Option::is_none")]
     pub notebook_stats: ::std::option::Option<MeSummaryNotebookStats>,
 }
 /// The `storageStats` object of [`MeSummary`].
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct MeSummaryStorageStats {
     /// `count`
-    #[serde(rename = "count", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub count: ::std::option::Option<i64>,
     /// `size`
-    #[serde(rename = "size", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub size: ::std::option::Option<i64>,
 }
 /// The `notebookStats` object of [`MeSummary`].
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct MeSummaryNotebookStats {
     /// `awaitingCompletion`
-    #[serde(
-        rename = "awaitingCompletion",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "awaitingCompletion", skip_serializing_if = "Option::is_none")]
     pub awaiting_completion: ::std::option::Option<i64>,
     /// `minutesThisPeriod`
-    #[serde(
-        rename = "minutesThisPeriod",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "minutesThisPeriod", skip_serializing_if = "Option::is_none")]
     pub minutes_this_period: ::std::option::Option<i64>,
     /// `runsThisPeriod`
-    #[serde(rename = "runsThisPeriod", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "runsThisPeriod", skip_serializing_if = "Option::is_none")]
     pub runs_this_period: ::std::option::Option<i64>,
 }
 /// Schema for the body of request to modify the current user
@@ -563,34 +417,34 @@ pub struct MeSummaryNotebookStats {
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct MePatch {
     /// `email`, format `email`
-    #[serde(rename = "email", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub email: ::std::option::Option<::std::string::String>,
     /// `firstName`
-    #[serde(rename = "firstName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "firstName", skip_serializing_if = "Option::is_none")]
     pub first_name: ::std::option::Option<::std::string::String>,
     /// `lastName`
-    #[serde(rename = "lastName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "lastName", skip_serializing_if = "Option::is_none")]
     pub last_name: ::std::option::Option<::std::string::String>,
     /// `companyName`
-    #[serde(rename = "companyName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "companyName", skip_serializing_if = "Option::is_none")]
     pub company_name: ::std::option::Option<::std::string::String>,
     /// `title`
-    #[serde(rename = "title", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: ::std::option::Option<::std::string::String>,
     /// `phoneNumber`
-    #[serde(rename = "phoneNumber", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "phoneNumber", skip_serializing_if = "Option::is_none")]
     pub phone_number: ::std::option::Option<::std::string::String>,
     /// `location`
-    #[serde(rename = "location", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub location: ::std::option::Option<::std::string::String>,
     /// `url`
-    #[serde(rename = "url", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: ::std::option::Option<::std::string::String>,
     /// `password`, pattern `^(?=.*[A-Z])(?=.*[^A-Za-z0-9])(?=.*[0-9])(?=.*[a-z]).{12,}$`
-    #[serde(rename = "password", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub password: ::std::option::Option<::wegnology::runtime::Secret>,
     /// `tokenCutoff`, format `date-time`
-    #[serde(rename = "tokenCutoff", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "tokenCutoff", skip_serializing_if = "Option::is_none")]
     pub token_cutoff: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 /// Multi-Factor Authentication Info
@@ -599,10 +453,10 @@ pub struct MePatch {
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct MultiFactorAuthenticationInfo {
     /// `key`
-    #[serde(rename = "key", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub key: ::std::option::Option<::wegnology::runtime::Secret>,
     /// `keyUri`
-    #[serde(rename = "keyUri", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "keyUri", skip_serializing_if = "Option::is_none")]
     pub key_uri: ::std::option::Option<::wegnology::runtime::Secret>,
 }
 /// Notebook Minute Counts
@@ -611,35 +465,35 @@ pub struct MultiFactorAuthenticationInfo {
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct NotebookMinuteCounts {
     /// `start`, format `date-time`
-    #[serde(rename = "start", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub start: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `end`, format `date-time`
-    #[serde(rename = "end", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub end: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `counts`
-    #[serde(rename = "counts", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub counts: ::std::option::Option<::std::vec::Vec<NotebookMinuteCountsCountsItem>>,
 }
 /// An item of the `counts` array of [`NotebookMinuteCounts`].
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct NotebookMinuteCountsCountsItem {
     /// `date`, format `date-time`
-    #[serde(rename = "date", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `minutes`
-    #[serde(rename = "minutes", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub minutes: ::std::option::Option<i64>,
     /// `completed`
-    #[serde(rename = "completed", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub completed: ::std::option::Option<i64>,
     /// `canceled`
-    #[serde(rename = "canceled", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub canceled: ::std::option::Option<i64>,
     /// `errored`
-    #[serde(rename = "errored", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub errored: ::std::option::Option<i64>,
     /// `timeout`
-    #[serde(rename = "timeout", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub timeout: ::std::option::Option<i64>,
 }
 /// Organization Invitation Action For User
@@ -648,7 +502,6 @@ pub struct NotebookMinuteCountsCountsItem {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct OrganizationInvitationActionForUser {
     /// `action`
-    #[serde(rename = "action")]
     pub action: InviteAction,
 }
 /// One of `accept`, `dismiss`, `reject`; unknown values are kept in `Unknown`.
@@ -689,28 +542,28 @@ impl ::std::fmt::Display for InviteAction {
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct OrganizationInvitationInformationForUser {
     /// `orgName`
-    #[serde(rename = "orgName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "orgName", skip_serializing_if = "Option::is_none")]
     pub org_name: ::std::option::Option<::std::string::String>,
     /// `role`
-    #[serde(rename = "role", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub role: ::std::option::Option<Role>,
     /// `requiresMFA`
-    #[serde(rename = "requiresMFA", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "requiresMFA", skip_serializing_if = "Option::is_none")]
     pub requires_mfa: ::std::option::Option<bool>,
     /// `inviteDate`, format `date-time`
-    #[serde(rename = "inviteDate", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "inviteDate", skip_serializing_if = "Option::is_none")]
     pub invite_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `ttl`
-    #[serde(rename = "ttl", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ttl: ::std::option::Option<f64>,
     /// `expired`
-    #[serde(rename = "expired", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub expired: ::std::option::Option<bool>,
     /// `id`, pattern `^[A-Fa-f\d]{24}$`
-    #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// `invitedBy`
-    #[serde(rename = "invitedBy", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "invitedBy", skip_serializing_if = "Option::is_none")]
     pub invited_by: ::std::option::Option<
         OrganizationInvitationInformationForUserInvitedBy,
     >,
@@ -759,10 +612,10 @@ impl ::std::fmt::Display for Role {
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct OrganizationInvitationInformationForUserInvitedBy {
     /// `fullName`
-    #[serde(rename = "fullName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "fullName", skip_serializing_if = "Option::is_none")]
     pub full_name: ::std::option::Option<::std::string::String>,
     /// `email`, format `email`
-    #[serde(rename = "email", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub email: ::std::option::Option<::std::string::String>,
 }
 /// Organization Invitation Result For User
@@ -771,10 +624,10 @@ pub struct OrganizationInvitationInformationForUserInvitedBy {
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct OrganizationInvitationResultForUser {
     /// `result`
-    #[serde(rename = "result", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub result: ::std::option::Option<InviteResult>,
     /// `orgId`, pattern `^[A-Fa-f\d]{24}$`
-    #[serde(rename = "orgId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "orgId", skip_serializing_if = "Option::is_none")]
     pub org_id: ::std::option::Option<::std::string::String>,
 }
 /// One of `accepted`, `rejected`, `dismissed`; unknown values are kept in `Unknown`.
@@ -815,23 +668,23 @@ impl ::std::fmt::Display for InviteResult {
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct PayloadCountsBreakdown {
     /// `start`, format `date-time`
-    #[serde(rename = "start", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub start: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `end`, format `date-time`
-    #[serde(rename = "end", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub end: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `counts`
-    #[serde(rename = "counts", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub counts: ::std::option::Option<::std::vec::Vec<PayloadCountsBreakdownCountsItem>>,
 }
 /// An item of the `counts` array of [`PayloadCountsBreakdown`].
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct PayloadCountsBreakdownCountsItem {
     /// `date`, format `date-time`
-    #[serde(rename = "date", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `value`
-    #[serde(rename = "value", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: ::std::option::Option<i64>,
 }
 /// Schema for the result of a payload stats request
@@ -840,86 +693,82 @@ pub struct PayloadCountsBreakdownCountsItem {
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct PayloadStats {
     /// `dataTable`
-    #[serde(rename = "dataTable", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "dataTable", skip_serializing_if = "Option::is_none")]
     pub data_table: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, f64>,
     >,
     /// `deviceCommand`
-    #[serde(rename = "deviceCommand", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "deviceCommand", skip_serializing_if = "Option::is_none")]
     pub device_command: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, f64>,
     >,
     /// `deviceConnect`
-    #[serde(rename = "deviceConnect", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "deviceConnect", skip_serializing_if = "Option::is_none")]
     pub device_connect: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, f64>,
     >,
     /// `deviceDisconnect`
-    #[serde(
-        rename = "deviceDisconnect",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "deviceDisconnect", skip_serializing_if = "Option::is_none")]
     pub device_disconnect: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, f64>,
     >,
     /// `deviceState`
-    #[serde(rename = "deviceState", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "deviceState", skip_serializing_if = "Option::is_none")]
     pub device_state: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, f64>,
     >,
     /// `endpoint`
-    #[serde(rename = "endpoint", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub endpoint: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, f64>,
     >,
     /// `event`
-    #[serde(rename = "event", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub event: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, f64>,
     >,
     /// `flowError`
-    #[serde(rename = "flowError", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "flowError", skip_serializing_if = "Option::is_none")]
     pub flow_error: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, f64>,
     >,
     /// `integration`
-    #[serde(rename = "integration", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub integration: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, f64>,
     >,
     /// `mqttIn`
-    #[serde(rename = "mqttIn", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "mqttIn", skip_serializing_if = "Option::is_none")]
     pub mqtt_in: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, f64>,
     >,
     /// `mqttOut`
-    #[serde(rename = "mqttOut", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "mqttOut", skip_serializing_if = "Option::is_none")]
     pub mqtt_out: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, f64>,
     >,
     /// `notebook`
-    #[serde(rename = "notebook", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub notebook: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, f64>,
     >,
     /// `timer`
-    #[serde(rename = "timer", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub timer: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, f64>,
     >,
     /// `virtualButton`
-    #[serde(rename = "virtualButton", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "virtualButton", skip_serializing_if = "Option::is_none")]
     pub virtual_button: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, f64>,
     >,
     /// `webhook`
-    #[serde(rename = "webhook", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub webhook: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, f64>,
     >,
     /// `resourceJob`
-    #[serde(rename = "resourceJob", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "resourceJob", skip_serializing_if = "Option::is_none")]
     pub resource_job: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, f64>,
     >,
@@ -933,7 +782,7 @@ pub struct RecentItem {
     #[serde(rename = "itemType")]
     pub item_type: ItemType,
     /// `parentId`, pattern `^[A-Fa-f\d]{24}$`
-    #[serde(rename = "parentId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "parentId", skip_serializing_if = "Option::is_none")]
     pub parent_id: ::std::option::Option<::std::string::String>,
     /// `itemId`, pattern `^[A-Fa-f\d]{24}$`
     #[serde(rename = "itemId")]
@@ -985,23 +834,23 @@ impl ::std::fmt::Display for ItemType {
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct RecentItemList {
     /// `itemType`
-    #[serde(rename = "itemType", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "itemType", skip_serializing_if = "Option::is_none")]
     pub item_type: ::std::option::Option<ItemType>,
     /// `parentId`, pattern `^[A-Fa-f\d]{24}$`
-    #[serde(rename = "parentId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "parentId", skip_serializing_if = "Option::is_none")]
     pub parent_id: ::std::option::Option<::std::string::String>,
     /// `items`
-    #[serde(rename = "items", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub items: ::std::option::Option<::std::vec::Vec<RecentItemListItemsItem>>,
 }
 /// An item of the `items` array of [`RecentItemList`].
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct RecentItemListItemsItem {
     /// `id`, pattern `^[A-Fa-f\d]{24}$`
-    #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// `name`
-    #[serde(rename = "name", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
 }
 /// Schema for the body of a resource transfer request
@@ -1016,13 +865,13 @@ pub struct ResourceTransfer {
     #[serde(rename = "destinationType")]
     pub destination_type: DestinationType,
     /// `applicationIds`
-    #[serde(rename = "applicationIds", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "applicationIds", skip_serializing_if = "Option::is_none")]
     pub application_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// `dashboardIds`
-    #[serde(rename = "dashboardIds", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "dashboardIds", skip_serializing_if = "Option::is_none")]
     pub dashboard_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// `strict`
-    #[serde(rename = "strict", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub strict: ::std::option::Option<bool>,
 }
 /// One of `user`, `organization`; unknown values are kept in `Unknown`.
@@ -1059,7 +908,7 @@ impl ::std::fmt::Display for DestinationType {
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Success {
     /// `success`
-    #[serde(rename = "success", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub success: ::std::option::Option<bool>,
 }
 /// Schema for the body of a User authentication request
@@ -1068,23 +917,17 @@ pub struct Success {
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UserCredentials {
     /// `email`, format `email`
-    #[serde(rename = "email")]
     pub email: ::std::string::String,
     /// `password`
-    #[serde(rename = "password")]
     pub password: ::wegnology::runtime::Secret,
     /// `twoFactorCode`
-    #[serde(rename = "twoFactorCode", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "twoFactorCode", skip_serializing_if = "Option::is_none")]
     pub two_factor_code: ::std::option::Option<::wegnology::runtime::Secret>,
     /// `requestedScopes`
-    #[serde(
-        rename = "requestedScopes",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "requestedScopes", skip_serializing_if = "Option::is_none")]
     pub requested_scopes: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// `tokenTTL`
-    #[serde(rename = "tokenTTL", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "tokenTTL", skip_serializing_if = "Option::is_none")]
     pub token_ttl: ::std::option::Option<i64>,
 }
 /// User Organization Invitations
@@ -1163,14 +1006,11 @@ impl<'a> MeApi<'a> {
     /// # Ok(()) }
     /// ```
     pub fn add_recent_item(&self, data: RecentItem) -> AddRecentItemRequest<'a> {
-        let mut parts = ::wegnology::runtime::RequestParts::new(
-            "/me/recentItems".to_string(),
-        );
-        parts.json_body(&data);
-        AddRecentItemRequest {
-            client: self.client,
-            parts,
-        }
+        AddRecentItemRequest(
+            ::wegnology::runtime::Endpoint::post("add_recent_item", "/me/recentItems")
+                .request(self.client)
+                .json_body(&data),
+        )
     }
     /// Changes the current user's password and optionally logs out all other sessions.
     ///
@@ -1200,14 +1040,16 @@ impl<'a> MeApi<'a> {
     /// # Ok(()) }
     /// ```
     pub fn change_password(&self, data: ChangePassword) -> ChangePasswordRequest<'a> {
-        let mut parts = ::wegnology::runtime::RequestParts::new(
-            "/me/changePassword".to_string(),
-        );
-        parts.json_body(&data);
-        ChangePasswordRequest {
-            client: self.client,
-            parts,
-        }
+        ChangePasswordRequest(
+            ::wegnology::runtime::Endpoint::patch(
+                    "change_password",
+                    "/me/changePassword",
+                )
+                .secret_answer()
+                .issues_token()
+                .request(self.client)
+                .json_body(&data),
+        )
     }
     /// Deletes the current user.
     ///
@@ -1237,14 +1079,11 @@ impl<'a> MeApi<'a> {
     /// # Ok(()) }
     /// ```
     pub fn delete(&self, credentials: UserCredentials) -> DeleteRequest<'a> {
-        let mut parts = ::wegnology::runtime::RequestParts::new(
-            "/me/delete".to_string(),
-        );
-        parts.json_body(&credentials);
-        DeleteRequest {
-            client: self.client,
-            parts,
-        }
+        DeleteRequest(
+            ::wegnology::runtime::Endpoint::post("delete", "/me/delete")
+                .request(self.client)
+                .json_body(&credentials),
+        )
     }
     /// Returns device counts by day for the time range specified for all applications the current user owns.
     ///
@@ -1276,13 +1115,10 @@ impl<'a> MeApi<'a> {
     /// # Ok(()) }
     /// ```
     pub fn device_counts(&self) -> DeviceCountsRequest<'a> {
-        let parts = ::wegnology::runtime::RequestParts::new(
-            "/me/deviceCounts".to_string(),
-        );
-        DeviceCountsRequest {
-            client: self.client,
-            parts,
-        }
+        DeviceCountsRequest(
+            ::wegnology::runtime::Endpoint::get("device_counts", "/me/deviceCounts")
+                .request(self.client),
+        )
     }
     /// Disables multi-factor authentication for the current user.
     ///
@@ -1315,14 +1151,14 @@ impl<'a> MeApi<'a> {
         &self,
         data: DisableMultiFactorAuthentication,
     ) -> DisableTwoFactorAuthRequest<'a> {
-        let mut parts = ::wegnology::runtime::RequestParts::new(
-            "/me/disableTwoFactorAuth".to_string(),
-        );
-        parts.json_body(&data);
-        DisableTwoFactorAuthRequest {
-            client: self.client,
-            parts,
-        }
+        DisableTwoFactorAuthRequest(
+            ::wegnology::runtime::Endpoint::patch(
+                    "disable_two_factor_auth",
+                    "/me/disableTwoFactorAuth",
+                )
+                .request(self.client)
+                .json_body(&data),
+        )
     }
     /// Disconnects the user from Github.
     ///
@@ -1350,13 +1186,13 @@ impl<'a> MeApi<'a> {
     /// # Ok(()) }
     /// ```
     pub fn disconnect_github(&self) -> DisconnectGithubRequest<'a> {
-        let parts = ::wegnology::runtime::RequestParts::new(
-            "/me/disconnectGithub".to_string(),
-        );
-        DisconnectGithubRequest {
-            client: self.client,
-            parts,
-        }
+        DisconnectGithubRequest(
+            ::wegnology::runtime::Endpoint::patch(
+                    "disconnect_github",
+                    "/me/disconnectGithub",
+                )
+                .request(self.client),
+        )
     }
     /// Enables multi-factor authentication for the current user.
     ///
@@ -1389,14 +1225,14 @@ impl<'a> MeApi<'a> {
         &self,
         data: EnableMultiFactorAuthentication,
     ) -> EnableTwoFactorAuthRequest<'a> {
-        let mut parts = ::wegnology::runtime::RequestParts::new(
-            "/me/enableTwoFactorAuth".to_string(),
-        );
-        parts.json_body(&data);
-        EnableTwoFactorAuthRequest {
-            client: self.client,
-            parts,
-        }
+        EnableTwoFactorAuthRequest(
+            ::wegnology::runtime::Endpoint::patch(
+                    "enable_two_factor_auth",
+                    "/me/enableTwoFactorAuth",
+                )
+                .request(self.client)
+                .json_body(&data),
+        )
     }
     /// Gets a recent item list.
     ///
@@ -1430,14 +1266,11 @@ impl<'a> MeApi<'a> {
         &self,
         item_type: ItemType,
     ) -> FetchRecentItemsRequest<'a> {
-        let mut parts = ::wegnology::runtime::RequestParts::new(
-            "/me/recentItems".to_string(),
-        );
-        parts.query("itemType", item_type.as_str().to_string());
-        FetchRecentItemsRequest {
-            client: self.client,
-            parts,
-        }
+        FetchRecentItemsRequest(
+            ::wegnology::runtime::Endpoint::get("fetch_recent_items", "/me/recentItems")
+                .request(self.client)
+                .query("itemType", item_type.as_str().to_string()),
+        )
     }
     /// Returns the multi-factor authentication key for the current user.
     ///
@@ -1465,13 +1298,14 @@ impl<'a> MeApi<'a> {
     /// # Ok(()) }
     /// ```
     pub fn generate_two_factor_auth(&self) -> GenerateTwoFactorAuthRequest<'a> {
-        let parts = ::wegnology::runtime::RequestParts::new(
-            "/me/generateTwoFactorAuth".to_string(),
-        );
-        GenerateTwoFactorAuthRequest {
-            client: self.client,
-            parts,
-        }
+        GenerateTwoFactorAuthRequest(
+            ::wegnology::runtime::Endpoint::patch(
+                    "generate_two_factor_auth",
+                    "/me/generateTwoFactorAuth",
+                )
+                .secret_answer()
+                .request(self.client),
+        )
     }
     /// Retrieves information on the current user.
     ///
@@ -1504,11 +1338,9 @@ impl<'a> MeApi<'a> {
     /// # Ok(()) }
     /// ```
     pub fn get(&self) -> GetRequest<'a> {
-        let parts = ::wegnology::runtime::RequestParts::new("/me".to_string());
-        GetRequest {
-            client: self.client,
-            parts,
-        }
+        GetRequest(
+            ::wegnology::runtime::Endpoint::get("get", "/me").request(self.client),
+        )
     }
     /// Retrieves information for an invitation to an organization.
     ///
@@ -1537,20 +1369,12 @@ impl<'a> MeApi<'a> {
     /// # let _ = result;
     /// # Ok(()) }
     /// ```
-    pub fn invite(
-        &self,
-        invite_id: impl ::std::convert::Into<::std::string::String>,
-    ) -> InviteRequest<'a> {
-        let invite_id: ::std::string::String = invite_id.into();
-        let parts = ::wegnology::runtime::RequestParts::new(
-            ::std::format!(
-                "/me/invites/{}", ::wegnology::runtime::encode_path_segment(& invite_id)
-            ),
-        );
-        InviteRequest {
-            client: self.client,
-            parts,
-        }
+    pub fn invite(&self, invite_id: impl Into<String>) -> InviteRequest<'a> {
+        InviteRequest(
+            ::wegnology::runtime::Endpoint::get("invite", "/me/invites/{inviteId}")
+                .request(self.client)
+                .path_param("inviteId", invite_id.into()),
+        )
     }
     /// Retrieves pending organization invitations for a user.
     ///
@@ -1578,11 +1402,10 @@ impl<'a> MeApi<'a> {
     /// # Ok(()) }
     /// ```
     pub fn invites(&self) -> InvitesRequest<'a> {
-        let parts = ::wegnology::runtime::RequestParts::new("/me/invites".to_string());
-        InvitesRequest {
-            client: self.client,
-            parts,
-        }
+        InvitesRequest(
+            ::wegnology::runtime::Endpoint::get("invites", "/me/invites")
+                .request(self.client),
+        )
     }
     /// Returns notebook execution usage by day for the time range specified for all applications the current user owns.
     ///
@@ -1614,13 +1437,13 @@ impl<'a> MeApi<'a> {
     /// # Ok(()) }
     /// ```
     pub fn notebook_minute_counts(&self) -> NotebookMinuteCountsRequest<'a> {
-        let parts = ::wegnology::runtime::RequestParts::new(
-            "/me/notebookMinuteCounts".to_string(),
-        );
-        NotebookMinuteCountsRequest {
-            client: self.client,
-            parts,
-        }
+        NotebookMinuteCountsRequest(
+            ::wegnology::runtime::Endpoint::get(
+                    "notebook_minute_counts",
+                    "/me/notebookMinuteCounts",
+                )
+                .request(self.client),
+        )
     }
     /// Updates information about the current user.
     ///
@@ -1654,12 +1477,11 @@ impl<'a> MeApi<'a> {
     /// # Ok(()) }
     /// ```
     pub fn patch(&self, user: MePatch) -> PatchRequest<'a> {
-        let mut parts = ::wegnology::runtime::RequestParts::new("/me".to_string());
-        parts.json_body(&user);
-        PatchRequest {
-            client: self.client,
-            parts,
-        }
+        PatchRequest(
+            ::wegnology::runtime::Endpoint::patch("patch", "/me")
+                .request(self.client)
+                .json_body(&user),
+        )
     }
     /// Returns payload counts for the time range specified for all applications the current user owns.
     ///
@@ -1693,13 +1515,10 @@ impl<'a> MeApi<'a> {
     /// # Ok(()) }
     /// ```
     pub fn payload_counts(&self) -> PayloadCountsRequest<'a> {
-        let parts = ::wegnology::runtime::RequestParts::new(
-            "/me/payloadCounts".to_string(),
-        );
-        PayloadCountsRequest {
-            client: self.client,
-            parts,
-        }
+        PayloadCountsRequest(
+            ::wegnology::runtime::Endpoint::get("payload_counts", "/me/payloadCounts")
+                .request(self.client),
+        )
     }
     /// Returns payload counts per resolution in the time range specified for all applications the current user owns.
     ///
@@ -1737,13 +1556,13 @@ impl<'a> MeApi<'a> {
     /// # Ok(()) }
     /// ```
     pub fn payload_counts_breakdown(&self) -> PayloadCountsBreakdownRequest<'a> {
-        let parts = ::wegnology::runtime::RequestParts::new(
-            "/me/payloadCountsBreakdown".to_string(),
-        );
-        PayloadCountsBreakdownRequest {
-            client: self.client,
-            parts,
-        }
+        PayloadCountsBreakdownRequest(
+            ::wegnology::runtime::Endpoint::get(
+                    "payload_counts_breakdown",
+                    "/me/payloadCountsBreakdown",
+                )
+                .request(self.client),
+        )
     }
     /// Returns a new auth token based on the current auth token.
     ///
@@ -1772,13 +1591,12 @@ impl<'a> MeApi<'a> {
     /// # Ok(()) }
     /// ```
     pub fn refresh_token(&self) -> RefreshTokenRequest<'a> {
-        let parts = ::wegnology::runtime::RequestParts::new(
-            "/me/refreshToken".to_string(),
-        );
-        RefreshTokenRequest {
-            client: self.client,
-            parts,
-        }
+        RefreshTokenRequest(
+            ::wegnology::runtime::Endpoint::get("refresh_token", "/me/refreshToken")
+                .secret_answer()
+                .issues_token()
+                .request(self.client),
+        )
     }
     /// Accepts or rejects an invitation to an organization.
     ///
@@ -1812,20 +1630,18 @@ impl<'a> MeApi<'a> {
     /// ```
     pub fn respond_to_invite(
         &self,
-        invite_id: impl ::std::convert::Into<::std::string::String>,
+        invite_id: impl Into<String>,
         response: OrganizationInvitationActionForUser,
     ) -> RespondToInviteRequest<'a> {
-        let invite_id: ::std::string::String = invite_id.into();
-        let mut parts = ::wegnology::runtime::RequestParts::new(
-            ::std::format!(
-                "/me/invites/{}", ::wegnology::runtime::encode_path_segment(& invite_id)
-            ),
-        );
-        parts.json_body(&response);
-        RespondToInviteRequest {
-            client: self.client,
-            parts,
-        }
+        RespondToInviteRequest(
+            ::wegnology::runtime::Endpoint::post(
+                    "respond_to_invite",
+                    "/me/invites/{inviteId}",
+                )
+                .request(self.client)
+                .path_param("inviteId", invite_id.into())
+                .json_body(&response),
+        )
     }
     /// Moves resources to a new owner.
     ///
@@ -1858,14 +1674,14 @@ impl<'a> MeApi<'a> {
         &self,
         transfer: ResourceTransfer,
     ) -> TransferResourcesRequest<'a> {
-        let mut parts = ::wegnology::runtime::RequestParts::new(
-            "/me/transferResources".to_string(),
-        );
-        parts.json_body(&transfer);
-        TransferResourcesRequest {
-            client: self.client,
-            parts,
-        }
+        TransferResourcesRequest(
+            ::wegnology::runtime::Endpoint::patch(
+                    "transfer_resources",
+                    "/me/transferResources",
+                )
+                .request(self.client)
+                .json_body(&transfer),
+        )
     }
     /// Sends an email verification to the user.
     ///
@@ -1893,1029 +1709,379 @@ impl<'a> MeApi<'a> {
     /// # Ok(()) }
     /// ```
     pub fn verify_email(&self) -> VerifyEmailRequest<'a> {
-        let parts = ::wegnology::runtime::RequestParts::new(
-            "/me/verify-email".to_string(),
-        );
-        VerifyEmailRequest {
-            client: self.client,
-            parts,
-        }
+        VerifyEmailRequest(
+            ::wegnology::runtime::Endpoint::post("verify_email", "/me/verify-email")
+                .request(self.client),
+        )
     }
 }
-/// The `add_recent_item` request; set optional parameters, then `send()`.
+/// The `add_recent_item` request; set optional parameters, then `send()` (or `.await` it).
 #[must_use = "a request does nothing until it is sent"]
-pub struct AddRecentItemRequest<'a> {
-    client: &'a ::wegnology::Client,
-    parts: ::wegnology::runtime::RequestParts,
-}
+pub struct AddRecentItemRequest<'a>(::wegnology::runtime::Request<'a, RecentItemList>);
+::wegnology::__request_builder!(AddRecentItemRequest => RecentItemList);
 impl<'a> AddRecentItemRequest<'a> {
     /// Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// Sent as the header `losantdomain`.
-    pub fn losantdomain(
-        mut self,
-        losantdomain: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.parts.header("losantdomain", losantdomain.into());
-        self
-    }
-    /// Overrides one of the query defaults every request carries (`_actions`, `_links`,
-    /// `_embedded`) or adds another query pair.
-    pub fn query_override(
-        mut self,
-        name: &'static str,
-        value: impl ::std::fmt::Display,
-    ) -> Self {
-        self.parts.query(name, value.to_string());
-        self
-    }
-    /// Sends the request and waits for the answer, for code without an async runtime
-    /// (feature `blocking`; not for use inside one).
-    #[cfg(feature = "blocking")]
-    pub fn send_blocking(
-        self,
-    ) -> ::std::result::Result<RecentItemList, ::wegnology::Error> {
-        ::wegnology::runtime::block_on(self.send())
-    }
-    /// Sends the request; the success body is a [`RecentItemList`].
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<RecentItemList, ::wegnology::Error> {
-        self.client
-            .execute("add_recent_item", ::wegnology::runtime::Method::POST, self.parts)
-            .await
+    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
+        Self(self.0.header("losantdomain", losantdomain.into()))
     }
 }
-/// The `change_password` request; set optional parameters, then `send()`.
+/// The `change_password` request; set optional parameters, then `send()` (or `.await` it).
 #[must_use = "a request does nothing until it is sent"]
-pub struct ChangePasswordRequest<'a> {
-    client: &'a ::wegnology::Client,
-    parts: ::wegnology::runtime::RequestParts,
-}
+pub struct ChangePasswordRequest<'a>(
+    ::wegnology::runtime::Request<'a, AuthenticatedUser>,
+);
+::wegnology::__request_builder!(ChangePasswordRequest => AuthenticatedUser);
 impl<'a> ChangePasswordRequest<'a> {
     /// Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// Sent as the header `losantdomain`.
-    pub fn losantdomain(
-        mut self,
-        losantdomain: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.parts.header("losantdomain", losantdomain.into());
-        self
-    }
-    /// Overrides one of the query defaults every request carries (`_actions`, `_links`,
-    /// `_embedded`) or adds another query pair.
-    pub fn query_override(
-        mut self,
-        name: &'static str,
-        value: impl ::std::fmt::Display,
-    ) -> Self {
-        self.parts.query(name, value.to_string());
-        self
-    }
-    /// Sends the request and waits for the answer, for code without an async runtime
-    /// (feature `blocking`; not for use inside one).
-    #[cfg(feature = "blocking")]
-    pub fn send_blocking(
-        self,
-    ) -> ::std::result::Result<AuthenticatedUser, ::wegnology::Error> {
-        ::wegnology::runtime::block_on(self.send())
-    }
-    /// Sends the request; the success body is a [`AuthenticatedUser`].
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<AuthenticatedUser, ::wegnology::Error> {
-        self.client
-            .execute("change_password", ::wegnology::runtime::Method::PATCH, self.parts)
-            .await
+    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
+        Self(self.0.header("losantdomain", losantdomain.into()))
     }
 }
-/// The `delete` request; set optional parameters, then `send()`.
+/// The `delete` request; set optional parameters, then `send()` (or `.await` it).
 #[must_use = "a request does nothing until it is sent"]
-pub struct DeleteRequest<'a> {
-    client: &'a ::wegnology::Client,
-    parts: ::wegnology::runtime::RequestParts,
-}
+pub struct DeleteRequest<'a>(::wegnology::runtime::Request<'a, Success>);
+::wegnology::__request_builder!(DeleteRequest => Success);
 impl<'a> DeleteRequest<'a> {
     /// Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// Sent as the header `losantdomain`.
-    pub fn losantdomain(
-        mut self,
-        losantdomain: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.parts.header("losantdomain", losantdomain.into());
-        self
-    }
-    /// Overrides one of the query defaults every request carries (`_actions`, `_links`,
-    /// `_embedded`) or adds another query pair.
-    pub fn query_override(
-        mut self,
-        name: &'static str,
-        value: impl ::std::fmt::Display,
-    ) -> Self {
-        self.parts.query(name, value.to_string());
-        self
-    }
-    /// Sends the request and waits for the answer, for code without an async runtime
-    /// (feature `blocking`; not for use inside one).
-    #[cfg(feature = "blocking")]
-    pub fn send_blocking(self) -> ::std::result::Result<Success, ::wegnology::Error> {
-        ::wegnology::runtime::block_on(self.send())
-    }
-    /// Sends the request; the success body is a [`Success`].
-    pub async fn send(self) -> ::std::result::Result<Success, ::wegnology::Error> {
-        self.client
-            .execute("delete", ::wegnology::runtime::Method::POST, self.parts)
-            .await
+    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
+        Self(self.0.header("losantdomain", losantdomain.into()))
     }
 }
-/// The `device_counts` request; set optional parameters, then `send()`.
+/// The `device_counts` request; set optional parameters, then `send()` (or `.await` it).
 #[must_use = "a request does nothing until it is sent"]
-pub struct DeviceCountsRequest<'a> {
-    client: &'a ::wegnology::Client,
-    parts: ::wegnology::runtime::RequestParts,
-}
+pub struct DeviceCountsRequest<'a>(::wegnology::runtime::Request<'a, DeviceCounts>);
+::wegnology::__request_builder!(DeviceCountsRequest => DeviceCounts);
 impl<'a> DeviceCountsRequest<'a> {
     /// Start of range for device count query (ms since epoch). Example: `0`.
     ///
     /// Sent as the query parameter `start`.
-    pub fn start(mut self, start: i64) -> Self {
-        self.parts.query("start", start.to_string());
-        self
+    pub fn start(self, start: i64) -> Self {
+        Self(self.0.query("start", start.to_string()))
     }
     /// End of range for device count query (ms since epoch). Example: `1465790400000`.
     ///
     /// Sent as the query parameter `end`.
-    pub fn end(mut self, end: i64) -> Self {
-        self.parts.query("end", end.to_string());
-        self
+    pub fn end(self, end: i64) -> Self {
+        Self(self.0.query("end", end.to_string()))
     }
     /// Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// Sent as the header `losantdomain`.
-    pub fn losantdomain(
-        mut self,
-        losantdomain: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.parts.header("losantdomain", losantdomain.into());
-        self
-    }
-    /// Overrides one of the query defaults every request carries (`_actions`, `_links`,
-    /// `_embedded`) or adds another query pair.
-    pub fn query_override(
-        mut self,
-        name: &'static str,
-        value: impl ::std::fmt::Display,
-    ) -> Self {
-        self.parts.query(name, value.to_string());
-        self
-    }
-    /// Sends the request and waits for the answer, for code without an async runtime
-    /// (feature `blocking`; not for use inside one).
-    #[cfg(feature = "blocking")]
-    pub fn send_blocking(
-        self,
-    ) -> ::std::result::Result<DeviceCounts, ::wegnology::Error> {
-        ::wegnology::runtime::block_on(self.send())
-    }
-    /// Sends the request; the success body is a [`DeviceCounts`].
-    pub async fn send(self) -> ::std::result::Result<DeviceCounts, ::wegnology::Error> {
-        self.client
-            .execute("device_counts", ::wegnology::runtime::Method::GET, self.parts)
-            .await
+    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
+        Self(self.0.header("losantdomain", losantdomain.into()))
     }
 }
-/// The `disable_two_factor_auth` request; set optional parameters, then `send()`.
+/// The `disable_two_factor_auth` request; set optional parameters, then `send()` (or `.await` it).
 #[must_use = "a request does nothing until it is sent"]
-pub struct DisableTwoFactorAuthRequest<'a> {
-    client: &'a ::wegnology::Client,
-    parts: ::wegnology::runtime::RequestParts,
-}
+pub struct DisableTwoFactorAuthRequest<'a>(::wegnology::runtime::Request<'a, Me>);
+::wegnology::__request_builder!(DisableTwoFactorAuthRequest => Me);
 impl<'a> DisableTwoFactorAuthRequest<'a> {
     /// Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// Sent as the header `losantdomain`.
-    pub fn losantdomain(
-        mut self,
-        losantdomain: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.parts.header("losantdomain", losantdomain.into());
-        self
-    }
-    /// Overrides one of the query defaults every request carries (`_actions`, `_links`,
-    /// `_embedded`) or adds another query pair.
-    pub fn query_override(
-        mut self,
-        name: &'static str,
-        value: impl ::std::fmt::Display,
-    ) -> Self {
-        self.parts.query(name, value.to_string());
-        self
-    }
-    /// Sends the request and waits for the answer, for code without an async runtime
-    /// (feature `blocking`; not for use inside one).
-    #[cfg(feature = "blocking")]
-    pub fn send_blocking(self) -> ::std::result::Result<Me, ::wegnology::Error> {
-        ::wegnology::runtime::block_on(self.send())
-    }
-    /// Sends the request; the success body is a [`Me`].
-    pub async fn send(self) -> ::std::result::Result<Me, ::wegnology::Error> {
-        self.client
-            .execute(
-                "disable_two_factor_auth",
-                ::wegnology::runtime::Method::PATCH,
-                self.parts,
-            )
-            .await
+    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
+        Self(self.0.header("losantdomain", losantdomain.into()))
     }
 }
-/// The `disconnect_github` request; set optional parameters, then `send()`.
+/// The `disconnect_github` request; set optional parameters, then `send()` (or `.await` it).
 #[must_use = "a request does nothing until it is sent"]
-pub struct DisconnectGithubRequest<'a> {
-    client: &'a ::wegnology::Client,
-    parts: ::wegnology::runtime::RequestParts,
-}
+pub struct DisconnectGithubRequest<'a>(::wegnology::runtime::Request<'a, Me>);
+::wegnology::__request_builder!(DisconnectGithubRequest => Me);
 impl<'a> DisconnectGithubRequest<'a> {
     /// Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// Sent as the header `losantdomain`.
-    pub fn losantdomain(
-        mut self,
-        losantdomain: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.parts.header("losantdomain", losantdomain.into());
-        self
-    }
-    /// Overrides one of the query defaults every request carries (`_actions`, `_links`,
-    /// `_embedded`) or adds another query pair.
-    pub fn query_override(
-        mut self,
-        name: &'static str,
-        value: impl ::std::fmt::Display,
-    ) -> Self {
-        self.parts.query(name, value.to_string());
-        self
-    }
-    /// Sends the request and waits for the answer, for code without an async runtime
-    /// (feature `blocking`; not for use inside one).
-    #[cfg(feature = "blocking")]
-    pub fn send_blocking(self) -> ::std::result::Result<Me, ::wegnology::Error> {
-        ::wegnology::runtime::block_on(self.send())
-    }
-    /// Sends the request; the success body is a [`Me`].
-    pub async fn send(self) -> ::std::result::Result<Me, ::wegnology::Error> {
-        self.client
-            .execute(
-                "disconnect_github",
-                ::wegnology::runtime::Method::PATCH,
-                self.parts,
-            )
-            .await
+    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
+        Self(self.0.header("losantdomain", losantdomain.into()))
     }
 }
-/// The `enable_two_factor_auth` request; set optional parameters, then `send()`.
+/// The `enable_two_factor_auth` request; set optional parameters, then `send()` (or `.await` it).
 #[must_use = "a request does nothing until it is sent"]
-pub struct EnableTwoFactorAuthRequest<'a> {
-    client: &'a ::wegnology::Client,
-    parts: ::wegnology::runtime::RequestParts,
-}
+pub struct EnableTwoFactorAuthRequest<'a>(::wegnology::runtime::Request<'a, Me>);
+::wegnology::__request_builder!(EnableTwoFactorAuthRequest => Me);
 impl<'a> EnableTwoFactorAuthRequest<'a> {
     /// Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// Sent as the header `losantdomain`.
-    pub fn losantdomain(
-        mut self,
-        losantdomain: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.parts.header("losantdomain", losantdomain.into());
-        self
-    }
-    /// Overrides one of the query defaults every request carries (`_actions`, `_links`,
-    /// `_embedded`) or adds another query pair.
-    pub fn query_override(
-        mut self,
-        name: &'static str,
-        value: impl ::std::fmt::Display,
-    ) -> Self {
-        self.parts.query(name, value.to_string());
-        self
-    }
-    /// Sends the request and waits for the answer, for code without an async runtime
-    /// (feature `blocking`; not for use inside one).
-    #[cfg(feature = "blocking")]
-    pub fn send_blocking(self) -> ::std::result::Result<Me, ::wegnology::Error> {
-        ::wegnology::runtime::block_on(self.send())
-    }
-    /// Sends the request; the success body is a [`Me`].
-    pub async fn send(self) -> ::std::result::Result<Me, ::wegnology::Error> {
-        self.client
-            .execute(
-                "enable_two_factor_auth",
-                ::wegnology::runtime::Method::PATCH,
-                self.parts,
-            )
-            .await
+    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
+        Self(self.0.header("losantdomain", losantdomain.into()))
     }
 }
-/// The `fetch_recent_items` request; set optional parameters, then `send()`.
+/// The `fetch_recent_items` request; set optional parameters, then `send()` (or `.await` it).
 #[must_use = "a request does nothing until it is sent"]
-pub struct FetchRecentItemsRequest<'a> {
-    client: &'a ::wegnology::Client,
-    parts: ::wegnology::runtime::RequestParts,
-}
+pub struct FetchRecentItemsRequest<'a>(
+    ::wegnology::runtime::Request<'a, RecentItemList>,
+);
+::wegnology::__request_builder!(FetchRecentItemsRequest => RecentItemList);
 impl<'a> FetchRecentItemsRequest<'a> {
     /// Parent id of the recent list. Example: `575ec8687ae143cd83dc4a97`.
     ///
     /// Sent as the query parameter `parentId`.
-    pub fn parent_id(
-        mut self,
-        parent_id: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.parts.query("parentId", parent_id.into());
-        self
+    pub fn parent_id(self, parent_id: impl Into<String>) -> Self {
+        Self(self.0.query("parentId", parent_id.into()))
     }
     /// Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// Sent as the header `losantdomain`.
-    pub fn losantdomain(
-        mut self,
-        losantdomain: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.parts.header("losantdomain", losantdomain.into());
-        self
-    }
-    /// Overrides one of the query defaults every request carries (`_actions`, `_links`,
-    /// `_embedded`) or adds another query pair.
-    pub fn query_override(
-        mut self,
-        name: &'static str,
-        value: impl ::std::fmt::Display,
-    ) -> Self {
-        self.parts.query(name, value.to_string());
-        self
-    }
-    /// Sends the request and waits for the answer, for code without an async runtime
-    /// (feature `blocking`; not for use inside one).
-    #[cfg(feature = "blocking")]
-    pub fn send_blocking(
-        self,
-    ) -> ::std::result::Result<RecentItemList, ::wegnology::Error> {
-        ::wegnology::runtime::block_on(self.send())
-    }
-    /// Sends the request; the success body is a [`RecentItemList`].
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<RecentItemList, ::wegnology::Error> {
-        self.client
-            .execute("fetch_recent_items", ::wegnology::runtime::Method::GET, self.parts)
-            .await
+    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
+        Self(self.0.header("losantdomain", losantdomain.into()))
     }
 }
-/// The `generate_two_factor_auth` request; set optional parameters, then `send()`.
+/// The `generate_two_factor_auth` request; set optional parameters, then `send()` (or `.await` it).
 #[must_use = "a request does nothing until it is sent"]
-pub struct GenerateTwoFactorAuthRequest<'a> {
-    client: &'a ::wegnology::Client,
-    parts: ::wegnology::runtime::RequestParts,
-}
+pub struct GenerateTwoFactorAuthRequest<'a>(
+    ::wegnology::runtime::Request<'a, MultiFactorAuthenticationInfo>,
+);
+::wegnology::__request_builder!(
+    GenerateTwoFactorAuthRequest => MultiFactorAuthenticationInfo
+);
 impl<'a> GenerateTwoFactorAuthRequest<'a> {
     /// Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// Sent as the header `losantdomain`.
-    pub fn losantdomain(
-        mut self,
-        losantdomain: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.parts.header("losantdomain", losantdomain.into());
-        self
-    }
-    /// Overrides one of the query defaults every request carries (`_actions`, `_links`,
-    /// `_embedded`) or adds another query pair.
-    pub fn query_override(
-        mut self,
-        name: &'static str,
-        value: impl ::std::fmt::Display,
-    ) -> Self {
-        self.parts.query(name, value.to_string());
-        self
-    }
-    /// Sends the request and waits for the answer, for code without an async runtime
-    /// (feature `blocking`; not for use inside one).
-    #[cfg(feature = "blocking")]
-    pub fn send_blocking(
-        self,
-    ) -> ::std::result::Result<MultiFactorAuthenticationInfo, ::wegnology::Error> {
-        ::wegnology::runtime::block_on(self.send())
-    }
-    /// Sends the request; the success body is a [`MultiFactorAuthenticationInfo`].
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<MultiFactorAuthenticationInfo, ::wegnology::Error> {
-        self.client
-            .execute(
-                "generate_two_factor_auth",
-                ::wegnology::runtime::Method::PATCH,
-                self.parts,
-            )
-            .await
+    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
+        Self(self.0.header("losantdomain", losantdomain.into()))
     }
 }
-/// The `get` request; set optional parameters, then `send()`.
+/// The `get` request; set optional parameters, then `send()` (or `.await` it).
 #[must_use = "a request does nothing until it is sent"]
-pub struct GetRequest<'a> {
-    client: &'a ::wegnology::Client,
-    parts: ::wegnology::runtime::RequestParts,
-}
+pub struct GetRequest<'a>(::wegnology::runtime::Request<'a, Me>);
+::wegnology::__request_builder!(GetRequest => Me);
 impl<'a> GetRequest<'a> {
     /// Should the user include recent app/dashboard info. Example: `true`.
     ///
     /// Sent as the query parameter `includeRecent`.
-    pub fn include_recent(mut self, include_recent: bool) -> Self {
-        self.parts.query("includeRecent", include_recent.to_string());
-        self
+    pub fn include_recent(self, include_recent: bool) -> Self {
+        Self(self.0.query("includeRecent", include_recent.to_string()))
     }
     /// Comma-separated list of summary fields to exclude from user summary. Example: `payloadCount`.
     ///
     /// Sent as the query parameter `summaryExclude`.
-    pub fn summary_exclude(
-        mut self,
-        summary_exclude: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.parts.query("summaryExclude", summary_exclude.into());
-        self
+    pub fn summary_exclude(self, summary_exclude: impl Into<String>) -> Self {
+        Self(self.0.query("summaryExclude", summary_exclude.into()))
     }
     /// Comma-separated list of summary fields to include in user summary. Example: `payloadCount`.
     ///
     /// Sent as the query parameter `summaryInclude`.
-    pub fn summary_include(
-        mut self,
-        summary_include: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.parts.query("summaryInclude", summary_include.into());
-        self
+    pub fn summary_include(self, summary_include: impl Into<String>) -> Self {
+        Self(self.0.query("summaryInclude", summary_include.into()))
     }
     /// Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// Sent as the header `losantdomain`.
-    pub fn losantdomain(
-        mut self,
-        losantdomain: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.parts.header("losantdomain", losantdomain.into());
-        self
-    }
-    /// Overrides one of the query defaults every request carries (`_actions`, `_links`,
-    /// `_embedded`) or adds another query pair.
-    pub fn query_override(
-        mut self,
-        name: &'static str,
-        value: impl ::std::fmt::Display,
-    ) -> Self {
-        self.parts.query(name, value.to_string());
-        self
-    }
-    /// Sends the request and waits for the answer, for code without an async runtime
-    /// (feature `blocking`; not for use inside one).
-    #[cfg(feature = "blocking")]
-    pub fn send_blocking(self) -> ::std::result::Result<Me, ::wegnology::Error> {
-        ::wegnology::runtime::block_on(self.send())
-    }
-    /// Sends the request; the success body is a [`Me`].
-    pub async fn send(self) -> ::std::result::Result<Me, ::wegnology::Error> {
-        self.client.execute("get", ::wegnology::runtime::Method::GET, self.parts).await
+    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
+        Self(self.0.header("losantdomain", losantdomain.into()))
     }
 }
-/// The `invite` request; set optional parameters, then `send()`.
+/// The `invite` request; set optional parameters, then `send()` (or `.await` it).
 #[must_use = "a request does nothing until it is sent"]
-pub struct InviteRequest<'a> {
-    client: &'a ::wegnology::Client,
-    parts: ::wegnology::runtime::RequestParts,
-}
+pub struct InviteRequest<'a>(
+    ::wegnology::runtime::Request<'a, OrganizationInvitationInformationForUser>,
+);
+::wegnology::__request_builder!(
+    InviteRequest => OrganizationInvitationInformationForUser
+);
 impl<'a> InviteRequest<'a> {
     /// Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// Sent as the header `losantdomain`.
-    pub fn losantdomain(
-        mut self,
-        losantdomain: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.parts.header("losantdomain", losantdomain.into());
-        self
-    }
-    /// Overrides one of the query defaults every request carries (`_actions`, `_links`,
-    /// `_embedded`) or adds another query pair.
-    pub fn query_override(
-        mut self,
-        name: &'static str,
-        value: impl ::std::fmt::Display,
-    ) -> Self {
-        self.parts.query(name, value.to_string());
-        self
-    }
-    /// Sends the request and waits for the answer, for code without an async runtime
-    /// (feature `blocking`; not for use inside one).
-    #[cfg(feature = "blocking")]
-    pub fn send_blocking(
-        self,
-    ) -> ::std::result::Result<
-        OrganizationInvitationInformationForUser,
-        ::wegnology::Error,
-    > {
-        ::wegnology::runtime::block_on(self.send())
-    }
-    /// Sends the request; the success body is a [`OrganizationInvitationInformationForUser`].
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<
-        OrganizationInvitationInformationForUser,
-        ::wegnology::Error,
-    > {
-        self.client
-            .execute("invite", ::wegnology::runtime::Method::GET, self.parts)
-            .await
+    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
+        Self(self.0.header("losantdomain", losantdomain.into()))
     }
 }
-/// The `invites` request; set optional parameters, then `send()`.
+/// The `invites` request; set optional parameters, then `send()` (or `.await` it).
 #[must_use = "a request does nothing until it is sent"]
-pub struct InvitesRequest<'a> {
-    client: &'a ::wegnology::Client,
-    parts: ::wegnology::runtime::RequestParts,
-}
+pub struct InvitesRequest<'a>(
+    ::wegnology::runtime::Request<'a, UserOrganizationInvitations>,
+);
+::wegnology::__request_builder!(InvitesRequest => UserOrganizationInvitations);
 impl<'a> InvitesRequest<'a> {
     /// Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// Sent as the header `losantdomain`.
-    pub fn losantdomain(
-        mut self,
-        losantdomain: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.parts.header("losantdomain", losantdomain.into());
-        self
-    }
-    /// Overrides one of the query defaults every request carries (`_actions`, `_links`,
-    /// `_embedded`) or adds another query pair.
-    pub fn query_override(
-        mut self,
-        name: &'static str,
-        value: impl ::std::fmt::Display,
-    ) -> Self {
-        self.parts.query(name, value.to_string());
-        self
-    }
-    /// Sends the request and waits for the answer, for code without an async runtime
-    /// (feature `blocking`; not for use inside one).
-    #[cfg(feature = "blocking")]
-    pub fn send_blocking(
-        self,
-    ) -> ::std::result::Result<UserOrganizationInvitations, ::wegnology::Error> {
-        ::wegnology::runtime::block_on(self.send())
-    }
-    /// Sends the request; the success body is a [`UserOrganizationInvitations`].
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<UserOrganizationInvitations, ::wegnology::Error> {
-        self.client
-            .execute("invites", ::wegnology::runtime::Method::GET, self.parts)
-            .await
+    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
+        Self(self.0.header("losantdomain", losantdomain.into()))
     }
 }
-/// The `notebook_minute_counts` request; set optional parameters, then `send()`.
+/// The `notebook_minute_counts` request; set optional parameters, then `send()` (or `.await` it).
 #[must_use = "a request does nothing until it is sent"]
-pub struct NotebookMinuteCountsRequest<'a> {
-    client: &'a ::wegnology::Client,
-    parts: ::wegnology::runtime::RequestParts,
-}
+pub struct NotebookMinuteCountsRequest<'a>(
+    ::wegnology::runtime::Request<'a, NotebookMinuteCounts>,
+);
+::wegnology::__request_builder!(NotebookMinuteCountsRequest => NotebookMinuteCounts);
 impl<'a> NotebookMinuteCountsRequest<'a> {
     /// Start of range for notebook execution query (ms since epoch). Example: `0`.
     ///
     /// Sent as the query parameter `start`.
-    pub fn start(mut self, start: i64) -> Self {
-        self.parts.query("start", start.to_string());
-        self
+    pub fn start(self, start: i64) -> Self {
+        Self(self.0.query("start", start.to_string()))
     }
     /// End of range for notebook execution query (ms since epoch). Example: `1465790400000`.
     ///
     /// Sent as the query parameter `end`.
-    pub fn end(mut self, end: i64) -> Self {
-        self.parts.query("end", end.to_string());
-        self
+    pub fn end(self, end: i64) -> Self {
+        Self(self.0.query("end", end.to_string()))
     }
     /// Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// Sent as the header `losantdomain`.
-    pub fn losantdomain(
-        mut self,
-        losantdomain: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.parts.header("losantdomain", losantdomain.into());
-        self
-    }
-    /// Overrides one of the query defaults every request carries (`_actions`, `_links`,
-    /// `_embedded`) or adds another query pair.
-    pub fn query_override(
-        mut self,
-        name: &'static str,
-        value: impl ::std::fmt::Display,
-    ) -> Self {
-        self.parts.query(name, value.to_string());
-        self
-    }
-    /// Sends the request and waits for the answer, for code without an async runtime
-    /// (feature `blocking`; not for use inside one).
-    #[cfg(feature = "blocking")]
-    pub fn send_blocking(
-        self,
-    ) -> ::std::result::Result<NotebookMinuteCounts, ::wegnology::Error> {
-        ::wegnology::runtime::block_on(self.send())
-    }
-    /// Sends the request; the success body is a [`NotebookMinuteCounts`].
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<NotebookMinuteCounts, ::wegnology::Error> {
-        self.client
-            .execute(
-                "notebook_minute_counts",
-                ::wegnology::runtime::Method::GET,
-                self.parts,
-            )
-            .await
+    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
+        Self(self.0.header("losantdomain", losantdomain.into()))
     }
 }
-/// The `patch` request; set optional parameters, then `send()`.
+/// The `patch` request; set optional parameters, then `send()` (or `.await` it).
 #[must_use = "a request does nothing until it is sent"]
-pub struct PatchRequest<'a> {
-    client: &'a ::wegnology::Client,
-    parts: ::wegnology::runtime::RequestParts,
-}
+pub struct PatchRequest<'a>(::wegnology::runtime::Request<'a, Me>);
+::wegnology::__request_builder!(PatchRequest => Me);
 impl<'a> PatchRequest<'a> {
     /// Comma-separated list of summary fields to exclude from user summary. Example: `payloadCount`.
     ///
     /// Sent as the query parameter `summaryExclude`.
-    pub fn summary_exclude(
-        mut self,
-        summary_exclude: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.parts.query("summaryExclude", summary_exclude.into());
-        self
+    pub fn summary_exclude(self, summary_exclude: impl Into<String>) -> Self {
+        Self(self.0.query("summaryExclude", summary_exclude.into()))
     }
     /// Comma-separated list of summary fields to include in user summary. Example: `payloadCount`.
     ///
     /// Sent as the query parameter `summaryInclude`.
-    pub fn summary_include(
-        mut self,
-        summary_include: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.parts.query("summaryInclude", summary_include.into());
-        self
+    pub fn summary_include(self, summary_include: impl Into<String>) -> Self {
+        Self(self.0.query("summaryInclude", summary_include.into()))
     }
     /// Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// Sent as the header `losantdomain`.
-    pub fn losantdomain(
-        mut self,
-        losantdomain: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.parts.header("losantdomain", losantdomain.into());
-        self
-    }
-    /// Overrides one of the query defaults every request carries (`_actions`, `_links`,
-    /// `_embedded`) or adds another query pair.
-    pub fn query_override(
-        mut self,
-        name: &'static str,
-        value: impl ::std::fmt::Display,
-    ) -> Self {
-        self.parts.query(name, value.to_string());
-        self
-    }
-    /// Sends the request and waits for the answer, for code without an async runtime
-    /// (feature `blocking`; not for use inside one).
-    #[cfg(feature = "blocking")]
-    pub fn send_blocking(self) -> ::std::result::Result<Me, ::wegnology::Error> {
-        ::wegnology::runtime::block_on(self.send())
-    }
-    /// Sends the request; the success body is a [`Me`].
-    pub async fn send(self) -> ::std::result::Result<Me, ::wegnology::Error> {
-        self.client
-            .execute("patch", ::wegnology::runtime::Method::PATCH, self.parts)
-            .await
+    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
+        Self(self.0.header("losantdomain", losantdomain.into()))
     }
 }
-/// The `payload_counts` request; set optional parameters, then `send()`.
+/// The `payload_counts` request; set optional parameters, then `send()` (or `.await` it).
 #[must_use = "a request does nothing until it is sent"]
-pub struct PayloadCountsRequest<'a> {
-    client: &'a ::wegnology::Client,
-    parts: ::wegnology::runtime::RequestParts,
-}
+pub struct PayloadCountsRequest<'a>(::wegnology::runtime::Request<'a, PayloadStats>);
+::wegnology::__request_builder!(PayloadCountsRequest => PayloadStats);
 impl<'a> PayloadCountsRequest<'a> {
     /// Start of range for payload count query (ms since epoch). Example: `0`.
     ///
     /// Sent as the query parameter `start`.
-    pub fn start(mut self, start: i64) -> Self {
-        self.parts.query("start", start.to_string());
-        self
+    pub fn start(self, start: i64) -> Self {
+        Self(self.0.query("start", start.to_string()))
     }
     /// End of range for payload count query (ms since epoch). Example: `1465790400000`.
     ///
     /// Sent as the query parameter `end`.
-    pub fn end(mut self, end: i64) -> Self {
-        self.parts.query("end", end.to_string());
-        self
+    pub fn end(self, end: i64) -> Self {
+        Self(self.0.query("end", end.to_string()))
     }
     /// If the resulting stats should be returned as bytes. Default: `false`. Example: `true`.
     ///
     /// Sent as the query parameter `asBytes`.
-    pub fn as_bytes(mut self, as_bytes: bool) -> Self {
-        self.parts.query("asBytes", as_bytes.to_string());
-        self
+    pub fn as_bytes(self, as_bytes: bool) -> Self {
+        Self(self.0.query("asBytes", as_bytes.to_string()))
     }
     /// Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// Sent as the header `losantdomain`.
-    pub fn losantdomain(
-        mut self,
-        losantdomain: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.parts.header("losantdomain", losantdomain.into());
-        self
-    }
-    /// Overrides one of the query defaults every request carries (`_actions`, `_links`,
-    /// `_embedded`) or adds another query pair.
-    pub fn query_override(
-        mut self,
-        name: &'static str,
-        value: impl ::std::fmt::Display,
-    ) -> Self {
-        self.parts.query(name, value.to_string());
-        self
-    }
-    /// Sends the request and waits for the answer, for code without an async runtime
-    /// (feature `blocking`; not for use inside one).
-    #[cfg(feature = "blocking")]
-    pub fn send_blocking(
-        self,
-    ) -> ::std::result::Result<PayloadStats, ::wegnology::Error> {
-        ::wegnology::runtime::block_on(self.send())
-    }
-    /// Sends the request; the success body is a [`PayloadStats`].
-    pub async fn send(self) -> ::std::result::Result<PayloadStats, ::wegnology::Error> {
-        self.client
-            .execute("payload_counts", ::wegnology::runtime::Method::GET, self.parts)
-            .await
+    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
+        Self(self.0.header("losantdomain", losantdomain.into()))
     }
 }
-/// The `payload_counts_breakdown` request; set optional parameters, then `send()`.
+/// The `payload_counts_breakdown` request; set optional parameters, then `send()` (or `.await` it).
 #[must_use = "a request does nothing until it is sent"]
-pub struct PayloadCountsBreakdownRequest<'a> {
-    client: &'a ::wegnology::Client,
-    parts: ::wegnology::runtime::RequestParts,
-}
+pub struct PayloadCountsBreakdownRequest<'a>(
+    ::wegnology::runtime::Request<'a, PayloadCountsBreakdown>,
+);
+::wegnology::__request_builder!(PayloadCountsBreakdownRequest => PayloadCountsBreakdown);
 impl<'a> PayloadCountsBreakdownRequest<'a> {
     /// Start of range for payload count query (ms since epoch). Example: `0`.
     ///
     /// Sent as the query parameter `start`.
-    pub fn start(mut self, start: i64) -> Self {
-        self.parts.query("start", start.to_string());
-        self
+    pub fn start(self, start: i64) -> Self {
+        Self(self.0.query("start", start.to_string()))
     }
     /// End of range for payload count query (ms since epoch). Example: `1465790400000`.
     ///
     /// Sent as the query parameter `end`.
-    pub fn end(mut self, end: i64) -> Self {
-        self.parts.query("end", end.to_string());
-        self
+    pub fn end(self, end: i64) -> Self {
+        Self(self.0.query("end", end.to_string()))
     }
     /// Resolution in milliseconds. Accepted values are: 86400000, 3600000. Default: `86400000`. Example: `86400000`.
     ///
     /// Sent as the query parameter `resolution`.
-    pub fn resolution(mut self, resolution: Resolution) -> Self {
-        self.parts.query("resolution", resolution.as_str().to_string());
-        self
+    pub fn resolution(self, resolution: Resolution) -> Self {
+        Self(self.0.query("resolution", resolution.as_str().to_string()))
     }
     /// If the resulting stats should be returned as bytes. Default: `false`. Example: `true`.
     ///
     /// Sent as the query parameter `asBytes`.
-    pub fn as_bytes(mut self, as_bytes: bool) -> Self {
-        self.parts.query("asBytes", as_bytes.to_string());
-        self
+    pub fn as_bytes(self, as_bytes: bool) -> Self {
+        Self(self.0.query("asBytes", as_bytes.to_string()))
     }
     /// If non-billable payloads should be included in the result. Default: `false`. Example: `true`.
     ///
     /// Sent as the query parameter `includeNonBillable`.
-    pub fn include_non_billable(mut self, include_non_billable: bool) -> Self {
-        self.parts.query("includeNonBillable", include_non_billable.to_string());
-        self
+    pub fn include_non_billable(self, include_non_billable: bool) -> Self {
+        Self(self.0.query("includeNonBillable", include_non_billable.to_string()))
     }
     /// Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// Sent as the header `losantdomain`.
-    pub fn losantdomain(
-        mut self,
-        losantdomain: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.parts.header("losantdomain", losantdomain.into());
-        self
-    }
-    /// Overrides one of the query defaults every request carries (`_actions`, `_links`,
-    /// `_embedded`) or adds another query pair.
-    pub fn query_override(
-        mut self,
-        name: &'static str,
-        value: impl ::std::fmt::Display,
-    ) -> Self {
-        self.parts.query(name, value.to_string());
-        self
-    }
-    /// Sends the request and waits for the answer, for code without an async runtime
-    /// (feature `blocking`; not for use inside one).
-    #[cfg(feature = "blocking")]
-    pub fn send_blocking(
-        self,
-    ) -> ::std::result::Result<PayloadCountsBreakdown, ::wegnology::Error> {
-        ::wegnology::runtime::block_on(self.send())
-    }
-    /// Sends the request; the success body is a [`PayloadCountsBreakdown`].
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<PayloadCountsBreakdown, ::wegnology::Error> {
-        self.client
-            .execute(
-                "payload_counts_breakdown",
-                ::wegnology::runtime::Method::GET,
-                self.parts,
-            )
-            .await
+    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
+        Self(self.0.header("losantdomain", losantdomain.into()))
     }
 }
-/// The `refresh_token` request; set optional parameters, then `send()`.
+/// The `refresh_token` request; set optional parameters, then `send()` (or `.await` it).
 #[must_use = "a request does nothing until it is sent"]
-pub struct RefreshTokenRequest<'a> {
-    client: &'a ::wegnology::Client,
-    parts: ::wegnology::runtime::RequestParts,
-}
+pub struct RefreshTokenRequest<'a>(::wegnology::runtime::Request<'a, AuthenticatedUser>);
+::wegnology::__request_builder!(RefreshTokenRequest => AuthenticatedUser);
 impl<'a> RefreshTokenRequest<'a> {
     /// Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// Sent as the header `losantdomain`.
-    pub fn losantdomain(
-        mut self,
-        losantdomain: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.parts.header("losantdomain", losantdomain.into());
-        self
-    }
-    /// Overrides one of the query defaults every request carries (`_actions`, `_links`,
-    /// `_embedded`) or adds another query pair.
-    pub fn query_override(
-        mut self,
-        name: &'static str,
-        value: impl ::std::fmt::Display,
-    ) -> Self {
-        self.parts.query(name, value.to_string());
-        self
-    }
-    /// Sends the request and waits for the answer, for code without an async runtime
-    /// (feature `blocking`; not for use inside one).
-    #[cfg(feature = "blocking")]
-    pub fn send_blocking(
-        self,
-    ) -> ::std::result::Result<AuthenticatedUser, ::wegnology::Error> {
-        ::wegnology::runtime::block_on(self.send())
-    }
-    /// Sends the request; the success body is a [`AuthenticatedUser`].
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<AuthenticatedUser, ::wegnology::Error> {
-        self.client
-            .execute("refresh_token", ::wegnology::runtime::Method::GET, self.parts)
-            .await
+    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
+        Self(self.0.header("losantdomain", losantdomain.into()))
     }
 }
-/// The `respond_to_invite` request; set optional parameters, then `send()`.
+/// The `respond_to_invite` request; set optional parameters, then `send()` (or `.await` it).
 #[must_use = "a request does nothing until it is sent"]
-pub struct RespondToInviteRequest<'a> {
-    client: &'a ::wegnology::Client,
-    parts: ::wegnology::runtime::RequestParts,
-}
+pub struct RespondToInviteRequest<'a>(
+    ::wegnology::runtime::Request<'a, OrganizationInvitationResultForUser>,
+);
+::wegnology::__request_builder!(
+    RespondToInviteRequest => OrganizationInvitationResultForUser
+);
 impl<'a> RespondToInviteRequest<'a> {
     /// Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// Sent as the header `losantdomain`.
-    pub fn losantdomain(
-        mut self,
-        losantdomain: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.parts.header("losantdomain", losantdomain.into());
-        self
-    }
-    /// Overrides one of the query defaults every request carries (`_actions`, `_links`,
-    /// `_embedded`) or adds another query pair.
-    pub fn query_override(
-        mut self,
-        name: &'static str,
-        value: impl ::std::fmt::Display,
-    ) -> Self {
-        self.parts.query(name, value.to_string());
-        self
-    }
-    /// Sends the request and waits for the answer, for code without an async runtime
-    /// (feature `blocking`; not for use inside one).
-    #[cfg(feature = "blocking")]
-    pub fn send_blocking(
-        self,
-    ) -> ::std::result::Result<OrganizationInvitationResultForUser, ::wegnology::Error> {
-        ::wegnology::runtime::block_on(self.send())
-    }
-    /// Sends the request; the success body is a [`OrganizationInvitationResultForUser`].
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<OrganizationInvitationResultForUser, ::wegnology::Error> {
-        self.client
-            .execute("respond_to_invite", ::wegnology::runtime::Method::POST, self.parts)
-            .await
+    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
+        Self(self.0.header("losantdomain", losantdomain.into()))
     }
 }
-/// The `transfer_resources` request; set optional parameters, then `send()`.
+/// The `transfer_resources` request; set optional parameters, then `send()` (or `.await` it).
 #[must_use = "a request does nothing until it is sent"]
-pub struct TransferResourcesRequest<'a> {
-    client: &'a ::wegnology::Client,
-    parts: ::wegnology::runtime::RequestParts,
-}
+pub struct TransferResourcesRequest<'a>(::wegnology::runtime::Request<'a, Success>);
+::wegnology::__request_builder!(TransferResourcesRequest => Success);
 impl<'a> TransferResourcesRequest<'a> {
     /// Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// Sent as the header `losantdomain`.
-    pub fn losantdomain(
-        mut self,
-        losantdomain: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.parts.header("losantdomain", losantdomain.into());
-        self
-    }
-    /// Overrides one of the query defaults every request carries (`_actions`, `_links`,
-    /// `_embedded`) or adds another query pair.
-    pub fn query_override(
-        mut self,
-        name: &'static str,
-        value: impl ::std::fmt::Display,
-    ) -> Self {
-        self.parts.query(name, value.to_string());
-        self
-    }
-    /// Sends the request and waits for the answer, for code without an async runtime
-    /// (feature `blocking`; not for use inside one).
-    #[cfg(feature = "blocking")]
-    pub fn send_blocking(self) -> ::std::result::Result<Success, ::wegnology::Error> {
-        ::wegnology::runtime::block_on(self.send())
-    }
-    /// Sends the request; the success body is a [`Success`].
-    pub async fn send(self) -> ::std::result::Result<Success, ::wegnology::Error> {
-        self.client
-            .execute(
-                "transfer_resources",
-                ::wegnology::runtime::Method::PATCH,
-                self.parts,
-            )
-            .await
+    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
+        Self(self.0.header("losantdomain", losantdomain.into()))
     }
 }
-/// The `verify_email` request; set optional parameters, then `send()`.
+/// The `verify_email` request; set optional parameters, then `send()` (or `.await` it).
 #[must_use = "a request does nothing until it is sent"]
-pub struct VerifyEmailRequest<'a> {
-    client: &'a ::wegnology::Client,
-    parts: ::wegnology::runtime::RequestParts,
-}
+pub struct VerifyEmailRequest<'a>(::wegnology::runtime::Request<'a, Success>);
+::wegnology::__request_builder!(VerifyEmailRequest => Success);
 impl<'a> VerifyEmailRequest<'a> {
     /// Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// Sent as the header `losantdomain`.
-    pub fn losantdomain(
-        mut self,
-        losantdomain: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.parts.header("losantdomain", losantdomain.into());
-        self
-    }
-    /// Overrides one of the query defaults every request carries (`_actions`, `_links`,
-    /// `_embedded`) or adds another query pair.
-    pub fn query_override(
-        mut self,
-        name: &'static str,
-        value: impl ::std::fmt::Display,
-    ) -> Self {
-        self.parts.query(name, value.to_string());
-        self
-    }
-    /// Sends the request and waits for the answer, for code without an async runtime
-    /// (feature `blocking`; not for use inside one).
-    #[cfg(feature = "blocking")]
-    pub fn send_blocking(self) -> ::std::result::Result<Success, ::wegnology::Error> {
-        ::wegnology::runtime::block_on(self.send())
-    }
-    /// Sends the request; the success body is a [`Success`].
-    pub async fn send(self) -> ::std::result::Result<Success, ::wegnology::Error> {
-        self.client
-            .execute("verify_email", ::wegnology::runtime::Method::POST, self.parts)
-            .await
+    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
+        Self(self.0.header("losantdomain", losantdomain.into()))
     }
 }

@@ -1,16 +1,32 @@
-//! The hand-written runtime the generated code calls: the client, its builder, request parts
-//! and sending, and the `Secret` string.
+//! The hand-written runtime the generated code calls: the client and its builder, sending with
+//! retries within a deadline, tracing, and the `Secret` string.
+//!
+//! What is fixed per client is built once, in [`ClientBuilder::build`]: the parsed and checked
+//! base URL, the query defaults, the static headers and the `Authorization` value (marked
+//! sensitive). A call adds only its own path, query pairs, headers and body.
 
 use std::fmt;
+use std::net::IpAddr;
+use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
-use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+use bytes::Bytes;
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE};
+use reqwest::{StatusCode, Url};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use tokio::time::Instant;
+use tracing::Instrument;
 
 pub use reqwest::Method;
 
+#[doc(hidden)]
+pub use crate::request::{Endpoint, Request};
+pub use crate::request::{Response, ResponseFuture};
+pub use crate::retry::RetryPolicy;
+
 use crate::generated::{ACCEPT_VERSION, DEFAULT_BASE_URL};
+use crate::retry::should_retry;
 use crate::Error;
 
 /// A string that is never shown: passwords, tokens, two-factor codes and keys.
@@ -20,6 +36,7 @@ use crate::Error;
 pub struct Secret(String);
 
 impl Secret {
+    /// Wraps a secret value.
     pub fn new(value: impl Into<String>) -> Secret {
         Secret(value.into())
     }
@@ -48,18 +65,6 @@ impl From<String> for Secret {
     }
 }
 
-/// Characters kept as they are in a path segment (RFC 3986 unreserved).
-const PATH_SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'.')
-    .remove(b'_')
-    .remove(b'~');
-
-/// A path parameter, percent-encoded so it stays one segment (`a/b` → `a%2Fb`).
-pub fn encode_path_segment(value: &str) -> String {
-    utf8_percent_encode(value, PATH_SEGMENT).to_string()
-}
-
 /// Query defaults the official clients send on every request; each can be overridden per call.
 const QUERY_DEFAULTS: [(&str, &str); 3] = [
     ("_actions", "false"),
@@ -67,95 +72,205 @@ const QUERY_DEFAULTS: [(&str, &str); 3] = [
     ("_embedded", "true"),
 ];
 
-/// The parts of one request as the generated builders fill them in.
-pub struct RequestParts {
-    path: String,
-    query: Vec<(&'static str, String)>,
-    headers: Vec<(&'static str, String)>,
-    body: Option<Result<serde_json::Value, serde_json::Error>>,
-}
+/// [`QUERY_DEFAULTS`] as a query string, for the calls that change none of them.
+const DEFAULT_QUERY: &str = "_actions=false&_links=true&_embedded=true";
 
-impl RequestParts {
-    pub fn new(path: String) -> RequestParts {
-        let query = QUERY_DEFAULTS
-            .iter()
-            .map(|(k, v)| (*k, v.to_string()))
-            .collect();
-        RequestParts {
-            path,
-            query,
-            headers: Vec::new(),
-            body: None,
-        }
-    }
-
-    /// Sets a query pair, replacing an earlier value of the same name.
-    pub fn query(&mut self, name: &'static str, value: String) {
-        match self.query.iter_mut().find(|(k, _)| *k == name) {
-            Some(pair) => pair.1 = value,
-            None => self.query.push((name, value)),
-        }
-    }
-
-    pub fn header(&mut self, name: &'static str, value: String) {
-        self.headers.retain(|(k, _)| *k != name);
-        self.headers.push((name, value));
-    }
-
-    pub fn json_body<T: Serialize>(&mut self, body: &T) {
-        self.body = Some(serde_json::to_value(body));
-    }
-}
-
-/// A client of the WEGnology API. Cheap to clone; clones share one connection pool.
-#[derive(Clone, Debug)]
+/// A client of the WEGnology API. Cheap to clone: clones share one connection pool and one
+/// token (so a token adopted by one clone is used by all).
+#[derive(Clone)]
 pub struct Client {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
     http: reqwest::Client,
+    /// The checked base URL without a trailing `/`: paths are appended to it.
     base_url: String,
-    token: Option<Secret>,
+    /// `Accept` and `Accept-Version`, sent on every request.
+    headers: HeaderMap,
+    /// `Bearer …`, marked sensitive; replaced when a new token is adopted.
+    authorization: RwLock<Option<HeaderValue>>,
+    timeout: Duration,
+    retry: RetryPolicy,
+    adopt_tokens: bool,
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let inner = &*self.inner;
+        let has_token = inner.authorization().is_some();
+        f.debug_struct("Client")
+            .field("base_url", &inner.base_url)
+            .field("token", &has_token.then_some("***"))
+            .field("timeout", &inner.timeout)
+            .field("retry", &inner.retry)
+            .field("adopt_tokens", &inner.adopt_tokens)
+            .finish()
+    }
 }
 
 /// Configures a [`Client`]: `Client::builder().token(…).build()`.
-#[derive(Debug)]
 pub struct ClientBuilder {
     base_url: String,
     token: Option<Secret>,
     timeout: Duration,
     user_agent: String,
+    retry: RetryPolicy,
+    allow_insecure_http: bool,
+    adopt_tokens: bool,
+}
+
+impl fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientBuilder")
+            .field("base_url", &self.base_url)
+            .field("token", &self.token)
+            .field("timeout", &self.timeout)
+            .field("user_agent", &self.user_agent)
+            .field("retry", &self.retry)
+            .field("allow_insecure_http", &self.allow_insecure_http)
+            .field("adopt_tokens", &self.adopt_tokens)
+            .finish()
+    }
 }
 
 impl Client {
+    /// A builder with the defaults: the documents' base URL, no token, 60 s timeout, the
+    /// default [`RetryPolicy`].
     pub fn builder() -> ClientBuilder {
         ClientBuilder {
             base_url: DEFAULT_BASE_URL.to_string(),
             token: None,
             timeout: Duration::from_secs(60),
             user_agent: format!("wegnology-rust/{}", env!("CARGO_PKG_VERSION")),
+            retry: RetryPolicy::default(),
+            allow_insecure_http: false,
+            adopt_tokens: false,
         }
     }
 
-    /// Sends one action's request and decodes the success body as `T`.
-    pub async fn execute<T: DeserializeOwned>(
+    /// Sends `request` (retrying as the policy allows, within the call's timeout) and decodes
+    /// the success body. One span `wegnology.call` per call; one event per retry.
+    pub(crate) async fn execute<T: DeserializeOwned>(
         &self,
-        action: &'static str,
-        method: Method,
-        parts: RequestParts,
-    ) -> Result<T, Error> {
-        let mut request = self
-            .http
-            .request(method, format!("{}{}", self.base_url, parts.path))
-            .query(&parts.query)
-            .header(reqwest::header::ACCEPT, "application/json")
-            .header("Accept-Version", ACCEPT_VERSION);
-        if let Some(token) = &self.token {
-            request = request.bearer_auth(token.expose());
+        request: Request<'_, T>,
+    ) -> Result<Response<T>, Error> {
+        let Request {
+            endpoint,
+            path,
+            query,
+            headers,
+            body,
+            refused,
+            timeout,
+            retries,
+            ..
+        } = request;
+        if let Some(error) = refused {
+            return Err(error);
         }
-        for (name, value) in &parts.headers {
-            request = request.header(*name, value);
+        let inner = &*self.inner;
+        let action = endpoint.action;
+        let url = inner
+            .url(&path, &query)
+            .map_err(|_| Error::InvalidRequest {
+                action,
+                parameter: "path",
+                reason: "the request URL does not parse",
+            })?;
+        let span = tracing::info_span!(
+            "wegnology.call",
+            action,
+            method = endpoint.method.as_str(),
+            path = endpoint.path,
+            attempt = tracing::field::Empty,
+            status = tracing::field::Empty,
+            elapsed_ms = tracing::field::Empty,
+        );
+        let started = Instant::now();
+        let deadline = started + timeout.unwrap_or(inner.timeout);
+        let max_retries = retries.unwrap_or(inner.retry.retries());
+        let attempts = async {
+            let mut attempt = 0;
+            let mut backoff = None;
+            loop {
+                attempt += 1;
+                tracing::Span::current().record("attempt", attempt);
+                let error = match self
+                    .attempt::<T>(&endpoint, &url, &headers, body.as_ref())
+                    .await
+                {
+                    Ok(response) => return Ok(response),
+                    Err(error) => error,
+                };
+                if attempt > max_retries || !should_retry(&error, endpoint.repeatable) {
+                    return Err(error);
+                }
+                let backoff = backoff.get_or_insert_with(|| inner.retry.backoff());
+                let pause = inner.retry.pause(&error, backoff);
+                if Instant::now() + pause >= deadline {
+                    tracing::debug!(
+                        attempt,
+                        pause_ms = pause.as_millis() as u64,
+                        "not retried: the pause would end after the call's deadline"
+                    );
+                    return Err(error);
+                }
+                tracing::info!(
+                    attempt,
+                    status = error.status(),
+                    cause = cause(&error),
+                    pause_ms = pause.as_millis() as u64,
+                    "retrying"
+                );
+                tokio::time::sleep(pause).await;
+            }
+        };
+        let outcome = async {
+            match tokio::time::timeout_at(deadline, attempts).await {
+                Ok(outcome) => outcome,
+                Err(_) => Err(Error::Timeout { action }),
+            }
         }
-        if let Some(body) = parts.body {
-            let body = body.map_err(|source| Error::Encode { action, source })?;
-            request = request.json(&body);
+        .instrument(span.clone())
+        .await;
+        span.record("elapsed_ms", started.elapsed().as_millis() as u64);
+        match &outcome {
+            Ok(response) => {
+                span.record("status", response.status().as_u16());
+            }
+            Err(error) => {
+                if let Some(status) = error.status() {
+                    span.record("status", status);
+                }
+                span.in_scope(|| tracing::debug!(cause = cause(error), "call failed"));
+            }
+        }
+        outcome
+    }
+
+    /// One attempt: build, send, read and decode.
+    async fn attempt<T: DeserializeOwned>(
+        &self,
+        endpoint: &Endpoint,
+        url: &Url,
+        headers: &[(HeaderName, HeaderValue)],
+        body: Option<&Bytes>,
+    ) -> Result<Response<T>, Error> {
+        let inner = &*self.inner;
+        let action = endpoint.action;
+        let mut request = reqwest::Request::new(endpoint.method.clone(), url.clone());
+        let map = request.headers_mut();
+        map.clone_from(&inner.headers);
+        if let Some(authorization) = inner.authorization() {
+            map.insert(AUTHORIZATION, authorization);
+        }
+        for (name, value) in headers {
+            map.insert(name.clone(), value.clone());
+        }
+        if let Some(body) = body {
+            map.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+            *request.body_mut() = Some(body.clone().into());
         }
         let transport = |source: reqwest::Error| {
             if source.is_timeout() {
@@ -164,31 +279,143 @@ impl Client {
                 Error::Transport { action, source }
             }
         };
-        let response = request.send().await.map_err(transport)?;
+        let mut response = inner.http.execute(request).await.map_err(transport)?;
         let status = response.status();
-        let bytes = response.bytes().await.map_err(transport)?;
+        let headers = std::mem::take(response.headers_mut());
         if !status.is_success() {
-            #[derive(Deserialize)]
-            struct ErrorBody {
-                #[serde(rename = "type")]
-                kind: Option<String>,
-                message: Option<String>,
-            }
-            let parsed: Option<ErrorBody> = serde_json::from_slice(&bytes).ok();
-            return Err(Error::Api {
-                action,
-                status: status.as_u16(),
-                kind: parsed.as_ref().and_then(|b| b.kind.clone()),
-                message: parsed.and_then(|b| b.message),
-                body: String::from_utf8_lossy(&bytes).into_owned(),
-            });
+            return Err(api_error(action, status, headers, response).await);
         }
-        serde_json::from_slice(&bytes).map_err(|source| Error::Decode {
-            action,
-            excerpt: excerpt(&bytes),
-            source,
-        })
+        let bytes = response.bytes().await.map_err(transport)?;
+        let decoded = serde_json::from_slice(&bytes).map_err(|source| {
+            let secrets = endpoint.secret_answer;
+            Error::Decode {
+                action,
+                excerpt: crate::redact::excerpt(&bytes, secrets),
+                source: if secrets {
+                    crate::redact::redact_decode_error(source)
+                } else {
+                    source
+                },
+            }
+        })?;
+        if endpoint.issues_token && inner.adopt_tokens {
+            inner.adopt_token(&bytes);
+        }
+        Ok(Response::new(status, headers, decoded))
     }
+}
+
+/// What a failure was, for tracing: never a message or body (which could quote a value).
+fn cause(error: &Error) -> &'static str {
+    match error {
+        Error::Api { .. } => "api",
+        Error::Transport { source, .. } if source.is_connect() => "connect",
+        Error::Transport { .. } => "transport",
+        Error::Timeout { .. } => "timeout",
+        Error::Decode { .. } => "decode",
+        Error::Encode { .. } => "encode",
+        Error::InvalidRequest { .. } => "invalid request",
+        _ => "other",
+    }
+}
+
+/// An [`Error::Api`] from an error answer, reading at most [`Error::API_BODY_CAP`] bytes of it.
+async fn api_error(
+    action: &'static str,
+    status: StatusCode,
+    headers: HeaderMap,
+    mut response: reqwest::Response,
+) -> Error {
+    let mut body = Vec::new();
+    // A body cut short still leaves the status and what was read.
+    while let Ok(Some(chunk)) = response.chunk().await {
+        let room = Error::API_BODY_CAP - body.len();
+        body.extend_from_slice(&chunk[..chunk.len().min(room)]);
+        if body.len() >= Error::API_BODY_CAP {
+            break;
+        }
+    }
+    #[derive(Deserialize)]
+    struct ErrorBody {
+        #[serde(rename = "type")]
+        kind: Option<String>,
+        message: Option<String>,
+    }
+    let parsed: Option<ErrorBody> = serde_json::from_slice(&body).ok();
+    let (kind, message) = parsed.map_or((None, None), |b| (b.kind, b.message));
+    Error::Api {
+        action,
+        status: status.as_u16(),
+        kind,
+        message,
+        body: String::from_utf8_lossy(&body).into_owned(),
+        headers,
+    }
+}
+
+impl Inner {
+    fn authorization(&self) -> Option<HeaderValue> {
+        // A poisoned lock still holds a valid value: writers only assign.
+        match self.authorization.read() {
+            Ok(guard) => guard.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
+        }
+    }
+
+    /// Switches to the `token` of a success answer, when it has a usable one.
+    fn adopt_token(&self, answer: &[u8]) {
+        #[derive(Deserialize)]
+        struct Issued {
+            token: Option<Secret>,
+        }
+        let Ok(Issued { token: Some(token) }) = serde_json::from_slice::<Issued>(answer) else {
+            return;
+        };
+        if let Ok(value) = bearer(&token) {
+            let mut slot = match self.authorization.write() {
+                Ok(guard) => guard,
+                Err(poisoned) => poisoned.into_inner(),
+            };
+            *slot = Some(value);
+            tracing::debug!("adopted the new token");
+        }
+    }
+
+    /// The URL of a call: base URL, path, then the query defaults (as overridden) and the
+    /// call's own pairs, form-encoded.
+    fn url(&self, path: &str, query: &[(&'static str, String)]) -> Result<Url, ()> {
+        let mut url = String::with_capacity(self.base_url.len() + path.len() + 96);
+        url.push_str(&self.base_url);
+        url.push_str(path);
+        url.push('?');
+        if query.is_empty() {
+            url.push_str(DEFAULT_QUERY);
+        } else {
+            let start = url.len();
+            let mut pairs = form_urlencoded::Serializer::for_suffix(url, start);
+            for (name, default) in QUERY_DEFAULTS {
+                let value = query
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map_or(default, |(_, v)| v.as_str());
+                pairs.append_pair(name, value);
+            }
+            for (name, value) in query {
+                if !QUERY_DEFAULTS.iter().any(|(n, _)| n == name) {
+                    pairs.append_pair(name, value);
+                }
+            }
+            url = pairs.finish();
+        }
+        Url::parse(&url).map_err(|_| ())
+    }
+}
+
+/// `Bearer <token>` as a sensitive header value (never printed by `Debug`).
+fn bearer(token: &Secret) -> Result<HeaderValue, ()> {
+    let mut value = HeaderValue::try_from(format!("Bearer {}", token.expose())).map_err(|_| ())?;
+    value.set_sensitive(true);
+    Ok(value)
 }
 
 /// Runs one request to completion for a caller without an async runtime (feature `blocking`).
@@ -222,58 +449,143 @@ pub fn block_on<T>(
     }
 }
 
-/// The start of a body, for error messages.
-fn excerpt(bytes: &[u8]) -> String {
-    let text = String::from_utf8_lossy(bytes);
-    let mut cut: String = text.chars().take(120).collect();
-    if text.chars().count() > 120 {
-        cut.push('…');
-    }
-    cut
-}
-
 impl ClientBuilder {
-    /// API origin; default `https://api.app.wnology.io`.
+    /// API origin; default `https://api.app.wnology.io`. Refused at [`build`](Self::build):
+    /// a URL with a query, fragment or user info, a scheme other than `http`/`https`, and
+    /// `http://` to a host that is not loopback (unless [`allow_insecure_http`](Self::allow_insecure_http)).
     pub fn base_url(mut self, url: impl Into<String>) -> Self {
         self.base_url = url.into();
         self
     }
 
-    /// The API access token sent as `Authorization: Bearer …`.
+    /// The API access token sent as `Authorization: Bearer …`. One with control characters
+    /// is refused at [`build`](Self::build).
     pub fn token(mut self, token: impl Into<Secret>) -> Self {
         self.token = Some(token.into());
         self
     }
 
-    /// Timeout of a whole request; default 60 s.
+    /// Timeout of a whole call: every attempt, and the pauses between them; default 60 s.
+    /// Each request can set its own with `.timeout(…)`.
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
         self
     }
 
+    /// The `User-Agent` header; default `wegnology-rust/<version>`.
     pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
         self.user_agent = user_agent.into();
         self
     }
 
+    /// How calls are retried; default [`RetryPolicy::default`] (2 retries of requests that are
+    /// safe to repeat). [`RetryPolicy::none`] turns retries off.
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// Shorthand for the policy's number of retries (`0`: off).
+    pub fn retries(mut self, retries: u32) -> Self {
+        self.retry = self.retry.max_retries(retries);
+        self
+    }
+
+    /// Allows a plain `http://` base URL to a host that is not loopback: the token then
+    /// travels unencrypted. Off by default.
+    pub fn allow_insecure_http(mut self, allow: bool) -> Self {
+        self.allow_insecure_http = allow;
+        self
+    }
+
+    /// After a successful `change_password` or `refresh_token`, use the token it returns for
+    /// every later call (of this client and all its clones), so long-running programs keep
+    /// working when old tokens are invalidated. Off by default.
+    pub fn adopt_new_tokens(mut self, adopt: bool) -> Self {
+        self.adopt_tokens = adopt;
+        self
+    }
+
+    /// The client, or [`Error::Config`] naming what is unusable.
     pub fn build(self) -> Result<Client, Error> {
-        let base = reqwest::Url::parse(&self.base_url)
-            .map_err(|e| Error::Config(format!("base URL `{}`: {e}", self.base_url)))?;
-        if base.cannot_be_a_base() {
-            return Err(Error::Config(format!(
-                "base URL `{}` cannot have paths appended",
-                self.base_url
-            )));
-        }
+        let base = checked_base_url(&self.base_url, self.allow_insecure_http)?;
+        let authorization = match &self.token {
+            Some(token) => Some(bearer(token).map_err(|_| {
+                Error::Config(
+                    "the token holds characters a header cannot carry (control characters or \
+                     non-ASCII)"
+                        .into(),
+                )
+            })?),
+            None => None,
+        };
+        // Redirects are followed only within the base URL's origin: elsewhere they would carry
+        // request bodies (passwords) to another server. The 3xx is then an `Error::Api` whose
+        // headers hold its `Location`.
+        let origin = base.origin();
+        let redirects = reqwest::redirect::Policy::custom(move |attempt| {
+            if attempt.previous().len() >= 5 || attempt.url().origin() != origin {
+                attempt.stop()
+            } else {
+                attempt.follow()
+            }
+        });
         let http = reqwest::Client::builder()
-            .timeout(self.timeout)
             .user_agent(self.user_agent)
+            .redirect(redirects)
             .build()
-            .map_err(|e| Error::Config(e.to_string()))?;
+            .map_err(|e| Error::Config(format!("the HTTP client: {e}")))?;
+        let mut headers = HeaderMap::with_capacity(6);
+        headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
+        headers.insert("accept-version", HeaderValue::from_static(ACCEPT_VERSION));
         Ok(Client {
-            http,
-            base_url: self.base_url.trim_end_matches('/').to_string(),
-            token: self.token,
+            inner: Arc::new(Inner {
+                http,
+                base_url: base.as_str().trim_end_matches('/').to_string(),
+                headers,
+                authorization: RwLock::new(authorization),
+                timeout: self.timeout,
+                retry: self.retry,
+                adopt_tokens: self.adopt_tokens,
+            }),
         })
     }
+}
+
+/// The base URL, parsed, or the reason it would misroute or expose the token.
+fn checked_base_url(text: &str, allow_insecure_http: bool) -> Result<Url, Error> {
+    let refuse = |why: &str| Err(Error::Config(format!("base URL: {why}")));
+    let Ok(url) = Url::parse(text) else {
+        return refuse("not an absolute URL (expected `https://host[:port][/path]`)");
+    };
+    if !url.username().is_empty() || url.password().is_some() {
+        // Not echoed: it holds credentials.
+        return refuse("it holds user info; credentials go in `token`");
+    }
+    if !matches!(url.scheme(), "http" | "https") {
+        return refuse(&format!("scheme `{}` is not http or https", url.scheme()));
+    }
+    if url.query().is_some() {
+        return refuse(&format!(
+            "`{text}` has a query; paths and queries are added per call"
+        ));
+    }
+    if url.fragment().is_some() {
+        return refuse(&format!("`{text}` has a fragment"));
+    }
+    let Some(host) = url.host() else {
+        return refuse(&format!("`{text}` has no host"));
+    };
+    let loopback = match host {
+        url::Host::Domain(name) => name.eq_ignore_ascii_case("localhost"),
+        url::Host::Ipv4(ip) => IpAddr::V4(ip).is_loopback(),
+        url::Host::Ipv6(ip) => IpAddr::V6(ip).is_loopback(),
+    };
+    if url.scheme() == "http" && !loopback && !allow_insecure_http {
+        return refuse(&format!(
+            "`{text}` is plain http to a host that is not loopback: the token would travel \
+             unencrypted (use https, or allow_insecure_http(true))"
+        ));
+    }
+    Ok(url)
 }

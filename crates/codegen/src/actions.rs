@@ -1,5 +1,8 @@
 //! What Rust an action becomes: a method on the `MeApi` handle returning a request builder whose
-//! required parameters were its arguments, with a setter per optional parameter and `send()`.
+//! required parameters were its arguments, with a setter per optional parameter. The builder is
+//! a newtype over the runtime's generic `Request`; `__request_builder!` (in the runtime) gives it
+//! what every request has (`send`, `send_with_response`, `timeout`, `retries`, `IntoFuture`,
+//! `Debug`), so the generated code holds only what differs per action.
 
 use heck::{ToPascalCase, ToSnakeCase};
 use proc_macro2::TokenStream;
@@ -74,17 +77,15 @@ fn param_type(param: &Param, types: &mut TypeSet, model: &ApiModel) -> TokenStre
 fn argument(param: &Param, ty: &TokenStream) -> (TokenStream, TokenStream) {
     let name = crate::types::field_ident(&param.name);
     match param.ty {
-        ParamType::String => (
-            quote! { impl ::std::convert::Into<::std::string::String> },
-            quote! { #name.into() },
-        ),
+        // The prelude's names: the full paths would wrap every setter's signature.
+        ParamType::String => (quote! { impl Into<String> }, quote! { #name.into() }),
         _ => (ty.clone(), quote! { #name }),
     }
 }
 
-/// Stores one parameter's `value` in the request parts `parts`; query and header values are
-/// their wire text.
-fn store(param: &Param, parts: TokenStream, value: TokenStream) -> TokenStream {
+/// The call that stores one parameter's `value` in the runtime request: query and header values
+/// are their wire text, the body is encoded JSON, a path value fills its `{placeholder}`.
+fn store(param: &Param, value: TokenStream) -> TokenStream {
     let wire = &param.name;
     let text = match &param.ty {
         ParamType::Enum { .. } => quote! { #value.as_str().to_string() },
@@ -92,12 +93,46 @@ fn store(param: &Param, parts: TokenStream, value: TokenStream) -> TokenStream {
         _ => quote! { #value.to_string() },
     };
     match param.location {
-        Location::Query => quote! { #parts.query(#wire, #text); },
-        Location::Header => quote! { #parts.header(#wire, #text); },
-        Location::Body => quote! { #parts.json_body(&#value); },
-        // Path parameters are placed when the path is built.
-        Location::Path => quote! {},
+        Location::Query => quote! { .query(#wire, #text) },
+        Location::Header => quote! { .header(#wire, #text) },
+        Location::Body => quote! { .json_body(&#value) },
+        Location::Path => {
+            quote! { .path_param(#wire, #text) }
+        }
     }
+}
+
+/// Actions the documents make safe to repeat besides `GET` (retried like one). None so far:
+/// every other action changes state and its documents say nothing of repeating it.
+const SAFE_TO_REPEAT: [&str; 0] = [];
+
+/// Whether values of `json` hold a secret property (the properties `types.rs` makes `Secret`).
+fn holds_secrets(json: &serde_json::Value) -> bool {
+    use serde_json::Value;
+    let own = json
+        .get("properties")
+        .and_then(Value::as_object)
+        .is_some_and(|properties| {
+            properties.iter().any(|(name, property)| {
+                crate::types::SECRET_PROPERTIES.contains(&name.as_str()) || holds_secrets(property)
+            })
+        });
+    own || ["items", "additionalProperties"]
+        .iter()
+        .filter_map(|key| json.get(*key))
+        .chain(
+            json.get("patternProperties")
+                .and_then(Value::as_object)
+                .into_iter()
+                .flat_map(|p| p.values()),
+        )
+        .chain(
+            ["oneOf", "anyOf", "allOf"]
+                .iter()
+                .filter_map(|key| json.get(*key).and_then(Value::as_array))
+                .flatten(),
+        )
+        .any(holds_secrets)
 }
 
 fn action_tokens(
@@ -111,25 +146,28 @@ fn action_tokens(
         .schema(&action.success.schema)
         .expect("the model resolves its schema links");
     let success_ty = ident(&TypeSet::schema_name(success));
-    let http_method = format_ident!("{}", action.method.as_str());
+    // `Endpoint::get(…)`, `Endpoint::patch(…)`, …: one constructor per method of the model.
+    let endpoint = format_ident!("{}", action.method.as_str().to_lowercase());
     let action_name = &action.snake_name;
+    let path = &action.path;
 
-    // The path: `{name}` placeholders become percent-encoded arguments.
-    let mut format = String::new();
-    let mut path_args = Vec::new();
-    let mut rest = action.path.as_str();
-    while let Some(open) = rest.find('{') {
-        let close = rest[open..].find('}').map_or(rest.len(), |c| open + c);
-        format.push_str(&rest[..open]);
-        format.push_str("{}");
-        let name = crate::types::field_ident(&rest[open + 1..close]);
-        path_args.push(quote! { ::wegnology::runtime::encode_path_segment(&#name) });
-        rest = &rest[(close + 1).min(rest.len())..];
+    // What the runtime must know of the action beyond its method and path.
+    let mut endpoint_flags = Vec::new();
+    if SAFE_TO_REPEAT.contains(&action.snake_name.as_str()) {
+        endpoint_flags.push(quote! { .repeatable() });
     }
-    format.push_str(rest);
+    if holds_secrets(&success.json_schema) {
+        endpoint_flags.push(quote! { .secret_answer() });
+    }
+    if success
+        .json_schema
+        .get("properties")
+        .is_some_and(|p| p.get("token").is_some())
+    {
+        endpoint_flags.push(quote! { .issues_token() });
+    }
 
     let mut args = Vec::new();
-    let mut conversions = Vec::new();
     let mut stores = Vec::new();
     let mut setters = Vec::new();
     for param in &action.params {
@@ -138,80 +176,42 @@ fn action_tokens(
         let (arg_ty, value) = argument(param, &ty);
         if param.required || param.location == Location::Path {
             args.push(quote! { #name: #arg_ty });
-            if param.location == Location::Path {
-                // Named once as its type: the path is formatted from it.
-                conversions.push(quote! { let #name: #ty = #value; });
-            } else {
-                stores.push(store(param, quote! { parts }, value));
-            }
+            stores.push(store(param, value));
         } else {
             let doc = doc_lines(&setter_doc(param));
-            let stored = store(param, quote! { self.parts }, value);
+            let stored = store(param, value);
             setters.push(quote! {
                 #doc
-                pub fn #name(mut self, #name: #arg_ty) -> Self {
-                    #stored
-                    self
+                pub fn #name(self, #name: #arg_ty) -> Self {
+                    Self(self.0 #stored)
                 }
             });
         }
     }
 
-    let path_expr = if path_args.is_empty() {
-        quote! { #format.to_string() }
-    } else {
-        quote! { ::std::format!(#format, #( #path_args ),*) }
-    };
-    let mutability = if stores.is_empty() {
-        quote! {}
-    } else {
-        quote! { mut }
-    };
     let method_doc = doc_lines(&method_doc(model, action, types));
     let builder_doc = format!(
-        " The `{}` request; set optional parameters, then `send()`.",
+        " The `{}` request; set optional parameters, then `send()` (or `.await` it).",
         action.snake_name
     );
     let method = quote! {
         #method_doc
         pub fn #method_name(&self, #( #args ),*) -> #builder<'a> {
-            #( #conversions )*
-            let #mutability parts = ::wegnology::runtime::RequestParts::new(#path_expr);
-            #( #stores )*
-            #builder { client: self.client, parts }
+            #builder(::wegnology::runtime::Endpoint::#endpoint(#action_name, #path) #( #endpoint_flags )*
+                .request(self.client) #( #stores )*)
         }
     };
-    let send_doc = format!(" Sends the request; the success body is a [`{success_ty}`].");
+    let setters = if setters.is_empty() {
+        quote! {}
+    } else {
+        quote! { impl<'a> #builder<'a> { #( #setters )* } }
+    };
     let builder = quote! {
         #[doc = #builder_doc]
         #[must_use = "a request does nothing until it is sent"]
-        pub struct #builder<'a> {
-            client: &'a ::wegnology::Client,
-            parts: ::wegnology::runtime::RequestParts,
-        }
-
-        impl<'a> #builder<'a> {
-            #( #setters )*
-
-            /// Overrides one of the query defaults every request carries (`_actions`, `_links`,
-            /// `_embedded`) or adds another query pair.
-            pub fn query_override(mut self, name: &'static str, value: impl ::std::fmt::Display) -> Self {
-                self.parts.query(name, value.to_string());
-                self
-            }
-
-            /// Sends the request and waits for the answer, for code without an async runtime
-            /// (feature `blocking`; not for use inside one).
-            #[cfg(feature = "blocking")]
-            pub fn send_blocking(self) -> ::std::result::Result<#success_ty, ::wegnology::Error> {
-                ::wegnology::runtime::block_on(self.send())
-            }
-
-            #[doc = #send_doc]
-            pub async fn send(self) -> ::std::result::Result<#success_ty, ::wegnology::Error> {
-                self.client.execute(#action_name, ::wegnology::runtime::Method::#http_method, self.parts).await
-            }
-        }
+        pub struct #builder<'a>(::wegnology::runtime::Request<'a, #success_ty>);
+        ::wegnology::__request_builder!(#builder => #success_ty);
+        #setters
     };
     (method, builder)
 }

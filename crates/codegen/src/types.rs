@@ -11,7 +11,7 @@ use wegnology_model::{ApiModel, Schema};
 use crate::doc_lines;
 
 /// Property names whose values are secrets: they become `Secret`, whose Debug output is redacted.
-const SECRET_PROPERTIES: [&str; 7] = [
+pub(crate) const SECRET_PROPERTIES: [&str; 7] = [
     "password",
     "newPassword",
     "token",
@@ -203,11 +203,17 @@ impl<'m> TypeSet<'m> {
             let doc = property_doc(wire, property);
             let is_required = required.contains(&wire.as_str());
             defaultable &= !is_required || property.get("enum").is_none();
+            // `rename` only where the field's name is not the wire name.
+            let rename = (field.to_string().trim_start_matches("r#") != wire)
+                .then(|| quote! { rename = #wire, });
             let attrs = if is_required {
-                quote! { #[serde(rename = #wire)] }
+                rename
+                    .map(|rename| quote! { #[serde(#rename)] })
+                    .unwrap_or_default()
             } else {
                 ty = quote! { ::std::option::Option<#ty> };
-                quote! { #[serde(rename = #wire, default, skip_serializing_if = "Option::is_none")] }
+                // No `default`: serde decodes a missing `Option` field as `None` by itself.
+                quote! { #[serde(#rename skip_serializing_if = "Option::is_none")] }
             };
             fields.push(quote! { #doc #attrs pub #field: #ty, });
         }

@@ -79,6 +79,7 @@ fn object_fields_are_renamed_optional_unless_required_and_keep_their_docs() {
             "createdAt": {"type": "string", "format": "date-time"},
             "self": {"type": "number"},
             "2fa": {"type": "boolean"},
+            "title": {"type": "string"},
         }}}]),
         json!([]),
     );
@@ -86,16 +87,28 @@ fn object_fields_are_renamed_optional_unless_required_and_keep_their_docs() {
     assert_has(&code, "/// A widget.");
     assert_has(&code, "pub struct WidgetInfo {");
     assert_has(&code, "/// The id (`widgetId`) #[serde(rename = \"widgetId\")] pub widget_id: ::std::string::String,");
-    assert_has(&code, "#[serde(rename = \"type\", default, skip_serializing_if = \"Option::is_none\")] pub r#type: ::std::option::Option<i64>,");
+    // A raw identifier is its wire name to serde: no rename.
+    assert_has(&code, "/// `type` #[serde(skip_serializing_if = \"Option::is_none\")] pub r#type: ::std::option::Option<i64>,");
+    assert_has(
+        &code,
+        "/// `title` #[serde(skip_serializing_if = \"Option::is_none\")] pub title:",
+    );
+    assert_has(
+        &code,
+        "#[serde(rename = \"createdAt\", skip_serializing_if = \"Option::is_none\")]",
+    );
     assert_has(
         &code,
         "pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,",
     );
     // Names no identifier can take become legal ones; the wire name stays in the rename.
-    assert_has(&code, "#[serde(rename = \"self\", default, skip_serializing_if = \"Option::is_none\")] pub self_:");
     assert_has(
         &code,
-        "#[serde(rename = \"2fa\", default, skip_serializing_if = \"Option::is_none\")] pub _2fa:",
+        "#[serde(rename = \"self\", skip_serializing_if = \"Option::is_none\")] pub self_:",
+    );
+    assert_has(
+        &code,
+        "#[serde(rename = \"2fa\", skip_serializing_if = \"Option::is_none\")] pub _2fa:",
     );
 }
 
@@ -226,19 +239,32 @@ fn actions_take_required_parameters_as_arguments_and_optional_ones_as_setters() 
         "pub const DEFAULT_BASE_URL: &str = \"https://api.example.com\";",
     );
     assert_has(&code, "pub struct ThingApi<'a> {");
-    assert_has(&code, "pub fn poke( &self, thing_id: impl ::std::convert::Into<::std::string::String>, level: Level, data: Success, ) -> PokeRequest<'a> {");
+    assert_has(&code, "pub fn poke( &self, thing_id: impl Into<String>, level: Level, data: Success, ) -> PokeRequest<'a> {");
+    // The method builds the runtime request: endpoint, then the required values in order.
     assert_has(
         &code,
-        "::wegnology::runtime::encode_path_segment(& thing_id)",
+        "PokeRequest( ::wegnology::runtime::Endpoint::post(\"poke\", \"/things/{thingId}/poke\") .request(self.client) \
+         .path_param(\"thingId\", thing_id.into()) \
+         .query(\"level\", level.as_str().to_string()) \
+         .json_body(&data), )",
     );
-    assert_has(&code, "parts.query(\"level\", level.as_str().to_string());");
-    assert_has(&code, "parts.json_body(&data);");
-    assert_has(&code, "pub fn count(mut self, count: i64) -> Self { self.parts.query(\"count\", count.to_string());");
     assert_has(
         &code,
-        "self.parts.header(\"losantdomain\", losantdomain.into());",
+        "pub fn count(self, count: i64) -> Self { Self(self.0.query(\"count\", count.to_string())) }",
     );
-    assert_has(&code, "pub async fn send(self) -> ::std::result::Result<Success, ::wegnology::Error> { self.client.execute(\"poke\", ::wegnology::runtime::Method::POST, self.parts)");
+    assert_has(
+        &code,
+        "pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self { Self(self.0.header(\"losantdomain\", losantdomain.into())) }",
+    );
+    // What every request has comes from the runtime.
+    assert_has(
+        &code,
+        "pub struct PokeRequest<'a>(::wegnology::runtime::Request<'a, Success>);",
+    );
+    assert_has(
+        &code,
+        "::wegnology::__request_builder!(PokeRequest => Success);",
+    );
     // The docs: scopes, parameters, errors, and an example calling the method.
     assert_has(&code, "/// Scopes (any one): `all.Thing`.");
     assert_has(
@@ -265,4 +291,36 @@ fn the_runtime_names_are_not_taken_by_schemas() {
     let code = code(&m);
     assert_has(&code, "pub struct ErrorBody {");
     assert!(!code.contains(&compact("pub struct Error {")));
+}
+
+#[test]
+fn endpoints_say_whether_answers_hold_secrets_or_a_new_token() {
+    // The success schema of every action in `model` is `success`; each case swaps it.
+    let case = |properties: Value| {
+        let m = model(
+            json!([{"title": "Success", "anchor": "success", "json_schema": {
+                "type": "object", "properties": properties
+            }}]),
+            json!([action("poke", "GET", "/things", json!([]))]),
+        );
+        code(&m)
+    };
+    let plain = case(json!({"success": {"type": "boolean"}}));
+    assert_has(
+        &plain,
+        "PokeRequest(::wegnology::runtime::Endpoint::get(\"poke\", \"/things\").request(self.client))",
+    );
+    let token = case(json!({"token": {"type": "string"}}));
+    assert_has(
+        &token,
+        "Endpoint::get(\"poke\", \"/things\").secret_answer().issues_token().request(self.client)",
+    );
+    // A secret nested in an array item still makes the answer secret; no new token.
+    let nested = case(json!({"keys": {"type": "array", "items": {
+        "type": "object", "properties": {"key": {"type": "string"}}
+    }}}));
+    assert_has(
+        &nested,
+        "Endpoint::get(\"poke\", \"/things\").secret_answer().request(self.client)",
+    );
 }

@@ -62,6 +62,11 @@ impl Recorder {
         Recorder { url, shared }
     }
 
+    /// How many requests were received.
+    pub fn count(&self) -> usize {
+        self.shared.0.lock().unwrap().len()
+    }
+
     /// The last request received.
     pub fn last(&self) -> Recorded {
         self.shared

@@ -1,0 +1,405 @@
+//! The one request type every generated builder wraps, and what a call gives back.
+//!
+//! Each generated `…Request` is a newtype over [`Request`] holding only what differs per action
+//! (its setters and docs); `__request_builder!` gives it the methods every request has
+//! (`timeout`, `retries`, `query_override`, `send`, `send_with_response`, `send_blocking`,
+//! `IntoFuture`, `Debug`). A macro rather than a trait so that those methods need no import.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::future::{Future, IntoFuture};
+use std::marker::PhantomData;
+use std::pin::Pin;
+use std::time::Duration;
+
+use bytes::Bytes;
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
+use reqwest::{Method, StatusCode};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use crate::{Client, Error};
+
+/// What the generator knows of one action: fixed when the code is generated.
+#[doc(hidden)]
+#[derive(Debug, Clone)]
+pub struct Endpoint {
+    pub(crate) action: &'static str,
+    pub(crate) method: Method,
+    /// The path template (`/me/invites/{inviteId}`): what tracing shows.
+    pub(crate) path: &'static str,
+    pub(crate) repeatable: bool,
+    pub(crate) secret_answer: bool,
+    pub(crate) issues_token: bool,
+}
+
+impl Endpoint {
+    /// An action's method and path template; `GET` is safe to repeat.
+    pub const fn new(action: &'static str, method: Method, path: &'static str) -> Endpoint {
+        let repeatable = matches!(method, Method::GET);
+        Endpoint {
+            action,
+            method,
+            path,
+            repeatable,
+            secret_answer: false,
+            issues_token: false,
+        }
+    }
+
+    /// A `GET` action.
+    pub const fn get(action: &'static str, path: &'static str) -> Endpoint {
+        Endpoint::new(action, Method::GET, path)
+    }
+
+    /// A `POST` action.
+    pub const fn post(action: &'static str, path: &'static str) -> Endpoint {
+        Endpoint::new(action, Method::POST, path)
+    }
+
+    /// A `PUT` action.
+    pub const fn put(action: &'static str, path: &'static str) -> Endpoint {
+        Endpoint::new(action, Method::PUT, path)
+    }
+
+    /// A `PATCH` action.
+    pub const fn patch(action: &'static str, path: &'static str) -> Endpoint {
+        Endpoint::new(action, Method::PATCH, path)
+    }
+
+    /// A `DELETE` action.
+    pub const fn delete(action: &'static str, path: &'static str) -> Endpoint {
+        Endpoint::new(action, Method::DELETE, path)
+    }
+
+    /// A request of this action on `client`.
+    pub fn request<T>(self, client: &Client) -> Request<'_, T> {
+        Request::new(client, self)
+    }
+
+    /// The documents make this action safe to repeat: it is retried like a `GET`.
+    pub const fn repeatable(mut self) -> Endpoint {
+        self.repeatable = true;
+        self
+    }
+
+    /// The success type holds secrets: excerpts of undecodable answers are redacted.
+    pub const fn secret_answer(mut self) -> Endpoint {
+        self.secret_answer = true;
+        self
+    }
+
+    /// The answer carries a new API token (`token`), which the client may adopt.
+    pub const fn issues_token(mut self) -> Endpoint {
+        self.issues_token = true;
+        self
+    }
+}
+
+/// Characters kept as they are in a path segment (RFC 3986 unreserved).
+const PATH_SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// One request as the generated builders fill it in. `T` is the documented success type.
+#[doc(hidden)]
+pub struct Request<'a, T> {
+    pub(crate) client: &'a Client,
+    pub(crate) endpoint: Endpoint,
+    /// The filled path; borrowed from the template when it has no parameters.
+    pub(crate) path: Cow<'static, str>,
+    /// Query pairs set on this request; the defaults every request carries are added at send.
+    pub(crate) query: Vec<(&'static str, String)>,
+    pub(crate) headers: Vec<(HeaderName, HeaderValue)>,
+    pub(crate) body: Option<Bytes>,
+    /// The first value refused while the request was built; returned by `send`, before any I/O.
+    pub(crate) refused: Option<Error>,
+    pub(crate) timeout: Option<Duration>,
+    pub(crate) retries: Option<u32>,
+    answer: PhantomData<fn() -> T>,
+}
+
+impl<'a, T> Request<'a, T> {
+    /// A request of `endpoint` on `client`.
+    pub fn new(client: &'a Client, endpoint: Endpoint) -> Self {
+        Request {
+            client,
+            path: Cow::Borrowed(endpoint.path),
+            endpoint,
+            query: Vec::new(),
+            headers: Vec::new(),
+            body: None,
+            refused: None,
+            timeout: None,
+            retries: None,
+            answer: PhantomData,
+        }
+    }
+
+    fn refuse(&mut self, parameter: &'static str, reason: &'static str) {
+        if self.refused.is_none() {
+            self.refused = Some(Error::InvalidRequest {
+                action: self.endpoint.action,
+                parameter,
+                reason,
+            });
+        }
+    }
+
+    /// Puts `value`, percent-encoded as one segment, in place of `{name}` in the path.
+    /// Empty, `.` and `..` are refused: URL normalisation would drop or climb them, sending the
+    /// request to another endpoint, and no encoding can prevent that.
+    pub fn path_param(mut self, name: &'static str, value: String) -> Self {
+        if matches!(value.as_str(), "" | "." | "..") {
+            self.refuse(name, "a path segment cannot be empty, `.` or `..`");
+            return self;
+        }
+        let placeholder = format!("{{{name}}}");
+        let encoded = utf8_percent_encode(&value, PATH_SEGMENT).to_string();
+        self.path = Cow::Owned(self.path.replacen(&placeholder, &encoded, 1));
+        self
+    }
+
+    /// Sets a query pair, replacing an earlier value of the same name (or a default).
+    pub fn query(mut self, name: &'static str, value: String) -> Self {
+        match self.query.iter_mut().find(|(k, _)| *k == name) {
+            Some(pair) => pair.1 = value,
+            None => self.query.push((name, value)),
+        }
+        self
+    }
+
+    /// Sets a header; a value with control characters is refused (named), not sent.
+    pub fn header(mut self, name: &'static str, value: String) -> Self {
+        let Ok(header) = HeaderName::from_bytes(name.as_bytes()) else {
+            self.refuse(name, "not a valid header name");
+            return self;
+        };
+        match HeaderValue::try_from(value) {
+            Ok(value) => {
+                self.headers.retain(|(k, _)| *k != header);
+                self.headers.push((header, value));
+            }
+            Err(_) => self.refuse(
+                name,
+                "a header value cannot hold control characters or non-ASCII",
+            ),
+        }
+        self
+    }
+
+    /// The JSON request body, encoded once, straight to bytes.
+    pub fn json_body<B: Serialize + ?Sized>(mut self, body: &B) -> Self {
+        match serde_json::to_vec(body) {
+            Ok(bytes) => self.body = Some(Bytes::from(bytes)),
+            Err(source) => {
+                if self.refused.is_none() {
+                    self.refused = Some(Error::Encode {
+                        action: self.endpoint.action,
+                        source,
+                    });
+                }
+            }
+        }
+        self
+    }
+
+    /// This call's timeout (attempts and pauses included), instead of the client's.
+    pub fn with_timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// This call's number of retries, instead of the client's policy's (`0`: no retry).
+    pub fn with_retries(mut self, retries: u32) -> Self {
+        self.retries = Some(retries);
+        self
+    }
+}
+
+impl<'a, T: DeserializeOwned + Send + 'a> Request<'a, T> {
+    /// Sends the request; the decoded success body.
+    pub async fn send(self) -> Result<T, Error> {
+        self.send_with_response().await.map(Response::into_body)
+    }
+
+    /// Sends the request; status, headers and the decoded success body.
+    pub async fn send_with_response(self) -> Result<Response<T>, Error> {
+        let client = self.client;
+        client.execute(self).await
+    }
+
+    /// Sends the request on the process-wide background runtime (feature `blocking`).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(self) -> Result<T, Error> {
+        crate::runtime::block_on(self.send())
+    }
+}
+
+/// The future of a request awaited directly (`client.me().get().await`); `send()` gives the
+/// same result without boxing.
+pub type ResponseFuture<'a, T> = Pin<Box<dyn Future<Output = Result<T, Error>> + Send + 'a>>;
+
+impl<'a, T: DeserializeOwned + Send + 'a> IntoFuture for Request<'a, T> {
+    type Output = Result<T, Error>;
+    type IntoFuture = ResponseFuture<'a, T>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+
+/// Shows the action, method, filled path, query and header names and values, and the body's
+/// size only: bodies carry passwords, codes and keys. The token is never part of a request.
+impl<T> fmt::Debug for Request<'_, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Request")
+            .field("action", &self.endpoint.action)
+            .field("method", &self.endpoint.method)
+            .field("path", &self.path)
+            .field("query", &self.query)
+            .field("headers", &self.headers)
+            .field(
+                "body",
+                &self.body.as_ref().map(|b| format!("<{} bytes>", b.len())),
+            )
+            .field("timeout", &self.timeout)
+            .field("retries", &self.retries)
+            .finish()
+    }
+}
+
+/// A success: the status, the headers (rate-limit headers, …) and the decoded body. Derefs to
+/// the body.
+#[derive(Debug, Clone)]
+pub struct Response<T> {
+    status: StatusCode,
+    headers: HeaderMap,
+    body: T,
+}
+
+impl<T> Response<T> {
+    pub(crate) fn new(status: StatusCode, headers: HeaderMap, body: T) -> Self {
+        Response {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    /// The HTTP status (a 2xx).
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// The answer's headers.
+    pub fn headers(&self) -> &HeaderMap {
+        &self.headers
+    }
+
+    /// The decoded body.
+    pub fn body(&self) -> &T {
+        &self.body
+    }
+
+    /// The decoded body, owned.
+    pub fn into_body(self) -> T {
+        self.body
+    }
+
+    /// Status, headers and body, owned.
+    pub fn into_parts(self) -> (StatusCode, HeaderMap, T) {
+        (self.status, self.headers, self.body)
+    }
+}
+
+impl<T> std::ops::Deref for Response<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.body
+    }
+}
+
+/// Gives a generated builder `$builder<'a>($crate::runtime::Request<'a, $output>)` the methods
+/// every request has. Only generated code calls it.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __request_builder {
+    ($builder:ident => $output:ty) => {
+        impl<'a> $builder<'a> {
+            /// Timeout of this call, all attempts and pauses between them included; replaces the
+            /// client's (`ClientBuilder::timeout`).
+            pub fn timeout(self, timeout: ::std::time::Duration) -> Self {
+                Self(self.0.with_timeout(timeout))
+            }
+
+            /// How many times this call may be retried (`0`: not at all); replaces the number of
+            /// the client's `RetryPolicy`, whose rules still decide what is retried.
+            pub fn retries(self, retries: u32) -> Self {
+                Self(self.0.with_retries(retries))
+            }
+
+            /// Overrides one of the query defaults every request carries (`_actions`, `_links`,
+            /// `_embedded`) or adds another query pair.
+            pub fn query_override(self, name: &'static str, value: impl ::std::fmt::Display) -> Self {
+                Self(self.0.query(name, ::std::string::ToString::to_string(&value)))
+            }
+
+            #[doc = ::std::concat!("Sends the request; the success body is a [`", ::std::stringify!($output), "`].")]
+            pub async fn send(self) -> ::std::result::Result<$output, $crate::Error> {
+                self.0.send().await
+            }
+
+            /// Sends the request; the status and headers of the answer with the decoded body.
+            pub async fn send_with_response(
+                self,
+            ) -> ::std::result::Result<$crate::Response<$output>, $crate::Error> {
+                self.0.send_with_response().await
+            }
+
+            $crate::__send_blocking!($output);
+        }
+
+        impl<'a> ::std::future::IntoFuture for $builder<'a> {
+            type Output = ::std::result::Result<$output, $crate::Error>;
+            type IntoFuture = $crate::runtime::ResponseFuture<'a, $output>;
+
+            fn into_future(self) -> Self::IntoFuture {
+                ::std::future::IntoFuture::into_future(self.0)
+            }
+        }
+
+        impl ::std::fmt::Debug for $builder<'_> {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_tuple(::std::stringify!($builder)).field(&self.0).finish()
+            }
+        }
+    };
+}
+
+/// `send_blocking()`, present when the client crate has the `blocking` feature (decided here,
+/// in the client crate, whichever crate the generated code is in).
+#[cfg(feature = "blocking")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __send_blocking {
+    ($output:ty) => {
+        /// Sends the request and waits for the answer, for code without an async runtime
+        /// (feature `blocking`; not for use inside one).
+        pub fn send_blocking(self) -> ::std::result::Result<$output, $crate::Error> {
+            self.0.send_blocking()
+        }
+    };
+}
+
+/// `send_blocking()` is absent without the `blocking` feature.
+#[cfg(not(feature = "blocking"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __send_blocking {
+    ($output:ty) => {};
+}
