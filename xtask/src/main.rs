@@ -3,6 +3,8 @@
 //!
 //! This is the only place that knows paths on disk and command-line flags.
 
+mod openapi;
+mod bench;
 mod diff;
 mod workspace;
 
@@ -31,6 +33,10 @@ enum Task {
     /// What changed in the model between two versions of the documents, each change marked
     /// breaking or compatible for the generated Rust API.
     Diff(diff::DiffArgs),
+    /// Run the benchmark suite (release build) and write docs/benchmarks.md.
+    Bench(bench::BenchArgs),
+    /// Write spec/openapi.json only: the endpoint model as an OpenAPI 3.1 document.
+    Openapi,
 }
 
 /// A file `regen` owns, with the content it should have.
@@ -51,6 +57,9 @@ fn main() -> ExitCode {
     if let Task::Diff(args) = &cli.task {
         return diff::run(&root, args);
     }
+    if let Task::Bench(args) = &cli.task {
+        return bench::run(&root, args);
+    }
     let model = match wegnology_spec::load(&root.join("spec")) {
         Ok(model) => model,
         Err(error) => {
@@ -59,16 +68,25 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let outputs = outputs(&model);
+    let outputs = match outputs(&model) {
+        Ok(outputs) => outputs,
+        Err(error) => {
+            eprintln!("error: {error}");
+            eprintln!("nothing was written");
+            return ExitCode::FAILURE;
+        }
+    };
     match cli.task {
         Task::Regen => regen(&root, &model, &outputs),
         Task::Check => check(&root, &outputs),
         Task::Diff(args) => diff::run(&root, &args),
+        Task::Bench(args) => bench::run(&root, &args),
+        Task::Openapi => openapi::run(&root, &model, &outputs),
     }
 }
 
-fn outputs(model: &ApiModel) -> Vec<Output> {
-    vec![
+fn outputs(model: &ApiModel) -> Result<Vec<Output>, String> {
+    Ok(vec![
         Output {
             path: "spec/model.json",
             content: model.to_json(),
@@ -77,7 +95,8 @@ fn outputs(model: &ApiModel) -> Vec<Output> {
             path: "crates/client/src/generated.rs",
             content: wegnology_codegen::render(model),
         },
-    ]
+        openapi::output(model)?,
+    ])
 }
 
 fn regen(root: &Path, model: &ApiModel, outputs: &[Output]) -> ExitCode {

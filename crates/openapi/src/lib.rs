@@ -1,0 +1,466 @@
+//! The endpoint model as an OpenAPI 3.1 document, so that every OpenAPI tool (validators,
+//! property-based API fuzzers, other generators) can read what the WEGnology documents say.
+//!
+//! [`document`] turns a [`wegnology_model::ApiModel`] into the document as JSON; [`to_json`] is
+//! its stable text form, which `cargo xtask regen` writes to `spec/openapi.json`:
+//!
+//! - every action is an operation whose `operationId` is the action's camelCase name;
+//! - parameters keep their location (`path`, `query`, `header`), type, default and example; the
+//!   body parameter becomes the `requestBody`;
+//! - request and response bodies refer to `components/schemas`, the `_schemas.md` JSON Schemas
+//!   converted from draft-07 to the 2020-12 dialect of OpenAPI 3.1 (see [`schema`]);
+//! - every operation needs a bearer token with at least one of its scopes: one security
+//!   alternative per scope, the scopes in the description and in `x-wegnology-scopes`;
+//! - each diagnostic of the model (a place where the documents disagree) is an entry of
+//!   `x-wegnology-diagnostics` on the operation it touches, or on the document when it touches
+//!   none.
+//!
+//! The output is a function of the model only: same model, same bytes.
+//!
+//! Must not depend on: the parser (`wegnology-spec`), the generator (`wegnology-codegen`) or the
+//! client. No file I/O.
+
+pub mod schema;
+
+use std::collections::BTreeMap;
+
+use serde_json::{json, Map, Value};
+use wegnology_model::{
+    Action, ApiModel, Diagnostic, Location, Param, ParamExample, ParamType, Response,
+};
+
+/// Name of the security scheme every operation uses.
+pub const SECURITY_SCHEME: &str = "bearerAuth";
+
+/// Why the model cannot be exported. Each names the action or schema concerned.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum OpenApiError {
+    #[error("actions `{first}` and `{second}` are both {method} {path}")]
+    DuplicateOperation {
+        method: &'static str,
+        path: String,
+        first: String,
+        second: String,
+    },
+    #[error("actions `{first}` and `{second}` have the same camelCase name `{operation_id}`")]
+    DuplicateOperationId {
+        operation_id: String,
+        first: String,
+        second: String,
+    },
+    #[error("{used_by} refers to the schema `{anchor}`, which the model does not have")]
+    UnknownSchema { anchor: String, used_by: String },
+    #[error(
+        "action `{action}`: the path `{path}` has no placeholder for path parameter `{param}`"
+    )]
+    PathParamNotInPath {
+        action: String,
+        path: String,
+        param: String,
+    },
+    #[error(
+        "action `{action}`: the placeholder `{{{placeholder}}}` of `{path}` is no path parameter"
+    )]
+    PlaceholderWithoutParam {
+        action: String,
+        path: String,
+        placeholder: String,
+    },
+    #[error("schema `{schema}`: cannot convert `$ref` `{reference}`: {why}")]
+    UnresolvableRef {
+        schema: String,
+        reference: String,
+        why: &'static str,
+    },
+}
+
+/// The OpenAPI 3.1 document describing `model`.
+pub fn document(model: &ApiModel) -> Result<Value, OpenApiError> {
+    let names = schema::ComponentNames::new(model);
+    let mut paths: Map<String, Value> = Map::new();
+    let mut seen: BTreeMap<(&str, &'static str), &str> = BTreeMap::new();
+    let mut seen_ids: BTreeMap<&str, &str> = BTreeMap::new();
+    for action in &model.actions {
+        let method = action.method.as_str();
+        if let Some(first) = seen.insert((action.path.as_str(), method), &action.title) {
+            return Err(OpenApiError::DuplicateOperation {
+                method,
+                path: action.path.clone(),
+                first: first.to_owned(),
+                second: action.title.clone(),
+            });
+        }
+        if let Some(first) = seen_ids.insert(&action.camel_name, &action.title) {
+            return Err(OpenApiError::DuplicateOperationId {
+                operation_id: action.camel_name.clone(),
+                first: first.to_owned(),
+                second: action.title.clone(),
+            });
+        }
+        let operation = operation(model, &names, action)?;
+        let item = paths
+            .entry(action.path.clone())
+            .or_insert_with(|| Value::Object(Map::new()));
+        item.as_object_mut()
+            .expect("path items are objects")
+            .insert(method.to_ascii_lowercase(), operation);
+    }
+
+    let mut schemas = Map::new();
+    for named in &model.schemas {
+        schemas.insert(
+            names.name(&named.anchor).to_owned(),
+            schema::component(model, &names, named)?,
+        );
+    }
+
+    let mut doc = json!({
+        "openapi": "3.1.0",
+        "jsonSchemaDialect": "https://spec.openapis.org/oas/3.1/dialect/base",
+        "info": {
+            "title": format!("WEGnology {} API", model.resource),
+            "version": model.api_version,
+            "description": format!(
+                "The WEGnology {} API as its published documents describe it (API release {}). \
+                 Generated from the endpoint model by `cargo xtask openapi`; do not edit. \
+                 Where the documents disagree, `x-wegnology-diagnostics` says what differs, \
+                 which value this document keeps and why.",
+                model.resource, model.api_version
+            ),
+        },
+        "servers": [{ "url": model.base_url }],
+        "tags": [{ "name": model.resource }],
+        "paths": paths,
+        "components": {
+            "schemas": schemas,
+            "securitySchemes": {
+                SECURITY_SCHEME: {
+                    "type": "http",
+                    "scheme": "bearer",
+                    "description": "An API token, sent as `Authorization: Bearer <token>`. \
+                        Each operation accepts a token carrying at least one of the scopes it \
+                        lists (one security alternative per scope, and `x-wegnology-scopes`).",
+                }
+            }
+        },
+    });
+    let unattached: Vec<Value> = model
+        .diagnostics
+        .iter()
+        .filter(|d| {
+            d.action
+                .as_deref()
+                .is_none_or(|title| !model.actions.iter().any(|a| a.title == title))
+        })
+        .map(diagnostic_note)
+        .collect();
+    if !unattached.is_empty() {
+        doc.as_object_mut()
+            .expect("the document is an object")
+            .insert("x-wegnology-diagnostics".into(), Value::Array(unattached));
+    }
+    Ok(doc)
+}
+
+/// The document as pretty-printed JSON ending with a newline: the content of `spec/openapi.json`.
+pub fn to_json(model: &ApiModel) -> Result<String, OpenApiError> {
+    let mut text = serde_json::to_string_pretty(&document(model)?).expect("JSON values serialize");
+    text.push('\n');
+    Ok(text)
+}
+
+fn operation(
+    model: &ApiModel,
+    names: &schema::ComponentNames,
+    action: &Action,
+) -> Result<Value, OpenApiError> {
+    check_path_params(action)?;
+    let scope_list = action
+        .scopes
+        .iter()
+        .map(|s| format!("`{s}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let description = if action.scopes.is_empty() {
+        format!("{}.", action.description.trim_end_matches('.'))
+    } else {
+        format!(
+            "{}.\n\nRequires a token with at least one of the scopes {scope_list}.",
+            action.description.trim_end_matches('.')
+        )
+    };
+
+    let mut op = Map::new();
+    op.insert("operationId".into(), json!(action.camel_name));
+    op.insert("summary".into(), json!(action.title));
+    op.insert("description".into(), json!(description));
+    op.insert("tags".into(), json!([model.resource]));
+
+    let parameters = action
+        .params
+        .iter()
+        .filter(|p| p.location != Location::Body)
+        .map(|p| parameter(model, names, action, p))
+        .collect::<Result<Vec<_>, _>>()?;
+    if !parameters.is_empty() {
+        op.insert("parameters".into(), Value::Array(parameters));
+    }
+    if let Some(body) = action.body() {
+        op.insert(
+            "requestBody".into(),
+            request_body(model, names, action, body)?,
+        );
+    }
+    op.insert("responses".into(), responses(names, action)?);
+    // Alternatives of one requirement each: any one scope is enough.
+    let security: Vec<Value> = action
+        .scopes
+        .iter()
+        .map(|scope| json!({ SECURITY_SCHEME: [scope] }))
+        .collect();
+    op.insert(
+        "security".into(),
+        if security.is_empty() {
+            json!([{ SECURITY_SCHEME: [] }])
+        } else {
+            Value::Array(security)
+        },
+    );
+    op.insert("x-wegnology-scopes".into(), json!(action.scopes));
+    op.insert(
+        "x-wegnology-sources".into(),
+        Value::Array(
+            action
+                .sources
+                .iter()
+                .map(|s| json!(format!("{}:{}", s.file, s.line)))
+                .collect(),
+        ),
+    );
+    let notes: Vec<Value> = model
+        .diagnostics
+        .iter()
+        .filter(|d| d.action.as_deref() == Some(action.title.as_str()))
+        .map(diagnostic_note)
+        .collect();
+    if !notes.is_empty() {
+        op.insert("x-wegnology-diagnostics".into(), Value::Array(notes));
+    }
+    Ok(Value::Object(op))
+}
+
+fn check_path_params(action: &Action) -> Result<(), OpenApiError> {
+    let placeholders: Vec<&str> = action
+        .path
+        .split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+        .collect();
+    for param in action.params_in(Location::Path) {
+        if !placeholders.contains(&param.name.as_str()) {
+            return Err(OpenApiError::PathParamNotInPath {
+                action: action.title.clone(),
+                path: action.path.clone(),
+                param: param.name.clone(),
+            });
+        }
+    }
+    for placeholder in placeholders {
+        if !action
+            .params_in(Location::Path)
+            .any(|p| p.name == placeholder)
+        {
+            return Err(OpenApiError::PlaceholderWithoutParam {
+                action: action.title.clone(),
+                path: action.path.clone(),
+                placeholder: placeholder.to_owned(),
+            });
+        }
+    }
+    Ok(())
+}
+
+fn parameter(
+    model: &ApiModel,
+    names: &schema::ComponentNames,
+    action: &Action,
+    param: &Param,
+) -> Result<Value, OpenApiError> {
+    let location = match param.location {
+        Location::Path => "path",
+        Location::Query => "query",
+        Location::Header => "header",
+        Location::Body => unreachable!("the body parameter is the request body"),
+    };
+    let used_by = || format!("parameter `{}` of `{}`", param.name, action.title);
+    let mut value_schema = param_schema(names, &param.ty, &used_by)?;
+    if let Some(default) = &param.default {
+        value_schema.insert("default".into(), typed_literal(&param.ty, default));
+    }
+    let mut out = Map::new();
+    out.insert("name".into(), json!(param.name));
+    out.insert("in".into(), json!(location));
+    out.insert("description".into(), json!(param.description));
+    // OpenAPI requires `required: true` on path parameters, whatever a document says.
+    out.insert(
+        "required".into(),
+        json!(param.required || param.location == Location::Path),
+    );
+    out.insert("schema".into(), Value::Object(value_schema));
+    if let Some(example) = example_value(model, &param.ty, param.example.as_ref(), &used_by)? {
+        out.insert("example".into(), example);
+    }
+    out.insert(
+        "x-wegnology-documented-type".into(),
+        json!(param.documented_type),
+    );
+    Ok(Value::Object(out))
+}
+
+fn request_body(
+    model: &ApiModel,
+    names: &schema::ComponentNames,
+    action: &Action,
+    body: &Param,
+) -> Result<Value, OpenApiError> {
+    let used_by = || format!("body parameter `{}` of `{}`", body.name, action.title);
+    let mut media = Map::new();
+    media.insert(
+        "schema".into(),
+        Value::Object(param_schema(names, &body.ty, &used_by)?),
+    );
+    // The REST page's request example is what goes on the wire; the schema's example otherwise.
+    let example = match &action.body_example {
+        Some(example) => Some(example.clone()),
+        None => example_value(model, &body.ty, body.example.as_ref(), &used_by)?,
+    };
+    if let Some(example) = example {
+        media.insert("example".into(), example);
+    }
+    Ok(json!({
+        "description": body.description,
+        "required": body.required,
+        "content": { "application/json": media },
+        "x-wegnology-parameter": body.name,
+        "x-wegnology-documented-type": body.documented_type,
+    }))
+}
+
+fn responses(names: &schema::ComponentNames, action: &Action) -> Result<Value, OpenApiError> {
+    // Responses sharing a status (none today) are one entry: descriptions joined, bodies oneOf.
+    let mut by_status: Vec<(u16, Vec<&Response>)> = Vec::new();
+    for response in std::iter::once(&action.success).chain(&action.errors) {
+        match by_status.iter_mut().find(|(s, _)| *s == response.status) {
+            Some((_, list)) => list.push(response),
+            None => by_status.push((response.status, vec![response])),
+        }
+    }
+    let mut out = Map::new();
+    for (status, list) in by_status {
+        let mut refs = Vec::new();
+        for response in &list {
+            let reference =
+                names
+                    .reference(&response.schema)
+                    .ok_or_else(|| OpenApiError::UnknownSchema {
+                        anchor: response.schema.clone(),
+                        used_by: format!("the {} response of `{}`", response.status, action.title),
+                    })?;
+            if !refs.contains(&reference) {
+                refs.push(reference);
+            }
+        }
+        let body_schema = if refs.len() == 1 {
+            refs.remove(0)
+        } else {
+            json!({ "oneOf": refs })
+        };
+        let description = list
+            .iter()
+            .map(|r| r.description.as_str())
+            .collect::<Vec<_>>()
+            .join("; ");
+        out.insert(
+            status.to_string(),
+            json!({
+                "description": description,
+                "content": { "application/json": { "schema": body_schema } },
+            }),
+        );
+    }
+    Ok(Value::Object(out))
+}
+
+/// The JSON Schema of one parameter value.
+fn param_schema(
+    names: &schema::ComponentNames,
+    ty: &ParamType,
+    used_by: &dyn Fn() -> String,
+) -> Result<Map<String, Value>, OpenApiError> {
+    let value = match ty {
+        ParamType::String => json!({ "type": "string" }),
+        ParamType::Boolean => json!({ "type": "boolean" }),
+        ParamType::Integer => json!({ "type": "integer" }),
+        ParamType::Enum { values } => json!({ "type": "string", "enum": values }),
+        ParamType::Schema { schema } => {
+            names
+                .reference(schema)
+                .ok_or_else(|| OpenApiError::UnknownSchema {
+                    anchor: schema.clone(),
+                    used_by: used_by(),
+                })?
+        }
+    };
+    Ok(match value {
+        Value::Object(map) => map,
+        _ => unreachable!("schemas above are objects"),
+    })
+}
+
+/// A documented literal (default or example, kept as text) as the JSON value of its type.
+fn typed_literal(ty: &ParamType, text: &str) -> Value {
+    match ty {
+        ParamType::Boolean => match text {
+            "true" => Value::Bool(true),
+            "false" => Value::Bool(false),
+            _ => json!(text),
+        },
+        ParamType::Integer => text
+            .parse::<i64>()
+            .map_or_else(|_| json!(text), |n| json!(n)),
+        ParamType::Schema { .. } => serde_json::from_str(text).unwrap_or_else(|_| json!(text)),
+        ParamType::String | ParamType::Enum { .. } => json!(text),
+    }
+}
+
+fn example_value(
+    model: &ApiModel,
+    ty: &ParamType,
+    example: Option<&ParamExample>,
+    used_by: &dyn Fn() -> String,
+) -> Result<Option<Value>, OpenApiError> {
+    Ok(match example {
+        None => None,
+        Some(ParamExample::Literal(text)) => Some(typed_literal(ty, text)),
+        Some(ParamExample::SchemaExample(anchor)) => {
+            let named = model
+                .schema(anchor)
+                .ok_or_else(|| OpenApiError::UnknownSchema {
+                    anchor: anchor.clone(),
+                    used_by: used_by(),
+                })?;
+            named.example.clone()
+        }
+    })
+}
+
+fn diagnostic_note(d: &Diagnostic) -> Value {
+    let kind = serde_json::to_value(d.kind).expect("kinds serialize");
+    json!({
+        "kind": kind,
+        "source": format!("{}:{}", d.source.file, d.source.line),
+        "message": d.message,
+        "kept": d.kept,
+        "reason": d.reason,
+    })
+}

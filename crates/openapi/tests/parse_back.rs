@@ -1,0 +1,301 @@
+//! The exported document parses back with a maintained OpenAPI 3.1 reader (`oas3`), and holds
+//! every action, parameter and schema of the model. What "every" means is derived from the model
+//! itself, so a republished document set changes what is expected, not this test.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use oas3::spec::{ObjectOrReference, ParameterIn};
+use serde_json::Value;
+use wegnology_model::{ApiModel, Location};
+
+fn project_file(path: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(path)
+}
+
+fn model() -> ApiModel {
+    let text = std::fs::read_to_string(project_file("spec/model.json")).unwrap();
+    ApiModel::from_json(&text).unwrap()
+}
+
+fn location_name(location: ParameterIn) -> &'static str {
+    match location {
+        ParameterIn::Path => "path",
+        ParameterIn::Query => "query",
+        ParameterIn::Header => "header",
+        ParameterIn::Cookie => "cookie",
+    }
+}
+
+fn model_location(location: Location) -> &'static str {
+    match location {
+        Location::Path => "path",
+        Location::Query => "query",
+        Location::Header => "header",
+        Location::Body => "body",
+    }
+}
+
+/// Everything of `model` that the OpenAPI document `text` lacks or gets wrong, one line each.
+/// Empty when the document is complete.
+fn missing(model: &ApiModel, text: &str) -> Vec<String> {
+    let spec = match oas3::from_json(text) {
+        Ok(spec) => spec,
+        Err(error) => return vec![format!("does not parse as OpenAPI 3.1: {error}")],
+    };
+    let mut missing = Vec::new();
+    if !spec.openapi.starts_with("3.1.") {
+        missing.push(format!("version {} is not 3.1", spec.openapi));
+    }
+
+    // Component schemas: one per named schema, recognised by its title.
+    let components = spec.components.clone().unwrap_or_default();
+    let mut component_titles = BTreeSet::new();
+    for (name, schema) in &components.schemas {
+        match schema {
+            ObjectOrReference::Object(object) => {
+                component_titles.insert(object.title.clone().unwrap_or_default());
+            }
+            ObjectOrReference::Ref { .. } => missing.push(format!("schema {name} is a reference")),
+        }
+    }
+    for schema in &model.schemas {
+        if !component_titles.contains(&schema.title) {
+            missing.push(format!("component schema `{}`", schema.title));
+        }
+    }
+    // The title of the component a `$ref` names, if it resolves.
+    let title_of = |schema: &Option<ObjectOrReference<oas3::spec::ObjectSchema>>| {
+        schema
+            .as_ref()
+            .and_then(|s| s.resolve(&spec).ok())
+            .and_then(|s| s.title)
+    };
+
+    for action in &model.actions {
+        let Some((path, method, op)) = spec
+            .operations()
+            .find(|(_, _, op)| op.operation_id.as_deref() == Some(action.camel_name.as_str()))
+        else {
+            missing.push(format!("operation `{}`", action.camel_name));
+            continue;
+        };
+        if path != action.path || method.as_str() != action.method.as_str() {
+            missing.push(format!(
+                "`{}` at {} {}",
+                action.camel_name,
+                action.method.as_str(),
+                action.path
+            ));
+        }
+        let params: Vec<oas3::spec::Parameter> = op
+            .parameters
+            .iter()
+            .filter_map(|p| p.resolve(&spec).ok())
+            .collect();
+        for param in &action.params {
+            if param.location == Location::Body {
+                let body = op.request_body.as_ref().and_then(|b| b.resolve(&spec).ok());
+                let schema = body
+                    .as_ref()
+                    .and_then(|b| b.content.get("application/json"))
+                    .map(|m| m.schema.clone());
+                let expected = match &param.ty {
+                    wegnology_model::ParamType::Schema { schema } => {
+                        model.schema(schema).map(|s| s.title.clone())
+                    }
+                    _ => None,
+                };
+                if schema.is_none()
+                    || (expected.is_some() && title_of(schema.as_ref().unwrap()) != expected)
+                {
+                    missing.push(format!(
+                        "request body `{}` of `{}`",
+                        param.name, action.camel_name
+                    ));
+                }
+                continue;
+            }
+            let found = params.iter().find(|p| {
+                p.name == param.name && location_name(p.location) == model_location(param.location)
+            });
+            match found {
+                None => missing.push(format!(
+                    "{} parameter `{}` of `{}`",
+                    model_location(param.location),
+                    param.name,
+                    action.camel_name
+                )),
+                Some(p) => {
+                    let required = param.required || param.location == Location::Path;
+                    if p.required.unwrap_or(false) != required || p.schema.is_none() {
+                        missing.push(format!(
+                            "requiredness or type of `{}` of `{}`",
+                            param.name, action.camel_name
+                        ));
+                    }
+                }
+            }
+        }
+        let responses = op.responses.clone().unwrap_or_default();
+        for response in std::iter::once(&action.success).chain(&action.errors) {
+            let expected = model.schema(&response.schema).map(|s| s.title.clone());
+            let found = responses
+                .get(&response.status.to_string())
+                .and_then(|r| r.resolve(&spec).ok())
+                .and_then(|r| r.content.get("application/json").cloned())
+                .and_then(|m| title_of(&m.schema));
+            if found.is_none() || found != expected {
+                missing.push(format!(
+                    "{} response of `{}`",
+                    response.status, action.camel_name
+                ));
+            }
+        }
+        let scopes = op.extensions.get("wegnology-scopes");
+        if scopes != Some(&serde_json::json!(action.scopes)) {
+            missing.push(format!("scopes of `{}`", action.camel_name));
+        }
+        let alternatives: BTreeSet<&String> = op
+            .security
+            .iter()
+            .flat_map(|requirement| requirement.0.get("bearerAuth"))
+            .flatten()
+            .collect();
+        if alternatives != action.scopes.iter().collect() {
+            missing.push(format!("security of `{}`", action.camel_name));
+        }
+        let notes = op
+            .extensions
+            .get("wegnology-diagnostics")
+            .and_then(Value::as_array)
+            .map_or(0, Vec::len);
+        let expected_notes = model
+            .diagnostics
+            .iter()
+            .filter(|d| d.action.as_deref() == Some(action.title.as_str()))
+            .count();
+        if notes != expected_notes {
+            missing.push(format!(
+                "{expected_notes} diagnostics of `{}` (found {notes})",
+                action.camel_name
+            ));
+        }
+    }
+    let operations = spec.operations().count();
+    if operations != model.actions.len() {
+        missing.push(format!(
+            "{} operations, not {operations}",
+            model.actions.len()
+        ));
+    }
+    missing
+}
+
+#[test]
+fn the_export_parses_back_with_every_operation_parameter_and_schema() {
+    let model = model();
+    let text = wegnology_openapi::to_json(&model).unwrap();
+    assert_eq!(missing(&model, &text), Vec::<String>::new());
+
+    let spec = oas3::from_json(&text).unwrap();
+    assert_eq!(spec.operations().count(), model.actions.len());
+    assert_eq!(spec.components.unwrap().schemas.len(), model.schemas.len());
+    // Today's documents, stated once so that a change to them is noticed here too.
+    assert_eq!((model.actions.len(), model.schemas.len()), (20, 21));
+}
+
+/// Removes `pointer`'s last segment from its parent object.
+fn without(text: &str, pointer: &str) -> String {
+    let mut doc: Value = serde_json::from_str(text).unwrap();
+    let (parent, key) = pointer.rsplit_once('/').unwrap();
+    let key = key.replace("~1", "/");
+    let removed = match doc.pointer_mut(parent).unwrap() {
+        Value::Object(map) => map.shift_remove(&key).is_some(),
+        Value::Array(list) => {
+            list.remove(key.parse().unwrap());
+            true
+        }
+        _ => false,
+    };
+    assert!(removed, "{pointer} is in the export");
+    serde_json::to_string_pretty(&doc).unwrap()
+}
+
+#[test]
+fn the_check_names_an_operation_schema_or_parameter_that_is_missing() {
+    let model = model();
+    let text = wegnology_openapi::to_json(&model).unwrap();
+
+    let first = &model.actions[0];
+    let pointer = format!(
+        "/paths/{}/{}",
+        first.path.replace('/', "~1"),
+        first.method.as_str().to_ascii_lowercase()
+    );
+    let found = missing(&model, &without(&text, &pointer));
+    assert!(
+        found.contains(&format!("operation `{}`", first.camel_name)),
+        "{found:?}"
+    );
+
+    let doc: Value = serde_json::from_str(&text).unwrap();
+    let (name, _) = doc["components"]["schemas"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .find(|(_, s)| s["title"] == model.schemas[3].title)
+        .unwrap();
+    let found = missing(
+        &model,
+        &without(&text, &format!("/components/schemas/{name}")),
+    );
+    assert!(
+        found.contains(&format!("component schema `{}`", model.schemas[3].title)),
+        "{found:?}"
+    );
+
+    // A query parameter of the first action that has one.
+    let (action, param) = model
+        .actions
+        .iter()
+        .find_map(|a| a.params_in(Location::Query).next().map(|p| (a, p)))
+        .unwrap();
+    let operation = format!(
+        "/paths/{}/{}",
+        action.path.replace('/', "~1"),
+        action.method.as_str().to_ascii_lowercase()
+    );
+    let index = doc
+        .pointer(&format!("{operation}/parameters"))
+        .and_then(Value::as_array)
+        .unwrap()
+        .iter()
+        .position(|p| p["name"] == param.name.as_str())
+        .unwrap();
+    let found = missing(
+        &model,
+        &without(&text, &format!("{operation}/parameters/{index}")),
+    );
+    assert!(
+        found.contains(&format!(
+            "query parameter `{}` of `{}`",
+            param.name, action.camel_name
+        )),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn the_committed_openapi_json_is_what_the_model_exports_byte_for_byte() {
+    let model = model();
+    let text = wegnology_openapi::to_json(&model).unwrap();
+    assert_eq!(text, wegnology_openapi::to_json(&model).unwrap());
+    let committed = std::fs::read_to_string(project_file("spec/openapi.json")).unwrap();
+    assert!(
+        committed == text,
+        "spec/openapi.json is stale: run `cargo xtask regen`"
+    );
+}

@@ -1,0 +1,85 @@
+//! `cargo xtask openapi` writes the OpenAPI document only; `regen` writes it too and `check`
+//! fails while it is stale.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const DOCUMENTS: [&str; 5] = [
+    "API_VERSION",
+    "me.md",
+    "rest-api-me.txt",
+    "js-client-me.txt",
+    "_schemas.md",
+];
+
+fn project() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
+}
+
+fn scratch() -> tempfile::TempDir {
+    let root = tempfile::tempdir().unwrap();
+    std::fs::create_dir(root.path().join("spec")).unwrap();
+    for name in DOCUMENTS {
+        std::fs::copy(
+            project().join("spec").join(name),
+            root.path().join("spec").join(name),
+        )
+        .unwrap();
+    }
+    root
+}
+
+fn xtask(root: &Path, task: &str) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .args([task, "--root"])
+        .arg(root)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn openapi_writes_only_the_committed_document() {
+    let root = scratch();
+    let out = xtask(root.path(), "openapi");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout).starts_with("wrote spec/openapi.json: OpenAPI 3.1,"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert_eq!(
+        std::fs::read(root.path().join("spec/openapi.json")).unwrap(),
+        std::fs::read(project().join("spec/openapi.json")).unwrap(),
+        "spec/openapi.json is stale: run `cargo xtask regen`"
+    );
+    assert!(!root.path().join("spec/model.json").exists());
+    assert!(!root.path().join("crates").exists());
+}
+
+#[test]
+fn regen_writes_the_document_and_check_notices_when_it_is_stale() {
+    let root = scratch();
+    assert!(xtask(root.path(), "regen").status.success());
+    let path = root.path().join("spec/openapi.json");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        std::fs::read(project().join("spec/openapi.json")).unwrap()
+    );
+    assert!(xtask(root.path(), "check").status.success());
+
+    std::fs::write(&path, "{}\n").unwrap();
+    let out = xtask(root.path(), "check");
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("stale: spec/openapi.json"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
