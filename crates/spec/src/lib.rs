@@ -52,7 +52,8 @@ impl Documents {
     pub fn read(dir: &Path) -> Result<Documents, SpecError> {
         let read = |name: &str| {
             let path = dir.join(name);
-            std::fs::read_to_string(&path).map_err(|source| SpecError::Read { path, source })
+            let bytes = std::fs::read(&path).map_err(|source| SpecError::Read { path, source })?;
+            text(name, bytes)
         };
         Ok(Documents {
             api_version: read(FILES[0])?,
@@ -62,6 +63,21 @@ impl Documents {
             schemas: read(FILES[4])?,
         })
     }
+}
+
+/// A document's bytes as text, or an error naming the line of the first byte that is not UTF-8.
+pub fn text(file: &str, bytes: Vec<u8>) -> Result<String, SpecError> {
+    String::from_utf8(bytes).map_err(|error| {
+        let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
+        SpecError::Malformed {
+            file: file.to_string(),
+            line: 1 + valid.iter().filter(|&&b| b == b'\n').count(),
+            expected: format!(
+                "UTF-8 text, found the byte 0x{:02x}",
+                error.as_bytes()[valid.len()]
+            ),
+        }
+    })
 }
 
 /// Reads and parses the documents of `dir` into the model.
