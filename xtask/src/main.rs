@@ -100,11 +100,13 @@ fn outputs(model: &ApiModel) -> Result<Vec<Output>, String> {
 }
 
 fn regen(root: &Path, model: &ApiModel, outputs: &[Output]) -> ExitCode {
-    print_summary(model);
     let previous = std::fs::read_to_string(root.join("spec/model.json")).ok();
+    let known = known_diagnostics(previous.as_deref());
+    print_summary(model, &known);
     if let Some(report) = diff::regen_report(previous.as_deref(), model) {
         print!("{report}");
     }
+    let mut written = Vec::new();
     for output in outputs {
         let path = root.join(output.path);
         if std::fs::read_to_string(&path).ok().as_deref() == Some(output.content.as_str()) {
@@ -116,8 +118,66 @@ fn regen(root: &Path, model: &ApiModel, outputs: &[Output]) -> ExitCode {
             return ExitCode::FAILURE;
         }
         println!("wrote     {}", output.path);
+        written.push(output.path);
     }
+    println!("{}", action_line(model, &known, &written));
     ExitCode::SUCCESS
+}
+
+/// A diagnostic's identity across republished documents: its kind, action and message with
+/// every number masked (line numbers move when upstream edits a document).
+fn diagnostic_key(d: &wegnology_model::Diagnostic) -> String {
+    let message: String = d
+        .message
+        .chars()
+        .map(|c| if c.is_ascii_digit() { '#' } else { c })
+        .collect();
+    format!("{:?}|{}|{message}", d.kind, d.action.as_deref().unwrap_or(""))
+}
+
+/// The diagnostics of the model `regen` is about to replace: those are known, and handled as
+/// each says (the model keeps a value and gives the reason). No previous model: none is known.
+fn known_diagnostics(previous: Option<&str>) -> std::collections::BTreeSet<String> {
+    previous
+        .and_then(|text| ApiModel::from_json(text).ok())
+        .map(|old| old.diagnostics.iter().map(diagnostic_key).collect())
+        .unwrap_or_default()
+}
+
+/// regen's last line, for someone who does not know the documents: is anything to be done?
+/// Action is needed when a diagnostic is new (not in the model being replaced: someone should
+/// check the value it keeps) or when a file was written (review the diff and commit it).
+fn action_line(
+    model: &ApiModel,
+    known: &std::collections::BTreeSet<String>,
+    written: &[&str],
+) -> String {
+    let new = model
+        .diagnostics
+        .iter()
+        .filter(|d| !known.contains(&diagnostic_key(d)))
+        .count();
+    let total = model.diagnostics.len();
+    match (new, written.is_empty()) {
+        (0, true) => format!(
+            "no action needed: outputs up to date; all {total} diagnostics are known \
+             (already in spec/model.json) and handled as each line says"
+        ),
+        (0, false) => format!(
+            "action needed: review and commit {} (`git diff`); no new diagnostics, \
+             all {total} were already in spec/model.json",
+            written.join(", ")
+        ),
+        (new, _) => format!(
+            "action needed: {new} of {total} diagnostics are new (marked `new` above): check \
+             the value each keeps, then review and commit {} (`git diff`)",
+            if written.is_empty() {
+                "the outputs".to_owned()
+            } else {
+                written.join(", ")
+            }
+        ),
+    }
 }
 
 fn check(root: &Path, outputs: &[Output]) -> ExitCode {
@@ -156,7 +216,7 @@ fn write_atomically(path: &Path, content: &str) -> std::io::Result<()> {
     std::fs::rename(&temp, path)
 }
 
-fn print_summary(model: &ApiModel) {
+fn print_summary(model: &ApiModel, known: &std::collections::BTreeSet<String>) {
     let count = |kind| model.diagnostics.iter().filter(|d| d.kind == kind).count();
     println!(
         "{} actions, {} schemas, {} diagnostics ({} disagreements, {} gaps, {} inferences, {} repairs)",
@@ -170,6 +230,11 @@ fn print_summary(model: &ApiModel) {
     );
     for d in &model.diagnostics {
         let kind = format!("{:?}", d.kind).to_lowercase();
+        let kind = if known.contains(&diagnostic_key(d)) {
+            kind
+        } else {
+            format!("new {kind}")
+        };
         let action = d
             .action
             .as_deref()
