@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod load;
+
 use reqwest::Method;
 use serde_json::Value;
 use totp_rs::{Algorithm, Secret, TOTP};
