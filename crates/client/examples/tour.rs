@@ -2,8 +2,10 @@
 //! through the typed client, and prints what came back.
 //!
 //! ```sh
-//! cargo run -p wegnology --example tour
+//! cargo run --example tour
 //! ```
+//!
+//! (Run from the workspace root without `-p`, it shares the build of `cargo test --workspace`.)
 //!
 //! Against the real API, build the client with your own token and leave out the base URL.
 
@@ -27,6 +29,28 @@ fn step(title: &str) {
     println!("\n== {title}");
 }
 
+/// A field the API may leave out, as a person reads it.
+fn shown<T: std::fmt::Display>(value: Option<T>) -> String {
+    value.map_or_else(|| "not given".to_owned(), |v| v.to_string())
+}
+
+/// `3 applications`, `1 organization`, or `applications: not given`.
+fn counted(value: Option<i64>, noun: &str) -> String {
+    match value {
+        Some(1) => format!("1 {noun}"),
+        Some(n) => format!("{n} {noun}s"),
+        None => format!("{noun}s: not given"),
+    }
+}
+
+fn yes_no(value: Option<bool>) -> &'static str {
+    match value {
+        Some(true) => "yes",
+        Some(false) => "no",
+        None => "not given",
+    }
+}
+
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let fake = FakeServer::start().await?;
@@ -41,21 +65,25 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     step("get: who am I?");
     let profile = me.get().include_recent(true).send().await?;
     println!(
-        "{} <{}>, email verified: {:?}, two-factor: {:?}",
+        "{} <{}>, email verified: {}, two-factor: {}",
         profile.full_name.unwrap_or_default(),
         profile.email.unwrap_or_default(),
-        profile.email_verified,
-        profile.two_factor_auth_enabled,
+        yes_no(profile.email_verified),
+        yes_no(profile.two_factor_auth_enabled),
     );
     if let Some(summary) = profile.summary {
         println!(
-            "{:?} applications, {:?} dashboards, {:?} devices, {:?} organizations",
-            summary.app_count, summary.dash_count, summary.device_count, summary.org_count
+            "{}, {}, {}, {}",
+            counted(summary.app_count, "application"),
+            counted(summary.dash_count, "dashboard"),
+            counted(summary.device_count, "device"),
+            counted(summary.org_count, "organization")
         );
     }
 
     step("verify_email");
-    println!("{:?}", me.verify_email().send().await?);
+    let verified = me.verify_email().send().await?;
+    println!("verification email sent: {}", yes_no(verified.success));
 
     step("patch: fill in the profile");
     let patched = me
@@ -68,31 +96,39 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .send()
         .await?;
     println!(
-        "now {} ({}), email verified: {:?}",
+        "now {} ({}), email verified: {}",
         patched.full_name.unwrap_or_default(),
         patched.title.unwrap_or_default(),
-        patched.email_verified
+        yes_no(patched.email_verified)
     );
 
     step("disconnect_github");
     let disconnected = me.disconnect_github().send().await?;
-    println!("github name now: {:?}", disconnected.github_name);
+    println!(
+        "GitHub account linked: {}",
+        disconnected
+            .github_name
+            .map_or_else(|| "none".to_owned(), |name| format!("yes, {name}"))
+    );
 
     step("invites, invite, respond_to_invite");
     let invites = me.invites().send().await?;
     for invite in &invites {
         println!(
-            "{} invites you as {:?} (expired: {:?})",
+            "{} invites you as {} (expired: {})",
             invite.org_name.as_deref().unwrap_or("?"),
-            invite.role,
-            invite.expired
+            shown(invite.role.as_ref()),
+            yes_no(invite.expired)
         );
     }
     let ids = fake.invite_ids();
     let first = me.invite(&ids[0]).send().await?;
+    let inviter = first.invited_by.unwrap_or_default();
     println!(
-        "first: {:?}, invited by {:?}",
-        first.org_name, first.invited_by
+        "the first, from {}: invited by {} <{}>",
+        shown(first.org_name),
+        shown(inviter.full_name),
+        shown(inviter.email)
     );
     let answer = me
         .respond_to_invite(
@@ -103,7 +139,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         )
         .send()
         .await?;
-    println!("accepted: {:?}", answer);
+    println!(
+        "answered: {}, now a member of organization {}",
+        shown(answer.result.as_ref()),
+        shown(answer.org_id)
+    );
     let expired = me
         .respond_to_invite(
             &ids[2],
@@ -129,7 +169,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         })
         .send()
         .await?;
-    println!("recent devices: {:?}", list.items);
+    for item in list.items.unwrap_or_default() {
+        println!("recent device: {} ({})", shown(item.name), shown(item.id));
+    }
     let applications = me.fetch_recent_items(ItemType::Application).send().await?;
     for item in applications.items.unwrap_or_default() {
         println!("recent application: {}", item.name.unwrap_or_default());
@@ -139,11 +181,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let devices = me.device_counts().send().await?;
     if let Some(last) = devices.counts.as_ref().and_then(|counts| counts.last()) {
         println!(
-            "{:?}: {:?} devices ({:?} created, {:?} deleted)",
-            last.date.map(|d| d.date_naive()),
-            last.total,
-            last.created,
-            last.deleted
+            "{}: {} devices ({} created, {} deleted)",
+            shown(last.date.map(|d| d.date_naive())),
+            shown(last.total),
+            shown(last.created),
+            shown(last.deleted)
         );
     }
     let notebooks = me.notebook_minute_counts().send().await?;
@@ -157,7 +199,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     step("payload_counts, payload_counts_breakdown");
     let stats = me.payload_counts().send().await?;
-    println!("device state payloads by source: {:?}", stats.device_state);
+    for (source, count) in stats.device_state.unwrap_or_default() {
+        println!("device state payloads from {source}: {count}");
+    }
     let hourly = me
         .payload_counts_breakdown()
         .resolution(Resolution::V3600000)
@@ -179,7 +223,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         })
         .send()
         .await?;
-    println!("{moved:?}");
+    println!(
+        "application moved to the organization: {}",
+        yes_no(moved.success)
+    );
 
     step("generate_two_factor_auth, enable_two_factor_auth, disable_two_factor_auth");
     let info = me.generate_two_factor_auth().send().await?;
@@ -196,7 +243,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         })
         .send()
         .await?;
-    println!("two-factor enabled: {:?}", enabled.two_factor_auth_enabled);
+    println!(
+        "two-factor enabled: {}",
+        yes_no(enabled.two_factor_auth_enabled)
+    );
     let disabled = me
         .disable_two_factor_auth(DisableMultiFactorAuthentication {
             two_factor_code: authenticator_code(&key)?,
@@ -204,13 +254,17 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         })
         .send()
         .await?;
-    println!("two-factor enabled: {:?}", disabled.two_factor_auth_enabled);
+    println!(
+        "two-factor enabled: {}",
+        yes_no(disabled.two_factor_auth_enabled)
+    );
 
     step("refresh_token");
     let refreshed = me.refresh_token().send().await?;
     println!(
-        "a new token for user {} (shown as {:?})",
-        refreshed.user_id, refreshed.token
+        "a new token for user {} ({} characters; the client never prints a token)",
+        refreshed.user_id,
+        refreshed.token.expose().len()
     );
 
     step("change_password, logging out everywhere else");
@@ -234,7 +288,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .build()?;
     let me = client.me();
     println!(
-        "the new token works: {:?}",
+        "the new token works: signed in as {}",
         me.get().send().await?.email.unwrap_or_default()
     );
 
@@ -247,7 +301,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         })
         .send()
         .await?;
-    println!("{deleted:?}");
+    println!("user deleted: {}", yes_no(deleted.success));
     match me.get().send().await {
         Err(error) => println!("afterwards: {error}"),
         Ok(_) => println!("afterwards the user is still there?"),
