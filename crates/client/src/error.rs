@@ -27,8 +27,8 @@ pub enum Error {
         message: Option<String>,
         /// The body as text (lossy UTF-8), at most [`Error::API_BODY_CAP`] bytes of it.
         body: String,
-        /// The headers of the answer.
-        headers: HeaderMap,
+        /// The headers of the answer (boxed: it keeps every `Result` of the client small).
+        headers: Box<HeaderMap>,
     },
     /// The request did not complete (connection refused or reset, TLS, a body cut short, …).
     /// The message includes every cause in the chain.

@@ -234,7 +234,6 @@ impl Client {
         }
         .instrument(span.clone())
         .await;
-        span.record("elapsed_ms", started.elapsed().as_millis() as u64);
         match &outcome {
             Ok(response) => {
                 span.record("status", response.status().as_u16());
@@ -246,6 +245,7 @@ impl Client {
                 span.in_scope(|| tracing::debug!(cause = cause(error), "call failed"));
             }
         }
+        span.record("elapsed_ms", started.elapsed().as_millis() as u64);
         outcome
     }
 
@@ -349,7 +349,7 @@ async fn api_error(
         kind,
         message,
         body: String::from_utf8_lossy(&body).into_owned(),
-        headers,
+        headers: Box::new(headers),
     }
 }
 
