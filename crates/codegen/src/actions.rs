@@ -69,6 +69,14 @@ fn param_type(param: &Param, types: &mut TypeSet, model: &ApiModel) -> TokenStre
             let name = ident(&TypeSet::schema_name(schema));
             quote! { #name }
         }
+        ParamType::Array { items } => {
+            let item = Param {
+                ty: (**items).clone(),
+                ..param.clone()
+            };
+            let item = param_type(&item, types, model);
+            quote! { ::std::vec::Vec<#item> }
+        }
     }
 }
 
@@ -90,6 +98,9 @@ fn store(param: &Param, value: TokenStream) -> TokenStream {
     let text = match &param.ty {
         ParamType::Enum { .. } => quote! { #value.as_str().to_string() },
         ParamType::String => value.clone(),
+        ParamType::Schema { .. } | ParamType::Array { .. } if param.location != Location::Body => {
+            crate::types::json_text(&value)
+        }
         _ => quote! { #value.to_string() },
     };
     match param.location {
@@ -279,16 +290,11 @@ fn param_line(param: &Param, builder: &str) -> String {
 
 fn method_doc(model: &ApiModel, action: &Action, types: &mut TypeSet) -> String {
     let mut doc = format!(
-        "{}\n\n`{} {}`\n\nScopes (any one): {}.\n",
+        "{}\n\n`{} {}`\n\n{}\n",
         sentence(&action.description),
         action.method.as_str(),
         action.path,
-        action
-            .scopes
-            .iter()
-            .map(|s| format!("`{s}`"))
-            .collect::<Vec<_>>()
-            .join(", ")
+        crate::types::scopes_doc(action)
     );
     doc.push_str("\n# Parameters\n");
     let builder = format!("{}Request", action.snake_name.to_pascal_case());
@@ -362,7 +368,7 @@ fn example_value(param: &Param, types: &mut TypeSet) -> Option<String> {
             let variant = &crate::types::variant_idents(values)[index];
             Some(format!("wegnology::{ty}::{variant}"))
         }
-        ParamType::Schema { .. } => None,
+        ParamType::Schema { .. } | ParamType::Array { .. } => None,
     }
 }
 
@@ -379,5 +385,6 @@ fn placeholder(param: &Param, types: &mut TypeSet) -> String {
             }
         }
         ParamType::String | ParamType::Schema { .. } => format!("{:?}", param.name),
+        ParamType::Array { .. } => "Vec::new()".to_string(),
     }
 }

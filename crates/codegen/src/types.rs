@@ -6,6 +6,7 @@ use heck::{ToPascalCase, ToSnakeCase};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 use serde_json::Value;
+use wegnology_model::one_of::{classify, OneOf};
 use wegnology_model::{ApiModel, Schema};
 
 use crate::doc_lines;
@@ -202,7 +203,8 @@ impl<'m> TypeSet<'m> {
             };
             let doc = property_doc(wire, property);
             let is_required = required.contains(&wire.as_str());
-            defaultable &= !is_required || property.get("enum").is_none();
+            defaultable &= !is_required
+                || (property.get("enum").is_none() && classify(property) != OneOf::Distinguishable);
             // `rename` only where the field's name is not the wire name.
             let rename = (field.to_string().trim_start_matches("r#") != wire)
                 .then(|| quote! { rename = #wire, });
@@ -240,6 +242,11 @@ impl<'m> TypeSet<'m> {
                 let ident = ident(&Self::schema_name(named));
                 return quote! { #ident };
             }
+        }
+        // Object branches an untagged enum tells apart; other `oneOf`s are any JSON value (the
+        // parser reports those).
+        if classify(json) == OneOf::Distinguishable {
+            return self.untagged(place, json);
         }
         if let Some(values) = json.get("enum").and_then(Value::as_array) {
             if json.get("type").and_then(Value::as_str) == Some("string") {
@@ -294,6 +301,50 @@ impl<'m> TypeSet<'m> {
             _ if all_strings(json) => quote! { ::std::string::String },
             _ => quote! { ::serde_json::Value },
         }
+    }
+
+    /// An untagged enum of a `oneOf`'s object branches, tried in document order; a branch is
+    /// its named schema's type where it carries that title, else a struct of its own.
+    fn untagged(&mut self, place: Place, json: &Value) -> TokenStream {
+        let name = self.unique(&place.type_name());
+        // Reserve the name first: the branches' structs are generated below.
+        self.items.push((name.clone(), TokenStream::new()));
+        let mut variants = Vec::new();
+        let branches = json
+            .get("oneOf")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten();
+        for (i, branch) in branches.enumerate() {
+            let title = branch.get("title").and_then(Value::as_str);
+            let variant = title.map_or(format!("Option{}", i + 1), |t| t.to_pascal_case());
+            let ty = match title.and_then(|t| self.model.schema_by_title(t)) {
+                Some(named) => ident(&Self::schema_name(named)),
+                None => {
+                    let branch_name = self.unique(&format!("{name}{variant}"));
+                    let doc = doc_lines(&format!("Branch {} of [`{name}`].", i + 1));
+                    self.object(&branch_name, place.anchor, branch, doc);
+                    ident(&branch_name)
+                }
+            };
+            let variant = ident(&variant);
+            variants.push(quote! { #variant(#ty), });
+        }
+        let doc = doc_lines(&format!(
+            "{} One of several object shapes, told apart by their required properties.",
+            place.doc()
+        ));
+        let ident = ident(&name);
+        let tokens = quote! {
+            #doc
+            #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+            #[serde(untagged)]
+            pub enum #ident { #( #variants )* }
+        };
+        if let Some(slot) = self.items.iter_mut().find(|(n, _)| *n == name) {
+            slot.1 = tokens;
+        }
+        quote! { #ident }
     }
 
     /// An enum of string values with a fallback variant that keeps unknown values.
@@ -413,4 +464,27 @@ pub(crate) fn variant_idents(values: &[String]) -> Vec<Ident> {
         names.push(name);
     }
     names.iter().map(|n| ident(n)).collect()
+}
+
+/// The expression sending `value` as JSON text: a schema value or a list in the query, as the
+/// official Python client sends a schema-typed query parameter. Encoding cannot fail: generated
+/// types derive `Serialize` and their maps have string keys.
+pub(crate) fn json_text(value: &TokenStream) -> TokenStream {
+    quote! { ::serde_json::to_string(&#value).unwrap_or_default() }
+}
+
+/// The authentication line of an action's docs.
+pub(crate) fn scopes_doc(action: &wegnology_model::Action) -> String {
+    if !action.token_required {
+        return "Needs no API access token (the client still sends one it holds).".to_string();
+    }
+    format!(
+        "Scopes (any one): {}.",
+        action
+            .scopes
+            .iter()
+            .map(|s| format!("`{s}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
 }

@@ -492,7 +492,10 @@ fn parse_value(name: &str, ty: &ParamType, text: &str) -> Result<QueryValue, Api
                 )))
             }
         }
-        ParamType::String | ParamType::Schema { .. } => Ok(QueryValue::Text(text.to_string())),
+        // JSON text (a schema value, a list): kept as text.
+        ParamType::String | ParamType::Schema { .. } | ParamType::Array { .. } => {
+            Ok(QueryValue::Text(text.to_string()))
+        }
     }
 }
 

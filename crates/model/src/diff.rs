@@ -247,6 +247,7 @@ fn type_name(ty: &ParamType) -> String {
         ParamType::Integer => "integer".to_string(),
         ParamType::Enum { values } => format!("enum ({})", values.join(", ")),
         ParamType::Schema { schema } => format!("`{schema}`"),
+        ParamType::Array { items } => format!("list of {}", type_name(items)),
     }
 }
 

@@ -5,11 +5,13 @@
 //! `spec/model.json` by `cargo xtask regen`, so a change to the documents shows up first as a
 //! readable diff of this model.
 //!
-//! [`diff`] compares two models for a maintainer reviewing a republish.
+//! [`diff`] compares two models for a maintainer reviewing a republish; [`one_of`] is the rule
+//! both the parser (its diagnostic) and the generator (its enum) use for `oneOf` schemas.
 //!
 //! Must not depend on: anything but serde. No parsing, no code generation, no HTTP.
 
 pub mod diff;
+pub mod one_of;
 
 use serde::{Deserialize, Serialize};
 
@@ -45,8 +47,13 @@ pub struct Action {
     /// Path template relative to [`ApiModel::base_url`], e.g. `/me/invites/{inviteId}`.
     /// Every `{name}` is a [`Param`] with [`Location::Path`].
     pub path: String,
-    /// A token must carry at least one of these scopes.
+    /// A token must carry at least one of these scopes (none when no token is required).
     pub scopes: Vec<String>,
+    /// Whether the action needs an API access token. An action whose documents say "No api
+    /// access token is required" needs none (authentication actions); the client still sends a
+    /// token it holds, as the official clients do. Absent in `model.json` when true.
+    #[serde(default = "needs_token", skip_serializing_if = "is_true")]
+    pub token_required: bool,
     /// Parameters in documentation order.
     pub params: Vec<Param>,
     /// The request body example of the REST page, when the action has a body.
@@ -57,6 +64,14 @@ pub struct Action {
     pub errors: Vec<Response>,
     /// Where each document describes this action.
     pub sources: Vec<SourceRef>,
+}
+
+fn needs_token() -> bool {
+    true
+}
+
+fn is_true(value: &bool) -> bool {
+    *value
 }
 
 impl Action {
@@ -151,9 +166,15 @@ pub enum ParamType {
     Enum {
         values: Vec<String>,
     },
-    /// A JSON value of the named schema; `schema` is its anchor in `_schemas.md`.
+    /// A JSON value of the named schema; `schema` is its anchor in `_schemas.md`. In the query
+    /// it travels as JSON text, as the official Python client sends it.
     Schema {
         schema: String,
+    },
+    /// A list of values of `items` (`array` in the action reference). In the query each element
+    /// is a pair `name[0]=…`, `name[1]=…`, as the official clients flatten lists.
+    Array {
+        items: Box<ParamType>,
     },
 }
 

@@ -4,7 +4,7 @@
 
 use crate::error::SpecError;
 use crate::reference::status_code;
-use crate::text::{parse_scopes, required_cell, PARAM_HEADER, RESPONSE_HEADER};
+use crate::text::{parse_scopes, required_cell, NO_TOKEN, PARAM_HEADER, RESPONSE_HEADER};
 
 pub(crate) const FILE: &str = "js-client-me.txt";
 
@@ -91,7 +91,9 @@ fn parse_action(lines: &[&str], start: usize, end: usize) -> Result<JsAction, Sp
     let (line, camel_name) = (call.0 + 1, call.1);
 
     let auth = (at..end)
-        .find(|&i| lines[i].starts_with("The client must be configured"))
+        .find(|&i| {
+            lines[i].starts_with("The client must be configured") || lines[i].starts_with(NO_TOKEN)
+        })
         .ok_or_else(|| {
             SpecError::malformed(
                 FILE,
@@ -101,7 +103,10 @@ fn parse_action(lines: &[&str], start: usize, end: usize) -> Result<JsAction, Sp
         })?;
     // The sentence is wrapped over lines; it ends at the line that closes the scope list.
     let close = (auth..end)
-        .find(|&i| lines[i].ends_with('.') && lines[auth..=i].join(" ").contains("scopes:"))
+        .find(|&i| {
+            let sentence = lines[auth..=i].join(" ");
+            lines[i].ends_with('.') && (sentence.contains("scopes:") || sentence.contains(NO_TOKEN))
+        })
         .ok_or_else(|| {
             SpecError::malformed(FILE, auth + 1, "a sentence listing the required scopes")
         })?;

@@ -46,9 +46,17 @@ impl LineIndex {
     }
 }
 
+/// How the documents say an action needs no token: "No api access token is required to call
+/// this action." (`me.md`, the JS page), "… to access this endpoint." (the REST page).
+pub(crate) const NO_TOKEN: &str = "No api access token is required";
+
 /// The scope list of an authentication sentence: `… the following scopes: all.User, me.*, or
-/// me.get.` → `["all.User", "me.*", "me.get"]`. `None` when the sentence names no scopes.
+/// me.get.` → `["all.User", "me.*", "me.get"]`; empty when it says no token is required
+/// ([`NO_TOKEN`]). `None` when the sentence names no scopes.
 pub(crate) fn parse_scopes(sentence: &str) -> Option<Vec<String>> {
+    if sentence.contains(NO_TOKEN) {
+        return Some(Vec::new());
+    }
     let (_, list) = sentence.split_once("following scopes:")?;
     let list = list.trim().strip_suffix('.').unwrap_or(list.trim());
     let scopes: Vec<String> = list

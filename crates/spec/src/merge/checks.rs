@@ -2,6 +2,7 @@
 //! Everything here only reports a [`Diagnostic`]; nothing changes a value of the model.
 
 use serde_json::Value;
+use wegnology_model::one_of::{classify, OneOf};
 use wegnology_model::{Action, Diagnostic, DiagnosticKind, Param, ParamExample};
 
 use super::{at, show, type_name, Merger};
@@ -13,6 +14,33 @@ use crate::schemas;
 use crate::text::normalize;
 
 impl Merger<'_> {
+    /// A `oneOf` of objects whose branches an untagged enum cannot tell apart: the generator
+    /// makes it any JSON value (the rule is `wegnology_model::one_of`).
+    pub(super) fn check_one_ofs(&mut self) {
+        let mut found = Vec::new();
+        for schema in self.schemas {
+            every_node(&schema.json_schema, "", &mut |pointer, node| {
+                if let OneOf::Ambiguous(why) = classify(node) {
+                    found.push((schema, pointer.to_string(), why));
+                }
+            });
+        }
+        for (schema, pointer, why) in found {
+            self.diagnostics.push(Diagnostic {
+                kind: DiagnosticKind::Inference,
+                source: schema.source.clone(),
+                action: None,
+                message: format!(
+                    "`{}` has a `oneOf` of objects at `{}` whose branches cannot be told apart: {why}",
+                    schema.title,
+                    if pointer.is_empty() { "/" } else { &pointer }
+                ),
+                kept: "any JSON value (`serde_json::Value`) there".to_string(),
+                reason: "an untagged enum would take a value of one branch for another's".to_string(),
+            });
+        }
+    }
+
     /// Actions only the JS page documents: without the REST page there is nothing to call.
     pub(super) fn check_js_only_actions(&mut self, js: &JsPage, actions: &[Action]) {
         for extra in js
@@ -442,4 +470,22 @@ fn comparable(schema: &Value) -> Value {
         }
     }
     schema
+}
+
+/// Calls `visit` on `value` and every schema nested in it, with its JSON pointer.
+fn every_node(value: &Value, pointer: &str, visit: &mut dyn FnMut(&str, &Value)) {
+    match value {
+        Value::Object(object) => {
+            visit(pointer, value);
+            for (key, child) in object {
+                every_node(child, &format!("{pointer}/{key}"), visit);
+            }
+        }
+        Value::Array(items) => {
+            for (i, child) in items.iter().enumerate() {
+                every_node(child, &format!("{pointer}/{i}"), visit);
+            }
+        }
+        _ => {}
+    }
 }

@@ -96,6 +96,7 @@ pub fn merge(parts: Parts) -> Result<ApiModel, SpecError> {
     }
     merger.check_js_only_actions(&js, &actions);
     merger.check_nested_schemas();
+    merger.check_one_ofs();
     let diagnostics = merger.diagnostics;
     Ok(ApiModel {
         resource: reference.resource,
@@ -166,6 +167,8 @@ impl Merger<'_> {
         self.compare_descriptions(doc, rest, js);
         self.check_scopes(doc, rest, js);
         let scopes = rest.scopes.clone(); // authority::SCOPES
+                                          // An empty scope list is the REST page's "No api access token is required".
+        let token_required = !scopes.is_empty();
         let mut params = Vec::new();
         for param in &doc.params {
             params.push(self.param(doc, rest, param)?);
@@ -229,6 +232,7 @@ impl Merger<'_> {
             method: rest.method,
             path,
             scopes,
+            token_required,
             params,
             body_example,
             success,
@@ -282,8 +286,11 @@ impl Merger<'_> {
             (None, "string") => infer_type(&accepted, &values),
             (None, "boolean") => ParamType::Boolean,
             (None, "number" | "integer") => ParamType::Integer,
+            (None, "array") => ParamType::Array {
+                items: Box::new(ParamType::String),
+            },
             (None, other) => {
-                return Err(SpecError::malformed(reference::FILE, param.line, format!("a parameter type (string, boolean, number, undefined or a `_schemas.md` link), found `{other}`")));
+                return Err(SpecError::malformed(reference::FILE, param.line, format!("a parameter type (string, boolean, number, array, undefined or a `_schemas.md` link), found `{other}`")));
             }
         };
         let example = match (&param.example_link, &param.example) {
@@ -551,6 +558,7 @@ fn type_name(ty: &ParamType) -> String {
         ParamType::Integer => "integer".to_string(),
         ParamType::Enum { values } => format!("one of {}", values.join(", ")),
         ParamType::Schema { schema } => format!("the `{schema}` schema"),
+        ParamType::Array { items } => format!("a list of {}", type_name(items)),
     }
 }
 
