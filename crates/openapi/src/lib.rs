@@ -9,8 +9,11 @@
 //!   body parameter becomes the `requestBody`;
 //! - request and response bodies refer to `components/schemas`, the `_schemas.md` JSON Schemas
 //!   converted from draft-07 to the 2020-12 dialect of OpenAPI 3.1 (see [`schema`]);
-//! - every operation needs a bearer token with at least one of its scopes: one security
-//!   alternative per scope, the scopes in the description and in `x-wegnology-scopes`;
+//! - an operation needs a bearer token with at least one of its scopes: one security
+//!   alternative per scope, the scopes in the description and in `x-wegnology-scopes`; one
+//!   whose documents say it needs no token has an empty `security`;
+//! - a schema-typed query parameter travels as JSON text (`content`), an array one as
+//!   `name[0]=…` pairs (`x-wegnology-array-encoding`);
 //! - each diagnostic of the model (a place where the documents disagree) is an entry of
 //!   `x-wegnology-diagnostics` on the operation it touches, or on the document when it touches
 //!   none.
@@ -181,8 +184,16 @@ fn operation(
         .map(|s| format!("`{s}`"))
         .collect::<Vec<_>>()
         .join(", ");
-    let description = if action.scopes.is_empty() {
-        format!("{}.", action.description.trim_end_matches('.'))
+    let description = if !action.token_required {
+        format!(
+            "{}.\n\nNeeds no API access token.",
+            action.description.trim_end_matches('.')
+        )
+    } else if action.scopes.is_empty() {
+        format!(
+            "{}.\n\nRequires an API access token.",
+            action.description.trim_end_matches('.')
+        )
     } else {
         format!(
             "{}.\n\nRequires a token with at least one of the scopes {scope_list}.",
@@ -220,7 +231,10 @@ fn operation(
         .collect();
     op.insert(
         "security".into(),
-        if security.is_empty() {
+        if !action.token_required {
+            // An empty list: this operation needs no security at all.
+            json!([])
+        } else if security.is_empty() {
             json!([{ SECURITY_SCHEME: [] }])
         } else {
             Value::Array(security)
@@ -306,7 +320,26 @@ fn parameter(
         "required".into(),
         json!(param.required || param.location == Location::Path),
     );
-    out.insert("schema".into(), Value::Object(value_schema));
+    match &param.ty {
+        // A schema value travels as JSON text: OpenAPI says so with `content`, not `schema`.
+        ParamType::Schema { .. } => {
+            out.insert(
+                "content".into(),
+                json!({ "application/json": { "schema": value_schema } }),
+            );
+        }
+        // `name[0]=…&name[1]=…` is no OpenAPI style; the extension names it for tools.
+        ParamType::Array { .. } => {
+            out.insert("schema".into(), Value::Object(value_schema));
+            out.insert(
+                "x-wegnology-array-encoding".into(),
+                json!(format!("{0}[0]=…&{0}[1]=…", param.name)),
+            );
+        }
+        _ => {
+            out.insert("schema".into(), Value::Object(value_schema));
+        }
+    }
     if let Some(example) = example_value(model, &param.ty, param.example.as_ref(), &used_by)? {
         out.insert("example".into(), example);
     }
@@ -410,6 +443,9 @@ fn param_schema(
                     used_by: used_by(),
                 })?
         }
+        ParamType::Array { items } => {
+            json!({ "type": "array", "items": param_schema(names, items, used_by)? })
+        }
     };
     Ok(match value {
         Value::Object(map) => map,
@@ -429,6 +465,15 @@ fn typed_literal(ty: &ParamType, text: &str) -> Value {
             .parse::<i64>()
             .map_or_else(|_| json!(text), |n| json!(n)),
         ParamType::Schema { .. } => serde_json::from_str(text).unwrap_or_else(|_| json!(text)),
+        // A JSON list as written, else comma-separated values of the item type.
+        ParamType::Array { items } => match serde_json::from_str::<Value>(text) {
+            Ok(list @ Value::Array(_)) => list,
+            _ => Value::Array(
+                text.split(',')
+                    .map(|item| typed_literal(items, item.trim()))
+                    .collect(),
+            ),
+        },
         ParamType::String | ParamType::Enum { .. } => json!(text),
     }
 }

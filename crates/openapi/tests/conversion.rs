@@ -207,3 +207,40 @@ fn a_model_that_cannot_be_exported_is_an_error_naming_what_is_wrong() {
         OpenApiError::UnresolvableRef { .. }
     ));
 }
+
+#[test]
+fn token_free_actions_array_and_schema_parameters() {
+    let mut model = small_model(&[("Thing", json!({ "type": "object" }))]);
+    model.actions[0].token_required = false;
+    model.actions[0].scopes.clear();
+    model.actions[0].params[1].ty =
+        serde_json::from_value(json!({ "kind": "array", "items": { "kind": "integer" } })).unwrap();
+    model.actions[0].params[1].default = Some("1,2".into());
+    let mut filter = model.actions[0].params[1].clone();
+    filter.name = "filter".into();
+    filter.ty = serde_json::from_value(json!({ "kind": "schema", "schema": "thing" })).unwrap();
+    filter.default = None;
+    filter.example = None;
+    model.actions[0].params.push(filter);
+
+    let doc = document(&model).unwrap();
+    let op = &doc["paths"]["/things/{thingId}"]["get"];
+    assert_eq!(op["security"], json!([]));
+    assert!(op["description"]
+        .as_str()
+        .unwrap()
+        .ends_with("Needs no API access token."));
+    assert_eq!(
+        op["parameters"][1]["schema"],
+        json!({ "type": "array", "items": { "type": "integer" }, "default": [1, 2] })
+    );
+    assert_eq!(
+        op["parameters"][1]["x-wegnology-array-encoding"],
+        "limit[0]=…&limit[1]=…"
+    );
+    assert_eq!(
+        op["parameters"][2]["content"],
+        json!({ "application/json": { "schema": { "$ref": "#/components/schemas/Thing" } } })
+    );
+    assert!(op["parameters"][2].get("schema").is_none());
+}

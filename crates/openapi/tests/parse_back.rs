@@ -130,7 +130,9 @@ fn missing(model: &ApiModel, text: &str) -> Vec<String> {
                 )),
                 Some(p) => {
                     let required = param.required || param.location == Location::Path;
-                    if p.required.unwrap_or(false) != required || p.schema.is_none() {
+                    if p.required.unwrap_or(false) != required
+                        || (p.schema.is_none() && p.content.is_none())
+                    {
                         missing.push(format!(
                             "requiredness or type of `{}` of `{}`",
                             param.name, action.camel_name
@@ -164,7 +166,12 @@ fn missing(model: &ApiModel, text: &str) -> Vec<String> {
             .flat_map(|requirement| requirement.0.get("bearerAuth"))
             .flatten()
             .collect();
-        if alternatives != action.scopes.iter().collect() {
+        let expected: BTreeSet<&String> = if action.token_required {
+            action.scopes.iter().collect()
+        } else {
+            BTreeSet::new()
+        };
+        if alternatives != expected || (!action.token_required && !op.security.is_empty()) {
             missing.push(format!("security of `{}`", action.camel_name));
         }
         let notes = op
