@@ -1,0 +1,131 @@
+//! The benchmark harness works: both sides of the comparison send the same request, rounds run
+//! as many calls as asked, synthetic specs parse into N times the actions. Tiny counts and no
+//! timed assertions; the figures themselves come from `cargo xtask bench`.
+
+use std::sync::Arc;
+
+use reqwest::Method;
+use wegnology::Me;
+use wegnology_bench::calls::{
+    generated_client, patch_body, GeneratedGet, GeneratedPatch, Handwritten,
+};
+use wegnology_bench::harness::{compare, Caller, Mode};
+use wegnology_bench::server::{CannedServer, Routes};
+use wegnology_bench::{default_root, fake, load_model, memory, regen};
+
+#[tokio::test]
+async fn both_sides_send_the_same_request() {
+    let model = load_model(&default_root()).unwrap();
+    let server = CannedServer::start_recording(Routes::from_model(&model)).unwrap();
+    let url = server.url();
+    let client = generated_client(&url).unwrap();
+    let body = Arc::new(patch_body(&model).unwrap());
+
+    GeneratedGet(client.clone()).call().await.unwrap();
+    Handwritten::<Me>::new(&model, &url, Method::GET, "/me", None)
+        .unwrap()
+        .call()
+        .await
+        .unwrap();
+    GeneratedPatch(client, body.clone()).call().await.unwrap();
+    Handwritten::<Me>::new(&model, &url, Method::PATCH, "/me", Some(body))
+        .unwrap()
+        .call()
+        .await
+        .unwrap();
+
+    let seen = server.seen();
+    assert_eq!(seen.len(), 4);
+    assert_eq!(seen[0], seen[1], "get: generated vs hand-written");
+    assert_eq!(seen[2], seen[3], "patch: generated vs hand-written");
+    assert_eq!(seen[0].method, "GET");
+    assert!(seen[0].target.starts_with("/me?"), "{}", seen[0].target);
+    assert_eq!(seen[2].method, "PATCH");
+    let sent: serde_json::Value = serde_json::from_slice(&seen[2].body).unwrap();
+    assert_eq!(
+        Some(&sent),
+        model.schema("me-patch").unwrap().example.as_ref(),
+        "the patch body is the documented example"
+    );
+}
+
+#[tokio::test]
+async fn interleaved_rounds_make_the_calls_asked_for() {
+    let model = load_model(&default_root()).unwrap();
+    let server = CannedServer::start_recording(Routes::from_model(&model)).unwrap();
+    let url = server.url();
+    let generated = GeneratedGet(generated_client(&url).unwrap());
+    let handwritten = Handwritten::<Me>::new(&model, &url, Method::GET, "/me", None).unwrap();
+
+    for mode in [Mode::Sequential, Mode::InFlight(4)] {
+        let before = server.seen().len();
+        let comparison = compare(&generated, &handwritten, mode, 2, 8).await.unwrap();
+        assert_eq!(comparison.rounds.len(), 2);
+        assert!(comparison
+            .rounds
+            .iter()
+            .all(|(a, b)| a.is_finite() && *a > 0.0 && b.is_finite() && *b > 0.0));
+        assert!(comparison.median_ratio() > 0.0);
+        // Per side: a warm-up of a quarter round, then two rounds of eight.
+        assert_eq!(server.seen().len() - before, 2 * (2 + 2 * 8));
+    }
+}
+
+#[tokio::test]
+async fn a_failing_call_stops_the_comparison() {
+    let model = load_model(&default_root()).unwrap();
+    // No routes: every call answers 404.
+    let server = CannedServer::start(Routes::default()).unwrap();
+    let url = server.url();
+    let generated = GeneratedGet(generated_client(&url).unwrap());
+    let handwritten = Handwritten::<Me>::new(&model, &url, Method::GET, "/me", None).unwrap();
+    assert!(compare(&generated, &handwritten, Mode::Sequential, 1, 2)
+        .await
+        .is_err());
+}
+
+#[test]
+fn synthetic_spec_has_n_times_the_actions() {
+    let root = default_root();
+    let once = regen::measure(&root.join("spec"), 1, 1).unwrap();
+    let thrice = regen::measure(&root.join("spec"), 3, 1).unwrap();
+    assert_eq!(thrice.actions, 3 * once.actions);
+    assert!(thrice.generated_lines > 2 * once.generated_lines);
+}
+
+#[test]
+fn synthetic_copies_join_across_all_documents() {
+    let root = default_root();
+    let docs = wegnology_spec::Documents::read(&root.join("spec")).unwrap();
+    let model = wegnology_spec::parse(&docs).unwrap();
+    let tripled = wegnology_bench::synthetic::repeat(&docs, &model, 3).unwrap();
+    let big = wegnology_spec::parse(&tripled).unwrap();
+    let get_v3 = big.action("get_v3").expect("a renamed copy of `get`");
+    assert_eq!(get_v3.title, "Get V3");
+    assert_eq!(get_v3.camel_name, "getV3");
+    assert!(get_v3.scopes.contains(&"me.getV3".to_string()));
+    // Each copy finds its REST and JS sections: per-action diagnostics grow with the copies
+    // (a copy missing its JS section would add a gap of its own).
+    let per_action =
+        |m: &wegnology_model::ApiModel| m.diagnostics.iter().filter(|d| d.action.is_some()).count();
+    assert_eq!(per_action(&big), 3 * per_action(&model));
+}
+
+#[test]
+fn memory_figures_are_read() {
+    let (rss, peak) = memory::rss_kib().expect("/proc/self/status on Linux");
+    assert!(rss > 0 && peak >= rss);
+}
+
+#[test]
+fn mixed_reads_cover_the_read_actions() {
+    let model = load_model(&default_root()).unwrap();
+    let targets = fake::read_targets(&model);
+    assert!(targets.iter().any(|t| t == "/me"));
+    assert!(targets.iter().all(|t| t.starts_with("/me")));
+    let routes = fake::baseline_routes(&model);
+    for target in &targets {
+        let path = target.split('?').next().unwrap();
+        assert!(routes.body("GET", path).is_some(), "{target}");
+    }
+}
