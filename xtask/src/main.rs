@@ -6,6 +6,7 @@
 mod openapi;
 mod bench;
 mod diff;
+mod fixtures;
 mod workspace;
 
 use std::path::{Path, PathBuf};
@@ -68,7 +69,10 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let outputs = match outputs(&model) {
+    let outputs = match outputs(&model).and_then(|mut outputs| {
+        outputs.extend(fixtures::outputs(&root)?);
+        Ok(outputs)
+    }) {
         Ok(outputs) => outputs,
         Err(error) => {
             eprintln!("error: {error}");

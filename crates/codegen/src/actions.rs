@@ -351,7 +351,7 @@ fn method_doc(model: &ApiModel, action: &Action, types: &mut TypeSet) -> String 
 
 /// The documented example of a parameter as a Rust expression, where it has one.
 fn example_value(param: &Param, types: &mut TypeSet) -> Option<String> {
-    if let ParamType::Schema { .. } = param.ty {
+    if let (ParamType::Schema { .. }, Location::Body) = (&param.ty, param.location) {
         // The body is a variable the example declares.
         return Some(crate::types::field_ident(&param.name).to_string());
     }

@@ -171,8 +171,9 @@ pub enum ParamType {
     Schema {
         schema: String,
     },
-    /// A list of values of `items` (`array` in the action reference). In the query each element
-    /// is a pair `name[0]=…`, `name[1]=…`, as the official clients flatten lists.
+    /// A list of values of `items` (`array` in the action reference). In the query it travels as
+    /// JSON text, like a schema value (the official clients flatten a list to `name[0]=…`,
+    /// `name[1]=…`; the runtime's query takes fixed names, so that needs a runtime change).
     Array {
         items: Box<ParamType>,
     },

@@ -1,0 +1,143 @@
+//! The generated code of each shape fixture, used: what it sends and what it decodes.
+
+use serde_json::json;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpListener;
+use wegnology_fixture_outputs::{array_param, no_token, one_of, schema_query};
+
+/// Serves one request on a loopback port with `body`, and returns the request's head.
+async fn serve_once(body: &'static str) -> (String, tokio::task::JoinHandle<String>) {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let task = tokio::spawn(async move {
+        let (mut stream, _) = listener.accept().await.unwrap();
+        let mut request = Vec::new();
+        let mut buffer = [0u8; 4096];
+        while !request.windows(4).any(|w| w == b"\r\n\r\n") {
+            let n = stream.read(&mut buffer).await.unwrap();
+            assert!(n > 0, "the client closed before the request head ended");
+            request.extend_from_slice(&buffer[..n]);
+        }
+        let response = format!(
+            "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+            body.len()
+        );
+        stream.write_all(response.as_bytes()).await.unwrap();
+        let text = String::from_utf8_lossy(&request).into_owned();
+        text[..text.find("\r\n\r\n").unwrap()].to_string()
+    });
+    (url, task)
+}
+
+/// The decoded query pairs of a request head's first line.
+fn query(head: &str) -> Vec<(String, String)> {
+    let target = head.lines().next().unwrap().split(' ').nth(1).unwrap();
+    let url = url::Url::parse(&format!("http://x{target}")).unwrap();
+    url.query_pairs()
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect()
+}
+
+fn client(url: &str, token: Option<&str>) -> wegnology::Client {
+    let builder = wegnology::Client::builder().base_url(url);
+    match token {
+        Some(token) => builder.token(token),
+        None => builder,
+    }
+    .build()
+    .unwrap()
+}
+
+#[tokio::test]
+async fn an_action_needing_no_token_is_sent_without_one_and_with_one_held() {
+    let credentials = no_token::UserCredentials {
+        email: "a@example.com".into(),
+        password: "pw".to_string().into(),
+    };
+    let (url, server) = serve_once(r#"{"success":true}"#).await;
+    let answer = no_token::MeApi::new(&client(&url, None))
+        .authenticate(credentials.clone())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.success, Some(true));
+    let head = server.await.unwrap().to_lowercase();
+    assert!(head.starts_with("post /me/authenticate?"), "{head}");
+    assert!(!head.contains("authorization:"), "{head}");
+
+    // A token the client holds is still sent, as the official clients do.
+    let (url, server) = serve_once(r#"{"success":true}"#).await;
+    no_token::MeApi::new(&client(&url, Some("held-token")))
+        .authenticate(credentials)
+        .send()
+        .await
+        .unwrap();
+    assert!(server
+        .await
+        .unwrap()
+        .contains("authorization: Bearer held-token"));
+}
+
+#[tokio::test]
+async fn a_schema_typed_query_parameter_is_sent_as_json_text() {
+    let (url, server) = serve_once(r#"{"names":["my device"]}"#).await;
+    let query_value = schema_query::AdvancedDeviceQuery {
+        name: Some("my*".into()),
+        tags: Some(vec!["floor".into()]),
+        ..Default::default()
+    };
+    let answer = schema_query::MeApi::new(&client(&url, Some("t")))
+        .device_names()
+        .query(query_value)
+        .starts_with("my")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.names, Some(vec!["my device".to_string()]));
+    let pairs = query(&server.await.unwrap());
+    let sent = pairs.iter().find(|(k, _)| k == "query").unwrap();
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&sent.1).unwrap(),
+        json!({"name": "my*", "tags": ["floor"]})
+    );
+    assert!(pairs.contains(&("startsWith".into(), "my".into())));
+}
+
+#[tokio::test]
+async fn an_array_parameter_is_a_list() {
+    let (url, server) = serve_once(r#"{"success":true}"#).await;
+    array_param::MeApi::new(&client(&url, Some("t")))
+        .device_counts(vec!["a1".into(), "b2".into()])
+        .send()
+        .await
+        .unwrap();
+    let pairs = query(&server.await.unwrap());
+    let sent = pairs.iter().find(|(k, _)| k == "deviceIds").unwrap();
+    assert_eq!(
+        serde_json::from_str::<Vec<String>>(&sent.1).unwrap(),
+        ["a1", "b2"]
+    );
+}
+
+#[test]
+fn one_of_objects_told_apart_decode_into_their_branch() {
+    let link: one_of::AccountLink = serde_json::from_value(json!({
+        "login": {"provider": "github", "accessToken": "x"},
+        "filter": {"name": "n", "tag": "t"}
+    }))
+    .unwrap();
+    assert!(
+        matches!(link.login, one_of::AccountLinkLogin::Option2(ref b) if b.provider == "github")
+    );
+    // The branches of `filter` cannot be told apart: any JSON value, kept as sent.
+    assert_eq!(link.filter, Some(json!({"name": "n", "tag": "t"})));
+    let link: one_of::AccountLink =
+        serde_json::from_value(json!({"login": {"email": "a@example.com", "password": "pw"}}))
+            .unwrap();
+    assert!(matches!(link.login, one_of::AccountLinkLogin::Option1(_)));
+    // And back: the untagged enum writes the branch's own object.
+    assert_eq!(
+        serde_json::to_value(&link).unwrap(),
+        json!({"login": {"email": "a@example.com", "password": "pw"}})
+    );
+}
