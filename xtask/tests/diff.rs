@@ -203,3 +203,30 @@ fn regen_follows_the_republish_and_prints_what_changed() {
     let again = stdout(&xtask(&[&["regen".as_ref()][..], &root_args].concat()));
     assert!(!again.contains("changes from"), "{again}");
 }
+
+#[test]
+fn a_malformed_side_names_its_directory_file_and_line() {
+    let scratch = tempfile::tempdir().unwrap();
+    let new = scratch.path().join("new");
+    copy_documents(&fixture("release-1.26.2"), &new);
+    edit(
+        &new.join("me.md"),
+        "| inviteId | string | Y | ID associated with the invitation |  | 575ec8687ae143cd83dc4a97 |",
+        "| inviteId | string | Y | ID associated with the invitation | 575ec8687ae143cd83dc4a97 |",
+    );
+    let output = Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .args([
+            "diff".as_ref(),
+            fixture("release-1.26.2").as_os_str(),
+            new.as_os_str(),
+        ])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    assert!(output.stdout.is_empty());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.starts_with(&format!("error: {}/me.md:412: expected ", new.display())),
+        "{stderr}"
+    );
+}
