@@ -408,16 +408,16 @@ fn change_password(world: &mut World, call: &Call) -> Result<Value, ApiError> {
     // `tokenTTL` is in seconds; the password proves who is asking, so the new token's
     // lifetime starts now. Without it the token lives until revoked, as tokens do here.
     let current = now();
-    let expires_at = match call.body_field("tokenTTL").and_then(Value::as_u64) {
-        Some(seconds) => Some(
+    let expires_at = call
+        .body_field("tokenTTL")
+        .and_then(Value::as_u64)
+        .map(|seconds| {
             i64::try_from(seconds)
                 .ok()
                 .and_then(chrono::Duration::try_seconds)
                 .and_then(|ttl| current.checked_add_signed(ttl))
-                .unwrap_or(DateTime::<Utc>::MAX_UTC),
-        ),
-        None => None,
-    };
+                .unwrap_or(DateTime::<Utc>::MAX_UTC)
+        });
     Ok(authenticated(
         world,
         call.scopes.clone(),
