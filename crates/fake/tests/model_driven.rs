@@ -112,3 +112,34 @@ async fn an_unservable_model_is_an_error_not_a_panic() {
         Err(StartError::Schema(_))
     ));
 }
+
+#[tokio::test]
+async fn a_new_text_parameter_takes_its_format_from_the_same_named_schema_property() {
+    // `lastUpdated` is a `date-time` in the `Me` schema that `get` answers with; a query
+    // parameter of that name, documented as a plain string, is held to the same format.
+    let mut model = wegnology_fake::model().expect("model").clone();
+    let get = model
+        .actions
+        .iter_mut()
+        .find(|action| action.snake_name == "get")
+        .expect("get");
+    get.params.push(Param {
+        name: "lastUpdated".into(),
+        location: Location::Query,
+        ty: ParamType::String,
+        documented_type: "string".into(),
+        required: false,
+        description: "Only if changed since".into(),
+        default: None,
+        example: None,
+    });
+    let api = serve(model).await;
+    let message = api.get("/me?lastUpdated=yesterday").await.error(400);
+    assert!(
+        message.contains("lastUpdated") && message.contains("date-time"),
+        "{message}"
+    );
+    api.get("/me?lastUpdated=2016-06-13T04:00:00.000Z")
+        .await
+        .ok();
+}
