@@ -83,6 +83,25 @@ async fn a_reset_closes_the_connection_without_an_answer_or_effect() {
     let journal = api.server.journal();
     assert_eq!(journal[0].fault.as_deref(), Some("reset"));
     assert_eq!(journal[0].status, None);
+
+    // On the wire it is a TCP reset, not an orderly close.
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    api.server.inject(FaultRule::reset().next(1));
+    let mut socket = tokio::net::TcpStream::connect(api.server.address())
+        .await
+        .expect("connect");
+    let head = format!(
+        "GET /me HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {}\r\n\r\n",
+        api.token()
+    );
+    socket.write_all(head.as_bytes()).await.expect("request");
+    let mut buffer = Vec::new();
+    let read = tokio::time::timeout(Duration::from_secs(5), socket.read_to_end(&mut buffer))
+        .await
+        .expect("closed");
+    let error = read.expect_err("a reset, not EOF");
+    assert_eq!(error.kind(), std::io::ErrorKind::ConnectionReset);
+    assert!(buffer.is_empty());
 }
 
 #[tokio::test]
