@@ -353,6 +353,9 @@ impl Faults {
     pub(crate) fn draw(&mut self, action: Option<(&str, &str)>) -> Option<Fault> {
         let mut chosen = None;
         for active in &mut self.rules {
+            if active.rule.times.is_some_and(|times| active.fired >= times) {
+                continue; // `next=0`: spent from the start
+            }
             if let Some(wanted) = &active.rule.action {
                 match action {
                     Some((snake, camel)) if wanted == snake || wanted == camel => {}
@@ -417,6 +420,8 @@ mod tests {
         let mut faults = Faults::new(0, vec![FaultRule::status(503).next(2)]);
         let drawn: Vec<_> = (0..4).map(|_| faults.draw(None).is_some()).collect();
         assert_eq!(drawn, [true, true, false, false]);
+        let mut none = Faults::new(0, vec![FaultRule::status(503).next(0)]);
+        assert!(none.draw(None).is_none());
     }
 
     #[test]
