@@ -37,6 +37,8 @@ pub(crate) struct Connection {
     last_active: AtomicU64,
     /// Close it: gracefully (eviction, shutdown) or with a reset.
     close: Notify,
+    /// Asked to close (so eviction does not choose it twice).
+    closing: AtomicBool,
     reset: AtomicBool,
     epoch: Instant,
 }
@@ -50,6 +52,7 @@ impl Connection {
     /// Drops the connection at once with a TCP reset (an injected fault).
     pub(crate) fn reset(&self) {
         self.reset.store(true, Ordering::SeqCst);
+        self.closing.store(true, Ordering::SeqCst);
         self.close.notify_one();
     }
 }
@@ -126,13 +129,16 @@ fn registry_lock(registry: &Registry) -> std::sync::MutexGuard<'_, HashMap<u64, 
         .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
-/// The open connection without a request in flight that was active longest ago.
+/// The open connection without a request in flight that was active longest ago (of those
+/// active in the same millisecond, the first accepted).
 fn longest_idle(registry: &Registry) -> Option<Arc<Connection>> {
     registry_lock(registry)
-        .values()
-        .filter(|c| c.in_flight.load(Ordering::SeqCst) == 0 && !c.reset.load(Ordering::SeqCst))
-        .min_by_key(|c| c.last_active.load(Ordering::Relaxed))
-        .cloned()
+        .iter()
+        .filter(|(_, c)| {
+            c.in_flight.load(Ordering::SeqCst) == 0 && !c.closing.load(Ordering::SeqCst)
+        })
+        .min_by_key(|(id, c)| (c.last_active.load(Ordering::Relaxed), **id))
+        .map(|(_, c)| c.clone())
 }
 
 /// Serves `router` on `listener` until `stop` fires (or its sender is dropped), then closes
@@ -153,8 +159,7 @@ pub(crate) async fn serve(
         // At the cap: close the longest idle connection and wait for one to end.
         while connections.len() >= max_connections {
             if let Some(idle) = longest_idle(&registry) {
-                // Marked busy so it is not chosen twice while it closes.
-                idle.in_flight.fetch_add(1, Ordering::SeqCst);
+                idle.closing.store(true, Ordering::SeqCst);
                 idle.close.notify_one();
                 counters.evicted.fetch_add(1, Ordering::Relaxed);
             }
@@ -185,6 +190,7 @@ pub(crate) async fn serve(
             in_flight: AtomicUsize::new(0),
             last_active: AtomicU64::new(0),
             close: Notify::new(),
+            closing: AtomicBool::new(false),
             reset: AtomicBool::new(false),
             epoch,
         });
@@ -255,6 +261,11 @@ async fn serve_connection(
     }
     if connection.reset.load(Ordering::SeqCst) {
         return; // dropping `served` drops the stream: a reset
+    }
+    if connection.in_flight.load(Ordering::SeqCst) == 0 {
+        // Nothing to finish (hyper's graceful shutdown would wait for a first request head on
+        // a connection that never sent one): close now.
+        return;
     }
     served.as_mut().graceful_shutdown();
     // A request in flight may finish; the accept loop's deadline bounds the wait at shutdown,

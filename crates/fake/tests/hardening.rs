@@ -284,3 +284,23 @@ async fn booleans_as_the_python_client_writes_them_are_accepted() {
     api.get("/me?includeRecent=TRUE").await.error(400);
     api.get("/me?includeRecent=yes").await.error(400);
 }
+
+#[tokio::test]
+async fn idle_connections_do_not_hold_up_shutdown() {
+    let server = FakeServer::start().await.expect("fake starts");
+    let mut sockets = Vec::new();
+    for _ in 0..3 {
+        sockets.push(TcpStream::connect(server.address()).await.expect("connect"));
+    }
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while server.open_connections() < 3 && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    // Nothing is in flight: shutdown closes them at once rather than waiting out its 5 s.
+    let started = Instant::now();
+    server.shutdown().await;
+    assert!(started.elapsed() < FakeConfig::DEFAULT_SHUTDOWN_TIMEOUT / 2);
+    for socket in &mut sockets {
+        assert!(closed_within(socket, Duration::from_secs(1)).await);
+    }
+}
