@@ -58,6 +58,7 @@ pub(crate) enum QueryValue {
 
 /// A request that passed every check: what an action's behaviour gets.
 pub(crate) struct Call {
+    /// The bearer token; empty for an action that needs none.
     pub token: String,
     pub scopes: Vec<String>,
     /// When the calling token stops working, if it has a lifetime.

@@ -327,11 +327,11 @@ fn answer(
 ) -> Response {
     let outcome = checked_call(app, index, action, parts, bytes).and_then(|call| {
         let mut world = app.world();
-        match world.grant(&call.token, now()) {
+        if action.token_required && world.grant(&call.token, now()).is_none() {
             // The token may have died while the body was being read.
-            None => Err(ApiError::unauthorized("the token is no longer valid")),
-            Some(_) => behaviour::run(app, &mut world, action, &call),
+            return Err(ApiError::unauthorized("the token is no longer valid"));
         }
+        behaviour::run(app, &mut world, action, &call)
     });
     match outcome {
         Ok(value) => respond(app, action, value),
@@ -376,26 +376,33 @@ fn checked_call(
             format!("`{}` has effects; send GET, not HEAD", action.camel_name),
         ));
     }
-    let token = bearer_token(&parts.headers)?;
-    let grant = app
-        .world()
-        .use_token(&token, now())
-        .ok_or_else(|| ApiError::unauthorized("unknown or expired token"))?;
-    if !grant
-        .scopes
-        .iter()
-        .any(|scope| action.scopes.contains(scope))
-    {
-        return Err(ApiError::new(
-            StatusCode::FORBIDDEN,
-            "Forbidden",
-            format!(
-                "the token needs one of these scopes for `{}`: {}",
-                action.camel_name,
-                action.scopes.join(", ")
-            ),
-        ));
-    }
+    // An action that needs no token (an authentication action) is served without one; a
+    // token sent anyway is not checked, as the documents promise nothing about it.
+    let (token, scopes, expires_at) = if action.token_required {
+        let token = bearer_token(&parts.headers)?;
+        let grant = app
+            .world()
+            .use_token(&token, now())
+            .ok_or_else(|| ApiError::unauthorized("unknown or expired token"))?;
+        if !grant
+            .scopes
+            .iter()
+            .any(|scope| action.scopes.contains(scope))
+        {
+            return Err(ApiError::new(
+                StatusCode::FORBIDDEN,
+                "Forbidden",
+                format!(
+                    "the token needs one of these scopes for `{}`: {}",
+                    action.camel_name,
+                    action.scopes.join(", ")
+                ),
+            ));
+        }
+        (token, grant.scopes, grant.expires_at)
+    } else {
+        (String::new(), Vec::new(), None)
+    };
     let rules = app.text_rules.get(index);
     let path = path_params(action, parts.uri.path(), rules)?;
     let query = query_params(action, parts.uri.query().unwrap_or(""), rules)?;
@@ -403,8 +410,8 @@ fn checked_call(
     let body = request_body(app, action, &parts.headers, bytes?)?;
     Ok(Call {
         token,
-        scopes: grant.scopes,
-        expires_at: grant.expires_at,
+        scopes,
+        expires_at,
         path,
         query,
         body,

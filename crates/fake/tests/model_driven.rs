@@ -143,3 +143,25 @@ async fn a_new_text_parameter_takes_its_format_from_the_same_named_schema_proper
         .await
         .ok();
 }
+
+#[tokio::test]
+async fn an_action_that_needs_no_token_is_served_without_one() {
+    let mut model = wegnology_fake::model().expect("model").clone();
+    let mut action = model.action("verify_email").expect("verify_email").clone();
+    action.title = "Authenticate".into();
+    action.snake_name = "authenticate".into();
+    action.camel_name = "authenticate".into();
+    action.path = "/me/authenticate".into();
+    action.scopes = Vec::new();
+    action.token_required = false;
+    model.actions.push(action);
+    let api = serve(model).await;
+    // Past the token checks: the fake has no behaviour for it, so 501, not 401.
+    api.send("POST", "/me/authenticate", None, None)
+        .await
+        .error(501);
+    // Every other action still needs one.
+    api.send("POST", "/me/verifyEmail", None, None)
+        .await
+        .error(401);
+}
