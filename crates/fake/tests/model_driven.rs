@@ -161,7 +161,7 @@ async fn an_action_that_needs_no_token_is_served_without_one() {
         .await
         .error(501);
     // Every other action still needs one.
-    api.send("POST", "/me/verifyEmail", None, None)
+    api.send("POST", "/me/verify-email", None, None)
         .await
         .error(401);
 }
