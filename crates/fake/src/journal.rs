@@ -13,6 +13,10 @@ pub const REDACTED: &str = "[redacted]";
 /// Most entries kept; older ones fall off.
 pub(crate) const MAX_JOURNAL_ENTRIES: usize = 10_000;
 
+/// Largest body kept as JSON; a longer one is described by its length only, so the journal
+/// stays small whatever clients send.
+pub(crate) const MAX_JOURNAL_BODY_BYTES: usize = 16 * 1024;
+
 /// Body fields whose values are secrets, at any depth (the names the documents' schemas give
 /// passwords, tokens, two-factor codes and keys).
 const SECRET_FIELDS: &[&str] = &[
@@ -43,8 +47,8 @@ pub struct JournalEntry {
     /// Every header, lower-case names, in order; secret ones (the bearer token) redacted as
     /// `Bearer [redacted]` or `[redacted]`.
     pub headers: Vec<(String, String)>,
-    /// The body as JSON with secret fields redacted; a body that is not JSON is a string saying
-    /// how long it was.
+    /// The body as JSON with secret fields redacted; a body that is not JSON, or longer than
+    /// 16 KiB, is a string saying how long it was.
     pub body: Option<Value>,
     /// The status answered; `None` when the connection was reset instead.
     pub status: Option<u16>,
@@ -86,6 +90,12 @@ pub(crate) fn journal_header(name: &str, value: &[u8]) -> String {
 pub(crate) fn journal_body(bytes: &[u8]) -> Option<Value> {
     if bytes.is_empty() {
         return None;
+    }
+    if bytes.len() > MAX_JOURNAL_BODY_BYTES {
+        return Some(Value::String(format!(
+            "[{} bytes, more than the journal keeps]",
+            bytes.len()
+        )));
     }
     Some(match serde_json::from_slice::<Value>(bytes) {
         Ok(mut value) => {
@@ -156,6 +166,17 @@ mod tests {
         assert_eq!(
             journal_body(b"\xff"),
             Some(Value::from("[1 bytes, not JSON]"))
+        );
+        let long = format!(
+            r#"{{"firstName": "{}"}}"#,
+            "x".repeat(MAX_JOURNAL_BODY_BYTES)
+        );
+        assert_eq!(
+            journal_body(long.as_bytes()),
+            Some(Value::from(format!(
+                "[{} bytes, more than the journal keeps]",
+                long.len()
+            )))
         );
     }
 }

@@ -378,7 +378,8 @@ impl FakeServer {
         self.app.faults().clear();
     }
 
-    /// The requests received so far (the last 10,000), oldest first, secrets redacted.
+    /// The requests received so far (the last 10,000), oldest first, secrets redacted. A
+    /// request appears once it is answered (or its connection reset).
     pub fn journal(&self) -> Vec<JournalEntry> {
         self.app.journal().entries()
     }
