@@ -84,8 +84,10 @@ pub struct Client {
 
 struct Inner {
     http: reqwest::Client,
-    /// The checked base URL without a trailing `/`: paths are appended to it.
-    base_url: String,
+    /// The checked base URL, parsed once; each call sets its path and query on a copy.
+    base: Url,
+    /// The base URL's path without a trailing `/` (usually empty): call paths follow it.
+    base_path: String,
     /// `Accept` and `Accept-Version`, sent on every request.
     headers: HeaderMap,
     /// `Bearer …`, marked sensitive; replaced when a new token is adopted.
@@ -100,7 +102,7 @@ impl fmt::Debug for Client {
         let inner = &*self.inner;
         let has_token = inner.authorization().is_some();
         f.debug_struct("Client")
-            .field("base_url", &inner.base_url)
+            .field("base_url", &inner.base.as_str())
             .field("token", &has_token.then_some("***"))
             .field("timeout", &inner.timeout)
             .field("retry", &inner.retry)
@@ -171,13 +173,7 @@ impl Client {
         }
         let inner = &*self.inner;
         let action = endpoint.action;
-        let url = inner
-            .url(&path, &query)
-            .map_err(|_| Error::InvalidRequest {
-                action,
-                parameter: "path",
-                reason: "the request URL does not parse",
-            })?;
+        let url = inner.url(&path, &query);
         let span = tracing::info_span!(
             "wegnology.call",
             action,
@@ -193,11 +189,17 @@ impl Client {
         let attempts = async {
             let mut attempt = 0;
             let mut backoff = None;
+            // The first attempt takes the URL; a retry (rare) builds it again.
+            let mut url = Some(url);
             loop {
                 attempt += 1;
                 tracing::Span::current().record("attempt", attempt);
+                let url = match url.take() {
+                    Some(url) => url,
+                    None => inner.url(&path, &query),
+                };
                 let error = match self
-                    .attempt::<T>(&endpoint, &url, &headers, body.as_ref())
+                    .attempt::<T>(&endpoint, url, &headers, body.as_ref())
                     .await
                 {
                     Ok(response) => return Ok(response),
@@ -253,13 +255,13 @@ impl Client {
     async fn attempt<T: DeserializeOwned>(
         &self,
         endpoint: &Endpoint,
-        url: &Url,
+        url: Url,
         headers: &[(HeaderName, HeaderValue)],
         body: Option<&Bytes>,
     ) -> Result<Response<T>, Error> {
         let inner = &*self.inner;
         let action = endpoint.action;
-        let mut request = reqwest::Request::new(endpoint.method.clone(), url.clone());
+        let mut request = reqwest::Request::new(endpoint.method.clone(), url);
         let map = request.headers_mut();
         map.clone_from(&inner.headers);
         if let Some(authorization) = inner.authorization() {
@@ -383,16 +385,18 @@ impl Inner {
 
     /// The URL of a call: base URL, path, then the query defaults (as overridden) and the
     /// call's own pairs, form-encoded.
-    fn url(&self, path: &str, query: &[(&'static str, String)]) -> Result<Url, ()> {
-        let mut url = String::with_capacity(self.base_url.len() + path.len() + 96);
-        url.push_str(&self.base_url);
-        url.push_str(path);
-        url.push('?');
-        if query.is_empty() {
-            url.push_str(DEFAULT_QUERY);
+    fn url(&self, path: &str, query: &[(&'static str, String)]) -> Url {
+        // From the base parsed once: no host parsing per call, one allocation.
+        let mut url = self.base.clone();
+        if self.base_path.is_empty() {
+            url.set_path(path);
         } else {
-            let start = url.len();
-            let mut pairs = form_urlencoded::Serializer::for_suffix(url, start);
+            url.set_path(&format!("{}{path}", self.base_path));
+        }
+        if query.is_empty() {
+            url.set_query(Some(DEFAULT_QUERY));
+        } else {
+            let mut pairs = url.query_pairs_mut();
             for (name, default) in QUERY_DEFAULTS {
                 let value = query
                     .iter()
@@ -405,9 +409,8 @@ impl Inner {
                     pairs.append_pair(name, value);
                 }
             }
-            url = pairs.finish();
         }
-        Url::parse(&url).map_err(|_| ())
+        url
     }
 }
 
@@ -541,7 +544,8 @@ impl ClientBuilder {
         Ok(Client {
             inner: Arc::new(Inner {
                 http,
-                base_url: base.as_str().trim_end_matches('/').to_string(),
+                base_path: base.path().trim_end_matches('/').to_string(),
+                base,
                 headers,
                 authorization: RwLock::new(authorization),
                 timeout: self.timeout,
