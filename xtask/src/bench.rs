@@ -353,7 +353,8 @@ fn render(
          configured alike (user agent, 60 s timeout), and send byte-identical requests (checked \
          by the bench crate's smoke test). The hand-written side formats the URL, adds the three \
          query defaults and the headers, and decodes with `.json()` into the same generated type. \
-         Regeneration: time per action relative to the 1× spec (1.00× = linear growth). Memory: \
+         Regeneration: time ÷ the 1× spec's; growth is linear when the cost per added copy of \
+         the documents stays the same from one size to the next (1.00× the first step's). Memory: \
          generated ÷ hand-written, and resident memory after the last call ÷ after call 1,000 \
          (1.00× = no growth).\n",
     );

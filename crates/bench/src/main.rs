@@ -13,7 +13,7 @@ use wegnology::{Me, PayloadCountsBreakdown};
 use wegnology_bench::calls::{
     generated_client, patch_body, GeneratedBreakdown, GeneratedGet, GeneratedPatch, Handwritten,
 };
-use wegnology_bench::harness::{compare, CallError, Caller, Mode};
+use wegnology_bench::harness::{self, compare, CallError, Caller, Mode};
 use wegnology_bench::report::{thousands, times, Record};
 use wegnology_bench::server::{CannedServer, Routes};
 use wegnology_bench::{fake, load_model, memory, regen};
@@ -43,6 +43,17 @@ enum Task {
     Regen,
     /// Resident memory over 10,000 sequential calls (each side in a process of its own).
     Memory,
+    /// One side of the `get` comparison alone, for a profiler (`perf record -- wegnology-bench
+    /// profile --side generated`): prints its rate.
+    Profile {
+        #[arg(long)]
+        side: Side,
+        /// Calls in flight; 1 is sequential.
+        #[arg(long, default_value_t = 1)]
+        in_flight: usize,
+        #[arg(long, default_value_t = 20_000)]
+        calls: usize,
+    },
     /// One side of `memory`, run as a child process: prints `SAMPLE calls rss_kib peak_kib`.
     #[command(hide = true)]
     MemoryProbe {
@@ -107,6 +118,11 @@ fn main() -> ExitCode {
         Task::Fake => runtime().and_then(|rt| rt.block_on(fake_throughput(&root, &settings))),
         Task::Regen => regeneration(&root, &settings),
         Task::Memory => memory_figures(&root, &settings),
+        Task::Profile {
+            side,
+            in_flight,
+            calls,
+        } => runtime().and_then(|rt| rt.block_on(profile(&root, side, in_flight, calls))),
         Task::MemoryProbe { side, calls } => {
             return match runtime().and_then(|rt| rt.block_on(memory_probe(&root, side, calls))) {
                 Ok(()) => ExitCode::SUCCESS,
@@ -447,6 +463,36 @@ fn memory_figures(root: &Path, settings: &Settings) -> Result<Vec<Record>, CallE
         ))
         .note("ratio 1.00× = no growth with the number of calls"),
     ])
+}
+
+async fn profile(
+    root: &Path,
+    side: Side,
+    in_flight: usize,
+    calls: usize,
+) -> Result<Vec<Record>, CallError> {
+    let model = load_model(root)?;
+    let server = CannedServer::start(Routes::from_model(&model))?;
+    let url = server.url();
+    let mode = if in_flight > 1 {
+        Mode::InFlight(in_flight)
+    } else {
+        Mode::Sequential
+    };
+    let rate = match side {
+        Side::Generated => {
+            harness::rate(&GeneratedGet(generated_client(&url)?), mode, calls).await?
+        }
+        Side::Handwritten => {
+            let caller = Handwritten::<Me>::new(&model, &url, Method::GET, "/me", None)?;
+            harness::rate(&caller, mode, calls).await?
+        }
+    };
+    Ok(vec![Record::new(
+        "Profile",
+        format!("`me().get()`, {}", mode.label()),
+        format!("{} calls/s", thousands(rate)),
+    )])
 }
 
 async fn memory_probe(root: &Path, side: Side, calls: usize) -> Result<(), CallError> {
