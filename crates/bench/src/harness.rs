@@ -34,8 +34,33 @@ impl Mode {
     }
 }
 
+/// CPU time this process has used so far (all threads, nanoseconds), from
+/// `/proc/self/task/*/schedstat`; `None` where that is not available.
+///
+/// On a shared machine, CPU time per call is steadier than calls per second: time the process
+/// spends waiting for a core does not count.
+pub fn process_cpu_ns() -> Option<u64> {
+    let mut total = 0u64;
+    for task in std::fs::read_dir("/proc/self/task").ok()? {
+        let stat = std::fs::read_to_string(task.ok()?.path().join("schedstat")).ok()?;
+        total += stat.split_whitespace().next()?.parse::<u64>().ok()?;
+    }
+    Some(total)
+}
+
 /// Makes `calls` calls and returns the rate in calls per second.
 pub async fn rate<C: Caller>(caller: &C, mode: Mode, calls: usize) -> Result<f64, CallError> {
+    Ok(measure(caller, mode, calls).await?.0)
+}
+
+/// Makes `calls` calls; the rate in calls per second and the process's CPU nanoseconds per
+/// call (NaN when unknown; the canned server's thread counts too, alike for both sides).
+pub async fn measure<C: Caller>(
+    caller: &C,
+    mode: Mode,
+    calls: usize,
+) -> Result<(f64, f64), CallError> {
+    let cpu_start = process_cpu_ns();
     let start = Instant::now();
     match mode {
         Mode::Sequential => {
@@ -61,7 +86,12 @@ pub async fn rate<C: Caller>(caller: &C, mode: Mode, calls: usize) -> Result<f64
             }
         }
     }
-    Ok(calls as f64 / start.elapsed().as_secs_f64())
+    let elapsed = start.elapsed().as_secs_f64();
+    let cpu = match (cpu_start, process_cpu_ns()) {
+        (Some(before), Some(after)) => after.saturating_sub(before) as f64 / calls.max(1) as f64,
+        _ => f64::NAN,
+    };
+    Ok((calls as f64 / elapsed, cpu))
 }
 
 /// The rates of two callers in interleaved rounds.
@@ -71,6 +101,8 @@ pub struct Comparison {
     pub calls_per_round: usize,
     /// Per round: (rate of A, rate of B) in calls per second.
     pub rounds: Vec<(f64, f64)>,
+    /// Per round: (CPU ns per call of A, of B), whole process; NaN when unknown.
+    pub cpu_per_call: Vec<(f64, f64)>,
 }
 
 impl Comparison {
@@ -85,6 +117,25 @@ impl Comparison {
 
     pub fn median_rate_b(&self) -> f64 {
         median(self.rounds.iter().map(|(_, b)| *b).collect())
+    }
+
+    /// Median over rounds of CPU per call of B ÷ of A: above 1 means A costs less CPU per call.
+    pub fn median_cpu_ratio(&self) -> f64 {
+        median(
+            self.cpu_per_call
+                .iter()
+                .map(|(a, b)| b / a)
+                .filter(|r| r.is_finite())
+                .collect(),
+        )
+    }
+
+    /// Median CPU nanoseconds per call of A and of B.
+    pub fn median_cpu_per_call(&self) -> (f64, f64) {
+        (
+            median(self.cpu_per_call.iter().map(|(a, _)| *a).collect()),
+            median(self.cpu_per_call.iter().map(|(_, b)| *b).collect()),
+        )
     }
 
     /// Lowest and highest per-round ratio, to show the spread.
@@ -109,20 +160,23 @@ pub async fn compare<A: Caller, B: Caller>(
     rate(a, mode, warm_up).await?;
     rate(b, mode, warm_up).await?;
     let mut results = Vec::with_capacity(rounds);
+    let mut cpu = Vec::with_capacity(rounds);
     for round in 0..rounds {
-        let (rate_a, rate_b) = if round % 2 == 0 {
-            let rate_a = rate(a, mode, calls).await?;
-            (rate_a, rate(b, mode, calls).await?)
+        let (of_a, of_b) = if round % 2 == 0 {
+            let of_a = measure(a, mode, calls).await?;
+            (of_a, measure(b, mode, calls).await?)
         } else {
-            let rate_b = rate(b, mode, calls).await?;
-            (rate(a, mode, calls).await?, rate_b)
+            let of_b = measure(b, mode, calls).await?;
+            (measure(a, mode, calls).await?, of_b)
         };
-        results.push((rate_a, rate_b));
+        results.push((of_a.0, of_b.0));
+        cpu.push((of_a.1, of_b.1));
     }
     Ok(Comparison {
         mode,
         calls_per_round: calls,
         rounds: results,
+        cpu_per_call: cpu,
     })
 }
 
@@ -157,7 +211,9 @@ mod tests {
             mode: Mode::Sequential,
             calls_per_round: 1,
             rounds: vec![(10.0, 5.0), (9.0, 9.0), (3.0, 4.0)],
+            cpu_per_call: vec![(100.0, 110.0), (100.0, f64::NAN), (200.0, 100.0)],
         };
+        assert_eq!(comparison.median_cpu_ratio(), 0.8);
         assert_eq!(comparison.median_ratio(), 1.0);
         assert_eq!(comparison.ratio_range(), (0.75, 2.0));
         assert_eq!(comparison.median_rate_a(), 9.0);

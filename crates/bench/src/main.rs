@@ -270,15 +270,18 @@ async fn both_modes<A: Caller, B: Caller>(
                 ),
             )
             .ratio(format!(
-                "{} (rounds {:.2}–{:.2})",
+                "{} (rounds {:.2}–{:.2}); CPU per call {}",
                 times(comparison.median_ratio()),
                 low,
-                high
+                high,
+                times(comparison.median_cpu_ratio())
             ))
             .note(format!(
-                "{} rounds × {} calls; {body}",
+                "{} rounds × {} calls; CPU per call {:.1} µs generated, {:.1} µs hand-written (whole process); {body}",
                 settings.rounds,
-                thousands(calls as f64)
+                thousands(calls as f64),
+                comparison.median_cpu_per_call().0 / 1e3,
+                comparison.median_cpu_per_call().1 / 1e3,
             )),
         );
     }
