@@ -3,10 +3,10 @@
 //!
 //! This is the only place that knows paths on disk and command-line flags.
 
-mod openapi;
 mod bench;
 mod diff;
 mod fixtures;
+mod openapi;
 mod workspace;
 
 use std::path::{Path, PathBuf};
@@ -136,7 +136,11 @@ fn diagnostic_key(d: &wegnology_model::Diagnostic) -> String {
         .chars()
         .map(|c| if c.is_ascii_digit() { '#' } else { c })
         .collect();
-    format!("{:?}|{}|{message}", d.kind, d.action.as_deref().unwrap_or(""))
+    format!(
+        "{:?}|{}|{message}",
+        d.kind,
+        d.action.as_deref().unwrap_or("")
+    )
 }
 
 /// The diagnostics of the model `regen` is about to replace: those are known, and handled as
