@@ -348,7 +348,10 @@ fn render(
     ));
     out.push_str(
         "How to read the ratios: per call, generated ÷ hand-written calls per second (above \
-         1.00× the generated client is faster). Both sides run in one process against one \
+         1.00× the generated client is faster), and hand-written ÷ generated CPU time per call \
+         of the whole process (above 1.00× the generated client costs less CPU; steadier than \
+         calls per second on a shared machine, since waiting for a core does not count). Both \
+         sides run in one process against one \
          keep-alive loopback server (bare hyper, answering the documents' example bodies), \
          configured alike (user agent, 60 s timeout), and send byte-identical requests (checked \
          by the bench crate's smoke test). The hand-written side formats the URL, adds the three \
