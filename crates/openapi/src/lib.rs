@@ -15,8 +15,8 @@
 //! - a schema-typed query parameter travels as JSON text (`content`), an array one as
 //!   `name[0]=…` pairs (`x-wegnology-array-encoding`);
 //! - each diagnostic of the model (a place where the documents disagree) is an entry of
-//!   `x-wegnology-diagnostics` on the operation it touches, or on the document when it touches
-//!   none.
+//!   `x-wegnology-diagnostics` on the operation it touches, else on the component schema in
+//!   whose text it lies, else on the document.
 //!
 //! The output is a function of the model only: same model, same bytes.
 //!
@@ -111,10 +111,20 @@ pub fn document(model: &ApiModel) -> Result<Value, OpenApiError> {
 
     let mut schemas = Map::new();
     for named in &model.schemas {
-        schemas.insert(
-            names.name(&named.anchor).to_owned(),
-            schema::component(model, &names, named)?,
-        );
+        let mut component = schema::component(model, &names, named)?;
+        let notes: Vec<Value> = model
+            .diagnostics
+            .iter()
+            .filter(|d| schema_of(model, d) == Some(named))
+            .map(diagnostic_note)
+            .collect();
+        if !notes.is_empty() {
+            component
+                .as_object_mut()
+                .expect("components are objects")
+                .insert("x-wegnology-diagnostics".into(), Value::Array(notes));
+        }
+        schemas.insert(names.name(&named.anchor).to_owned(), component);
     }
 
     let mut doc = json!({
@@ -154,6 +164,7 @@ pub fn document(model: &ApiModel) -> Result<Value, OpenApiError> {
             d.action
                 .as_deref()
                 .is_none_or(|title| !model.actions.iter().any(|a| a.title == title))
+                && schema_of(model, d).is_none()
         })
         .map(diagnostic_note)
         .collect();
@@ -497,6 +508,19 @@ fn example_value(
             named.example.clone()
         }
     })
+}
+
+/// The named schema a diagnostic of no action is about: the one whose text in `_schemas.md`
+/// holds the diagnostic's line (schemas follow each other there, each from its source line on).
+fn schema_of<'m>(model: &'m ApiModel, d: &Diagnostic) -> Option<&'m wegnology_model::Schema> {
+    if d.action.is_some() {
+        return None;
+    }
+    model
+        .schemas
+        .iter()
+        .filter(|s| s.source.file == d.source.file && s.source.line <= d.source.line)
+        .max_by_key(|s| s.source.line)
 }
 
 fn diagnostic_note(d: &Diagnostic) -> Value {

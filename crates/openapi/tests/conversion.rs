@@ -244,3 +244,37 @@ fn token_free_actions_array_and_schema_parameters() {
     );
     assert!(op["parameters"][2].get("schema").is_none());
 }
+
+#[test]
+fn a_diagnostic_of_no_action_goes_to_the_schema_whose_text_holds_it_else_to_the_document() {
+    let mut model = small_model(&[
+        ("Thing", json!({ "type": "object" })),
+        ("Other", json!({ "type": "object" })),
+    ]);
+    model.schemas[1].source.line = 10;
+    let note = |file: &str, line: usize| -> wegnology_model::Diagnostic {
+        serde_json::from_value(json!({
+            "kind": "repair", "source": { "file": file, "line": line }, "action": null,
+            "message": format!("at {file}:{line}"), "kept": "k", "reason": "r"
+        }))
+        .unwrap()
+    };
+    model.diagnostics.push(note("_schemas.md", 12));
+    model.diagnostics.push(note("_schemas.md", 4));
+    model.diagnostics.push(note("me.md", 12));
+    let doc = document(&model).unwrap();
+    let messages = |value: &Value| -> Vec<String> {
+        value["x-wegnology-diagnostics"]
+            .as_array()
+            .map(|notes| {
+                notes
+                    .iter()
+                    .map(|n| n["message"].as_str().unwrap().to_owned())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    assert_eq!(messages(&component(&doc, "Other")), ["at _schemas.md:12"]);
+    assert_eq!(messages(&component(&doc, "Thing")), ["at _schemas.md:4"]);
+    assert_eq!(messages(&doc), ["at me.md:12"]);
+}
