@@ -239,16 +239,52 @@ impl<'a, T: DeserializeOwned + Send + 'a> Request<'a, T> {
     }
 }
 
-/// The future of a request awaited directly (`client.me().get().await`); `send()` gives the
-/// same result without boxing.
-pub type ResponseFuture<'a, T> = Pin<Box<dyn Future<Output = Result<T, Error>> + Send + 'a>>;
+/// The future of a request awaited directly (`client.me().get().await`): it boxes the sending
+/// when first polled; `send()` gives the same result without boxing. A named type, generic
+/// over the answer, so the sending is compiled where a request is awaited, not for every action
+/// in this crate.
+#[must_use = "futures do nothing unless polled"]
+pub struct ResponseFuture<'a, T> {
+    state: FutureState<'a, T>,
+}
+
+// Boxing the unsent request would cost one more allocation per call.
+#[allow(clippy::large_enum_variant)]
+enum FutureState<'a, T> {
+    Unsent(Option<Request<'a, T>>),
+    Sending(Pin<Box<dyn Future<Output = Result<T, Error>> + Send + 'a>>),
+}
+
+impl<'a, T: DeserializeOwned + Send + 'a> Future for ResponseFuture<'a, T> {
+    type Output = Result<T, Error>;
+
+    fn poll(
+        mut self: Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Self::Output> {
+        let this = &mut *self;
+        if let FutureState::Unsent(request) = &mut this.state {
+            if let Some(request) = request.take() {
+                this.state = FutureState::Sending(Box::pin(request.send()));
+            }
+        }
+        match &mut this.state {
+            FutureState::Sending(sending) => sending.as_mut().poll(cx),
+            // Only reachable if the request was taken without being sent, which `poll` never
+            // does; a call that cannot proceed is pending forever rather than a panic.
+            FutureState::Unsent(_) => std::task::Poll::Pending,
+        }
+    }
+}
 
 impl<'a, T: DeserializeOwned + Send + 'a> IntoFuture for Request<'a, T> {
     type Output = Result<T, Error>;
     type IntoFuture = ResponseFuture<'a, T>;
 
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        ResponseFuture {
+            state: FutureState::Unsent(Some(self)),
+        }
     }
 }
 

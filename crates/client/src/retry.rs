@@ -14,8 +14,9 @@ use crate::Error;
 /// connection that could not be opened is retried for every request, since nothing was sent.
 ///
 /// The pause before a retry is the answer's `Retry-After` (seconds or an HTTP date, at most
-/// [`RetryPolicy::max_retry_after`]) when it has one, else an exponential backoff with jitter
-/// (from [`RetryPolicy::initial_delay`], doubling, at most [`RetryPolicy::max_delay`]). The
+/// [`RetryPolicy::max_retry_after`]) when it has one, else an exponential backoff (the `backon`
+/// crate's: from [`RetryPolicy::initial_delay`], doubling up to [`RetryPolicy::max_delay`], each
+/// step plus a random jitter of up to the step itself). The
 /// call's timeout bounds everything: a pause that would end after the deadline is not taken,
 /// and the last error is returned at once.
 ///

@@ -152,7 +152,8 @@ impl Client {
     }
 
     /// Sends `request` (retrying as the policy allows, within the call's timeout) and decodes
-    /// the success body. One span `wegnology.call` per call; one event per retry.
+    /// the success body. Only the decoding depends on `T`: the rest is compiled once, not once
+    /// per action.
     pub(crate) async fn execute<T: DeserializeOwned>(
         &self,
         request: Request<'_, T>,
@@ -171,9 +172,51 @@ impl Client {
         if let Some(error) = refused {
             return Err(error);
         }
+        let call = Call {
+            endpoint: &endpoint,
+            path: &path,
+            query: &query,
+            headers: &headers,
+            body: body.as_ref(),
+            timeout,
+            retries,
+        };
+        let (status, headers, bytes) = self.send_call(call).await?;
+        let action = endpoint.action;
+        let decoded = serde_json::from_slice(&bytes).map_err(|source| {
+            tracing::debug!(action, cause = "decode", "call failed");
+            let secrets = endpoint.secret_answer;
+            Error::Decode {
+                action,
+                excerpt: crate::redact::excerpt(&bytes, secrets),
+                source: if secrets {
+                    crate::redact::redact_decode_error(source)
+                } else {
+                    source
+                },
+            }
+        })?;
+        if endpoint.issues_token && self.inner.adopt_tokens {
+            self.inner.adopt_token(&bytes);
+        }
+        Ok(Response::new(status, headers, decoded))
+    }
+
+    /// Sends one call, with its retries, until a success answer (not yet decoded) or an error.
+    /// One span `wegnology.call` per call; one event per retry.
+    async fn send_call(&self, call: Call<'_>) -> Result<(StatusCode, HeaderMap, Bytes), Error> {
+        let Call {
+            endpoint,
+            path,
+            query,
+            headers,
+            body,
+            timeout,
+            retries,
+        } = call;
         let inner = &*self.inner;
         let action = endpoint.action;
-        let url = inner.url(&path, &query);
+        let url = inner.url(path, query);
         let span = tracing::info_span!(
             "wegnology.call",
             action,
@@ -196,12 +239,9 @@ impl Client {
                 tracing::Span::current().record("attempt", attempt);
                 let url = match url.take() {
                     Some(url) => url,
-                    None => inner.url(&path, &query),
+                    None => inner.url(path, query),
                 };
-                let error = match self
-                    .attempt::<T>(&endpoint, url, &headers, body.as_ref())
-                    .await
-                {
+                let error = match self.attempt(endpoint, url, headers, body).await {
                     Ok(response) => return Ok(response),
                     Err(error) => error,
                 };
@@ -237,8 +277,8 @@ impl Client {
         .instrument(span.clone())
         .await;
         match &outcome {
-            Ok(response) => {
-                span.record("status", response.status().as_u16());
+            Ok((status, _, _)) => {
+                span.record("status", status.as_u16());
             }
             Err(error) => {
                 if let Some(status) = error.status() {
@@ -251,14 +291,14 @@ impl Client {
         outcome
     }
 
-    /// One attempt: build, send, read and decode.
-    async fn attempt<T: DeserializeOwned>(
+    /// One attempt: build, send, read.
+    async fn attempt(
         &self,
         endpoint: &Endpoint,
         url: Url,
         headers: &[(HeaderName, HeaderValue)],
         body: Option<&Bytes>,
-    ) -> Result<Response<T>, Error> {
+    ) -> Result<(StatusCode, HeaderMap, Bytes), Error> {
         let inner = &*self.inner;
         let action = endpoint.action;
         let mut request = reqwest::Request::new(endpoint.method.clone(), url);
@@ -288,23 +328,19 @@ impl Client {
             return Err(api_error(action, status, headers, response).await);
         }
         let bytes = response.bytes().await.map_err(transport)?;
-        let decoded = serde_json::from_slice(&bytes).map_err(|source| {
-            let secrets = endpoint.secret_answer;
-            Error::Decode {
-                action,
-                excerpt: crate::redact::excerpt(&bytes, secrets),
-                source: if secrets {
-                    crate::redact::redact_decode_error(source)
-                } else {
-                    source
-                },
-            }
-        })?;
-        if endpoint.issues_token && inner.adopt_tokens {
-            inner.adopt_token(&bytes);
-        }
-        Ok(Response::new(status, headers, decoded))
+        Ok((status, headers, bytes))
     }
+}
+
+/// What of a request the sending needs, borrowed from it: the same type for every action.
+struct Call<'r> {
+    endpoint: &'r Endpoint,
+    path: &'r str,
+    query: &'r [(&'static str, String)],
+    headers: &'r [(HeaderName, HeaderValue)],
+    body: Option<&'r Bytes>,
+    timeout: Option<Duration>,
+    retries: Option<u32>,
 }
 
 /// What a failure was, for tracing: never a message or body (which could quote a value).

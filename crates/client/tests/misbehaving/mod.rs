@@ -179,7 +179,7 @@ async fn serve(mut stream: TcpStream, connection: usize, shared: Arc<Shared>) {
                 let _ = stream.write_all(head.as_bytes()).await;
                 let _ = stream.flush().await;
                 // Linger 0: closing sends a reset, not an orderly end.
-                let _ = stream.set_linger(Some(Duration::ZERO));
+                let _ = stream.set_zero_linger();
                 return;
             }
             Act::Drip { every } => {
