@@ -1,7 +1,6 @@
 //! Each of the 20 actions, called with the documents' example values, sends exactly the request
-//! the official clients send (shared/reference/official-clients.md): one test per action, named
-//! after it. Bodies are the REST page's examples (from the model); the expected requests are
-//! written out literally.
+//! the official clients send: one test per action, named after it. Bodies are the REST page's
+//! examples (from the model); the expected requests are written out literally.
 
 mod recorder;
 
