@@ -352,7 +352,15 @@ fn parameter(
         }
     }
     if let Some(example) = example_value(model, &param.ty, param.example.as_ref(), &used_by)? {
-        out.insert("example".into(), example);
+        // With `content`, the example belongs to the media type; a parameter may not have both.
+        match out.get_mut("content") {
+            Some(content) => {
+                content["application/json"]["example"] = example;
+            }
+            None => {
+                out.insert("example".into(), example);
+            }
+        }
     }
     out.insert(
         "x-wegnology-documented-type".into(),

@@ -220,7 +220,8 @@ fn token_free_actions_array_and_schema_parameters() {
     filter.name = "filter".into();
     filter.ty = serde_json::from_value(json!({ "kind": "schema", "schema": "thing" })).unwrap();
     filter.default = None;
-    filter.example = None;
+    filter.example =
+        Some(serde_json::from_value(json!({ "kind": "literal", "value": "{\"n\":1}" })).unwrap());
     model.actions[0].params.push(filter);
 
     let doc = document(&model).unwrap();
@@ -240,9 +241,13 @@ fn token_free_actions_array_and_schema_parameters() {
     );
     assert_eq!(
         op["parameters"][2]["content"],
-        json!({ "application/json": { "schema": { "$ref": "#/components/schemas/Thing" } } })
+        json!({ "application/json": {
+            "schema": { "$ref": "#/components/schemas/Thing" }, "example": { "n": 1 }
+        } })
     );
+    // OpenAPI allows no `schema` nor `example` beside `content`.
     assert!(op["parameters"][2].get("schema").is_none());
+    assert!(op["parameters"][2].get("example").is_none());
 }
 
 #[test]
