@@ -1,7 +1,7 @@
 //! Parses the WEGnology API documents of `spec/` into the endpoint model.
 //!
 //! One module per document flavour turns its text into a partial model with line numbers
-//! ([`reference`] for `me.md`, [`rest`] for the REST page, [`js`] for the JS client page,
+//! ([`reference`](mod@reference) for `me.md`, [`rest`] for the REST page, [`js`] for the JS client page,
 //! [`schemas`] for `_schemas.md`); [`merge`] joins them, decides which document wins, and reports
 //! every disagreement as a [`Diagnostic`](wegnology_model::Diagnostic). A document that breaks
 //! its format is a [`SpecError`] naming the file, the line and what was expected.

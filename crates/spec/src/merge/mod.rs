@@ -3,7 +3,7 @@
 //! resolves to nothing is an error.
 //!
 //! Which document wins is data: the rules of [`crate::authority`]. This module decides the
-//! model; [`checks`] only compares what the documents say against it and reports, and never
+//! model; `checks` only compares what the documents say against it and reports, and never
 //! changes a value of the model.
 
 use heck::ToLowerCamelCase;
