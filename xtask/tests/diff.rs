@@ -1,34 +1,10 @@
 //! `cargo xtask diff` and the change report of `regen`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
-const DOCUMENTS: [&str; 5] = [
-    "API_VERSION",
-    "me.md",
-    "rest-api-me.txt",
-    "js-client-me.txt",
-    "_schemas.md",
-];
-
-fn project() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap()
-        .to_path_buf()
-}
-
-fn fixture(name: &str) -> PathBuf {
-    project().join("crates/spec/tests/fixtures").join(name)
-}
-
-/// A copy of the documents of `from` in `to`.
-fn copy_documents(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for name in DOCUMENTS {
-        std::fs::copy(from.join(name), to.join(name)).unwrap();
-    }
-}
+mod common;
+use common::*;
 
 fn xtask(args: &[&std::ffi::OsStr]) -> Output {
     let output = Command::new(env!("CARGO_BIN_EXE_xtask"))

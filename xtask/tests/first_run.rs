@@ -2,35 +2,15 @@
 //! needs doing. Known diagnostics (already in the committed `spec/model.json`) need nothing; a
 //! new one, or a written file, does.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
-const DOCUMENTS: [&str; 5] = [
-    "API_VERSION",
-    "me.md",
-    "rest-api-me.txt",
-    "js-client-me.txt",
-    "_schemas.md",
-];
-
-fn project() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap()
-        .to_path_buf()
-}
+mod common;
+use common::*;
 
 /// A scratch root with the documents; regen run once so that its outputs are up to date.
 fn regenerated_scratch() -> tempfile::TempDir {
-    let root = tempfile::tempdir().unwrap();
-    std::fs::create_dir(root.path().join("spec")).unwrap();
-    for name in DOCUMENTS {
-        std::fs::copy(
-            project().join("spec").join(name),
-            root.path().join("spec").join(name),
-        )
-        .unwrap();
-    }
+    let root = scratch_from(&project().join("spec"));
     assert!(regen(root.path()).0);
     root
 }

@@ -1,48 +1,12 @@
 //! `cargo xtask openapi` writes the OpenAPI document only; `regen` writes it too and `check`
 //! fails while it is stale.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-const DOCUMENTS: [&str; 5] = [
-    "API_VERSION",
-    "me.md",
-    "rest-api-me.txt",
-    "js-client-me.txt",
-    "_schemas.md",
-];
-
-fn project() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap()
-        .to_path_buf()
-}
-
-fn scratch() -> tempfile::TempDir {
-    let root = tempfile::tempdir().unwrap();
-    std::fs::create_dir(root.path().join("spec")).unwrap();
-    for name in DOCUMENTS {
-        std::fs::copy(
-            project().join("spec").join(name),
-            root.path().join("spec").join(name),
-        )
-        .unwrap();
-    }
-    root
-}
-
-fn xtask(root: &Path, task: &str) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_xtask"))
-        .args([task, "--root"])
-        .arg(root)
-        .output()
-        .unwrap()
-}
+mod common;
+use common::*;
 
 #[test]
 fn openapi_writes_only_the_committed_document() {
-    let root = scratch();
+    let root = scratch_from(&project().join("spec"));
     let out = xtask(root.path(), "openapi");
     assert!(
         out.status.success(),
@@ -65,7 +29,7 @@ fn openapi_writes_only_the_committed_document() {
 
 #[test]
 fn regen_writes_the_document_and_check_notices_when_it_is_stale() {
-    let root = scratch();
+    let root = scratch_from(&project().join("spec"));
     assert!(xtask(root.path(), "regen").status.success());
     let path = root.path().join("spec/openapi.json");
     assert_eq!(

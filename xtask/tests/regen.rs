@@ -2,64 +2,12 @@
 //! the test is that the committed outputs are fresh, else a fixture of the spec crate that never
 //! changes when upstream republishes.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-const DOCUMENTS: [&str; 5] = [
-    "API_VERSION",
-    "me.md",
-    "rest-api-me.txt",
-    "js-client-me.txt",
-    "_schemas.md",
-];
-
-fn project() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap()
-        .to_path_buf()
-}
-
-/// A scratch root holding only the documents of `documents`.
-fn scratch_from(documents: &Path) -> tempfile::TempDir {
-    let root = tempfile::tempdir().unwrap();
-    std::fs::create_dir(root.path().join("spec")).unwrap();
-    for name in DOCUMENTS {
-        std::fs::copy(documents.join(name), root.path().join("spec").join(name)).unwrap();
-    }
-    root
-}
+mod common;
+use common::*;
 
 /// A scratch root holding the documents of API release 1.26.2 (the spec crate's fixture).
 fn scratch() -> tempfile::TempDir {
-    scratch_from(&project().join("crates/spec/tests/fixtures/release-1.26.2"))
-}
-
-fn xtask(root: &Path, task: &str) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_xtask"))
-        .args([task, "--root"])
-        .arg(root)
-        .output()
-        .unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-/// Every file below `dir`, with its bytes.
-fn tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            files.extend(tree(&path));
-        } else {
-            files.push((path.clone(), std::fs::read(&path).unwrap()));
-        }
-    }
-    files.sort();
-    files
+    scratch_from(&fixture("release-1.26.2"))
 }
 
 #[test]

@@ -7,12 +7,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn project() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap()
-        .to_path_buf()
-}
+mod common;
+use common::*;
 
 /// Copies the project's sources (not its build output or git data) to `to`.
 fn copy_tree(from: &Path, to: &Path) {
@@ -30,21 +26,6 @@ fn copy_tree(from: &Path, to: &Path) {
             std::fs::copy(&source, &dest).unwrap();
         }
     }
-}
-
-/// Every file below `dir`, with its bytes.
-fn tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            files.extend(tree(&path));
-        } else {
-            files.push((path.clone(), std::fs::read(&path).unwrap()));
-        }
-    }
-    files.sort();
-    files
 }
 
 /// The shared target dir: beside this test's own, so its dependencies stay built between runs

@@ -1,0 +1,74 @@
+//! What the xtask tests share: the project's location, scratch roots holding documents, running
+//! the built `xtask` binary, and reading a tree back.
+
+// Each test file uses its own subset of these.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The documents a spec directory holds, as `regen` reads them.
+pub const DOCUMENTS: [&str; 5] = [
+    "API_VERSION",
+    "me.md",
+    "rest-api-me.txt",
+    "js-client-me.txt",
+    "_schemas.md",
+];
+
+/// The workspace root of the project under test.
+pub fn project() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
+}
+
+/// A document set of the spec crate's fixtures, which never change when upstream republishes.
+pub fn fixture(name: &str) -> PathBuf {
+    project().join("crates/spec/tests/fixtures").join(name)
+}
+
+/// A copy of the documents of `from` in `to`.
+pub fn copy_documents(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for name in DOCUMENTS {
+        std::fs::copy(from.join(name), to.join(name)).unwrap();
+    }
+}
+
+/// A scratch root whose `spec/` holds only the documents of `documents`.
+pub fn scratch_from(documents: &Path) -> tempfile::TempDir {
+    let root = tempfile::tempdir().unwrap();
+    copy_documents(documents, &root.path().join("spec"));
+    root
+}
+
+/// `xtask <task> --root <root>`, as built for this test run.
+pub fn xtask(root: &Path, task: &str) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .args([task, "--root"])
+        .arg(root)
+        .output()
+        .unwrap()
+}
+
+/// Bytes as text, for assertions and failure messages.
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// Every file below `dir`, with its bytes, in path order.
+pub fn tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(tree(&path));
+        } else {
+            files.push((path.clone(), std::fs::read(&path).unwrap()));
+        }
+    }
+    files.sort();
+    files
+}
