@@ -112,7 +112,8 @@ pub struct Request<'a, T> {
     /// The filled path; borrowed from the template when it has no parameters.
     pub(crate) path: Cow<'static, str>,
     /// Query pairs set on this request; the defaults every request carries are added at send.
-    pub(crate) query: Vec<(&'static str, String)>,
+    /// Names are `&'static str` but for flattened lists (`name[0]`).
+    pub(crate) query: Vec<(Cow<'static, str>, String)>,
     pub(crate) headers: Vec<(HeaderName, HeaderValue)>,
     pub(crate) body: Option<Bytes>,
     /// The first value refused while the request was built; returned by `send`, before any I/O.
@@ -165,9 +166,42 @@ impl<'a, T> Request<'a, T> {
 
     /// Sets a query pair, replacing an earlier value of the same name (or a default).
     pub fn query(mut self, name: &'static str, value: String) -> Self {
-        match self.query.iter_mut().find(|(k, _)| *k == name) {
+        match self.query.iter_mut().find(|(k, _)| k == name) {
             Some(pair) => pair.1 = value,
-            None => self.query.push((name, value)),
+            None => self.query.push((Cow::Borrowed(name), value)),
+        }
+        self
+    }
+
+    /// A query value of a schema type, sent as JSON text (what the official Python client does).
+    pub fn query_json<V: Serialize + ?Sized>(self, name: &'static str, value: &V) -> Self {
+        match serde_json::to_string(value) {
+            Ok(text) => self.query(name, text),
+            Err(source) => self.refuse_encoding(source),
+        }
+    }
+
+    /// A list value, flattened the way the official clients send lists and the objects in them:
+    /// `name[0]=a&name[1]=b`, `name[0][key]=v`. An empty list sends nothing. Replaces an
+    /// earlier list of the same name.
+    pub fn query_list<V: Serialize>(mut self, name: &'static str, values: &[V]) -> Self {
+        let value = match serde_json::to_value(values) {
+            Ok(value) => value,
+            Err(source) => return self.refuse_encoding(source),
+        };
+        let item_prefix = format!("{name}[");
+        self.query
+            .retain(|(k, _)| k != name && !k.starts_with(&item_prefix));
+        flatten_query(name.to_string(), &value, &mut self.query);
+        self
+    }
+
+    fn refuse_encoding(mut self, source: serde_json::Error) -> Self {
+        if self.refused.is_none() {
+            self.refused = Some(Error::Encode {
+                action: self.endpoint.action,
+                source,
+            });
         }
         self
     }
@@ -195,14 +229,7 @@ impl<'a, T> Request<'a, T> {
     pub fn json_body<B: Serialize + ?Sized>(mut self, body: &B) -> Self {
         match serde_json::to_vec(body) {
             Ok(bytes) => self.body = Some(Bytes::from(bytes)),
-            Err(source) => {
-                if self.refused.is_none() {
-                    self.refused = Some(Error::Encode {
-                        action: self.endpoint.action,
-                        source,
-                    });
-                }
-            }
+            Err(source) => return self.refuse_encoding(source),
         }
         self
     }
@@ -285,6 +312,32 @@ impl<'a, T: DeserializeOwned + Send + 'a> IntoFuture for Request<'a, T> {
         ResponseFuture {
             state: FutureState::Unsent(Some(self)),
         }
+    }
+}
+
+/// `value` as query pairs under `prefix`: list items and object members get `[index]` and `[key]`
+/// suffixes; scalars are their text (booleans `true`/`false`, numbers in decimal); nulls are left
+/// out, as the official clients leave out a missing value.
+fn flatten_query(
+    prefix: String,
+    value: &serde_json::Value,
+    out: &mut Vec<(Cow<'static, str>, String)>,
+) {
+    use serde_json::Value;
+    match value {
+        Value::Array(items) => {
+            for (index, item) in items.iter().enumerate() {
+                flatten_query(format!("{prefix}[{index}]"), item, out);
+            }
+        }
+        Value::Object(members) => {
+            for (key, member) in members {
+                flatten_query(format!("{prefix}[{key}]"), member, out);
+            }
+        }
+        Value::String(text) => out.push((Cow::Owned(prefix), text.clone())),
+        Value::Null => {}
+        scalar => out.push((Cow::Owned(prefix), scalar.to_string())),
     }
 }
 
@@ -438,4 +491,36 @@ macro_rules! __send_blocking {
 #[macro_export]
 macro_rules! __send_blocking {
     ($output:ty) => {};
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn flat(value: serde_json::Value) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        flatten_query("tags".to_string(), &value, &mut out);
+        out.into_iter().map(|(k, v)| (k.into_owned(), v)).collect()
+    }
+
+    #[test]
+    fn lists_and_their_objects_flatten_to_indexed_pairs() {
+        let pairs = flat(json!([
+            {"key": "floor", "value": 2},
+            {"key": "on", "value": true, "note": null}
+        ]));
+        let expected = [
+            ("tags[0][key]", "floor"),
+            ("tags[0][value]", "2"),
+            ("tags[1][key]", "on"),
+            ("tags[1][value]", "true"),
+        ];
+        let expected: Vec<(String, String)> = expected
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        assert_eq!(pairs, expected);
+        assert!(flat(json!([])).is_empty());
+    }
 }

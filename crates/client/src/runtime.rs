@@ -5,6 +5,7 @@
 //! base URL, the query defaults, the static headers and the `Authorization` value (marked
 //! sensitive). A call adds only its own path, query pairs, headers and body.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::net::IpAddr;
 use std::sync::{Arc, RwLock};
@@ -346,7 +347,7 @@ impl Client {
 struct Call<'r> {
     endpoint: &'r Endpoint,
     path: &'r str,
-    query: &'r [(&'static str, String)],
+    query: &'r [(Cow<'static, str>, String)],
     headers: &'r [(HeaderName, HeaderValue)],
     body: Option<&'r Bytes>,
     timeout: Option<Duration>,
@@ -431,7 +432,7 @@ impl Inner {
 
     /// The URL of a call: base URL, path, then the query defaults (as overridden) and the
     /// call's own pairs, form-encoded.
-    fn url(&self, path: &str, query: &[(&'static str, String)]) -> Url {
+    fn url(&self, path: &str, query: &[(Cow<'static, str>, String)]) -> Url {
         // From the base parsed once: no host parsing per call, one allocation.
         let mut url = self.base.clone();
         if self.base_path.is_empty() {
@@ -446,7 +447,7 @@ impl Inner {
             for (name, default) in QUERY_DEFAULTS {
                 let value = query
                     .iter()
-                    .find(|(n, _)| *n == name)
+                    .find(|(n, _)| n == name)
                     .map_or(default, |(_, v)| v.as_str());
                 pairs.append_pair(name, value);
             }

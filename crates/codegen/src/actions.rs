@@ -95,6 +95,14 @@ fn argument(param: &Param, ty: &TokenStream) -> (TokenStream, TokenStream) {
 /// are their wire text, the body is encoded JSON, a path value fills its `{placeholder}`.
 fn store(param: &Param, value: TokenStream) -> TokenStream {
     let wire = &param.name;
+    // Structured query values: the runtime encodes them as the official clients do.
+    if param.location == Location::Query {
+        match &param.ty {
+            ParamType::Array { .. } => return quote! { .query_list(#wire, &#value) },
+            ParamType::Schema { .. } => return quote! { .query_json(#wire, &#value) },
+            _ => {}
+        }
+    }
     let text = match &param.ty {
         ParamType::Enum { .. } => quote! { #value.as_str().to_string() },
         ParamType::String => value.clone(),

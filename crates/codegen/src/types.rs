@@ -466,8 +466,8 @@ pub(crate) fn variant_idents(values: &[String]) -> Vec<Ident> {
     names.iter().map(|n| ident(n)).collect()
 }
 
-/// The expression sending `value` as JSON text: a schema value or a list in the query, as the
-/// official Python client sends a schema-typed query parameter. Encoding cannot fail: generated
+/// The expression sending `value` as JSON text: a schema value or a list in a header or path
+/// (query values go through the runtime's `query_json`/`query_list`). Encoding cannot fail: generated
 /// types derive `Serialize` and their maps have string keys.
 pub(crate) fn json_text(value: &TokenStream) -> TokenStream {
     quote! { ::serde_json::to_string(&#value).unwrap_or_default() }

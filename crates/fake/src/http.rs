@@ -514,7 +514,29 @@ fn query_params(
     rules: Option<&HashMap<String, TextRule>>,
 ) -> Result<HashMap<String, QueryValue>, ApiError> {
     let mut values = HashMap::new();
+    // List parameters arrive flattened (`name[0]=a`, `name[0][key]=v`), as the official clients
+    // send them; their items are gathered here and kept as JSON text.
+    let mut lists: HashMap<String, Value> = HashMap::new();
     for (key, text) in form_urlencoded::parse(raw.as_bytes()) {
+        if let Some((base, rest)) = key.split_once('[') {
+            if let Some(param) = action
+                .params_in(Location::Query)
+                .find(|param| param.name == base && matches!(param.ty, ParamType::Array { .. }))
+            {
+                let segments = list_segments(rest).ok_or_else(|| {
+                    ApiError::validation(format!(
+                        "query parameter `{key}`: list items are written `{base}[0]`, `{base}[0][key]`"
+                    ))
+                })?;
+                let list = lists
+                    .entry(param.name.clone())
+                    .or_insert_with(|| Value::Object(Default::default()));
+                insert_list_item(list, &segments, &text).map_err(|()| {
+                    ApiError::validation(format!("query parameter `{key}` is given more than once"))
+                })?;
+                continue;
+            }
+        }
         let ty = if CLIENT_QUERY_FLAGS.contains(&key.as_ref()) {
             ParamType::Boolean
         } else if let Some(param) = action
@@ -542,6 +564,14 @@ fn query_params(
             )));
         }
     }
+    for (name, list) in lists {
+        if values.contains_key(&name) {
+            return Err(ApiError::validation(format!(
+                "query parameter `{name}` is given both whole and as list items"
+            )));
+        }
+        values.insert(name, QueryValue::Text(indexed_to_arrays(list).to_string()));
+    }
     for param in action.params_in(Location::Query) {
         if values.contains_key(&param.name) {
             continue;
@@ -559,6 +589,70 @@ fn query_params(
         }
     }
     Ok(values)
+}
+
+/// The bracketed segments after a list parameter's name: `0]` → `["0"]`, `0][key]` →
+/// `["0", "key"]`; `None` unless every segment is closed and not empty.
+fn list_segments(rest: &str) -> Option<Vec<&str>> {
+    let inner = rest.strip_suffix(']')?;
+    let segments: Vec<&str> = inner.split("][").collect();
+    let first_is_index = segments.first()?.parse::<usize>().is_ok();
+    (first_is_index
+        && segments
+            .iter()
+            .all(|s| !s.is_empty() && !s.contains(['[', ']'])))
+    .then_some(segments)
+}
+
+/// Puts `text` at `segments` below `node` (objects keyed by index or name); `Err` when the
+/// place is taken.
+fn insert_list_item(node: &mut Value, segments: &[&str], text: &str) -> Result<(), ()> {
+    let (first, rest) = segments.split_first().ok_or(())?;
+    let Value::Object(members) = node else {
+        return Err(());
+    };
+    if rest.is_empty() {
+        if members.contains_key(*first) {
+            return Err(());
+        }
+        members.insert(first.to_string(), Value::String(text.to_string()));
+        return Ok(());
+    }
+    let child = members
+        .entry(first.to_string())
+        .or_insert_with(|| Value::Object(Default::default()));
+    insert_list_item(child, rest, text)
+}
+
+/// Objects whose keys are exactly `0..n` become arrays in index order, at every depth.
+fn indexed_to_arrays(node: Value) -> Value {
+    match node {
+        Value::Object(members) => {
+            let mut indexed: Vec<(usize, Value)> = Vec::with_capacity(members.len());
+            let mut named = serde_json::Map::new();
+            for (key, value) in members {
+                let value = indexed_to_arrays(value);
+                match key.parse::<usize>() {
+                    Ok(index) => indexed.push((index, value)),
+                    Err(_) => {
+                        named.insert(key, value);
+                    }
+                }
+            }
+            indexed.sort_by_key(|(index, _)| *index);
+            let dense = indexed
+                .iter()
+                .enumerate()
+                .all(|(at, (index, _))| at == *index);
+            if named.is_empty() && dense {
+                Value::Array(indexed.into_iter().map(|(_, value)| value).collect())
+            } else {
+                named.extend(indexed.into_iter().map(|(i, v)| (i.to_string(), v)));
+                Value::Object(named)
+            }
+        }
+        other => other,
+    }
 }
 
 fn check_headers(action: &Action, headers: &HeaderMap) -> Result<(), ApiError> {

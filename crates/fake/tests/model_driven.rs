@@ -165,3 +165,43 @@ async fn an_action_that_needs_no_token_is_served_without_one() {
         .await
         .error(401);
 }
+
+#[tokio::test]
+async fn list_parameters_are_accepted_as_indexed_pairs_and_checked() {
+    let mut model = wegnology_fake::model().expect("model").clone();
+    let action = model
+        .actions
+        .iter_mut()
+        .find(|action| action.snake_name == "get")
+        .expect("get");
+    action.params.push(Param {
+        name: "tags".into(),
+        location: Location::Query,
+        ty: ParamType::Array {
+            items: Box::new(ParamType::String),
+        },
+        documented_type: "array".into(),
+        required: false,
+        description: "Tags to match".into(),
+        default: None,
+        example: None,
+    });
+    let api = serve(model).await;
+
+    // As the official clients flatten a list: one indexed pair per item.
+    api.call("GET", "/me?tags%5B0%5D=a&tags%5B1%5D=b", None)
+        .await
+        .ok();
+    api.call("GET", "/me?tags[0][key]=floor&tags[0][value]=2", None)
+        .await
+        .ok();
+    // An item given twice, a name that is no index, and a list given whole and as items.
+    api.call("GET", "/me?tags[0]=a&tags[0]=b", None)
+        .await
+        .error(400);
+    api.call("GET", "/me?tags[x]=a", None).await.error(400);
+    api.call("GET", "/me?tags[0=a", None).await.error(400);
+    api.call("GET", "/me?tags=a&tags[0]=b", None)
+        .await
+        .error(400);
+}

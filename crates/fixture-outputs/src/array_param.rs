@@ -69,10 +69,7 @@ impl<'a> MeApi<'a> {
         DeviceCountsRequest(
             ::wegnology::runtime::Endpoint::get("device_counts", "/me/deviceCounts")
                 .request(self.client)
-                .query(
-                    "deviceIds",
-                    ::serde_json::to_string(&device_ids).unwrap_or_default(),
-                ),
+                .query_list("deviceIds", &device_ids),
         )
     }
 }
@@ -85,7 +82,7 @@ impl<'a> DeviceCountsRequest<'a> {
     ///
     /// Sent as the query parameter `tags`.
     pub fn tags(self, tags: ::std::vec::Vec<::std::string::String>) -> Self {
-        Self(self.0.query("tags", ::serde_json::to_string(&tags).unwrap_or_default()))
+        Self(self.0.query_list("tags", &tags))
     }
     /// Domain scope of request (rarely needed). Example: `example.com`.
     ///

@@ -103,7 +103,7 @@ impl<'a> DeviceNamesRequest<'a> {
     ///
     /// Sent as the query parameter `query`.
     pub fn query(self, query: AdvancedDeviceQuery) -> Self {
-        Self(self.0.query("query", ::serde_json::to_string(&query).unwrap_or_default()))
+        Self(self.0.query_json("query", &query))
     }
     /// Filter devices down to those that have names starting with the given string. Example: `my`.
     ///
