@@ -12,15 +12,7 @@ use wegnology_model::{ApiModel, Schema};
 use crate::doc_lines;
 
 /// Property names whose values are secrets: they become `Secret`, whose Debug output is redacted.
-pub(crate) const SECRET_PROPERTIES: [&str; 7] = [
-    "password",
-    "newPassword",
-    "token",
-    "twoFactorCode",
-    "twoFactorAuthKey",
-    "key",
-    "keyUri",
-];
+pub(crate) use wegnology_model::SECRET_PROPERTIES;
 
 /// Names the client runtime exports next to the generated code.
 const RUNTIME_NAMES: [&str; 4] = ["Error", "Client", "ClientBuilder", "Secret"];

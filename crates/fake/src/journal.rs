@@ -17,17 +17,8 @@ pub(crate) const MAX_JOURNAL_ENTRIES: usize = 10_000;
 /// stays small whatever clients send.
 pub(crate) const MAX_JOURNAL_BODY_BYTES: usize = 16 * 1024;
 
-/// Body fields whose values are secrets, at any depth (the names the documents' schemas give
-/// passwords, tokens, two-factor codes and keys).
-const SECRET_FIELDS: &[&str] = &[
-    "password",
-    "newPassword",
-    "token",
-    "twoFactorCode",
-    "twoFactorAuthKey",
-    "key",
-    "keyUri",
-];
+/// Body fields whose values are secrets, at any depth.
+use wegnology_model::SECRET_PROPERTIES as SECRET_FIELDS;
 
 /// Headers whose values are secrets.
 const SECRET_HEADERS: &[&str] = &["authorization", "cookie", "proxy-authorization"];

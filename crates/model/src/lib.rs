@@ -15,6 +15,19 @@ pub mod one_of;
 
 use serde::{Deserialize, Serialize};
 
+/// Property names whose values are secrets wherever the documents' schemas use them: passwords,
+/// tokens, two-factor codes and keys. The generator makes them `Secret`; the fake redacts them
+/// in its journal. One list, so the two cannot drift apart.
+pub const SECRET_PROPERTIES: [&str; 7] = [
+    "password",
+    "newPassword",
+    "token",
+    "twoFactorCode",
+    "twoFactorAuthKey",
+    "key",
+    "keyUri",
+];
+
 /// One API resource as the documents describe it (here: `Me`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ApiModel {
