@@ -968,6 +968,26 @@ impl ::std::fmt::Display for Resolution {
 pub const ACCEPT_VERSION: &str = "^1.26.2";
 /// The API origin the documents give.
 pub const DEFAULT_BASE_URL: &str = "https://api.app.wnology.io";
+/// The paths without parameters, sorted: a client parses their full URLs (with the query
+/// defaults) once, when it is built, instead of on every call.
+pub const FIXED_PATHS: &[&str] = &[
+    "/me",
+    "/me/changePassword",
+    "/me/delete",
+    "/me/deviceCounts",
+    "/me/disableTwoFactorAuth",
+    "/me/disconnectGithub",
+    "/me/enableTwoFactorAuth",
+    "/me/generateTwoFactorAuth",
+    "/me/invites",
+    "/me/notebookMinuteCounts",
+    "/me/payloadCounts",
+    "/me/payloadCountsBreakdown",
+    "/me/recentItems",
+    "/me/refreshToken",
+    "/me/transferResources",
+    "/me/verify-email",
+];
 /// The actions of the Me resource: `client.me()`.
 #[derive(Debug, Clone, Copy)]
 pub struct MeApi<'a> {

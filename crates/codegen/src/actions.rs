@@ -28,11 +28,15 @@ pub(crate) fn generate(model: &ApiModel, types: &mut TypeSet) -> TokenStream {
     );
     let version = format!("^{}", model.api_version);
     let base_url = &model.base_url;
+    let fixed_paths = fixed_paths(model);
     quote! {
         /// The `Accept-Version` range this code was generated for.
         pub const ACCEPT_VERSION: &str = #version;
         /// The API origin the documents give.
         pub const DEFAULT_BASE_URL: &str = #base_url;
+        /// The paths without parameters, sorted: a client parses their full URLs (with the query
+        /// defaults) once, when it is built, instead of on every call.
+        pub const FIXED_PATHS: &[&str] = &[ #( #fixed_paths ),* ];
 
         #[doc = #handle_doc]
         #[derive(Debug, Clone, Copy)]
@@ -50,6 +54,20 @@ pub(crate) fn generate(model: &ApiModel, types: &mut TypeSet) -> TokenStream {
 
         #( #builders )*
     }
+}
+
+/// The distinct action paths with no `{parameter}`, sorted (the runtime looks them up by binary
+/// search).
+fn fixed_paths(model: &ApiModel) -> Vec<&str> {
+    let mut paths: Vec<&str> = model
+        .actions
+        .iter()
+        .map(|action| action.path.as_str())
+        .filter(|path| !path.contains('{'))
+        .collect();
+    paths.sort_unstable();
+    paths.dedup();
+    paths
 }
 
 /// The Rust type of a parameter value.

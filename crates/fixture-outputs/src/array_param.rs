@@ -25,6 +25,9 @@ pub struct Success {
 pub const ACCEPT_VERSION: &str = "^1.27.0";
 /// The API origin the documents give.
 pub const DEFAULT_BASE_URL: &str = "https://api.app.wnology.io";
+/// The paths without parameters, sorted: a client parses their full URLs (with the query
+/// defaults) once, when it is built, instead of on every call.
+pub const FIXED_PATHS: &[&str] = &["/me/deviceCounts"];
 /// The actions of the Me resource: `client.me()`.
 #[derive(Debug, Clone, Copy)]
 pub struct MeApi<'a> {
