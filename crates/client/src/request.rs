@@ -117,7 +117,8 @@ pub struct Request<'a, T> {
     pub(crate) headers: Vec<(HeaderName, HeaderValue)>,
     pub(crate) body: Option<Bytes>,
     /// The first value refused while the request was built; returned by `send`, before any I/O.
-    pub(crate) refused: Option<Error>,
+    /// Boxed: it is rare, and every call's future carries this field.
+    pub(crate) refused: Option<Box<Error>>,
     pub(crate) timeout: Option<Duration>,
     pub(crate) retries: Option<u32>,
     answer: PhantomData<fn() -> T>,
@@ -142,11 +143,11 @@ impl<'a, T> Request<'a, T> {
 
     fn refuse(&mut self, parameter: &'static str, reason: &'static str) {
         if self.refused.is_none() {
-            self.refused = Some(Error::InvalidRequest {
+            self.refused = Some(Box::new(Error::InvalidRequest {
                 action: self.endpoint.action,
                 parameter,
                 reason,
-            });
+            }));
         }
     }
 
@@ -198,10 +199,10 @@ impl<'a, T> Request<'a, T> {
 
     fn refuse_encoding(mut self, source: serde_json::Error) -> Self {
         if self.refused.is_none() {
-            self.refused = Some(Error::Encode {
+            self.refused = Some(Box::new(Error::Encode {
                 action: self.endpoint.action,
                 source,
-            });
+            }));
         }
         self
     }
@@ -247,16 +248,21 @@ impl<'a, T> Request<'a, T> {
     }
 }
 
+// `send` and `send_with_response` are plain functions returning the runtime's future rather than
+// `async fn`s: a wrapping `async fn` (or `async` block) keeps its own copy of what it awaits beside
+// the copy being polled, growing every call's future by the size of a request, or of the whole
+// inner future, per level.
 impl<'a, T: DeserializeOwned + Send + 'a> Request<'a, T> {
     /// Sends the request; the decoded success body.
-    pub async fn send(self) -> Result<T, Error> {
-        self.send_with_response().await.map(Response::into_body)
+    pub fn send(self) -> impl Future<Output = Result<T, Error>> + Send + 'a {
+        self.client.execute(self, Response::into_body)
     }
 
     /// Sends the request; status, headers and the decoded success body.
-    pub async fn send_with_response(self) -> Result<Response<T>, Error> {
-        let client = self.client;
-        client.execute(self).await
+    pub fn send_with_response(
+        self,
+    ) -> impl Future<Output = Result<Response<T>, Error>> + Send + 'a {
+        self.client.execute(self, std::convert::identity)
     }
 
     /// Sends the request on the process-wide background runtime (feature `blocking`).
@@ -439,15 +445,22 @@ macro_rules! __request_builder {
             }
 
             #[doc = ::std::concat!("Sends the request; the success body is a [`", ::std::stringify!($output), "`].")]
-            pub async fn send(self) -> ::std::result::Result<$output, $crate::Error> {
-                self.0.send().await
+            pub fn send(
+                self,
+            ) -> impl ::std::future::Future<Output = ::std::result::Result<$output, $crate::Error>>
+                   + ::std::marker::Send
+                   + 'a {
+                self.0.send()
             }
 
             /// Sends the request; the status and headers of the answer with the decoded body.
-            pub async fn send_with_response(
+            pub fn send_with_response(
                 self,
-            ) -> ::std::result::Result<$crate::Response<$output>, $crate::Error> {
-                self.0.send_with_response().await
+            ) -> impl ::std::future::Future<
+                Output = ::std::result::Result<$crate::Response<$output>, $crate::Error>,
+            > + ::std::marker::Send
+                   + 'a {
+                self.0.send_with_response()
             }
 
             $crate::__send_blocking!($output);

@@ -159,34 +159,32 @@ impl Client {
     /// Sends `request` (retrying as the policy allows, within the call's timeout) and decodes
     /// the success body. Only the decoding depends on `T`: the rest is compiled once, not once
     /// per action.
-    pub(crate) async fn execute<T: DeserializeOwned>(
+    ///
+    /// The future of a call nests this one, [`Client::send_call`]'s, [`Client::attempts`]' and
+    /// [`Client::attempt`]'s. Each is written so that it holds no future or request twice (a
+    /// future kept in a local and then awaited through an adapter is stored twice): the call's
+    /// future is then a third of its earlier size, and it is what each task in flight carries.
+    /// `answer` shapes the outcome (the body alone, or the whole [`Response`]) inside this
+    /// future rather than in a wrapping one.
+    pub(crate) async fn execute<T: DeserializeOwned, O>(
         &self,
         request: Request<'_, T>,
-    ) -> Result<Response<T>, Error> {
-        let Request {
-            endpoint,
-            path,
-            query,
-            headers,
-            body,
-            refused,
-            timeout,
-            retries,
-            ..
-        } = request;
-        if let Some(error) = refused {
-            return Err(error);
+        answer: fn(Response<T>) -> O,
+    ) -> Result<O, Error> {
+        if let Some(error) = request.refused {
+            return Err(*error);
         }
+        let endpoint = &request.endpoint;
         let call = Call {
-            endpoint: &endpoint,
-            path: &path,
-            query: &query,
-            headers: &headers,
-            body: body.as_ref(),
-            timeout,
-            retries,
+            endpoint,
+            path: &request.path,
+            query: &request.query,
+            headers: &request.headers,
+            body: request.body.as_ref(),
         };
-        let (status, headers, bytes) = self.send_call(call).await?;
+        let timeout = request.timeout.unwrap_or(self.inner.timeout);
+        let retries = request.retries.unwrap_or(self.inner.retry.retries());
+        let (status, headers, bytes) = self.send_call(&call, timeout, retries).await?;
         let action = endpoint.action;
         let decoded = serde_json::from_slice(&bytes).map_err(|source| {
             tracing::debug!(action, cause = "decode", "call failed");
@@ -204,93 +202,49 @@ impl Client {
         if endpoint.issues_token && self.inner.adopt_tokens {
             self.inner.adopt_token(&bytes);
         }
-        Ok(Response::new(status, headers, decoded))
+        Ok(answer(Response::new(status, headers, decoded)))
     }
 
-    /// Sends one call, with its retries, until a success answer (not yet decoded) or an error.
-    /// One span `wegnology.call` per call; one event per retry.
-    async fn send_call(&self, call: Call<'_>) -> Result<(StatusCode, HeaderMap, Bytes), Error> {
-        let Call {
-            endpoint,
-            path,
-            query,
-            headers,
-            body,
-            timeout,
-            retries,
-        } = call;
-        let inner = &*self.inner;
-        let action = endpoint.action;
-        let url = inner.url(path, query);
+    /// Sends one call, with its retries, until a success answer (not yet decoded) or an error,
+    /// all within `timeout`. One span `wegnology.call` per call; one event per retry.
+    async fn send_call(
+        &self,
+        call: &Call<'_>,
+        timeout: Duration,
+        retries: u32,
+    ) -> Result<(StatusCode, HeaderMap, Bytes), Error> {
+        let action = call.endpoint.action;
         let span = tracing::info_span!(
             "wegnology.call",
             action,
-            method = endpoint.method.as_str(),
-            path = endpoint.path,
+            method = call.endpoint.method.as_str(),
+            path = call.endpoint.path,
             attempt = tracing::field::Empty,
             status = tracing::field::Empty,
             elapsed_ms = tracing::field::Empty,
         );
         let started = Instant::now();
-        let deadline = started + timeout.unwrap_or(inner.timeout);
-        let max_retries = retries.unwrap_or(inner.retry.retries());
-        let attempts = async {
-            let mut attempt = 0;
-            let mut backoff = None;
-            // The first attempt takes the URL; a retry (rare) builds it again.
-            let mut url = Some(url);
-            loop {
-                attempt += 1;
-                span.record("attempt", attempt);
-                let url = match url.take() {
-                    Some(url) => url,
-                    None => inner.url(path, query),
-                };
-                let error = match self.attempt(endpoint, url, headers, body).await {
-                    Ok(response) => return Ok(response),
-                    Err(error) => error,
-                };
-                if attempt > max_retries || !should_retry(&error, endpoint.repeatable) {
-                    return Err(error);
-                }
-                let backoff = backoff.get_or_insert_with(|| inner.retry.backoff());
-                let pause = inner.retry.pause(&error, backoff);
-                if Instant::now() + pause >= deadline {
-                    tracing::debug!(
-                        attempt,
-                        pause_ms = pause.as_millis() as u64,
-                        "not retried: the pause would end after the call's deadline"
-                    );
-                    return Err(error);
-                }
-                tracing::info!(
-                    attempt,
-                    status = error.status(),
-                    cause = cause(&error),
-                    pause_ms = pause.as_millis() as u64,
-                    "retrying"
-                );
-                tokio::time::sleep(pause).await;
-            }
-        };
-        let timed = async {
-            match tokio::time::timeout_at(deadline, attempts).await {
-                Ok(outcome) => outcome,
-                Err(_) => Err(Error::Timeout { action }),
-            }
-        };
+        let deadline = started + timeout;
+        let timed_out = |_| Err(Error::Timeout { action });
         // Without a subscriber that wants the span (the common case), skip the instrumentation
         // wrapper and the records: in a perf profile of 64 calls in flight they were the
         // runtime's largest symbols (`Instrumented::poll`, the span's clone, drop, `record_all`).
         // The failure event is still offered to a subscriber that wants events only.
         if span.is_disabled() {
-            let outcome = timed.await;
+            let outcome =
+                tokio::time::timeout_at(deadline, self.attempts(call, &span, deadline, retries))
+                    .await
+                    .unwrap_or_else(timed_out);
             if let Err(error) = &outcome {
                 tracing::debug!(action, cause = cause(error), "call failed");
             }
             return outcome;
         }
-        let outcome = timed.instrument(span.clone()).await;
+        let outcome =
+            tokio::time::timeout_at(deadline, self.attempts(call, &span, deadline, retries))
+                .instrument(span.clone())
+                .await
+                .unwrap_or_else(timed_out);
         match &outcome {
             Ok((status, _, _)) => {
                 span.record("status", status.as_u16());
@@ -306,26 +260,54 @@ impl Client {
         outcome
     }
 
-    /// One attempt: build, send, read.
-    async fn attempt(
+    /// The attempts of one call: the first, then retries while the policy allows and the pause
+    /// before the next would end before `deadline`.
+    async fn attempts(
         &self,
-        endpoint: &Endpoint,
-        url: Url,
-        headers: &[(HeaderName, HeaderValue)],
-        body: Option<&Bytes>,
+        call: &Call<'_>,
+        span: &tracing::Span,
+        deadline: Instant,
+        max_retries: u32,
     ) -> Result<(StatusCode, HeaderMap, Bytes), Error> {
         let inner = &*self.inner;
-        let action = endpoint.action;
-        let mut request = reqwest::Request::new(endpoint.method.clone(), url);
-        let map = request.headers_mut();
-        *map = inner.headers();
-        for (name, value) in headers {
-            map.insert(name.clone(), value.clone());
+        let mut attempt = 0;
+        let mut backoff = None;
+        loop {
+            attempt += 1;
+            span.record("attempt", attempt);
+            let error = match self.attempt(call).await {
+                Ok(response) => return Ok(response),
+                Err(error) => error,
+            };
+            if attempt > max_retries || !should_retry(&error, call.endpoint.repeatable) {
+                return Err(error);
+            }
+            // Boxed: made only for a retry, it would otherwise widen every call's future.
+            let backoff = backoff.get_or_insert_with(|| Box::new(inner.retry.backoff()));
+            let pause = inner.retry.pause(&error, backoff);
+            if Instant::now() + pause >= deadline {
+                tracing::debug!(
+                    attempt,
+                    pause_ms = pause.as_millis() as u64,
+                    "not retried: the pause would end after the call's deadline"
+                );
+                return Err(error);
+            }
+            tracing::info!(
+                attempt,
+                status = error.status(),
+                cause = cause(&error),
+                pause_ms = pause.as_millis() as u64,
+                "retrying"
+            );
+            tokio::time::sleep(pause).await;
         }
-        if let Some(body) = body {
-            map.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-            *request.body_mut() = Some(body.clone().into());
-        }
+    }
+
+    /// One attempt: build, send, read.
+    async fn attempt(&self, call: &Call<'_>) -> Result<(StatusCode, HeaderMap, Bytes), Error> {
+        let inner = &*self.inner;
+        let action = call.endpoint.action;
         let transport = |source: reqwest::Error| {
             if source.is_timeout() {
                 Error::Timeout { action }
@@ -333,11 +315,16 @@ impl Client {
                 Error::Transport { action, source }
             }
         };
-        let mut response = inner.http.execute(request).await.map_err(transport)?;
+        let mut response = inner
+            .http
+            .execute(inner.request(call))
+            .await
+            .map_err(transport)?;
         let status = response.status();
         let headers = std::mem::take(response.headers_mut());
         if !status.is_success() {
-            return Err(api_error(action, status, headers, response).await);
+            // Boxed: the error path's future would otherwise widen every call's.
+            return Err(Box::pin(api_error(action, status, headers, response)).await);
         }
         let bytes = response.bytes().await.map_err(transport)?;
         Ok((status, headers, bytes))
@@ -351,8 +338,6 @@ struct Call<'r> {
     query: &'r [(Cow<'static, str>, String)],
     headers: &'r [(HeaderName, HeaderValue)],
     body: Option<&'r Bytes>,
-    timeout: Option<Duration>,
-    retries: Option<u32>,
 }
 
 /// What a failure was, for tracing: never a message or body (which could quote a value).
@@ -404,6 +389,22 @@ async fn api_error(
 }
 
 impl Inner {
+    /// The `reqwest` request of one attempt of `call`.
+    fn request(&self, call: &Call<'_>) -> reqwest::Request {
+        let url = self.url(call.path, call.query);
+        let mut request = reqwest::Request::new(call.endpoint.method.clone(), url);
+        let map = request.headers_mut();
+        *map = self.headers();
+        for (name, value) in call.headers {
+            map.insert(name.clone(), value.clone());
+        }
+        if let Some(body) = call.body {
+            map.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+            *request.body_mut() = Some(body.clone().into());
+        }
+        request
+    }
+
     /// The headers every request carries, the current token's included.
     fn headers(&self) -> HeaderMap {
         // A poisoned lock still holds a valid map: writers only insert one value.
