@@ -66,12 +66,22 @@ pub fn run(root: &Path, args: &BenchArgs) -> ExitCode {
 
 fn measure_and_write(root: &Path, args: &BenchArgs) -> Result<PathBuf, String> {
     let load_before = load_average();
+    let jiffies_before = cpu_jiffies();
     let mut figures = runtime_figures(root, args.quick)?;
     if !args.skip_build_cost {
         figures.extend(build_cost(root, args.quick)?);
     }
     let load_after = load_average();
-    let report = render(&figures, args, &load_before, &load_after, root);
+    let steal = match (jiffies_before, cpu_jiffies()) {
+        (Some(before), Some(after)) => steal_share(before, after),
+        _ => None,
+    };
+    let conditions = Conditions {
+        load_before,
+        load_after,
+        steal,
+    };
+    let report = render(&figures, args, &conditions, root);
     let path = root.join(&args.out);
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
@@ -271,6 +281,37 @@ fn load_average() -> String {
         .unwrap_or_else(|| "unknown".into())
 }
 
+/// CPU time of all cores so far, in clock ticks, from the `cpu` line of `/proc/stat`: the
+/// total and the part the hypervisor gave to other guests (steal).
+fn cpu_jiffies() -> Option<(u64, u64)> {
+    let stat = std::fs::read_to_string("/proc/stat").ok()?;
+    let fields: Vec<u64> = stat
+        .lines()
+        .next()?
+        .strip_prefix("cpu ")?
+        .split_whitespace()
+        .take(8)
+        .map(|f| f.parse().ok())
+        .collect::<Option<_>>()?;
+    let steal = *fields.get(7)?;
+    Some((fields.iter().sum(), steal))
+}
+
+/// The share of CPU time stolen between two [`cpu_jiffies`] readings.
+fn steal_share(before: (u64, u64), after: (u64, u64)) -> Option<f64> {
+    let total = after.0.checked_sub(before.0)?;
+    let steal = after.1.checked_sub(before.1)?;
+    (total > 0).then(|| steal as f64 / total as f64)
+}
+
+/// What else was going on while the figures were measured.
+struct Conditions {
+    load_before: String,
+    load_after: String,
+    /// Share of CPU time the hypervisor took for other guests; `None` when unknown.
+    steal: Option<f64>,
+}
+
 /// Logical cores and the CPU model, from `/proc/cpuinfo`.
 fn machine() -> String {
     let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
@@ -322,13 +363,7 @@ fn today() -> String {
     format!("{year:04}-{month:02}-{day:02}")
 }
 
-fn render(
-    figures: &[Figure],
-    args: &BenchArgs,
-    load_before: &str,
-    load_after: &str,
-    root: &Path,
-) -> String {
+fn render(figures: &[Figure], args: &BenchArgs, conditions: &Conditions, root: &Path) -> String {
     let mut out = String::new();
     out.push_str("# Benchmarks\n\n");
     out.push_str(&format!(
@@ -338,28 +373,41 @@ fn render(
         today(),
         git_commit(root),
     ));
+    let steal = conditions.steal.map_or(String::new(), |share| {
+        format!(
+            " The hypervisor gave {:.0}% of this machine's CPU time to other guests during the \
+             run (steal time).",
+            share * 100.0
+        )
+    });
     out.push_str(&format!(
-        "**Machine:** {}. Load average (1, 5, 15 min) {load_before} at the start, {load_after} at \
-         the end: the machine was shared with other work, so absolute rates are noisy. Every \
-         comparison is a ratio against a baseline measured in the same run, in interleaved rounds \
-         (A then B, then B then A), and the figure is the median of the per-round ratios; the \
-         range of those ratios is shown beside it.\n\n",
-        machine()
+        "**Machine:** {}. Load average (1, 5, 15 min) {} at the start, {} at the end.{steal} \
+         Absolute rates are therefore noisy: every comparison is a ratio against a baseline \
+         measured in the same run, in interleaved rounds, and the figure is the median of the \
+         per-round ratios, with their range and how many rounds reached 1.00× beside it. Within a \
+         round the two sides take short turns (A B B A A B …), so that a burst of load lands on \
+         both.\n\n",
+        machine(),
+        conditions.load_before,
+        conditions.load_after,
     ));
     out.push_str(
         "How to read the ratios: per call, generated ÷ hand-written calls per second (above \
          1.00× the generated client is faster), and hand-written ÷ generated CPU time per call \
-         of the whole process (above 1.00× the generated client costs less CPU; steadier than \
-         calls per second on a shared machine, since waiting for a core does not count). Both \
-         sides run in one process against one \
-         keep-alive loopback server (bare hyper, answering the documents' example bodies), \
-         configured alike (user agent, 60 s timeout), and send byte-identical requests (checked \
-         by the bench crate's smoke test). The hand-written side formats the URL, adds the three \
-         query defaults and the headers, and decodes with `.json()` into the same generated type. \
-         Regeneration: time ÷ the 1× spec's; growth is linear when the cost per added copy of \
-         the documents stays the same from one size to the next (1.00× the first step's). Memory: \
-         generated ÷ hand-written, and resident memory after the last call ÷ after call 1,000 \
-         (1.00× = no growth).\n",
+         of the client's thread (above 1.00× the generated client costs less CPU; waiting for a \
+         core does not count). The clients run on a current-thread runtime pinned to one core, \
+         the server on a thread pinned to the other, so the client's thread does all of the \
+         client's work and nothing else. Both sides share that thread and one keep-alive \
+         loopback server (bare hyper, answering the documents' example bodies), are configured \
+         alike (user agent, 60 s timeout), and send byte-identical requests (checked by the bench \
+         crate's smoke test). The hand-written side formats the URL, adds the three query \
+         defaults and the headers, and decodes with `.json()` into the same generated type. \
+         Instructions: hand-written ÷ generated instructions per call counted by callgrind \
+         (valgrind), a count that does not depend on the machine's load. Regeneration: time ÷ \
+         the 1× spec's; growth is linear when the cost per added copy of the documents stays the \
+         same from one size to the next (1.00× the first step's). Memory: generated ÷ \
+         hand-written, and resident memory after the last call ÷ after call 1,000 (1.00× = no \
+         growth).\n",
     );
     let mut sections: Vec<&str> = Vec::new();
     for figure in figures {
@@ -415,19 +463,34 @@ mod tests {
             skip_build_cost: true,
             out: "x.md".into(),
         };
+        let conditions = Conditions {
+            load_before: "1 1 1".into(),
+            load_after: "2 2 2".into(),
+            steal: Some(0.25),
+        };
         let report = render(
             &[figure("B", "one"), figure("A", "two"), figure("B", "three")],
             &args,
-            "1 1 1",
-            "2 2 2",
+            &conditions,
             Path::new("."),
         );
+        assert!(report.contains("gave 25% of this machine's CPU time"));
         let b = report.find("## B").unwrap();
         let a = report.find("## A").unwrap();
         assert!(b < a);
         assert!(report.find("| three |").unwrap() < a);
         assert!(report.contains("v\\|w"));
         assert!(report.contains("`cargo xtask bench --quick --skip-build-cost`"));
+    }
+
+    #[test]
+    fn steal_share_is_the_stolen_part_of_the_elapsed_cpu_time() {
+        assert_eq!(steal_share((1_000, 100), (1_400, 200)), Some(0.25));
+        assert_eq!(steal_share((1_000, 100), (1_000, 100)), None);
+        assert_eq!(steal_share((1_000, 100), (900, 100)), None);
+        if let Some((total, steal)) = cpu_jiffies() {
+            assert!(total >= steal);
+        }
     }
 
     #[test]

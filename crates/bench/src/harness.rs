@@ -1,9 +1,10 @@
 //! Interleaved rounds: two callers take turns, round after round, and each round gives one
 //! ratio of their rates. The median of those ratios is the figure.
 //!
-//! Turns alternate (A then B, then B then A) and both callers run the same number of calls in
-//! the same mode, so a burst of load from elsewhere on a shared machine lands on both sides
-//! instead of on one.
+//! Within a round the callers take several short turns each, in the order A B B A A B …, and
+//! both run the same number of calls in the same mode, so a burst of load from elsewhere on a
+//! shared machine (or time stolen from a virtual machine by its host) lands on both sides
+//! instead of on one: a round's ratio then moves far less than with one long turn per side.
 
 use std::future::Future;
 use std::time::Instant;
@@ -34,33 +35,56 @@ impl Mode {
     }
 }
 
-/// CPU time this process has used so far (all threads, nanoseconds), from
-/// `/proc/self/task/*/schedstat`; `None` where that is not available.
+/// CPU time the calling thread has used so far (nanoseconds), from `/proc/thread-self/schedstat`;
+/// `None` where that is not available.
 ///
-/// On a shared machine, CPU time per call is steadier than calls per second: time the process
-/// spends waiting for a core does not count.
-pub fn process_cpu_ns() -> Option<u64> {
-    let mut total = 0u64;
-    for task in std::fs::read_dir("/proc/self/task").ok()? {
-        let stat = std::fs::read_to_string(task.ok()?.path().join("schedstat")).ok()?;
-        total += stat.split_whitespace().next()?.parse::<u64>().ok()?;
+/// On a shared machine, CPU time per call is steadier than calls per second: time spent waiting
+/// for a core does not count. On a current-thread runtime every task of the client (its calls and
+/// its pooled connections) runs on this thread, so this is the client's whole cost, without the
+/// server's.
+pub fn thread_cpu_ns() -> Option<u64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    stat.split_whitespace().next()?.parse().ok()
+}
+
+/// Pins the calling thread to CPU `core` when the machine has more than one, so that the two
+/// sides of a comparison and the server they share do not migrate between cores from one round
+/// to the next. Whether it was pinned.
+pub fn pin_to_core(core: usize) -> bool {
+    let Some(cores) = core_affinity::get_core_ids() else {
+        return false;
+    };
+    match cores.get(core) {
+        Some(id) if cores.len() > 1 => core_affinity::set_for_current(*id),
+        _ => false,
     }
-    Some(total)
 }
 
 /// Makes `calls` calls and returns the rate in calls per second.
 pub async fn rate<C: Caller>(caller: &C, mode: Mode, calls: usize) -> Result<f64, CallError> {
-    Ok(measure(caller, mode, calls).await?.0)
+    let turn = measure(caller, mode, calls).await?;
+    Ok(calls as f64 / turn.seconds)
 }
 
-/// Makes `calls` calls; the rate in calls per second and the process's CPU nanoseconds per
-/// call (NaN when unknown; the canned server's thread counts too, alike for both sides).
-pub async fn measure<C: Caller>(
-    caller: &C,
-    mode: Mode,
-    calls: usize,
-) -> Result<(f64, f64), CallError> {
-    let cpu_start = process_cpu_ns();
+/// What one turn of calls took.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Turn {
+    /// Wall-clock seconds.
+    pub seconds: f64,
+    /// CPU nanoseconds of the calling thread (NaN when unknown; see [`thread_cpu_ns`]).
+    pub cpu_ns: f64,
+}
+
+impl Turn {
+    fn add(&mut self, other: Turn) {
+        self.seconds += other.seconds;
+        self.cpu_ns += other.cpu_ns;
+    }
+}
+
+/// Makes `calls` calls; how long they took.
+pub async fn measure<C: Caller>(caller: &C, mode: Mode, calls: usize) -> Result<Turn, CallError> {
+    let cpu_start = thread_cpu_ns();
     let start = Instant::now();
     match mode {
         Mode::Sequential => {
@@ -86,12 +110,12 @@ pub async fn measure<C: Caller>(
             }
         }
     }
-    let elapsed = start.elapsed().as_secs_f64();
-    let cpu = match (cpu_start, process_cpu_ns()) {
-        (Some(before), Some(after)) => after.saturating_sub(before) as f64 / calls.max(1) as f64,
+    let seconds = start.elapsed().as_secs_f64();
+    let cpu_ns = match (cpu_start, thread_cpu_ns()) {
+        (Some(before), Some(after)) => after.saturating_sub(before) as f64,
         _ => f64::NAN,
     };
-    Ok((calls as f64 / elapsed, cpu))
+    Ok(Turn { seconds, cpu_ns })
 }
 
 /// The rates of two callers in interleaved rounds.
@@ -101,7 +125,7 @@ pub struct Comparison {
     pub calls_per_round: usize,
     /// Per round: (rate of A, rate of B) in calls per second.
     pub rounds: Vec<(f64, f64)>,
-    /// Per round: (CPU ns per call of A, of B), whole process; NaN when unknown.
+    /// Per round: (CPU ns per call of A, of B) on the calling thread; NaN when unknown.
     pub cpu_per_call: Vec<(f64, f64)>,
 }
 
@@ -138,6 +162,11 @@ impl Comparison {
         )
     }
 
+    /// How many rounds gave A a rate at least `ratio` times B's.
+    pub fn rounds_at_least(&self, ratio: f64) -> usize {
+        self.rounds.iter().filter(|(a, b)| a / b >= ratio).count()
+    }
+
     /// Lowest and highest per-round ratio, to show the spread.
     pub fn ratio_range(&self) -> (f64, f64) {
         let ratios: Vec<f64> = self.rounds.iter().map(|(a, b)| a / b).collect();
@@ -147,30 +176,41 @@ impl Comparison {
     }
 }
 
-/// Runs A and B in `rounds` interleaved rounds of `calls` calls each, after one untimed
-/// warm-up round of each (connections opened, caches filled).
+/// Runs A and B in `rounds` interleaved rounds of `calls` calls each, every round split into
+/// `turns` turns per side taken in the order A B B A A B …, after one untimed warm-up of each
+/// (connections opened, caches filled).
 pub async fn compare<A: Caller, B: Caller>(
     a: &A,
     b: &B,
     mode: Mode,
     rounds: usize,
     calls: usize,
+    turns: usize,
 ) -> Result<Comparison, CallError> {
     let warm_up = (calls / 4).max(1);
     rate(a, mode, warm_up).await?;
     rate(b, mode, warm_up).await?;
+    let turns = turns.clamp(1, calls.max(1));
     let mut results = Vec::with_capacity(rounds);
     let mut cpu = Vec::with_capacity(rounds);
-    for round in 0..rounds {
-        let (of_a, of_b) = if round % 2 == 0 {
-            let of_a = measure(a, mode, calls).await?;
-            (of_a, measure(b, mode, calls).await?)
-        } else {
-            let of_b = measure(b, mode, calls).await?;
-            (measure(a, mode, calls).await?, of_b)
-        };
-        results.push((of_a.0, of_b.0));
-        cpu.push((of_a.1, of_b.1));
+    let mut a_first = true;
+    for _ in 0..rounds {
+        let (mut of_a, mut of_b) = (Turn::default(), Turn::default());
+        for turn in 0..turns {
+            // The calls of a round, spread over its turns (the first ones take the remainder).
+            let share = calls / turns + usize::from(turn < calls % turns);
+            if a_first {
+                of_a.add(measure(a, mode, share).await?);
+                of_b.add(measure(b, mode, share).await?);
+            } else {
+                of_b.add(measure(b, mode, share).await?);
+                of_a.add(measure(a, mode, share).await?);
+            }
+            a_first = !a_first;
+        }
+        let per_call = calls.max(1) as f64;
+        results.push((calls as f64 / of_a.seconds, calls as f64 / of_b.seconds));
+        cpu.push((of_a.cpu_ns / per_call, of_b.cpu_ns / per_call));
     }
     Ok(Comparison {
         mode,
@@ -199,6 +239,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn thread_cpu_time_grows_with_work() {
+        let Some(before) = thread_cpu_ns() else {
+            return; // not Linux: the figure is reported as unknown
+        };
+        let mut sum = 0u64;
+        for i in 0..20_000_000u64 {
+            sum = sum.wrapping_add(std::hint::black_box(i));
+        }
+        std::hint::black_box(sum);
+        assert!(thread_cpu_ns().expect("readable a moment ago") > before);
+    }
+
+    #[test]
     fn median_of_odd_and_even_counts() {
         assert_eq!(median(vec![3.0, 1.0, 2.0]), 2.0);
         assert_eq!(median(vec![4.0, 1.0, 3.0, 2.0]), 2.5);
@@ -216,6 +269,7 @@ mod tests {
         assert_eq!(comparison.median_cpu_ratio(), 0.8);
         assert_eq!(comparison.median_ratio(), 1.0);
         assert_eq!(comparison.ratio_range(), (0.75, 2.0));
+        assert_eq!(comparison.rounds_at_least(1.0), 2);
         assert_eq!(comparison.median_rate_a(), 9.0);
         assert_eq!(comparison.median_rate_b(), 5.0);
     }

@@ -15,6 +15,7 @@
 pub mod calls;
 pub mod fake;
 pub mod harness;
+pub mod instructions;
 pub mod memory;
 pub mod regen;
 pub mod report;

@@ -9,14 +9,16 @@ use std::sync::Arc;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use reqwest::Method;
-use wegnology::{Me, PayloadCountsBreakdown};
+use wegnology::{Me, MePatch, PayloadCountsBreakdown};
 use wegnology_bench::calls::{
     generated_client, patch_body, GeneratedBreakdown, GeneratedGet, GeneratedPatch, Handwritten,
 };
 use wegnology_bench::harness::{self, compare, CallError, Caller, Mode};
+use wegnology_bench::instructions::{self, InstructionCount};
 use wegnology_bench::report::{thousands, times, Record};
 use wegnology_bench::server::{CannedServer, Routes};
 use wegnology_bench::{fake, load_model, memory, regen};
+use wegnology_model::ApiModel;
 
 #[derive(Parser)]
 #[command(about = "Benchmarks of the generated WEGnology client")]
@@ -43,11 +45,15 @@ enum Task {
     Regen,
     /// Resident memory over 10,000 sequential calls (each side in a process of its own).
     Memory,
-    /// One side of the `get` comparison alone, for a profiler (`perf record -- wegnology-bench
-    /// profile --side generated`): prints its rate.
+    /// Instructions per call of each side, counted by valgrind's callgrind (when installed).
+    Instructions,
+    /// One side of one comparison alone, on the same runtime as the comparison, for a profiler
+    /// (`perf record -- wegnology-bench profile --side generated`): prints its rate.
     Profile {
         #[arg(long)]
         side: Side,
+        #[arg(long, value_enum, default_value_t = CallKind::Get)]
+        call: CallKind,
         /// Calls in flight; 1 is sequential.
         #[arg(long, default_value_t = 1)]
         in_flight: usize,
@@ -70,11 +76,57 @@ enum Side {
     Handwritten,
 }
 
+impl Side {
+    fn name(self) -> &'static str {
+        match self {
+            Side::Generated => "generated",
+            Side::Handwritten => "handwritten",
+        }
+    }
+}
+
+/// The calls compared.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum CallKind {
+    /// `me().get()`: the `Me` example.
+    Get,
+    /// `me().patch(body)`: a JSON body.
+    Patch,
+    /// `me().payload_counts_breakdown()`: the largest response.
+    Breakdown,
+}
+
+impl CallKind {
+    const ALL: [CallKind; 3] = [CallKind::Get, CallKind::Patch, CallKind::Breakdown];
+
+    fn figure(self) -> &'static str {
+        match self {
+            CallKind::Get => "`me().get()` → `Me`",
+            CallKind::Patch => "`me().patch(body)` → `Me`",
+            CallKind::Breakdown => "`me().payload_counts_breakdown()` → `PayloadCountsBreakdown`",
+        }
+    }
+
+    fn arg(self) -> &'static str {
+        match self {
+            CallKind::Get => "get",
+            CallKind::Patch => "patch",
+            CallKind::Breakdown => "breakdown",
+        }
+    }
+}
+
 /// How much to measure.
 struct Settings {
+    quick: bool,
     rounds: usize,
+    /// Rounds of the per-call comparisons: many short ones, so that the median is steady.
+    call_rounds: usize,
     sequential_calls: usize,
+    /// Turns per side in a round of sequential calls.
+    sequential_turns: usize,
     in_flight_calls: usize,
+    in_flight_turns: usize,
     fake_calls: usize,
     /// Repetitions of regeneration at 1×, 10×, 100×.
     regen: [(usize, usize); 3],
@@ -85,18 +137,26 @@ impl Settings {
     fn new(quick: bool) -> Settings {
         if quick {
             Settings {
+                quick,
                 rounds: 5,
+                call_rounds: 11,
                 sequential_calls: 300,
+                sequential_turns: 3,
                 in_flight_calls: 64 * 20,
+                in_flight_turns: 2,
                 fake_calls: 800,
                 regen: [(1, 3), (10, 1), (100, 1)],
                 memory_calls: 10_000,
             }
         } else {
             Settings {
+                quick,
                 rounds: 15,
-                sequential_calls: 2_000,
-                in_flight_calls: 64 * 200,
+                call_rounds: 41,
+                sequential_calls: 1_000,
+                sequential_turns: 10,
+                in_flight_calls: 64 * 100,
+                in_flight_turns: 5,
                 fake_calls: 4_000,
                 regen: [(1, 10), (10, 5), (100, 3)],
                 memory_calls: 10_000,
@@ -114,15 +174,18 @@ fn main() -> ExitCode {
     let settings = Settings::new(cli.quick);
     let result = match cli.task {
         Task::All => run_all(&root, &settings),
-        Task::Calls => runtime().and_then(|rt| rt.block_on(per_call(&root, &settings))),
+        Task::Calls => per_call_on_pinned_thread(&root, &settings),
+        Task::Instructions => instruction_figures(&root, &settings),
         Task::Fake => runtime().and_then(|rt| rt.block_on(fake_throughput(&root, &settings))),
         Task::Regen => regeneration(&root, &settings),
         Task::Memory => memory_figures(&root, &settings),
         Task::Profile {
             side,
+            call,
             in_flight,
             calls,
-        } => runtime().and_then(|rt| rt.block_on(profile(&root, side, in_flight, calls))),
+        } => client_runtime()
+            .and_then(|rt| rt.block_on(profile(&root, side, call, in_flight, calls))),
         Task::MemoryProbe { side, calls } => {
             return match runtime().and_then(|rt| rt.block_on(memory_probe(&root, side, calls))) {
                 Ok(()) => ExitCode::SUCCESS,
@@ -153,9 +216,55 @@ fn runtime() -> Result<tokio::runtime::Runtime, CallError> {
         .build()?)
 }
 
+/// The runtime the compared clients run on: one thread, so that its CPU time is the client's
+/// whole cost and the clients' tasks never wait for a second worker.
+fn client_runtime() -> Result<tokio::runtime::Runtime, CallError> {
+    Ok(tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?)
+}
+
+/// The client's core, when pinned; the canned server gets the other.
+const CLIENT_CORE: usize = 0;
+const SERVER_CORE: usize = 1;
+
+/// [`per_call`] on a thread of its own pinned to [`CLIENT_CORE`] (a pinned main thread would
+/// pass its pinning on to the threads and processes started later).
+fn per_call_on_pinned_thread(root: &Path, settings: &Settings) -> Result<Vec<Record>, CallError> {
+    let (rounds, sequential_calls, sequential_turns, in_flight_calls, in_flight_turns) = (
+        settings.call_rounds,
+        settings.sequential_calls,
+        settings.sequential_turns,
+        settings.in_flight_calls,
+        settings.in_flight_turns,
+    );
+    let root = root.to_path_buf();
+    let thread = std::thread::Builder::new()
+        .name("bench-client".into())
+        .spawn(move || -> Result<Vec<Record>, String> {
+            let pinned = harness::pin_to_core(CLIENT_CORE);
+            let plan = CallPlan {
+                rounds,
+                sequential_calls,
+                sequential_turns,
+                in_flight_calls,
+                in_flight_turns,
+                pinned,
+            };
+            client_runtime()
+                .and_then(|rt| rt.block_on(per_call(&root, &plan)))
+                .map_err(|e| e.to_string())
+        })?;
+    match thread.join() {
+        Ok(result) => Ok(result?),
+        Err(_) => Err("the bench client thread panicked".into()),
+    }
+}
+
 fn run_all(root: &Path, settings: &Settings) -> Result<Vec<Record>, CallError> {
+    let mut records = per_call_on_pinned_thread(root, settings)?;
+    records.extend(instruction_figures(root, settings)?);
     let runtime = runtime()?;
-    let mut records = runtime.block_on(per_call(root, settings))?;
     records.extend(runtime.block_on(fake_throughput(root, settings))?);
     drop(runtime);
     records.extend(regeneration(root, settings)?);
@@ -165,58 +274,105 @@ fn run_all(root: &Path, settings: &Settings) -> Result<Vec<Record>, CallError> {
 
 const PER_CALL: &str = "Per call: generated client vs hand-written reqwest";
 
-async fn per_call(root: &Path, settings: &Settings) -> Result<Vec<Record>, CallError> {
-    let model = load_model(root)?;
-    let mut routes = Routes::from_model(&model);
-    let breakdown = breakdown_body().await?;
-    let breakdown_note = format!(
-        "a week of hourly counts from the embedded fake ({} bytes)",
-        breakdown.len()
-    );
-    routes.insert("GET", "/me/payloadCountsBreakdown", breakdown);
-    let me_bytes = routes.body("GET", "/me").map_or(0, |b| b.len());
-    let server = CannedServer::start(routes)?;
-    let url = server.url();
-    let client = generated_client(&url)?;
-    let body = Arc::new(patch_body(&model)?);
+/// How the per-call comparisons run.
+struct CallPlan {
+    rounds: usize,
+    sequential_calls: usize,
+    sequential_turns: usize,
+    in_flight_calls: usize,
+    in_flight_turns: usize,
+    /// The client's thread and the server's are pinned to cores of their own.
+    pinned: bool,
+}
 
+/// What the per-call figures share: the model, the canned server answering every call, and one
+/// generated client.
+struct CallSetup {
+    model: ApiModel,
+    _server: CannedServer,
+    url: String,
+    client: wegnology::Client,
+    patch_body: Arc<MePatch>,
+    /// What each call's answer is, for the notes.
+    answers: [(CallKind, String); 3],
+}
+
+impl CallSetup {
+    async fn start(root: &Path, server_core: Option<usize>) -> Result<CallSetup, CallError> {
+        let model = load_model(root)?;
+        let mut routes = Routes::from_model(&model);
+        let breakdown = breakdown_body().await?;
+        let breakdown_note = format!(
+            "a week of hourly counts from the embedded fake ({} bytes)",
+            breakdown.len()
+        );
+        routes.insert("GET", "/me/payloadCountsBreakdown", breakdown);
+        let me_bytes = routes.body("GET", "/me").map_or(0, |b| b.len());
+        let server = match server_core {
+            Some(core) => CannedServer::start_on_core(routes, core)?,
+            None => CannedServer::start(routes)?,
+        };
+        let url = server.url();
+        let client = generated_client(&url)?;
+        let patch_body = Arc::new(patch_body(&model)?);
+        Ok(CallSetup {
+            answers: [
+                (
+                    CallKind::Get,
+                    format!("the `Me` example of `_schemas.md` ({me_bytes} bytes)"),
+                ),
+                (CallKind::Patch, "JSON body: the `Me Patch` example".into()),
+                (CallKind::Breakdown, breakdown_note),
+            ],
+            model,
+            _server: server,
+            url,
+            client,
+            patch_body,
+        })
+    }
+
+    fn handwritten<T>(&self, kind: CallKind) -> Result<Handwritten<T>, CallError> {
+        let (method, path, body) = match kind {
+            CallKind::Get => (Method::GET, "/me", None),
+            CallKind::Patch => (Method::PATCH, "/me", Some(self.patch_body.clone())),
+            CallKind::Breakdown => (Method::GET, "/me/payloadCountsBreakdown", None),
+        };
+        Handwritten::new(&self.model, &self.url, method, path, body)
+    }
+
+    fn answer(&self, kind: CallKind) -> &str {
+        self.answers
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map_or("", |(_, note)| note.as_str())
+    }
+}
+
+async fn per_call(root: &Path, plan: &CallPlan) -> Result<Vec<Record>, CallError> {
+    let setup = CallSetup::start(root, plan.pinned.then_some(SERVER_CORE)).await?;
+    let client = &setup.client;
     let mut records = Vec::new();
-    records.extend(
-        both_modes(
-            "`me().get()` → `Me`",
-            &format!("the `Me` example of `_schemas.md` ({me_bytes} bytes)"),
-            &GeneratedGet(client.clone()),
-            &Handwritten::<Me>::new(&model, &url, Method::GET, "/me", None)?,
-            settings,
-        )
-        .await?,
-    );
-    records.extend(
-        both_modes(
-            "`me().patch(body)` → `Me`",
-            "JSON body: the `Me Patch` example",
-            &GeneratedPatch(client.clone(), body.clone()),
-            &Handwritten::<Me>::new(&model, &url, Method::PATCH, "/me", Some(body))?,
-            settings,
-        )
-        .await?,
-    );
-    records.extend(
-        both_modes(
-            "`me().payload_counts_breakdown()` → `PayloadCountsBreakdown`",
-            &breakdown_note,
-            &GeneratedBreakdown(client.clone()),
-            &Handwritten::<PayloadCountsBreakdown>::new(
-                &model,
-                &url,
-                Method::GET,
-                "/me/payloadCountsBreakdown",
-                None,
-            )?,
-            settings,
-        )
-        .await?,
-    );
+    for kind in CallKind::ALL {
+        let note = setup.answer(kind);
+        records.extend(match kind {
+            CallKind::Get => {
+                let generated = GeneratedGet(client.clone());
+                let handwritten = setup.handwritten::<Me>(kind)?;
+                both_modes(kind, note, &generated, &handwritten, plan).await?
+            }
+            CallKind::Patch => {
+                let generated = GeneratedPatch(client.clone(), setup.patch_body.clone());
+                let handwritten = setup.handwritten::<Me>(kind)?;
+                both_modes(kind, note, &generated, &handwritten, plan).await?
+            }
+            CallKind::Breakdown => {
+                let generated = GeneratedBreakdown(client.clone());
+                let handwritten = setup.handwritten::<PayloadCountsBreakdown>(kind)?;
+                both_modes(kind, note, &generated, &handwritten, plan).await?
+            }
+        });
+    }
     Ok(records)
 }
 
@@ -245,20 +401,31 @@ async fn breakdown_body() -> Result<Vec<u8>, CallError> {
 }
 
 async fn both_modes<A: Caller, B: Caller>(
-    figure: &str,
-    body: &str,
+    kind: CallKind,
+    answer: &str,
     generated: &A,
     handwritten: &B,
-    settings: &Settings,
+    plan: &CallPlan,
 ) -> Result<Vec<Record>, CallError> {
+    let figure = kind.figure();
+    let placement = if plan.pinned {
+        "client on one pinned core (current-thread runtime), canned server on the other"
+    } else {
+        "client on a current-thread runtime, not pinned (one core)"
+    };
     let mut records = Vec::new();
     for (mode, calls) in [
-        (Mode::Sequential, settings.sequential_calls),
-        (Mode::InFlight(IN_FLIGHT), settings.in_flight_calls),
+        (Mode::Sequential, plan.sequential_calls),
+        (Mode::InFlight(IN_FLIGHT), plan.in_flight_calls),
     ] {
         eprintln!("per call: {figure}, {}…", mode.label());
-        let comparison = compare(generated, handwritten, mode, settings.rounds, calls).await?;
+        let turns = match mode {
+            Mode::Sequential => plan.sequential_turns,
+            Mode::InFlight(_) => plan.in_flight_turns,
+        };
+        let comparison = compare(generated, handwritten, mode, plan.rounds, calls, turns).await?;
         let (low, high) = comparison.ratio_range();
+        let (cpu_generated, cpu_handwritten) = comparison.median_cpu_per_call();
         records.push(
             Record::new(
                 PER_CALL,
@@ -270,22 +437,131 @@ async fn both_modes<A: Caller, B: Caller>(
                 ),
             )
             .ratio(format!(
-                "{} (rounds {:.2}–{:.2}); CPU per call {}",
+                "{} (rounds {:.2}–{:.2}; {} of {} rounds ≥ 1.00); client CPU per call {}",
                 times(comparison.median_ratio()),
                 low,
                 high,
+                comparison.rounds_at_least(1.0),
+                comparison.rounds.len(),
                 times(comparison.median_cpu_ratio())
             ))
             .note(format!(
-                "{} rounds × {} calls; CPU per call {:.1} µs generated, {:.1} µs hand-written (whole process); {body}",
-                settings.rounds,
+                "{} rounds × {} calls per side, each round in {} turns per side (A B B A …); client CPU per call {:.1} µs generated, {:.1} µs hand-written; {placement}; {answer}",
+                plan.rounds,
                 thousands(calls as f64),
-                comparison.median_cpu_per_call().0 / 1e3,
-                comparison.median_cpu_per_call().1 / 1e3,
+                turns,
+                cpu_generated / 1e3,
+                cpu_handwritten / 1e3,
             )),
         );
     }
     Ok(records)
+}
+
+const INSTRUCTIONS: &str = "Per call: instructions executed (callgrind)";
+
+/// Instructions per call of each side, from valgrind's callgrind: a count, not a time, so it
+/// is the same whatever else the machine is doing. Each side runs `profile` twice, with `few`
+/// and `many` calls; the difference divided by the extra calls cancels start-up.
+fn instruction_figures(root: &Path, settings: &Settings) -> Result<Vec<Record>, CallError> {
+    let found = std::process::Command::new("valgrind")
+        .arg("--version")
+        .output()
+        .is_ok_and(|output| output.status.success());
+    if !found {
+        eprintln!("instructions: valgrind not found, skipped");
+        return Ok(vec![Record::new(
+            INSTRUCTIONS,
+            "every call",
+            "not measured: valgrind is not installed",
+        )]);
+    }
+    let (kinds, few, many): (&[CallKind], usize, usize) = if settings.quick {
+        (&[CallKind::Get], 200, 600)
+    } else {
+        (&CallKind::ALL, 500, 1_500)
+    };
+    let exe = std::env::current_exe()?;
+    let scratch = tempfile::tempdir()?;
+    let mut records = Vec::new();
+    for &kind in kinds {
+        let mut per_side = Vec::new();
+        for side in [Side::Generated, Side::Handwritten] {
+            eprintln!("instructions: {}, {}…", kind.figure(), side.name());
+            let count =
+                |calls: usize| callgrind_count(&exe, root, scratch.path(), side, kind, calls);
+            let (few_count, many_count) = (count(few)?, count(many)?);
+            let extra = (many - few) as f64;
+            per_side.push((
+                many_count.client.saturating_sub(few_count.client) as f64 / extra,
+                many_count.process.saturating_sub(few_count.process) as f64 / extra,
+            ));
+        }
+        let ((client_g, process_g), (client_h, process_h)) = (per_side[0], per_side[1]);
+        records.push(
+            Record::new(
+                INSTRUCTIONS,
+                format!("{}, sequential", kind.figure()),
+                format!(
+                    "{} instructions per call generated, {} hand-written (the client's thread)",
+                    thousands(client_g),
+                    thousands(client_h)
+                ),
+            )
+            .ratio(format!(
+                "{} fewer; whole process {}",
+                times(client_h / client_g),
+                times(process_h / process_g)
+            ))
+            .note(format!(
+                "hand-written ÷ generated; runs of {few} and {} calls, the difference per call; whole process (canned server included) {} generated, {} hand-written",
+                thousands(many as f64),
+                thousands(process_g),
+                thousands(process_h)
+            )),
+        );
+    }
+    Ok(records)
+}
+
+fn callgrind_count(
+    exe: &Path,
+    root: &Path,
+    scratch: &Path,
+    side: Side,
+    kind: CallKind,
+    calls: usize,
+) -> Result<InstructionCount, CallError> {
+    let stem = format!("callgrind.{}.{}.{calls}", side.name(), kind.arg());
+    let output = std::process::Command::new("valgrind")
+        .arg("--tool=callgrind")
+        .arg("--separate-threads=yes")
+        .arg(format!(
+            "--callgrind-out-file={}",
+            scratch.join(&stem).display()
+        ))
+        .arg(exe)
+        .arg("--root")
+        .arg(root)
+        .args([
+            "profile",
+            "--side",
+            side.name(),
+            "--call",
+            kind.arg(),
+            "--calls",
+        ])
+        .arg(calls.to_string())
+        .output()?;
+    if !output.status.success() {
+        return Err(format!(
+            "callgrind run failed ({}): {}",
+            output.status,
+            String::from_utf8_lossy(&output.stderr)
+        )
+        .into());
+    }
+    Ok(instructions::read_counts(scratch, &stem)?)
 }
 
 const FAKE: &str = "The embedded fake: throughput";
@@ -306,6 +582,7 @@ async fn fake_throughput(root: &Path, settings: &Settings) -> Result<Vec<Record>
         mode,
         settings.rounds,
         settings.fake_calls,
+        4,
     )
     .await?;
     fake_server.shutdown().await;
@@ -320,7 +597,7 @@ async fn fake_throughput(root: &Path, settings: &Settings) -> Result<Vec<Record>
     )
     .ratio(format!("{} of the canned server", times(comparison.median_ratio())))
     .note(format!(
-        "{} rounds × {} requests; the fake checks the token and scopes and builds each answer; reqwest, bodies read, not decoded",
+        "{} rounds × {} requests per side, in 4 turns; the fake checks the token and scopes and builds each answer; reqwest, bodies read, not decoded",
         settings.rounds,
         thousands(settings.fake_calls as f64)
     ))])
@@ -471,29 +748,39 @@ fn memory_figures(root: &Path, settings: &Settings) -> Result<Vec<Record>, CallE
 async fn profile(
     root: &Path,
     side: Side,
+    kind: CallKind,
     in_flight: usize,
     calls: usize,
 ) -> Result<Vec<Record>, CallError> {
-    let model = load_model(root)?;
-    let server = CannedServer::start(Routes::from_model(&model))?;
-    let url = server.url();
+    let setup = CallSetup::start(root, None).await?;
     let mode = if in_flight > 1 {
         Mode::InFlight(in_flight)
     } else {
         Mode::Sequential
     };
-    let rate = match side {
-        Side::Generated => {
-            harness::rate(&GeneratedGet(generated_client(&url)?), mode, calls).await?
+    let client = &setup.client;
+    let rate = match (side, kind) {
+        (Side::Generated, CallKind::Get) => {
+            harness::rate(&GeneratedGet(client.clone()), mode, calls).await?
         }
-        Side::Handwritten => {
-            let caller = Handwritten::<Me>::new(&model, &url, Method::GET, "/me", None)?;
+        (Side::Generated, CallKind::Patch) => {
+            let caller = GeneratedPatch(client.clone(), setup.patch_body.clone());
+            harness::rate(&caller, mode, calls).await?
+        }
+        (Side::Generated, CallKind::Breakdown) => {
+            harness::rate(&GeneratedBreakdown(client.clone()), mode, calls).await?
+        }
+        (Side::Handwritten, CallKind::Get | CallKind::Patch) => {
+            harness::rate(&setup.handwritten::<Me>(kind)?, mode, calls).await?
+        }
+        (Side::Handwritten, CallKind::Breakdown) => {
+            let caller = setup.handwritten::<PayloadCountsBreakdown>(kind)?;
             harness::rate(&caller, mode, calls).await?
         }
     };
     Ok(vec![Record::new(
         "Profile",
-        format!("`me().get()`, {}", mode.label()),
+        format!("{}, {}", kind.figure(), mode.label()),
         format!("{} calls/s", thousands(rate)),
     )])
 }

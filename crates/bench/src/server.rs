@@ -79,18 +79,25 @@ pub struct CannedServer {
 impl CannedServer {
     /// Starts serving `routes` on a free loopback port.
     pub fn start(routes: Routes) -> std::io::Result<CannedServer> {
-        Self::spawn(routes, None)
+        Self::spawn(routes, None, None)
+    }
+
+    /// Like [`CannedServer::start`], with the server's thread pinned to CPU `core` (see
+    /// [`crate::harness::pin_to_core`]).
+    pub fn start_on_core(routes: Routes, core: usize) -> std::io::Result<CannedServer> {
+        Self::spawn(routes, None, Some(core))
     }
 
     /// Like [`CannedServer::start`], and keeps every request for [`CannedServer::seen`]
     /// (for tests; it costs a lock and copies per request).
     pub fn start_recording(routes: Routes) -> std::io::Result<CannedServer> {
-        Self::spawn(routes, Some(Arc::default()))
+        Self::spawn(routes, Some(Arc::default()), None)
     }
 
     fn spawn(
         routes: Routes,
         seen: Option<Arc<Mutex<Vec<SeenRequest>>>>,
+        core: Option<usize>,
     ) -> std::io::Result<CannedServer> {
         let listener = std::net::TcpListener::bind(("127.0.0.1", 0))?;
         listener.set_nonblocking(true)?;
@@ -104,6 +111,9 @@ impl CannedServer {
         let thread = std::thread::Builder::new()
             .name("canned-server".into())
             .spawn(move || {
+                if let Some(core) = core {
+                    crate::harness::pin_to_core(core);
+                }
                 runtime.block_on(async move {
                     let listener = match tokio::net::TcpListener::from_std(listener) {
                         Ok(listener) => listener,

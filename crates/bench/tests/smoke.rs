@@ -59,7 +59,10 @@ async fn interleaved_rounds_make_the_calls_asked_for() {
 
     for mode in [Mode::Sequential, Mode::InFlight(4)] {
         let before = server.seen().len();
-        let comparison = compare(&generated, &handwritten, mode, 2, 8).await.unwrap();
+        // Eight calls a round, in three turns per side (3 + 3 + 2).
+        let comparison = compare(&generated, &handwritten, mode, 2, 8, 3)
+            .await
+            .unwrap();
         assert_eq!(comparison.rounds.len(), 2);
         assert!(comparison
             .rounds
@@ -79,7 +82,7 @@ async fn a_failing_call_stops_the_comparison() {
     let url = server.url();
     let generated = GeneratedGet(generated_client(&url).unwrap());
     let handwritten = Handwritten::<Me>::new(&model, &url, Method::GET, "/me", None).unwrap();
-    assert!(compare(&generated, &handwritten, Mode::Sequential, 1, 2)
+    assert!(compare(&generated, &handwritten, Mode::Sequential, 1, 2, 1)
         .await
         .is_err());
 }
