@@ -1028,6 +1028,7 @@ impl<'a> MeApi<'a> {
     pub fn add_recent_item(&self, data: RecentItem) -> AddRecentItemRequest<'a> {
         AddRecentItemRequest(
             ::wegnology::runtime::Endpoint::post("add_recent_item", "/me/recentItems")
+                .accept_version(ACCEPT_VERSION)
                 .request(self.client)
                 .json_body(&data),
         )
@@ -1065,6 +1066,7 @@ impl<'a> MeApi<'a> {
                     "change_password",
                     "/me/changePassword",
                 )
+                .accept_version(ACCEPT_VERSION)
                 .secret_answer()
                 .issues_token()
                 .request(self.client)
@@ -1101,6 +1103,7 @@ impl<'a> MeApi<'a> {
     pub fn delete(&self, credentials: UserCredentials) -> DeleteRequest<'a> {
         DeleteRequest(
             ::wegnology::runtime::Endpoint::post("delete", "/me/delete")
+                .accept_version(ACCEPT_VERSION)
                 .request(self.client)
                 .json_body(&credentials),
         )
@@ -1137,6 +1140,7 @@ impl<'a> MeApi<'a> {
     pub fn device_counts(&self) -> DeviceCountsRequest<'a> {
         DeviceCountsRequest(
             ::wegnology::runtime::Endpoint::get("device_counts", "/me/deviceCounts")
+                .accept_version(ACCEPT_VERSION)
                 .request(self.client),
         )
     }
@@ -1176,6 +1180,7 @@ impl<'a> MeApi<'a> {
                     "disable_two_factor_auth",
                     "/me/disableTwoFactorAuth",
                 )
+                .accept_version(ACCEPT_VERSION)
                 .request(self.client)
                 .json_body(&data),
         )
@@ -1211,6 +1216,7 @@ impl<'a> MeApi<'a> {
                     "disconnect_github",
                     "/me/disconnectGithub",
                 )
+                .accept_version(ACCEPT_VERSION)
                 .request(self.client),
         )
     }
@@ -1250,6 +1256,7 @@ impl<'a> MeApi<'a> {
                     "enable_two_factor_auth",
                     "/me/enableTwoFactorAuth",
                 )
+                .accept_version(ACCEPT_VERSION)
                 .request(self.client)
                 .json_body(&data),
         )
@@ -1288,6 +1295,7 @@ impl<'a> MeApi<'a> {
     ) -> FetchRecentItemsRequest<'a> {
         FetchRecentItemsRequest(
             ::wegnology::runtime::Endpoint::get("fetch_recent_items", "/me/recentItems")
+                .accept_version(ACCEPT_VERSION)
                 .request(self.client)
                 .query("itemType", item_type.as_str().to_string()),
         )
@@ -1323,6 +1331,7 @@ impl<'a> MeApi<'a> {
                     "generate_two_factor_auth",
                     "/me/generateTwoFactorAuth",
                 )
+                .accept_version(ACCEPT_VERSION)
                 .secret_answer()
                 .request(self.client),
         )
@@ -1359,7 +1368,9 @@ impl<'a> MeApi<'a> {
     /// ```
     pub fn get(&self) -> GetRequest<'a> {
         GetRequest(
-            ::wegnology::runtime::Endpoint::get("get", "/me").request(self.client),
+            ::wegnology::runtime::Endpoint::get("get", "/me")
+                .accept_version(ACCEPT_VERSION)
+                .request(self.client),
         )
     }
     /// Retrieves information for an invitation to an organization.
@@ -1392,6 +1403,7 @@ impl<'a> MeApi<'a> {
     pub fn invite(&self, invite_id: impl Into<String>) -> InviteRequest<'a> {
         InviteRequest(
             ::wegnology::runtime::Endpoint::get("invite", "/me/invites/{inviteId}")
+                .accept_version(ACCEPT_VERSION)
                 .request(self.client)
                 .path_param("inviteId", invite_id.into()),
         )
@@ -1424,6 +1436,7 @@ impl<'a> MeApi<'a> {
     pub fn invites(&self) -> InvitesRequest<'a> {
         InvitesRequest(
             ::wegnology::runtime::Endpoint::get("invites", "/me/invites")
+                .accept_version(ACCEPT_VERSION)
                 .request(self.client),
         )
     }
@@ -1462,6 +1475,7 @@ impl<'a> MeApi<'a> {
                     "notebook_minute_counts",
                     "/me/notebookMinuteCounts",
                 )
+                .accept_version(ACCEPT_VERSION)
                 .request(self.client),
         )
     }
@@ -1499,6 +1513,7 @@ impl<'a> MeApi<'a> {
     pub fn patch(&self, user: MePatch) -> PatchRequest<'a> {
         PatchRequest(
             ::wegnology::runtime::Endpoint::patch("patch", "/me")
+                .accept_version(ACCEPT_VERSION)
                 .request(self.client)
                 .json_body(&user),
         )
@@ -1537,6 +1552,7 @@ impl<'a> MeApi<'a> {
     pub fn payload_counts(&self) -> PayloadCountsRequest<'a> {
         PayloadCountsRequest(
             ::wegnology::runtime::Endpoint::get("payload_counts", "/me/payloadCounts")
+                .accept_version(ACCEPT_VERSION)
                 .request(self.client),
         )
     }
@@ -1581,6 +1597,7 @@ impl<'a> MeApi<'a> {
                     "payload_counts_breakdown",
                     "/me/payloadCountsBreakdown",
                 )
+                .accept_version(ACCEPT_VERSION)
                 .request(self.client),
         )
     }
@@ -1613,6 +1630,7 @@ impl<'a> MeApi<'a> {
     pub fn refresh_token(&self) -> RefreshTokenRequest<'a> {
         RefreshTokenRequest(
             ::wegnology::runtime::Endpoint::get("refresh_token", "/me/refreshToken")
+                .accept_version(ACCEPT_VERSION)
                 .secret_answer()
                 .issues_token()
                 .request(self.client),
@@ -1658,6 +1676,7 @@ impl<'a> MeApi<'a> {
                     "respond_to_invite",
                     "/me/invites/{inviteId}",
                 )
+                .accept_version(ACCEPT_VERSION)
                 .request(self.client)
                 .path_param("inviteId", invite_id.into())
                 .json_body(&response),
@@ -1699,6 +1718,7 @@ impl<'a> MeApi<'a> {
                     "transfer_resources",
                     "/me/transferResources",
                 )
+                .accept_version(ACCEPT_VERSION)
                 .request(self.client)
                 .json_body(&transfer),
         )
@@ -1731,6 +1751,7 @@ impl<'a> MeApi<'a> {
     pub fn verify_email(&self) -> VerifyEmailRequest<'a> {
         VerifyEmailRequest(
             ::wegnology::runtime::Endpoint::post("verify_email", "/me/verify-email")
+                .accept_version(ACCEPT_VERSION)
                 .request(self.client),
         )
     }

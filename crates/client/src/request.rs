@@ -32,6 +32,8 @@ pub struct Endpoint {
     pub(crate) repeatable: bool,
     pub(crate) secret_answer: bool,
     pub(crate) issues_token: bool,
+    /// The `Accept-Version` of the documents the action was generated from.
+    pub(crate) accept_version: &'static str,
 }
 
 impl Endpoint {
@@ -45,6 +47,7 @@ impl Endpoint {
             repeatable,
             secret_answer: false,
             issues_token: false,
+            accept_version: crate::generated::ACCEPT_VERSION,
         }
     }
 
@@ -93,6 +96,13 @@ impl Endpoint {
     /// The answer carries a new API token (`token`), which the client may adopt.
     pub const fn issues_token(mut self) -> Endpoint {
         self.issues_token = true;
+        self
+    }
+
+    /// The `Accept-Version` sent with this action: that of the documents it was generated from,
+    /// which differs from this crate's when `generate!` expands other documents elsewhere.
+    pub const fn accept_version(mut self, version: &'static str) -> Endpoint {
+        self.accept_version = version;
         self
     }
 }

@@ -73,6 +73,9 @@ const QUERY_DEFAULTS: [(&str, &str); 3] = [
     ("_embedded", "true"),
 ];
 
+/// The header naming the API release a request was written for.
+const ACCEPT_VERSION_HEADER: HeaderName = HeaderName::from_static("accept-version");
+
 /// [`QUERY_DEFAULTS`] as a query string, for the calls that change none of them.
 const DEFAULT_QUERY: &str = "_actions=false&_links=true&_embedded=true";
 
@@ -395,6 +398,13 @@ impl Inner {
         let mut request = reqwest::Request::new(call.endpoint.method.clone(), url);
         let map = request.headers_mut();
         *map = self.headers();
+        // Code generated from other documents (`generate!` in another crate) sends its own API
+        // version instead of the one in the client's header set.
+        if call.endpoint.accept_version != ACCEPT_VERSION {
+            if let Ok(version) = HeaderValue::from_str(call.endpoint.accept_version) {
+                map.insert(ACCEPT_VERSION_HEADER, version);
+            }
+        }
         for (name, value) in call.headers {
             map.insert(name.clone(), value.clone());
         }
@@ -604,7 +614,10 @@ impl ClientBuilder {
             .map_err(|e| Error::Config(format!("the HTTP client: {e}")))?;
         let mut headers = HeaderMap::with_capacity(4);
         headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
-        headers.insert("accept-version", HeaderValue::from_static(ACCEPT_VERSION));
+        headers.insert(
+            ACCEPT_VERSION_HEADER,
+            HeaderValue::from_static(ACCEPT_VERSION),
+        );
         if let Some(authorization) = authorization {
             headers.insert(AUTHORIZATION, authorization);
         }

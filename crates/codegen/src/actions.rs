@@ -189,7 +189,7 @@ fn action_tokens(
     let path = &action.path;
 
     // What the runtime must know of the action beyond its method and path.
-    let mut endpoint_flags = Vec::new();
+    let mut endpoint_flags = vec![quote! { .accept_version(ACCEPT_VERSION) }];
     if SAFE_TO_REPEAT.contains(&action.snake_name.as_str()) {
         endpoint_flags.push(quote! { .repeatable() });
     }

@@ -243,7 +243,8 @@ fn actions_take_required_parameters_as_arguments_and_optional_ones_as_setters() 
     // The method builds the runtime request: endpoint, then the required values in order.
     assert_has(
         &code,
-        "PokeRequest( ::wegnology::runtime::Endpoint::post(\"poke\", \"/things/{thingId}/poke\") .request(self.client) \
+        "PokeRequest( ::wegnology::runtime::Endpoint::post(\"poke\", \"/things/{thingId}/poke\") \
+         .accept_version(ACCEPT_VERSION) .request(self.client) \
          .path_param(\"thingId\", thing_id.into()) \
          .query(\"level\", level.as_str().to_string()) \
          .json_body(&data), )",
@@ -308,12 +309,12 @@ fn endpoints_say_whether_answers_hold_secrets_or_a_new_token() {
     let plain = case(json!({"success": {"type": "boolean"}}));
     assert_has(
         &plain,
-        "PokeRequest(::wegnology::runtime::Endpoint::get(\"poke\", \"/things\").request(self.client))",
+        "PokeRequest(::wegnology::runtime::Endpoint::get(\"poke\", \"/things\").accept_version(ACCEPT_VERSION).request(self.client))",
     );
     let token = case(json!({"token": {"type": "string"}}));
     assert_has(
         &token,
-        "Endpoint::get(\"poke\", \"/things\").secret_answer().issues_token().request(self.client)",
+        "Endpoint::get(\"poke\", \"/things\").accept_version(ACCEPT_VERSION).secret_answer().issues_token().request(self.client)",
     );
     // A secret nested in an array item still makes the answer secret; no new token.
     let nested = case(json!({"keys": {"type": "array", "items": {
@@ -321,6 +322,6 @@ fn endpoints_say_whether_answers_hold_secrets_or_a_new_token() {
     }}}));
     assert_has(
         &nested,
-        "Endpoint::get(\"poke\", \"/things\").secret_answer().request(self.client)",
+        "Endpoint::get(\"poke\", \"/things\").accept_version(ACCEPT_VERSION).secret_answer().request(self.client)",
     );
 }

@@ -71,6 +71,7 @@ impl<'a> MeApi<'a> {
     ) -> DeviceCountsRequest<'a> {
         DeviceCountsRequest(
             ::wegnology::runtime::Endpoint::get("device_counts", "/me/deviceCounts")
+                .accept_version(ACCEPT_VERSION)
                 .request(self.client)
                 .query_list("deviceIds", &device_ids),
         )

@@ -78,6 +78,7 @@ impl<'a> MeApi<'a> {
     pub fn authenticate(&self, credentials: UserCredentials) -> AuthenticateRequest<'a> {
         AuthenticateRequest(
             ::wegnology::runtime::Endpoint::post("authenticate", "/me/authenticate")
+                .accept_version(ACCEPT_VERSION)
                 .request(self.client)
                 .json_body(&credentials),
         )
@@ -110,6 +111,7 @@ impl<'a> MeApi<'a> {
     pub fn verify_email(&self) -> VerifyEmailRequest<'a> {
         VerifyEmailRequest(
             ::wegnology::runtime::Endpoint::post("verify_email", "/me/verify-email")
+                .accept_version(ACCEPT_VERSION)
                 .request(self.client),
         )
     }

@@ -103,6 +103,7 @@ impl<'a> MeApi<'a> {
     pub fn link_account(&self, link: AccountLink) -> LinkAccountRequest<'a> {
         LinkAccountRequest(
             ::wegnology::runtime::Endpoint::post("link_account", "/me/linkAccount")
+                .accept_version(ACCEPT_VERSION)
                 .request(self.client)
                 .json_body(&link),
         )

@@ -93,6 +93,7 @@ impl<'a> MeApi<'a> {
     pub fn device_names(&self) -> DeviceNamesRequest<'a> {
         DeviceNamesRequest(
             ::wegnology::runtime::Endpoint::get("device_names", "/me/deviceNames")
+                .accept_version(ACCEPT_VERSION)
                 .request(self.client),
         )
     }
