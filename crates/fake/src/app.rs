@@ -47,7 +47,8 @@ pub(crate) struct App {
     world: Mutex<World>,
     faults: Mutex<Faults>,
     journal: Mutex<Journal>,
-    rate_limiter: Option<Mutex<RateLimiter>>,
+    /// Internally synchronised: no lock of ours.
+    rate_limiter: Option<RateLimiter>,
 }
 
 /// Why the model cannot be served.
@@ -131,7 +132,7 @@ impl App {
             world: Mutex::new(world),
             faults: Mutex::new(extras.faults),
             journal: Mutex::new(Journal::default()),
-            rate_limiter: extras.rate_limiter.map(Mutex::new),
+            rate_limiter: extras.rate_limiter,
         })
     }
 
@@ -149,8 +150,8 @@ impl App {
         lock(&self.journal)
     }
 
-    pub(crate) fn rate_limiter(&self) -> Option<MutexGuard<'_, RateLimiter>> {
-        self.rate_limiter.as_ref().map(lock)
+    pub(crate) fn rate_limiter(&self) -> Option<&RateLimiter> {
+        self.rate_limiter.as_ref()
     }
 }
 

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::future::Future;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
@@ -203,10 +203,10 @@ async fn read_body(app: &App, body: Body) -> Result<Bytes, ApiError> {
 
 /// The rate limiter's decision for this request's token, when rate limiting is on.
 fn rate_limit(app: &App, headers: &HeaderMap) -> Option<Decision> {
-    let mut limiter = app.rate_limiter()?;
-    // Requests without a usable token share one bucket.
+    let limiter = app.rate_limiter()?;
+    // Requests without a usable token share one allowance.
     let key = bearer_token(headers).unwrap_or_default();
-    Some(limiter.check(&key, Instant::now()))
+    Some(limiter.check(&key))
 }
 
 fn whole_seconds(duration: Duration) -> u64 {
