@@ -5,7 +5,10 @@
 //! `cargo xtask bench` builds the `wegnology-bench` binary in release mode, runs it, adds the
 //! build-cost figures and writes `docs/benchmarks.md`. The binary prints one
 //! [`report::Record`] per figure; everything is a ratio against a baseline measured in the same
-//! run, in interleaved rounds (see [`harness`]), because the machine may be shared.
+//! run, in interleaved rounds (see [`harness`]), because the machine may be shared. The per-call
+//! comparisons run both clients on one current-thread runtime pinned to a core, with the canned
+//! server pinned to another; [`instructions`] reads the instruction counts of the same calls
+//! from callgrind, a figure that the machine's load does not move.
 //!
 //! Timing lives here and in the binary only: `cargo test` runs a smoke test that the harness
 //! works (tiny counts, no timed assertions).
