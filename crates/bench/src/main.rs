@@ -76,13 +76,11 @@ enum Side {
     Handwritten,
 }
 
-impl Side {
-    fn name(self) -> &'static str {
-        match self {
-            Side::Generated => "generated",
-            Side::Handwritten => "handwritten",
-        }
-    }
+/// The command-line name clap gives `value` (what a child process is passed).
+fn arg_name(value: impl ValueEnum) -> String {
+    value
+        .to_possible_value()
+        .map_or_else(String::new, |v| v.get_name().to_string())
 }
 
 /// The calls compared.
@@ -104,14 +102,6 @@ impl CallKind {
             CallKind::Get => "`me().get()` → `Me`",
             CallKind::Patch => "`me().patch(body)` → `Me`",
             CallKind::Breakdown => "`me().payload_counts_breakdown()` → `PayloadCountsBreakdown`",
-        }
-    }
-
-    fn arg(self) -> &'static str {
-        match self {
-            CallKind::Get => "get",
-            CallKind::Patch => "patch",
-            CallKind::Breakdown => "breakdown",
         }
     }
 }
@@ -487,7 +477,7 @@ fn instruction_figures(root: &Path, settings: &Settings) -> Result<Vec<Record>, 
     for &kind in kinds {
         let mut per_side = Vec::new();
         for side in [Side::Generated, Side::Handwritten] {
-            eprintln!("instructions: {}, {}…", kind.figure(), side.name());
+            eprintln!("instructions: {}, {}…", kind.figure(), arg_name(side));
             let count =
                 |calls: usize| callgrind_count(&exe, root, scratch.path(), side, kind, calls);
             let (few_count, many_count) = (count(few)?, count(many)?);
@@ -532,7 +522,7 @@ fn callgrind_count(
     kind: CallKind,
     calls: usize,
 ) -> Result<InstructionCount, CallError> {
-    let stem = format!("callgrind.{}.{}.{calls}", side.name(), kind.arg());
+    let stem = format!("callgrind.{}.{}.{calls}", arg_name(side), arg_name(kind));
     let output = std::process::Command::new("valgrind")
         .arg("--tool=callgrind")
         .arg("--separate-threads=yes")
@@ -543,14 +533,11 @@ fn callgrind_count(
         .arg(exe)
         .arg("--root")
         .arg(root)
-        .args([
-            "profile",
-            "--side",
-            side.name(),
-            "--call",
-            kind.arg(),
-            "--calls",
-        ])
+        .args(["profile", "--side"])
+        .arg(arg_name(side))
+        .arg("--call")
+        .arg(arg_name(kind))
+        .arg("--calls")
         .arg(calls.to_string())
         .output()?;
     if !output.status.success() {
@@ -690,8 +677,8 @@ fn memory_figures(root: &Path, settings: &Settings) -> Result<Vec<Record>, CallE
         }
         Ok(samples)
     };
-    let generated = run("generated")?;
-    let handwritten = run("handwritten")?;
+    let generated = run(&arg_name(Side::Generated))?;
+    let handwritten = run(&arg_name(Side::Handwritten))?;
     let last = |s: &[memory::Sample]| *s.last().expect("checked above");
     let at = |s: &[memory::Sample], calls: usize| {
         s.iter()
