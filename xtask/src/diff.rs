@@ -24,7 +24,10 @@ pub struct DiffArgs {
 }
 
 pub fn run(root: &Path, args: &DiffArgs) -> ExitCode {
-    let new_path = args.new.clone().unwrap_or_else(|| root.join("spec"));
+    let new_path = args
+        .new
+        .clone()
+        .unwrap_or_else(|| root.join("spec/published"));
     let (old, new) = match (load(&args.old), load(&new_path)) {
         (Ok(old), Ok(new)) => (old, new),
         (Err(error), _) | (_, Err(error)) => {
@@ -49,8 +52,8 @@ pub fn run(root: &Path, args: &DiffArgs) -> ExitCode {
 /// The model of a spec directory (parsed from its documents) or of a `model.json` file.
 fn load(path: &Path) -> Result<ApiModel, String> {
     if path.is_dir() {
-        wegnology_spec::load(path).map_err(|error| match error {
-            wegnology_spec::SpecError::Malformed { .. } => {
+        wegnology_parser::load(path).map_err(|error| match error {
+            wegnology_parser::SpecError::Malformed { .. } => {
                 format!("{}/{error}", path.display())
             }
             other => other.to_string(),
@@ -68,7 +71,7 @@ fn load(path: &Path) -> Result<ApiModel, String> {
     }
 }
 
-/// For `regen`: the changes from the model in `previous` (the `spec/model.json` being replaced)
+/// For `regen`: the changes from the model in `previous` (the `spec/generated/model.json` being replaced)
 /// to `model`, or nothing when the model is unchanged.
 pub fn regen_report(previous: Option<&str>, model: &ApiModel) -> Option<String> {
     let previous = previous?;
@@ -78,15 +81,15 @@ pub fn regen_report(previous: Option<&str>, model: &ApiModel) -> Option<String> 
     Some(match ApiModel::from_json(previous) {
         Ok(old) => match diff(&old, model) {
             changes if changes.is_empty() => {
-                format!("changes from the previous spec/model.json: {TEXT_ONLY}\n")
+                format!("changes from the previous spec/generated/model.json: {TEXT_ONLY}\n")
             }
             changes => format!(
-                "changes from the previous spec/model.json:\n{}",
+                "changes from the previous spec/generated/model.json:\n{}",
                 report(&changes)
             ),
         },
         Err(error) => {
-            format!("the previous spec/model.json is no model ({error}); nothing to compare with\n")
+            format!("the previous spec/generated/model.json is no model ({error}); nothing to compare with\n")
         }
     })
 }

@@ -1,4 +1,4 @@
-//! The generated code of each document-shape fixture (`crates/spec/tests/fixtures/<shape>`),
+//! The generated code of each document-shape fixture (`crates/parser/tests/fixtures/<shape>`),
 //! written into `crates/fixture-outputs` so that building the workspace proves it compiles.
 
 use std::path::Path;
@@ -17,16 +17,16 @@ const SHAPES: [(&str, &str); 4] = [
 pub fn outputs(root: &Path) -> Result<Vec<Output>, String> {
     let mut outputs = Vec::new();
     for (shape, path) in SHAPES {
-        let dir = root.join("crates/spec/tests/fixtures").join(shape);
+        let dir = root.join("crates/parser/tests/fixtures").join(shape);
         if !dir.is_dir() {
             continue;
         }
-        let model = wegnology_spec::load(&dir)
-            .map_err(|error| format!("crates/spec/tests/fixtures/{shape}/{error}"))?;
+        let model = wegnology_parser::load(&dir)
+            .map_err(|error| format!("crates/parser/tests/fixtures/{shape}/{error}"))?;
         outputs.push(Output {
             path,
             content: format!(
-                "// The fixture crates/spec/tests/fixtures/{shape}.\n{}",
+                "// The fixture crates/parser/tests/fixtures/{shape}.\n{}",
                 wegnology_codegen::render(&model)
             ),
         });

@@ -27,7 +27,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Task {
-    /// Parse spec/, then write spec/model.json and the generated client code.
+    /// Parse spec/, then write spec/generated/model.json and the generated client code.
     Regen,
     /// Exit non-zero when anything `regen` would write differs from what is on disk.
     Check,
@@ -36,7 +36,7 @@ enum Task {
     Diff(diff::DiffArgs),
     /// Run the benchmark suite (release build) and write docs/benchmarks.md.
     Bench(bench::BenchArgs),
-    /// Write spec/openapi.json only: the endpoint model as an OpenAPI 3.1 document.
+    /// Write spec/generated/openapi.json only: the endpoint model as an OpenAPI 3.1 document.
     Openapi,
 }
 
@@ -61,10 +61,10 @@ fn main() -> ExitCode {
     if let Task::Bench(args) = &cli.task {
         return bench::run(&root, args);
     }
-    let model = match wegnology_spec::load(&root.join("spec")) {
+    let model = match wegnology_parser::load(&root.join("spec/published")) {
         Ok(model) => model,
         Err(error) => {
-            eprintln!("error: spec/{error}");
+            eprintln!("error: spec/published/{error}");
             eprintln!("nothing was written");
             return ExitCode::FAILURE;
         }
@@ -92,7 +92,7 @@ fn main() -> ExitCode {
 fn outputs(model: &ApiModel) -> Result<Vec<Output>, String> {
     Ok(vec![
         Output {
-            path: "spec/model.json",
+            path: "spec/generated/model.json",
             content: model.to_json(),
         },
         Output {
@@ -104,7 +104,7 @@ fn outputs(model: &ApiModel) -> Result<Vec<Output>, String> {
 }
 
 fn regen(root: &Path, model: &ApiModel, outputs: &[Output]) -> ExitCode {
-    let previous = std::fs::read_to_string(root.join("spec/model.json")).ok();
+    let previous = std::fs::read_to_string(root.join("spec/generated/model.json")).ok();
     let known = known_diagnostics(previous.as_deref());
     print_summary(model, &known);
     if let Some(report) = diff::regen_report(previous.as_deref(), model) {
@@ -169,11 +169,11 @@ fn action_line(
     match (new, written.is_empty()) {
         (0, true) => format!(
             "no action needed: outputs up to date; all {total} diagnostics are known \
-             (already in spec/model.json) and handled as each line says"
+             (already in spec/generated/model.json) and handled as each line says"
         ),
         (0, false) => format!(
             "action needed: review and commit {} (`git diff`); no new diagnostics, \
-             all {total} were already in spec/model.json",
+             all {total} were already in spec/generated/model.json",
             written.join(", ")
         ),
         (new, _) => format!(
@@ -248,7 +248,7 @@ fn print_summary(model: &ApiModel, known: &std::collections::BTreeSet<String>) {
             .as_deref()
             .map_or(String::new(), |a| format!(" [{a}]"));
         println!(
-            "  {kind:<12} spec/{}:{}{action} {}; kept {}: {}",
+            "  {kind:<12} spec/published/{}:{}{action} {}; kept {}: {}",
             d.source.file, d.source.line, d.message, d.kept, d.reason
         );
     }

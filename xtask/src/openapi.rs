@@ -1,4 +1,4 @@
-//! `cargo xtask openapi`: the endpoint model as an OpenAPI 3.1 document, `spec/openapi.json`.
+//! `cargo xtask openapi`: the endpoint model as an OpenAPI 3.1 document, `spec/generated/openapi.json`.
 //! `regen` writes the same file among its outputs and `check` covers it.
 
 use std::path::Path;
@@ -9,7 +9,7 @@ use wegnology_model::ApiModel;
 use crate::Output;
 
 /// Where the document goes, relative to the project root.
-pub const PATH: &str = "spec/openapi.json";
+pub const PATH: &str = "spec/generated/openapi.json";
 
 /// The document `regen`, `check` and `openapi` compare with or write to [`PATH`].
 pub fn output(model: &ApiModel) -> Result<Output, String> {

@@ -26,7 +26,7 @@ fn the_client_does_not_depend_on_spec_or_codegen() {
     let tree = String::from_utf8_lossy(&out.stdout);
     assert!(tree.contains("reqwest"), "{tree}");
     for forbidden in [
-        "wegnology-spec",
+        "wegnology-parser",
         "wegnology-codegen",
         "wegnology-macros",
         "wegnology-model",

@@ -32,7 +32,7 @@ fn edit(path: &Path, from: &str, to: &str) {
 
 #[test]
 fn the_same_documents_show_no_change() {
-    let spec = project().join("spec");
+    let spec = project().join("spec/published");
     // `new` defaults to the project's spec/.
     let out = xtask(&[
         "diff".as_ref(),
@@ -58,36 +58,36 @@ fn one_parameter_removed_and_one_action_added_are_exactly_the_two_changes() {
     copy_documents(&fixture("release-1.26.2"), &new);
     // `parentId` of Fetch Recent Items leaves all three pages that document it.
     edit(
-        &new.join("me.md"),
+        &new.join("me/me.md"),
         "| parentId | string | N | Parent id of the recent list |  | 575ec8687ae143cd83dc4a97 |\n",
         "",
     );
     edit(
-        &new.join("rest-api-me.txt"),
+        &new.join("me/rest-api-me.txt"),
         "parentId | N | Parent id of the recent list | parentId=575ec8687ae143cd83dc4a97 | |\n",
         "",
     );
-    edit(&new.join("js-client-me.txt"), "parentId |\nstring |\nN |\nParent id of the recent list |\n|\n575ec8687ae143cd83dc4a97 |\n", "");
+    edit(&new.join("me/js-client-me.txt"), "parentId |\nstring |\nN |\nParent id of the recent list |\n|\n575ec8687ae143cd83dc4a97 |\n", "");
     // Verify Phone is added to the action reference and the REST page (the one the republish
     // fixture adds).
     let republish = fixture("republish");
     edit(
-        &new.join("me.md"),
+        &new.join("me/me.md"),
         "*   [Verify Email](#verify-email)",
         "*   [Verify Email](#verify-email)\n*   [Verify Phone](#verify-phone)",
     );
-    let me = std::fs::read_to_string(republish.join("me.md")).unwrap();
+    let me = std::fs::read_to_string(republish.join("me/me.md")).unwrap();
     let section = &me[me.rfind("\n<br/>\n\n## Verify Phone").unwrap()..];
     std::fs::write(
-        new.join("me.md"),
-        std::fs::read_to_string(new.join("me.md")).unwrap() + section,
+        new.join("me/me.md"),
+        std::fs::read_to_string(new.join("me/me.md")).unwrap() + section,
     )
     .unwrap();
-    let rest = std::fs::read_to_string(republish.join("rest-api-me.txt")).unwrap();
+    let rest = std::fs::read_to_string(republish.join("me/rest-api-me.txt")).unwrap();
     let section =
         &rest[rest.find("Verify Phone\n").unwrap()..rest.find("Was this page helpful?").unwrap()];
     edit(
-        &new.join("rest-api-me.txt"),
+        &new.join("me/rest-api-me.txt"),
         "Was this page helpful?",
         &format!("{section}Was this page helpful?"),
     );
@@ -120,7 +120,7 @@ fn one_parameter_removed_and_one_action_added_are_exactly_the_two_changes() {
 #[test]
 fn regen_follows_the_republish_and_prints_what_changed() {
     let root = tempfile::tempdir().unwrap();
-    let spec = root.path().join("spec");
+    let spec = root.path().join("spec/published");
     copy_documents(&fixture("release-1.26.2"), &spec);
     let root_args = ["--root".as_ref(), root.path().as_os_str()];
     xtask(&[&["regen".as_ref()][..], &root_args].concat());
@@ -129,7 +129,7 @@ fn regen_follows_the_republish_and_prints_what_changed() {
     copy_documents(&fixture("republish"), &spec);
     let out = stdout(&xtask(&[&["regen".as_ref()][..], &root_args].concat()));
     let report = &out[out
-        .find("changes from the previous spec/model.json:\n")
+        .find("changes from the previous spec/generated/model.json:\n")
         .expect(&out)..];
     assert!(
         report.contains(
@@ -142,11 +142,13 @@ fn regen_follows_the_republish_and_prints_what_changed() {
         report.contains("compatible action `verify_phone`: added"),
         "{out}"
     );
-    assert!(out.contains("wrote     spec/model.json"), "{out}");
+    assert!(out.contains("wrote     spec/generated/model.json"), "{out}");
 
     // The model and the generated code put the new parameters in the query.
-    let model: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(spec.join("model.json")).unwrap()).unwrap();
+    let model: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root.path().join("spec/generated/model.json")).unwrap(),
+    )
+    .unwrap();
     let action = model["actions"]
         .as_array()
         .unwrap()
@@ -172,7 +174,7 @@ fn regen_follows_the_republish_and_prints_what_changed() {
         spec.as_os_str(),
     ]));
     assert!(
-        report["changes from the previous spec/model.json:\n".len()..].starts_with(&out),
+        report["changes from the previous spec/generated/model.json:\n".len()..].starts_with(&out),
         "{report}\n{out}"
     );
     // A second regen has nothing to report.
@@ -186,7 +188,7 @@ fn a_malformed_side_names_its_directory_file_and_line() {
     let new = scratch.path().join("new");
     copy_documents(&fixture("release-1.26.2"), &new);
     edit(
-        &new.join("me.md"),
+        &new.join("me/me.md"),
         "| inviteId | string | Y | ID associated with the invitation |  | 575ec8687ae143cd83dc4a97 |",
         "| inviteId | string | Y | ID associated with the invitation | 575ec8687ae143cd83dc4a97 |",
     );
@@ -202,7 +204,7 @@ fn a_malformed_side_names_its_directory_file_and_line() {
     assert!(output.stdout.is_empty());
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(
-        stderr.starts_with(&format!("error: {}/me.md:412: expected ", new.display())),
+        stderr.starts_with(&format!("error: {}/me/me.md:412: expected ", new.display())),
         "{stderr}"
     );
 }

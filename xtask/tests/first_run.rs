@@ -1,5 +1,5 @@
 //! What a newcomer reads at the end of `cargo xtask regen`: one line saying whether anything
-//! needs doing. Known diagnostics (already in the committed `spec/model.json`) need nothing; a
+//! needs doing. Known diagnostics (already in the committed `spec/generated/model.json`) need nothing; a
 //! new one, or a written file, does.
 
 use std::path::Path;
@@ -10,7 +10,7 @@ use common::*;
 
 /// A scratch root with the documents; regen run once so that its outputs are up to date.
 fn regenerated_scratch() -> tempfile::TempDir {
-    let root = scratch_from(&project().join("spec"));
+    let root = scratch_from(&project().join("spec/published"));
     assert!(regen(root.path()).0);
     root
 }
@@ -39,8 +39,8 @@ fn an_up_to_date_tree_needs_no_action() {
 #[test]
 fn a_new_diagnostic_needs_action_and_is_marked() {
     let root = regenerated_scratch();
-    // Make me.md disagree with the REST page on one action's scopes.
-    let me = root.path().join("spec/me.md");
+    // Make me/me.md disagree with the REST page on one action's scopes.
+    let me = root.path().join("spec/published/me/me.md");
     let text = std::fs::read_to_string(&me).unwrap();
     let changed = text.replacen(
         "all.User, me.*, or me.verifyEmail.",
@@ -68,11 +68,11 @@ fn a_new_diagnostic_needs_action_and_is_marked() {
 #[test]
 fn a_written_file_needs_review() {
     let root = regenerated_scratch();
-    std::fs::write(root.path().join("spec/openapi.json"), "{}\n").unwrap();
+    std::fs::write(root.path().join("spec/generated/openapi.json"), "{}\n").unwrap();
     let (ok, last, stdout) = regen(root.path());
     assert!(ok);
     assert!(
-        last.starts_with("action needed: review and commit spec/openapi.json"),
+        last.starts_with("action needed: review and commit spec/generated/openapi.json"),
         "{stdout}"
     );
 }

@@ -12,13 +12,19 @@ fn scratch() -> tempfile::TempDir {
 
 #[test]
 fn regen_writes_the_committed_files_and_a_second_run_changes_nothing() {
-    let root = scratch_from(&project().join("spec"));
+    let root = scratch_from(&project().join("spec/published"));
     let first = xtask(root.path(), "regen");
     assert!(first.status.success(), "{}", text(&first.stderr));
     let stdout = text(&first.stdout);
-    assert!(stdout.contains("wrote     spec/model.json"), "{stdout}");
+    assert!(
+        stdout.contains("wrote     spec/generated/model.json"),
+        "{stdout}"
+    );
     // What regen writes from the documents is what the project has committed.
-    for path in ["spec/model.json", "crates/client/src/generated.rs"] {
+    for path in [
+        "spec/generated/model.json",
+        "crates/client/src/generated.rs",
+    ] {
         assert_eq!(
             std::fs::read(root.path().join(path)).unwrap(),
             std::fs::read(project().join(path)).unwrap(),
@@ -29,7 +35,7 @@ fn regen_writes_the_committed_files_and_a_second_run_changes_nothing() {
     let before = tree(root.path());
     let second = xtask(root.path(), "regen");
     assert!(second.status.success());
-    assert!(text(&second.stdout).contains("unchanged spec/model.json"));
+    assert!(text(&second.stdout).contains("unchanged spec/generated/model.json"));
     assert_eq!(tree(root.path()), before);
     assert!(xtask(root.path(), "check").status.success());
 }
@@ -40,7 +46,7 @@ fn a_malformed_document_writes_nothing() {
     assert!(xtask(root.path(), "regen").status.success());
     let before = tree(root.path());
 
-    let me = root.path().join("spec/me.md");
+    let me = root.path().join("spec/published/me/me.md");
     let text_before = std::fs::read_to_string(&me).unwrap();
     let broken = text_before.replacen(
         "| inviteId | string | Y | ID associated with the invitation |  |",
@@ -54,7 +60,7 @@ fn a_malformed_document_writes_nothing() {
     assert!(!out.status.success());
     let stderr = text(&out.stderr);
     assert!(
-        stderr.contains("spec/me.md:412: expected a table row of 6 cells"),
+        stderr.contains("spec/published/me/me.md:412: expected a table row of 6 cells"),
         "{stderr}"
     );
     assert!(stderr.contains("nothing was written"), "{stderr}");
@@ -69,17 +75,17 @@ fn a_malformed_document_writes_nothing() {
 #[test]
 fn a_fresh_root_with_a_malformed_document_gets_no_files() {
     let root = scratch();
-    let schemas = root.path().join("spec/_schemas.md");
+    let schemas = root.path().join("spec/published/me/_schemas.md");
     let text_before = std::fs::read_to_string(&schemas).unwrap();
     std::fs::write(&schemas, &text_before[..text_before.len() / 2]).unwrap();
     let out = xtask(root.path(), "regen");
     assert!(!out.status.success());
     assert!(
-        text(&out.stderr).contains("spec/_schemas.md:"),
+        text(&out.stderr).contains("spec/published/me/_schemas.md:"),
         "{}",
         text(&out.stderr)
     );
-    assert!(!root.path().join("spec/model.json").exists());
+    assert!(!root.path().join("spec/generated/model.json").exists());
     assert!(!root.path().join("crates").exists());
 }
 
@@ -87,7 +93,7 @@ fn a_fresh_root_with_a_malformed_document_gets_no_files() {
 fn check_fails_on_a_changed_document_until_regen() {
     let root = scratch();
     assert!(xtask(root.path(), "regen").status.success());
-    let me = root.path().join("spec/me.md");
+    let me = root.path().join("spec/published/me/me.md");
     let edited = std::fs::read_to_string(&me).unwrap().replacen(
         "Parent id of the recent list",
         "Parent id of the recent item list",
@@ -98,7 +104,7 @@ fn check_fails_on_a_changed_document_until_regen() {
     let stale = xtask(root.path(), "check");
     assert!(!stale.status.success());
     assert!(
-        text(&stale.stderr).contains("stale: spec/model.json"),
+        text(&stale.stderr).contains("stale: spec/generated/model.json"),
         "{}",
         text(&stale.stderr)
     );

@@ -69,20 +69,23 @@ fn each_clone_regenerates_its_own_files() {
     copy_tree(&project(), &first);
     copy_tree(&project(), &second);
     // The second clone's documents differ, so its outputs must differ from the first's.
-    let me = second.join("spec/me.md");
+    let me = second.join("spec/published/me/me.md");
     let text = std::fs::read_to_string(&me).unwrap();
     let edited = text.replacen(
         "Parent id of the recent list",
         "Parent id of the recent item list",
         1,
     );
-    assert_ne!(edited, text, "the edit no longer applies to spec/me.md");
+    assert_ne!(
+        edited, text,
+        "the edit no longer applies to spec/published/me/me.md"
+    );
     std::fs::write(&me, edited).unwrap();
 
     let first_before = tree(&first);
     let out = cargo_xtask(&second, "regen");
-    assert!(out.contains("wrote     spec/model.json"), "{out}");
-    let model = std::fs::read_to_string(second.join("spec/model.json")).unwrap();
+    assert!(out.contains("wrote     spec/generated/model.json"), "{out}");
+    let model = std::fs::read_to_string(second.join("spec/generated/model.json")).unwrap();
     assert!(model.contains("Parent id of the recent item list"));
     assert_eq!(
         tree(&first),
@@ -94,7 +97,7 @@ fn each_clone_regenerates_its_own_files() {
     let out = cargo_xtask(&first, "check");
     assert!(out.contains("up to date"), "{out}");
     let out = cargo_xtask(&first, "regen");
-    assert!(out.contains("unchanged spec/model.json"), "{out}");
+    assert!(out.contains("unchanged spec/generated/model.json"), "{out}");
     assert_eq!(
         tree(&first),
         first_before,

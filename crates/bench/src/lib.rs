@@ -34,9 +34,9 @@ pub fn default_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-/// The endpoint model of `root/spec/model.json`, as `cargo xtask regen` wrote it.
+/// The endpoint model of `root/spec/generated/model.json`, as `cargo xtask regen` wrote it.
 pub fn load_model(root: &Path) -> Result<ApiModel, String> {
-    let path = root.join("spec/model.json");
+    let path = root.join("spec/generated/model.json");
     let text = std::fs::read_to_string(&path)
         .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     ApiModel::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))

@@ -1,10 +1,10 @@
-//! Regeneration cost: parse + merge (`wegnology_spec::load`) and generate + format
+//! Regeneration cost: parse + merge (`wegnology_parser::load`) and generate + format
 //! (`wegnology_codegen::render`) for `spec/` and for synthetic documents N times its size.
 
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use wegnology_spec::Documents;
+use wegnology_parser::Documents;
 
 use crate::harness::median;
 
@@ -31,7 +31,7 @@ impl RegenFigure {
 /// regenerates from there `repetitions` times.
 pub fn measure(spec_dir: &Path, copies: usize, repetitions: usize) -> Result<RegenFigure, String> {
     let docs = Documents::read(spec_dir).map_err(|e| e.to_string())?;
-    let original = wegnology_spec::parse(&docs).map_err(|e| e.to_string())?;
+    let original = wegnology_parser::parse(&docs).map_err(|e| e.to_string())?;
     let synthetic = crate::synthetic::repeat(&docs, &original, copies)?;
     let dir = tempfile::tempdir().map_err(|e| format!("temporary directory: {e}"))?;
     crate::synthetic::write(&synthetic, dir.path()).map_err(|e| e.to_string())?;
@@ -40,7 +40,7 @@ pub fn measure(spec_dir: &Path, copies: usize, repetitions: usize) -> Result<Reg
     let mut last = None;
     for _ in 0..repetitions.max(1) {
         let start = Instant::now();
-        let model = wegnology_spec::load(dir.path())
+        let model = wegnology_parser::load(dir.path())
             .map_err(|e| format!("the {copies}× synthetic spec: {e}"))?;
         let loaded = Instant::now();
         let code = wegnology_codegen::render(&model);

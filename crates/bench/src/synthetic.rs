@@ -9,7 +9,7 @@
 //! the regen figures, which fail when the count of actions is not N times the original).
 
 use wegnology_model::ApiModel;
-use wegnology_spec::Documents;
+use wegnology_parser::Documents;
 
 /// The documents with every action present `copies` times (1 gives them back unchanged).
 pub fn repeat(docs: &Documents, model: &ApiModel, copies: usize) -> Result<Documents, String> {
@@ -250,7 +250,7 @@ fn repeat_js(
     Ok(out)
 }
 
-/// Writes `docs` as the files of a `spec/` directory.
+/// Writes `docs` as the files of a published-documents directory (`spec/published`).
 pub fn write(docs: &Documents, dir: &std::path::Path) -> std::io::Result<()> {
     let texts = [
         &docs.api_version,
@@ -259,8 +259,12 @@ pub fn write(docs: &Documents, dir: &std::path::Path) -> std::io::Result<()> {
         &docs.js,
         &docs.schemas,
     ];
-    for (name, text) in wegnology_spec::FILES.iter().zip(texts) {
-        std::fs::write(dir.join(name), text)?;
+    for (name, text) in wegnology_parser::FILES.iter().zip(texts) {
+        let path = dir.join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(path, text)?;
     }
     Ok(())
 }

@@ -90,8 +90,8 @@ async fn a_failing_call_stops_the_comparison() {
 #[test]
 fn synthetic_spec_has_n_times_the_actions() {
     let root = default_root();
-    let once = regen::measure(&root.join("spec"), 1, 1).unwrap();
-    let thrice = regen::measure(&root.join("spec"), 3, 1).unwrap();
+    let once = regen::measure(&root.join("spec/published"), 1, 1).unwrap();
+    let thrice = regen::measure(&root.join("spec/published"), 3, 1).unwrap();
     assert_eq!(thrice.actions, 3 * once.actions);
     assert!(thrice.generated_lines > 2 * once.generated_lines);
 }
@@ -99,10 +99,10 @@ fn synthetic_spec_has_n_times_the_actions() {
 #[test]
 fn synthetic_copies_join_across_all_documents() {
     let root = default_root();
-    let docs = wegnology_spec::Documents::read(&root.join("spec")).unwrap();
-    let model = wegnology_spec::parse(&docs).unwrap();
+    let docs = wegnology_parser::Documents::read(&root.join("spec/published")).unwrap();
+    let model = wegnology_parser::parse(&docs).unwrap();
     let tripled = wegnology_bench::synthetic::repeat(&docs, &model, 3).unwrap();
-    let big = wegnology_spec::parse(&tripled).unwrap();
+    let big = wegnology_parser::parse(&tripled).unwrap();
     let get_v3 = big.action("get_v3").expect("a renamed copy of `get`");
     assert_eq!(get_v3.title, "Get V3");
     assert_eq!(get_v3.camel_name, "getV3");

@@ -3,7 +3,7 @@
 mod recorder;
 
 mod at_compile_time {
-    wegnology_macros::generate!("../../spec");
+    wegnology_macros::generate!("../../spec/published");
 }
 
 use std::time::Duration;

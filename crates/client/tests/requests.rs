@@ -70,7 +70,7 @@ fn assert_request(
 }
 
 fn model() -> ApiModel {
-    ApiModel::from_json(include_str!("../../../spec/model.json")).unwrap()
+    ApiModel::from_json(include_str!("../../../spec/generated/model.json")).unwrap()
 }
 
 /// The body example the REST page gives for `action`, decoded as the action's body type.

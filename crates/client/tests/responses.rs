@@ -11,7 +11,7 @@ use wegnology::*;
 use wegnology_model::ApiModel;
 
 fn model() -> ApiModel {
-    ApiModel::from_json(include_str!("../../../spec/model.json")).unwrap()
+    ApiModel::from_json(include_str!("../../../spec/generated/model.json")).unwrap()
 }
 
 fn example(anchor: &str) -> serde_json::Value {

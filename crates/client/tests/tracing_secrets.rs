@@ -125,7 +125,7 @@ async fn no_secret_reaches_the_logs_of_any_action() {
     assert!(!format!("{undecodable} {undecodable:?}").contains(MARK));
 
     // The capture saw every call: one closed span per action, with its fields.
-    let model = ApiModel::from_json(include_str!("../../../spec/model.json")).unwrap();
+    let model = ApiModel::from_json(include_str!("../../../spec/generated/model.json")).unwrap();
     assert!(!model.actions.is_empty());
     for action in &model.actions {
         let span = format!(

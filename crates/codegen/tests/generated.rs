@@ -2,18 +2,18 @@
 
 use std::path::{Path, PathBuf};
 
-use wegnology_spec::Documents;
+use wegnology_parser::Documents;
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
 fn documents() -> Documents {
-    Documents::read(&root().join("spec")).unwrap()
+    Documents::read(&root().join("spec/published")).unwrap()
 }
 
 fn render(docs: &Documents) -> String {
-    wegnology_codegen::render(&wegnology_spec::parse(docs).unwrap())
+    wegnology_codegen::render(&wegnology_parser::parse(docs).unwrap())
 }
 
 #[test]

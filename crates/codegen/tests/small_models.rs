@@ -6,7 +6,7 @@ use wegnology_model::ApiModel;
 
 /// A model of one resource `Thing` with these schemas and actions (JSON forms of the model types).
 fn model(schemas: Value, actions: Value) -> ApiModel {
-    let source = json!({"file": "_schemas.md", "line": 1});
+    let source = json!({"file": "me/_schemas.md", "line": 1});
     let schemas: Vec<Value> = schemas
         .as_array()
         .unwrap()

@@ -1,6 +1,6 @@
 //! An embedded fake of the WEGnology Me API, for tests and demos without an account.
 //!
-//! Routes, methods, parameters and scopes come from the endpoint model (`spec/model.json`,
+//! Routes, methods, parameters and scopes come from the endpoint model (`spec/generated/model.json`,
 //! compiled in); request bodies are checked against the documents' JSON Schemas, and in debug
 //! builds every success body is checked against its documented schema before it is sent. One
 //! in-memory user lives behind a mutex; everything generated derives from a seed.
@@ -82,7 +82,7 @@
 //! idle one for a newcomer), and [`FakeServer::shutdown`] waits for requests in flight at most
 //! [`FakeConfig::shutdown_timeout`].
 //!
-//! Must not depend on: the document parser (`wegnology-spec`) or the client crate and its
+//! Must not depend on: the document parser (`wegnology-parser`) or the client crate and its
 //! generated types. It checks requests against the documents, not against our reading of them,
 //! so a bug in the generated client cannot hide behind the same bug here.
 
@@ -120,8 +120,8 @@ use ratelimit::RateLimiter;
 use serve::{Counters, Limits};
 use state::{World, DEFAULT_SCOPES};
 
-/// The endpoint model the fake serves, as committed in `spec/model.json`.
-const MODEL_JSON: &str = include_str!("../../../spec/model.json");
+/// The endpoint model the fake serves, as committed in `spec/generated/model.json`.
+const MODEL_JSON: &str = include_str!("../../../spec/generated/model.json");
 
 /// The compiled-in endpoint model.
 pub fn model() -> Result<&'static ApiModel, StartError> {
@@ -209,7 +209,7 @@ impl std::fmt::Debug for FakeConfig {
 /// Why the fake could not start.
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
-    #[error("spec/model.json does not parse: {0}")]
+    #[error("spec/generated/model.json does not parse: {0}")]
     Model(String),
     #[error(transparent)]
     Schema(#[from] SchemaError),

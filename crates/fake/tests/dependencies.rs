@@ -30,7 +30,7 @@ fn the_fake_does_not_depend_on_spec_codegen_or_the_client() {
         assert!(
             ![
                 "wegnology",
-                "wegnology-spec",
+                "wegnology-parser",
                 "wegnology-codegen",
                 "wegnology-macros"
             ]

@@ -1,4 +1,4 @@
-//! The generated code of each document-shape fixture of `crates/spec/tests/fixtures` (an action
+//! The generated code of each document-shape fixture of `crates/parser/tests/fixtures` (an action
 //! needing no token, a schema-typed query parameter, array parameters, `oneOf` schemas), checked
 //! in so that building the workspace proves the generator's output for each shape compiles, the
 //! way progenitor's `tests/output` crate compiles its expected outputs. `cargo xtask regen`

@@ -28,7 +28,7 @@ fn expand(dir: &Path) -> TokenStream {
     match code(dir) {
         Ok(code) => {
             // `include_bytes!` makes cargo rebuild the caller when a document changes.
-            let files = wegnology_spec::FILES
+            let files = wegnology_parser::FILES
                 .iter()
                 .map(|f| dir.join(f).display().to_string());
             quote! {
@@ -42,7 +42,7 @@ fn expand(dir: &Path) -> TokenStream {
 
 /// The generated code for the documents in `dir`, or the parser's message.
 fn code(dir: &Path) -> Result<TokenStream, String> {
-    let model = wegnology_spec::load(dir).map_err(|error| error.to_string())?;
+    let model = wegnology_parser::load(dir).map_err(|error| error.to_string())?;
     Ok(wegnology_codegen::generate(&model))
 }
 
@@ -53,17 +53,17 @@ mod tests {
     use super::*;
 
     fn spec_dir() -> PathBuf {
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../spec")
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../spec/published")
     }
 
     #[test]
     fn expansion_is_the_code_regen_writes() {
-        let model = wegnology_spec::load(&spec_dir()).unwrap();
+        let model = wegnology_parser::load(&spec_dir()).unwrap();
         let generated = wegnology_codegen::generate(&model);
         let code = code(&spec_dir()).unwrap();
         assert_eq!(code.to_string(), generated.to_string());
         // The expansion is the dependency markers, then exactly that code.
-        let markers: TokenStream = wegnology_spec::FILES
+        let markers: TokenStream = wegnology_parser::FILES
             .iter()
             .map(|f| spec_dir().join(f).display().to_string())
             .map(|f| quote! { const _: &[u8] = include_bytes!(#f); })
@@ -88,13 +88,13 @@ mod tests {
     #[test]
     fn a_malformed_spec_is_a_compile_error() {
         let dir = std::env::temp_dir().join(format!("wegnology-macro-test-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        for file in wegnology_spec::FILES {
+        std::fs::create_dir_all(dir.join("me")).unwrap();
+        for file in wegnology_parser::FILES {
             std::fs::copy(spec_dir().join(file), dir.join(file)).unwrap();
         }
-        std::fs::write(dir.join("API_VERSION"), "one\n").unwrap();
+        std::fs::write(dir.join("me/API_VERSION"), "one\n").unwrap();
         let expanded = expand(&dir).to_string();
         std::fs::remove_dir_all(&dir).unwrap();
-        assert_eq!(expanded, "compile_error ! (\"API_VERSION:1: expected an API release such as `1.26.2`, found `one`\") ;");
+        assert_eq!(expanded, "compile_error ! (\"me/API_VERSION:1: expected an API release such as `1.26.2`, found `one`\") ;");
     }
 }

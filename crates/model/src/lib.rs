@@ -1,8 +1,8 @@
 //! The endpoint model: what the WEGnology API documents say, as plain data.
 //!
-//! This is the one contract between the document parser (`wegnology-spec`), the code generator
+//! This is the one contract between the document parser (`wegnology-parser`), the code generator
 //! (`wegnology-codegen`) and the fake server (`wegnology-fake`). It is serialized to
-//! `spec/model.json` by `cargo xtask regen`, so a change to the documents shows up first as a
+//! `spec/generated/model.json` by `cargo xtask regen`, so a change to the documents shows up first as a
 //! readable diff of this model.
 //!
 //! [`diff`] compares two models for a maintainer reviewing a republish; [`one_of`] is the rule
@@ -33,7 +33,7 @@ pub const SECRET_PROPERTIES: [&str; 7] = [
 pub struct ApiModel {
     /// Resource name, from the documents' title (`Me Actions` → `Me`).
     pub resource: String,
-    /// The API release the documents were published for (`spec/API_VERSION`), e.g. `1.26.2`.
+    /// The API release the documents were published for (`spec/published/me/API_VERSION`), e.g. `1.26.2`.
     pub api_version: String,
     /// Origin every action path is appended to, e.g. `https://api.app.wnology.io`.
     pub base_url: String,
@@ -282,7 +282,7 @@ impl ApiModel {
         self.actions.iter().find(|a| a.snake_name == snake_name)
     }
 
-    /// Parses the model from its JSON form (`spec/model.json`).
+    /// Parses the model from its JSON form (`spec/generated/model.json`).
     pub fn from_json(text: &str) -> Result<ApiModel, serde_json::Error> {
         serde_json::from_str(text)
     }

@@ -2,7 +2,7 @@
 //! property-based API fuzzers, other generators) can read what the WEGnology documents say.
 //!
 //! [`document`] turns a [`wegnology_model::ApiModel`] into the document as JSON; [`to_json`] is
-//! its stable text form, which `cargo xtask regen` writes to `spec/openapi.json`:
+//! its stable text form, which `cargo xtask regen` writes to `spec/generated/openapi.json`:
 //!
 //! - every action is an operation whose `operationId` is the action's camelCase name;
 //! - parameters keep their location (`path`, `query`, `header`), type, default and example; the
@@ -20,7 +20,7 @@
 //!
 //! The output is a function of the model only: same model, same bytes.
 //!
-//! Must not depend on: the parser (`wegnology-spec`), the generator (`wegnology-codegen`) or the
+//! Must not depend on: the parser (`wegnology-parser`), the generator (`wegnology-codegen`) or the
 //! client. No file I/O.
 
 pub mod schema;
@@ -176,7 +176,7 @@ pub fn document(model: &ApiModel) -> Result<Value, OpenApiError> {
     Ok(doc)
 }
 
-/// The document as pretty-printed JSON ending with a newline: the content of `spec/openapi.json`.
+/// The document as pretty-printed JSON ending with a newline: the content of `spec/generated/openapi.json`.
 pub fn to_json(model: &ApiModel) -> Result<String, OpenApiError> {
     let mut text = serde_json::to_string_pretty(&document(model)?).expect("JSON values serialize");
     text.push('\n');

@@ -28,7 +28,7 @@ fn the_export_depends_on_the_model_only() {
         assert!(
             ![
                 "wegnology",
-                "wegnology-spec",
+                "wegnology-parser",
                 "wegnology-codegen",
                 "wegnology-macros"
             ]

@@ -16,7 +16,7 @@ fn project_file(path: &str) -> PathBuf {
 }
 
 fn model() -> ApiModel {
-    let text = std::fs::read_to_string(project_file("spec/model.json")).unwrap();
+    let text = std::fs::read_to_string(project_file("spec/generated/model.json")).unwrap();
     ApiModel::from_json(&text).unwrap()
 }
 
@@ -298,9 +298,9 @@ fn the_committed_openapi_json_is_what_the_model_exports_byte_for_byte() {
     let model = model();
     let text = wegnology_openapi::to_json(&model).unwrap();
     assert_eq!(text, wegnology_openapi::to_json(&model).unwrap());
-    let committed = std::fs::read_to_string(project_file("spec/openapi.json")).unwrap();
+    let committed = std::fs::read_to_string(project_file("spec/generated/openapi.json")).unwrap();
     assert!(
         committed == text,
-        "spec/openapi.json is stale: run `cargo xtask regen`"
+        "spec/generated/openapi.json is stale: run `cargo xtask regen`"
     );
 }

@@ -7,13 +7,13 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-/// The documents a spec directory holds, as `regen` reads them.
+/// The documents a published-documents directory (`spec/published`) holds, as `regen` reads them.
 pub const DOCUMENTS: [&str; 5] = [
-    "API_VERSION",
-    "me.md",
-    "rest-api-me.txt",
-    "js-client-me.txt",
-    "_schemas.md",
+    "me/API_VERSION",
+    "me/me.md",
+    "me/rest-api-me.txt",
+    "me/js-client-me.txt",
+    "me/_schemas.md",
 ];
 
 /// The workspace root of the project under test.
@@ -26,21 +26,21 @@ pub fn project() -> PathBuf {
 
 /// A document set of the spec crate's fixtures, which never change when upstream republishes.
 pub fn fixture(name: &str) -> PathBuf {
-    project().join("crates/spec/tests/fixtures").join(name)
+    project().join("crates/parser/tests/fixtures").join(name)
 }
 
 /// A copy of the documents of `from` in `to`.
 pub fn copy_documents(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
     for name in DOCUMENTS {
+        std::fs::create_dir_all(to.join(name).parent().unwrap()).unwrap();
         std::fs::copy(from.join(name), to.join(name)).unwrap();
     }
 }
 
-/// A scratch root whose `spec/` holds only the documents of `documents`.
+/// A scratch root whose `spec/published/` holds only the documents of `documents`.
 pub fn scratch_from(documents: &Path) -> tempfile::TempDir {
     let root = tempfile::tempdir().unwrap();
-    copy_documents(documents, &root.path().join("spec"));
+    copy_documents(documents, &root.path().join("spec/published"));
     root
 }
 

@@ -1,0 +1,336 @@
+//! The schemas page (`_schemas.md`): `## Title`, an optional description, a `Schema` JSON block
+//! (JSON Schema draft-07) and an optional `Example` JSON block per named schema.
+
+use serde_json::Value;
+use wegnology_model::{Diagnostic, DiagnosticKind, Schema, SourceRef};
+
+use crate::error::SpecError;
+use crate::markdown::{blocks, Block, Inline};
+
+pub(crate) const FILE: &str = "me/_schemas.md";
+
+/// The parsed schemas page, with the repairs made to upstream's JSON.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SchemaPage {
+    pub schemas: Vec<Schema>,
+    pub repairs: Vec<Diagnostic>,
+}
+
+/// Which JSON block the next code block is.
+#[derive(Clone, Copy, PartialEq)]
+enum Awaiting {
+    Nothing,
+    Schema,
+    Example,
+}
+
+/// Parses `_schemas.md`.
+pub fn parse(text: &str) -> Result<SchemaPage, SpecError> {
+    let blocks = blocks(FILE, text)?;
+    let mut contents: Vec<(usize, Inline)> = Vec::new();
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut awaiting = Awaiting::Nothing;
+
+    for block in &blocks {
+        match block {
+            Block::List { items, .. } if drafts.is_empty() => {
+                contents.extend(items.iter().cloned())
+            }
+            Block::Heading {
+                level: 2,
+                line,
+                inline,
+            } => {
+                drafts.push(Draft {
+                    title: inline.text.clone(),
+                    line: *line,
+                    anchor: None,
+                    description: None,
+                    schema: None,
+                    example: None,
+                });
+                awaiting = Awaiting::Nothing;
+            }
+            Block::Heading {
+                level: 3,
+                line,
+                inline,
+            } => {
+                let Some(draft) = drafts.last_mut() else {
+                    continue;
+                };
+                let anchor = inline.anchor.as_deref().unwrap_or_default();
+                awaiting = match (
+                    inline.text.as_str(),
+                    anchor.strip_suffix("-schema"),
+                    anchor.strip_suffix("-example"),
+                ) {
+                    ("Schema", Some(name), _) => {
+                        draft.anchor = Some(name.to_string());
+                        Awaiting::Schema
+                    }
+                    ("Example", _, Some(_)) => Awaiting::Example,
+                    _ => {
+                        return Err(SpecError::malformed(FILE, *line, format!("`### <a name=\"<anchor>-schema\"></a> Schema` or `… Example`, found `{}`", inline.text)));
+                    }
+                };
+            }
+            Block::Paragraph { inline, .. } if awaiting == Awaiting::Nothing => {
+                if let Some(draft) = drafts
+                    .last_mut()
+                    .filter(|d| d.schema.is_none() && d.description.is_none())
+                {
+                    draft.description = Some(inline.text.clone());
+                }
+            }
+            Block::Code { line, text, .. } if awaiting != Awaiting::Nothing => {
+                let Some(draft) = drafts.last_mut() else {
+                    continue;
+                };
+                // The fence is on `line`; the JSON starts on the next.
+                let value: Value = serde_json::from_str(text).map_err(|e| {
+                    SpecError::malformed(
+                        FILE,
+                        line + e.line().max(1),
+                        format!(
+                            "valid JSON in the {} block of `{}` ({e})",
+                            if awaiting == Awaiting::Schema {
+                                "Schema"
+                            } else {
+                                "Example"
+                            },
+                            draft.title
+                        ),
+                    )
+                })?;
+                match awaiting {
+                    Awaiting::Schema => draft.schema = Some((value, *line)),
+                    _ => draft.example = Some(value),
+                }
+                awaiting = Awaiting::Nothing;
+            }
+            _ => {}
+        }
+    }
+
+    let end = text.lines().count().max(1);
+    let mut page = SchemaPage {
+        schemas: Vec::new(),
+        repairs: Vec::new(),
+    };
+    for draft in drafts {
+        let (Some(anchor), Some((mut json_schema, schema_line))) = (draft.anchor, draft.schema)
+        else {
+            return Err(SpecError::malformed(
+                FILE,
+                end,
+                format!(
+                    "a `Schema` JSON block for `{}` (line {}) before the end of the file",
+                    draft.title, draft.line
+                ),
+            ));
+        };
+        if !json_schema.is_object() {
+            return Err(SpecError::malformed(
+                FILE,
+                schema_line + 1,
+                format!("a JSON Schema object for `{}`", draft.title),
+            ));
+        }
+        let source = SourceRef {
+            file: FILE.to_string(),
+            line: schema_line,
+        };
+        for path in repair_misplaced_keywords(&mut json_schema, "") {
+            page.repairs.push(Diagnostic {
+                kind: DiagnosticKind::Repair,
+                source: source.clone(),
+                action: None,
+                message: format!("`{}` has the schema keywords `title`, `description`, `type` and `properties` inside `{path}/properties`, where each entry must be a property's schema", draft.title),
+                kept: format!("those keywords moved up to `{path}`"),
+                reason: "as written, the properties would be named `title`, `type`, … with strings for schemas, which is not valid JSON Schema; the description and nested properties show the intended item schema".to_string(),
+            });
+        }
+        page.schemas.push(Schema {
+            title: draft.title,
+            anchor,
+            description: draft.description,
+            json_schema,
+            example: draft.example,
+            source,
+        });
+    }
+    for (line, item) in &contents {
+        let anchor = item
+            .link
+            .as_deref()
+            .and_then(|l| l.strip_prefix('#'))
+            .unwrap_or_default();
+        if !page.schemas.iter().any(|s| s.anchor == anchor) {
+            return Err(SpecError::malformed(FILE, end, format!("a `## {}` section (`#{anchor}`), listed in the contents on line {line}, before the end of the file", item.text)));
+        }
+    }
+    Ok(page)
+}
+
+struct Draft {
+    title: String,
+    line: usize,
+    anchor: Option<String>,
+    description: Option<String>,
+    schema: Option<(Value, usize)>,
+    example: Option<Value>,
+}
+
+/// Finds objects whose `properties` holds a schema's own keywords rather than property schemas
+/// (a string where a schema must be an object) and lifts those keywords into the object.
+/// Returns the JSON pointer of each repaired object.
+fn repair_misplaced_keywords(schema: &mut Value, pointer: &str) -> Vec<String> {
+    let mut repaired = Vec::new();
+    let Value::Object(object) = schema else {
+        return repaired;
+    };
+    let misplaced = object
+        .get("properties")
+        .and_then(Value::as_object)
+        .is_some_and(|props| {
+            props.get("type").is_some_and(Value::is_string)
+                && props.get("properties").is_some_and(Value::is_object)
+        });
+    if misplaced {
+        if let Some(Value::Object(inner)) = object.remove("properties") {
+            for (key, value) in inner {
+                object.insert(key, value);
+            }
+        }
+        repaired.push(if pointer.is_empty() {
+            "/".to_string()
+        } else {
+            pointer.to_string()
+        });
+    }
+    for (key, child) in object.iter_mut() {
+        repaired.extend(repair_misplaced_keywords(
+            child,
+            &format!("{pointer}/{key}"),
+        ));
+    }
+    repaired
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    const PAGE: &str = "# Schemas
+
+*   [Error](#error)
+*   [Invitations](#invitations)
+
+<br/>
+
+## Error
+
+Schema for errors returned by the API
+
+### <a name=\"error-schema\"></a> Schema
+
+```json
+{
+  \"type\": \"object\",
+  \"properties\": { \"type\": { \"type\": \"string\" } }
+}
+```
+### <a name=\"error-example\"></a> Example
+
+```json
+{ \"type\": \"NotFound\" }
+```
+
+<br/>
+
+## Invitations
+
+### <a name=\"invitations-schema\"></a> Schema
+
+```json
+{
+  \"type\": \"array\",
+  \"items\": {
+    \"type\": \"object\",
+    \"properties\": {
+      \"title\": \"Invitation\",
+      \"type\": \"object\",
+      \"properties\": { \"id\": { \"type\": \"string\" } }
+    }
+  }
+}
+```
+";
+
+    #[test]
+    fn parses_schemas_and_repairs_misplaced_keywords() {
+        let page = parse(PAGE).unwrap();
+        assert_eq!(page.schemas.len(), 2);
+        let error = &page.schemas[0];
+        assert_eq!(
+            (error.title.as_str(), error.anchor.as_str()),
+            ("Error", "error")
+        );
+        assert_eq!(
+            error.description.as_deref(),
+            Some("Schema for errors returned by the API")
+        );
+        assert_eq!(error.example, Some(json!({"type": "NotFound"})));
+        assert_eq!(error.source.line, 14);
+
+        let invitations = &page.schemas[1];
+        assert_eq!(invitations.description, None);
+        assert_eq!(invitations.example, None);
+        assert_eq!(
+            invitations.json_schema["items"],
+            json!({"type": "object", "title": "Invitation", "properties": {"id": {"type": "string"}}})
+        );
+        assert_eq!(page.repairs.len(), 1);
+        assert!(
+            page.repairs[0].message.contains("`/items/properties`"),
+            "{}",
+            page.repairs[0].message
+        );
+    }
+
+    #[test]
+    fn invalid_json_names_the_line() {
+        let doc = PAGE.replace("{ \"type\": \"NotFound\" }", "{ \"type\": NotFound }");
+        let err = parse(&doc).unwrap_err().to_string();
+        assert!(
+            err.starts_with(
+                "me/_schemas.md:23: expected valid JSON in the Example block of `Error`"
+            ),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn truncated_page() {
+        let cut = &PAGE[..PAGE.find("```json\n{\n  \"type\": \"array\"").unwrap()];
+        let err = parse(cut).unwrap_err().to_string();
+        assert!(
+            err.contains(
+                "a `Schema` JSON block for `Invitations` (line 28) before the end of the file"
+            ),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn unterminated_json_block() {
+        let cut = &PAGE[..PAGE.find("      \"properties\": { \"id\"").unwrap()];
+        let err = parse(cut).unwrap_err().to_string();
+        assert!(
+            err.contains("expected valid JSON in the Schema block of `Invitations`"),
+            "{err}"
+        );
+    }
+}
