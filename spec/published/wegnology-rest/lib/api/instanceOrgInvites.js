@@ -1,0 +1,124 @@
+var uriTemplate = require('uri-template');
+
+module.exports = function (options, client) {
+  var internals = {};
+
+  /**
+   * Returns a collection of instance organization invites
+   *
+   * Authentication:
+   * The client must be configured with a valid api
+   * access token to call this action. The token
+   * must include at least one of the following scopes:
+   * all.Instance, all.Instance.read, all.User, all.User.read, instanceOrgInvites.*, or instanceOrgInvites.get.
+   *
+   * Parameters:
+   *  {string} instanceId - ID associated with the instance
+   *  {string} orgId - ID associated with the organization
+   *  {string} sortField - Field to sort the results by. Accepted values are: email, role, inviteDate
+   *  {string} sortDirection - Direction to sort the results by. Accepted values are: asc, desc
+   *  {string} filterField - Field to filter the results by. Blank or not provided means no filtering. Accepted values are: email, role
+   *  {string} filter - Filter to apply against the filtered field. Supports globbing. Blank or not provided means no filtering.
+   *  {string} losantdomain - Domain scope of request (rarely needed)
+   *  {boolean} _actions - Return resource actions in response
+   *  {boolean} _links - Return resource link in response
+   *  {boolean} _embedded - Return embedded resources in response
+   *
+   * Responses:
+   *  200 - A collection of instance organization invitations (https://api.app.wnology.io/#/definitions/orgInviteCollection)
+   *
+   * Errors:
+   *  400 - Error if malformed request (https://api.app.wnology.io/#/definitions/error)
+   *  404 - Error if instance or organization was not found (https://api.app.wnology.io/#/definitions/error)
+   */
+  internals.get = function (params, opts, cb) {
+    if ('function' === typeof params) {
+      cb = params;
+      params = {};
+      opts = {};
+    } else if ('function' === typeof opts) {
+      cb = opts;
+      opts = {};
+    } else if (!opts) {
+      opts = {};
+    }
+    params = params || {};
+    var tpl = uriTemplate.parse('/instances/{instanceId}/orgs/{orgId}/invites');
+    var pathParams = {};
+    var req = {
+      method: 'GET',
+      headers: {},
+      params: { _actions: false, _links: true, _embedded: true }
+    };
+    if ('undefined' !== typeof params.instanceId) { pathParams.instanceId = params.instanceId; }
+    if ('undefined' !== typeof params.orgId) { pathParams.orgId = params.orgId; }
+    if ('undefined' !== typeof params.sortField) { req.params.sortField = params.sortField; }
+    if ('undefined' !== typeof params.sortDirection) { req.params.sortDirection = params.sortDirection; }
+    if ('undefined' !== typeof params.filterField) { req.params.filterField = params.filterField; }
+    if ('undefined' !== typeof params.filter) { req.params.filter = params.filter; }
+    if ('undefined' !== typeof params.losantdomain) { req.headers.losantdomain = params.losantdomain; }
+    if ('undefined' !== typeof params._actions) { req.params._actions = params._actions; }
+    if ('undefined' !== typeof params._links) { req.params._links = params._links; }
+    if ('undefined' !== typeof params._embedded) { req.params._embedded = params._embedded; }
+    req.url = tpl.expand(pathParams);
+    return client.request(req, opts, cb);
+  };
+
+  /**
+   * Invites a member to an instance organization
+   *
+   * Authentication:
+   * The client must be configured with a valid api
+   * access token to call this action. The token
+   * must include at least one of the following scopes:
+   * all.Instance, all.User, instanceOrgInvites.*, or instanceOrgInvites.post.
+   *
+   * Parameters:
+   *  {string} instanceId - ID associated with the instance
+   *  {string} orgId - ID associated with the organization
+   *  {hash} invite - Object containing new invite info (https://api.app.wnology.io/#/definitions/orgInvitePost)
+   *  {string} losantdomain - Domain scope of request (rarely needed)
+   *  {boolean} _actions - Return resource actions in response
+   *  {boolean} _links - Return resource link in response
+   *  {boolean} _embedded - Return embedded resources in response
+   *
+   * Responses:
+   *  201 - The new organization invite (https://api.app.wnology.io/#/definitions/orgInviteCollection)
+   *
+   * Errors:
+   *  400 - Error if malformed request (https://api.app.wnology.io/#/definitions/error)
+   *  404 - Error if instance or organization was not found (https://api.app.wnology.io/#/definitions/error)
+   */
+  internals.post = function (params, opts, cb) {
+    if ('function' === typeof params) {
+      cb = params;
+      params = {};
+      opts = {};
+    } else if ('function' === typeof opts) {
+      cb = opts;
+      opts = {};
+    } else if (!opts) {
+      opts = {};
+    }
+    params = params || {};
+    var tpl = uriTemplate.parse('/instances/{instanceId}/orgs/{orgId}/invites');
+    var pathParams = {};
+    var req = {
+      method: 'POST',
+      data: {},
+      headers: {},
+      params: { _actions: false, _links: true, _embedded: true }
+    };
+    if ('undefined' !== typeof params.instanceId) { pathParams.instanceId = params.instanceId; }
+    if ('undefined' !== typeof params.orgId) { pathParams.orgId = params.orgId; }
+    if ('undefined' !== typeof params.invite) { req.data = params.invite; }
+    if ('undefined' !== typeof params.losantdomain) { req.headers.losantdomain = params.losantdomain; }
+    if ('undefined' !== typeof params._actions) { req.params._actions = params._actions; }
+    if ('undefined' !== typeof params._links) { req.params._links = params._links; }
+    if ('undefined' !== typeof params._embedded) { req.params._embedded = params._embedded; }
+    req.url = tpl.expand(pathParams);
+    return client.request(req, opts, cb);
+  };
+
+  return internals;
+};

@@ -1,0 +1,172 @@
+var uriTemplate = require('uri-template');
+
+module.exports = function (options, client) {
+  var internals = {};
+
+  /**
+   * Deletes a webhook
+   *
+   * Authentication:
+   * The client must be configured with a valid api
+   * access token to call this action. The token
+   * must include at least one of the following scopes:
+   * all.Application, all.Organization, all.User, webhook.*, or webhook.delete.
+   *
+   * Parameters:
+   *  {string} applicationId - ID associated with the application
+   *  {string} webhookId - ID associated with the webhook
+   *  {string} includeWorkflows - If the workflows that utilize this webhook should also be deleted.
+   *  {string} losantdomain - Domain scope of request (rarely needed)
+   *  {boolean} _actions - Return resource actions in response
+   *  {boolean} _links - Return resource link in response
+   *  {boolean} _embedded - Return embedded resources in response
+   *
+   * Responses:
+   *  200 - If webhook was successfully deleted (https://api.app.wnology.io/#/definitions/success)
+   *
+   * Errors:
+   *  400 - Error if malformed request (https://api.app.wnology.io/#/definitions/error)
+   *  404 - Error if webhook was not found (https://api.app.wnology.io/#/definitions/error)
+   */
+  internals.delete = function (params, opts, cb) {
+    if ('function' === typeof params) {
+      cb = params;
+      params = {};
+      opts = {};
+    } else if ('function' === typeof opts) {
+      cb = opts;
+      opts = {};
+    } else if (!opts) {
+      opts = {};
+    }
+    params = params || {};
+    var tpl = uriTemplate.parse('/applications/{applicationId}/webhooks/{webhookId}');
+    var pathParams = {};
+    var req = {
+      method: 'DELETE',
+      data: {},
+      headers: {},
+      params: { _actions: false, _links: true, _embedded: true }
+    };
+    if ('undefined' !== typeof params.applicationId) { pathParams.applicationId = params.applicationId; }
+    if ('undefined' !== typeof params.webhookId) { pathParams.webhookId = params.webhookId; }
+    if ('undefined' !== typeof params.includeWorkflows) { req.params.includeWorkflows = params.includeWorkflows; }
+    if ('undefined' !== typeof params.losantdomain) { req.headers.losantdomain = params.losantdomain; }
+    if ('undefined' !== typeof params._actions) { req.params._actions = params._actions; }
+    if ('undefined' !== typeof params._links) { req.params._links = params._links; }
+    if ('undefined' !== typeof params._embedded) { req.params._embedded = params._embedded; }
+    req.url = tpl.expand(pathParams);
+    return client.request(req, opts, cb);
+  };
+
+  /**
+   * Retrieves information on a webhook
+   *
+   * Authentication:
+   * The client must be configured with a valid api
+   * access token to call this action. The token
+   * must include at least one of the following scopes:
+   * all.Application, all.Application.read, all.Organization, all.Organization.read, all.User, all.User.read, webhook.*, or webhook.get.
+   *
+   * Parameters:
+   *  {string} applicationId - ID associated with the application
+   *  {string} webhookId - ID associated with the webhook
+   *  {string} losantdomain - Domain scope of request (rarely needed)
+   *  {boolean} _actions - Return resource actions in response
+   *  {boolean} _links - Return resource link in response
+   *  {boolean} _embedded - Return embedded resources in response
+   *
+   * Responses:
+   *  200 - Webhook information (https://api.app.wnology.io/#/definitions/webhook)
+   *
+   * Errors:
+   *  400 - Error if malformed request (https://api.app.wnology.io/#/definitions/error)
+   *  404 - Error if webhook was not found (https://api.app.wnology.io/#/definitions/error)
+   */
+  internals.get = function (params, opts, cb) {
+    if ('function' === typeof params) {
+      cb = params;
+      params = {};
+      opts = {};
+    } else if ('function' === typeof opts) {
+      cb = opts;
+      opts = {};
+    } else if (!opts) {
+      opts = {};
+    }
+    params = params || {};
+    var tpl = uriTemplate.parse('/applications/{applicationId}/webhooks/{webhookId}');
+    var pathParams = {};
+    var req = {
+      method: 'GET',
+      headers: {},
+      params: { _actions: false, _links: true, _embedded: true }
+    };
+    if ('undefined' !== typeof params.applicationId) { pathParams.applicationId = params.applicationId; }
+    if ('undefined' !== typeof params.webhookId) { pathParams.webhookId = params.webhookId; }
+    if ('undefined' !== typeof params.losantdomain) { req.headers.losantdomain = params.losantdomain; }
+    if ('undefined' !== typeof params._actions) { req.params._actions = params._actions; }
+    if ('undefined' !== typeof params._links) { req.params._links = params._links; }
+    if ('undefined' !== typeof params._embedded) { req.params._embedded = params._embedded; }
+    req.url = tpl.expand(pathParams);
+    return client.request(req, opts, cb);
+  };
+
+  /**
+   * Updates information about a webhook
+   *
+   * Authentication:
+   * The client must be configured with a valid api
+   * access token to call this action. The token
+   * must include at least one of the following scopes:
+   * all.Application, all.Organization, all.User, webhook.*, or webhook.patch.
+   *
+   * Parameters:
+   *  {string} applicationId - ID associated with the application
+   *  {string} webhookId - ID associated with the webhook
+   *  {hash} webhook - Object containing new properties of the webhook (https://api.app.wnology.io/#/definitions/webhookPatch)
+   *  {string} losantdomain - Domain scope of request (rarely needed)
+   *  {boolean} _actions - Return resource actions in response
+   *  {boolean} _links - Return resource link in response
+   *  {boolean} _embedded - Return embedded resources in response
+   *
+   * Responses:
+   *  200 - Updated webhook information (https://api.app.wnology.io/#/definitions/webhook)
+   *
+   * Errors:
+   *  400 - Error if malformed request (https://api.app.wnology.io/#/definitions/error)
+   *  404 - Error if webhook was not found (https://api.app.wnology.io/#/definitions/error)
+   */
+  internals.patch = function (params, opts, cb) {
+    if ('function' === typeof params) {
+      cb = params;
+      params = {};
+      opts = {};
+    } else if ('function' === typeof opts) {
+      cb = opts;
+      opts = {};
+    } else if (!opts) {
+      opts = {};
+    }
+    params = params || {};
+    var tpl = uriTemplate.parse('/applications/{applicationId}/webhooks/{webhookId}');
+    var pathParams = {};
+    var req = {
+      method: 'PATCH',
+      data: {},
+      headers: {},
+      params: { _actions: false, _links: true, _embedded: true }
+    };
+    if ('undefined' !== typeof params.applicationId) { pathParams.applicationId = params.applicationId; }
+    if ('undefined' !== typeof params.webhookId) { pathParams.webhookId = params.webhookId; }
+    if ('undefined' !== typeof params.webhook) { req.data = params.webhook; }
+    if ('undefined' !== typeof params.losantdomain) { req.headers.losantdomain = params.losantdomain; }
+    if ('undefined' !== typeof params._actions) { req.params._actions = params._actions; }
+    if ('undefined' !== typeof params._links) { req.params._links = params._links; }
+    if ('undefined' !== typeof params._embedded) { req.params._embedded = params._embedded; }
+    req.url = tpl.expand(pathParams);
+    return client.request(req, opts, cb);
+  };
+
+  return internals;
+};
