@@ -18,7 +18,7 @@ pub struct DiffArgs {
     old: PathBuf,
     /// The newer documents: a spec directory, or a `model.json` [default: the project's spec/].
     new: Option<PathBuf>,
-    /// Print the changes as JSON (an array of {impact, kind, action, schema, detail}).
+    /// Print the changes as JSON (an array of {impact, kind, resource, action, schema, detail}).
     #[arg(long)]
     json: bool,
 }

@@ -27,7 +27,7 @@ pub fn outputs(root: &Path) -> Result<Vec<Output>, String> {
             path,
             content: format!(
                 "// The fixture crates/parser/tests/fixtures/{shape}.\n{}",
-                wegnology_codegen::render(&model)
+                wegnology_codegen::render(&model.subset(wegnology_codegen::RESOURCES))
             ),
         });
     }

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use wegnology_model::{ApiModel, DiagnosticKind};
+use wegnology_model::{ApiModel, Diagnostic, DiagnosticKind};
 
 #[derive(Parser)]
 #[command(about = "Maintainer tasks for the WEGnology Me client")]
@@ -97,7 +97,7 @@ fn outputs(model: &ApiModel) -> Result<Vec<Output>, String> {
         },
         Output {
             path: "crates/client/src/generated.rs",
-            content: wegnology_codegen::render(model),
+            content: wegnology_codegen::render(&model.subset(wegnology_codegen::RESOURCES)),
         },
         openapi::output(model)?,
     ])
@@ -128,27 +128,12 @@ fn regen(root: &Path, model: &ApiModel, outputs: &[Output]) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// A diagnostic's identity across republished documents: its kind, action and message with
-/// every number masked (line numbers move when upstream edits a document).
-fn diagnostic_key(d: &wegnology_model::Diagnostic) -> String {
-    let message: String = d
-        .message
-        .chars()
-        .map(|c| if c.is_ascii_digit() { '#' } else { c })
-        .collect();
-    format!(
-        "{:?}|{}|{message}",
-        d.kind,
-        d.action.as_deref().unwrap_or("")
-    )
-}
-
 /// The diagnostics of the model `regen` is about to replace: those are known, and handled as
 /// each says (the model keeps a value and gives the reason). No previous model: none is known.
 fn known_diagnostics(previous: Option<&str>) -> std::collections::BTreeSet<String> {
     previous
         .and_then(|text| ApiModel::from_json(text).ok())
-        .map(|old| old.diagnostics.iter().map(diagnostic_key).collect())
+        .map(|old| old.diagnostics.iter().map(Diagnostic::key).collect())
         .unwrap_or_default()
 }
 
@@ -163,7 +148,7 @@ fn action_line(
     let new = model
         .diagnostics
         .iter()
-        .filter(|d| !known.contains(&diagnostic_key(d)))
+        .filter(|d| !known.contains(&d.key()))
         .count();
     let total = model.diagnostics.len();
     match (new, written.is_empty()) {
@@ -226,8 +211,27 @@ fn write_atomically(path: &Path, content: &str) -> std::io::Result<()> {
 
 fn print_summary(model: &ApiModel, known: &std::collections::BTreeSet<String>) {
     let count = |kind| model.diagnostics.iter().filter(|d| d.kind == kind).count();
+    for resource in &model.resources {
+        let of = |r: Option<&String>| r.is_some_and(|r| r == &resource.camel_name);
+        println!(
+            "  {:<32} API {}: {:>2} actions, {:>3} diagnostics",
+            resource.camel_name,
+            resource.api_version,
+            model
+                .actions
+                .iter()
+                .filter(|a| of(Some(&a.resource)))
+                .count(),
+            model
+                .diagnostics
+                .iter()
+                .filter(|d| of(d.resource.as_ref()))
+                .count(),
+        );
+    }
     println!(
-        "{} actions, {} schemas, {} diagnostics ({} disagreements, {} gaps, {} inferences, {} repairs)",
+        "{} resources, {} actions, {} schemas, {} diagnostics ({} disagreements, {} gaps, {} inferences, {} repairs); files under spec/published/",
+        model.resources.len(),
         model.actions.len(),
         model.schemas.len(),
         model.diagnostics.len(),
@@ -237,19 +241,11 @@ fn print_summary(model: &ApiModel, known: &std::collections::BTreeSet<String>) {
         count(DiagnosticKind::Repair),
     );
     for d in &model.diagnostics {
-        let kind = format!("{:?}", d.kind).to_lowercase();
-        let kind = if known.contains(&diagnostic_key(d)) {
-            kind
+        let mark = if known.contains(&d.key()) {
+            "   "
         } else {
-            format!("new {kind}")
+            "new"
         };
-        let action = d
-            .action
-            .as_deref()
-            .map_or(String::new(), |a| format!(" [{a}]"));
-        println!(
-            "  {kind:<12} spec/published/{}:{}{action} {}; kept {}: {}",
-            d.source.file, d.source.line, d.message, d.kept, d.reason
-        );
+        println!("  {mark} {}", d.line());
     }
 }

@@ -95,8 +95,8 @@ fn one_parameter_removed_and_one_action_added_are_exactly_the_two_changes() {
     let out = xtask(&["diff".as_ref(), old.as_os_str(), new.as_os_str()]);
     assert_eq!(
         stdout(&out),
-        "breaking   action `fetch_recent_items`: parameter `parentId` removed (was an optional string query parameter)\n\
-         compatible action `verify_phone`: added: POST /me/verify-phone (`phoneNumber` required query, `losantdomain` optional header)\n\
+        "breaking   action `me.fetch_recent_items`: parameter `parentId` removed (was an optional string query parameter)\n\
+         compatible action `me.verify_phone`: added: POST /me/verify-phone (`phoneNumber` required query, `losantdomain` optional header)\n\
          2 changes: 1 breaking, 1 compatible\n"
     );
     let out = xtask(&[
@@ -109,9 +109,9 @@ fn one_parameter_removed_and_one_action_added_are_exactly_the_two_changes() {
     assert_eq!(
         json,
         serde_json::json!([
-            {"impact": "breaking", "kind": "param_removed", "action": "fetch_recent_items", "schema": null,
+            {"impact": "breaking", "kind": "param_removed", "resource": "me", "action": "fetch_recent_items", "schema": null,
              "detail": "parameter `parentId` removed (was an optional string query parameter)"},
-            {"impact": "compatible", "kind": "action_added", "action": "verify_phone", "schema": null,
+            {"impact": "compatible", "kind": "action_added", "resource": "me", "action": "verify_phone", "schema": null,
              "detail": "added: POST /me/verify-phone (`phoneNumber` required query, `losantdomain` optional header)"},
         ])
     );
@@ -133,13 +133,13 @@ fn regen_follows_the_republish_and_prints_what_changed() {
         .expect(&out)..];
     assert!(
         report.contains(
-            "breaking   action `payload_counts_breakdown`: parameter `includeNonBillable` removed"
+            "breaking   action `me.payload_counts_breakdown`: parameter `includeNonBillable` removed"
         ),
         "{out}"
     );
-    assert!(report.contains("compatible action `disconnect_github`: parameter `includeRecent` added: an optional boolean query parameter"), "{out}");
+    assert!(report.contains("compatible action `me.disconnect_github`: parameter `includeRecent` added: an optional boolean query parameter"), "{out}");
     assert!(
-        report.contains("compatible action `verify_phone`: added"),
+        report.contains("compatible action `me.verify_phone`: added"),
         "{out}"
     );
     assert!(out.contains("wrote     spec/generated/model.json"), "{out}");

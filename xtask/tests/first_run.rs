@@ -58,7 +58,7 @@ fn a_new_diagnostic_needs_action_and_is_marked() {
     );
     let marked: Vec<&str> = stdout.lines().filter(|l| l.starts_with("  new ")).collect();
     assert_eq!(marked.len(), 1, "{stdout}");
-    assert!(marked[0].contains("[Verify Email]"), "{stdout}");
+    assert!(marked[0].contains("[me: Verify Email]"), "{stdout}");
 
     // Once written (and committed), the same diagnostic is known.
     let (_, last, stdout) = regen(root.path());

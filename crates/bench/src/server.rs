@@ -44,8 +44,11 @@ impl Routes {
     pub fn from_model(model: &ApiModel) -> Routes {
         let mut routes = Routes::default();
         for action in &model.actions {
-            let example = model
-                .schema(&action.success.schema)
+            let example = action
+                .success()
+                .schema
+                .as_deref()
+                .and_then(|anchor| model.schema(anchor))
                 .and_then(|schema| schema.example.as_ref());
             if let Some(example) = example {
                 let body = serde_json::to_vec(example).expect("a JSON value serializes");

@@ -16,7 +16,7 @@ pub fn repeat(docs: &Documents, model: &ApiModel, copies: usize) -> Result<Docum
     if copies <= 1 {
         return Ok(docs.clone());
     }
-    let resource = model.resource.to_lowercase();
+    let resource = model.resources[0].snake_name.clone();
     let reference = repeat_reference(&docs.reference, model, &resource, copies)?;
     let rest = repeat_rest(&docs.rest, model, &resource, copies)?;
     let js = repeat_js(&docs.js, model, &resource, copies)?;

@@ -103,7 +103,7 @@ fn synthetic_copies_join_across_all_documents() {
     let model = wegnology_parser::parse(&docs).unwrap();
     let tripled = wegnology_bench::synthetic::repeat(&docs, &model, 3).unwrap();
     let big = wegnology_parser::parse(&tripled).unwrap();
-    let get_v3 = big.action("get_v3").expect("a renamed copy of `get`");
+    let get_v3 = big.action("me", "get_v3").expect("a renamed copy of `get`");
     assert_eq!(get_v3.title, "Get V3");
     assert_eq!(get_v3.camel_name, "getV3");
     assert!(get_v3.scopes.contains(&"me.getV3".to_string()));

@@ -76,7 +76,7 @@ fn model() -> ApiModel {
 /// The body example the REST page gives for `action`, decoded as the action's body type.
 fn documented_body<T: serde::de::DeserializeOwned>(action: &str) -> T {
     let example = model()
-        .action(action)
+        .action("me", action)
         .unwrap()
         .body_example
         .clone()
@@ -390,7 +390,7 @@ fn the_values_sent_are_the_documented_examples() {
     let model = model();
     let documented = |action: &str, param: &str| {
         let param = model
-            .action(action)
+            .action("me", action)
             .unwrap()
             .params
             .iter()

@@ -4,7 +4,7 @@
 //! what every request has (`send`, `send_with_response`, `timeout`, `retries`, `IntoFuture`,
 //! `Debug`), so the generated code holds only what differs per action.
 
-use heck::{ToPascalCase, ToSnakeCase};
+use heck::ToPascalCase;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use wegnology_model::{Action, ApiModel, Location, Param, ParamExample, ParamType};
@@ -20,11 +20,12 @@ pub(crate) fn generate(model: &ApiModel, types: &mut TypeSet) -> TokenStream {
         methods.push(method);
         builders.push(builder);
     }
-    let handle = format_ident!("{}Api", model.resource.to_pascal_case());
+    // One resource per generated file until the whole-API client lands (`crate::RESOURCES`).
+    let resource = &model.resources[0];
+    let handle = format_ident!("{}Api", resource.name.to_pascal_case());
     let handle_doc = format!(
         " The actions of the {} resource: `client.{}()`.",
-        model.resource,
-        model.resource.to_snake_case()
+        resource.name, resource.snake_name
     );
     let version = format!("^{}", model.api_version);
     let base_url = &model.base_url;
@@ -95,6 +96,9 @@ fn param_type(param: &Param, types: &mut TypeSet, model: &ApiModel) -> TokenStre
             let item = param_type(&item, types, model);
             quote! { ::std::vec::Vec<#item> }
         }
+        ParamType::File => {
+            quote! { compile_error!("file parameters are not generated yet") }
+        }
     }
 }
 
@@ -114,12 +118,16 @@ fn argument(param: &Param, ty: &TokenStream) -> (TokenStream, TokenStream) {
 fn store(param: &Param, value: TokenStream) -> TokenStream {
     let wire = &param.name;
     // Structured query values: the runtime encodes them as the official clients do.
-    if param.location == Location::Query {
-        match &param.ty {
-            ParamType::Array { .. } => return quote! { .query_list(#wire, &#value) },
-            ParamType::Schema { .. } => return quote! { .query_json(#wire, &#value) },
-            _ => {}
+    match (param.location, &param.ty) {
+        (Location::QueryJson, _) => return quote! { .query_json(#wire, &#value) },
+        (Location::Query, ParamType::Array { .. }) => return quote! { .query_list(#wire, &#value) },
+        (Location::Query, ParamType::Schema { .. }) => {
+            return quote! { .query_json(#wire, &#value) }
         }
+        (Location::Multipart, _) | (_, ParamType::File) => {
+            return quote! { compile_error!("multipart parameters are not generated yet") }
+        }
+        _ => {}
     }
     let text = match &param.ty {
         ParamType::Enum { .. } => quote! { #value.as_str().to_string() },
@@ -130,7 +138,10 @@ fn store(param: &Param, value: TokenStream) -> TokenStream {
         _ => quote! { #value.to_string() },
     };
     match param.location {
-        Location::Query => quote! { .query(#wire, #text) },
+        Location::Query | Location::QueryJson => quote! { .query(#wire, #text) },
+        Location::Multipart => {
+            quote! { compile_error!("multipart parameters are not generated yet") }
+        }
         Location::Header => quote! { .header(#wire, #text) },
         Location::Body => quote! { .json_body(&#value) },
         Location::Path => {
@@ -179,9 +190,12 @@ fn action_tokens(
 ) -> (TokenStream, TokenStream) {
     let method_name = crate::types::field_ident(&action.snake_name);
     let builder = format_ident!("{}Request", action.snake_name.to_pascal_case());
-    let success = model
-        .schema(&action.success.schema)
-        .expect("the model resolves its schema links");
+    let success = action
+        .success()
+        .schema
+        .as_deref()
+        .and_then(|anchor| model.schema(anchor))
+        .expect("the generated resources' actions answer a documented schema");
     let success_ty = ident(&TypeSet::schema_name(success));
     // `Endpoint::get(…)`, `Endpoint::patch(…)`, …: one constructor per method of the model.
     let endpoint = format_ident!("{}", action.method.as_str().to_lowercase());
@@ -268,6 +282,8 @@ fn wire_place(param: &Param) -> String {
     let place = match param.location {
         Location::Path => "path parameter",
         Location::Query => "query parameter",
+        Location::QueryJson => return format!("query parameter `{}` (its JSON text)", param.name),
+        Location::Multipart => "multipart field",
         Location::Header => "header",
         // The body parameter's name is the documents' label; it is not on the wire.
         Location::Body => return "JSON request body".to_string(),
@@ -327,12 +343,15 @@ fn method_doc(model: &ApiModel, action: &Action, types: &mut TypeSet) -> String 
     for param in &action.params {
         doc.push_str(&format!("{}\n", param_line(param, &builder)));
     }
-    let success = model
-        .schema(&action.success.schema)
+    let answer = action.success();
+    let success = answer
+        .schema
+        .as_deref()
+        .and_then(|anchor| model.schema(anchor))
         .map_or(String::new(), TypeSet::schema_name);
     doc.push_str(&format!(
         "\n# Returns\n{} [`{success}`]: {}.\n",
-        action.success.status, action.success.description
+        answer.status, answer.description
     ));
     doc.push_str("\n# Errors\n");
     if action.errors.is_empty() {
@@ -343,7 +362,7 @@ fn method_doc(model: &ApiModel, action: &Action, types: &mut TypeSet) -> String 
     for error in &action.errors {
         doc.push_str(&format!("- {}: {}.\n", error.status, error.description));
     }
-    let resource = model.resource.to_snake_case();
+    let resource = &model.resources[0].snake_name;
     let mut call = format!("client.{resource}().{}(", action.snake_name);
     let required = action
         .params
@@ -394,7 +413,7 @@ fn example_value(param: &Param, types: &mut TypeSet) -> Option<String> {
             let variant = &crate::types::variant_idents(values)[index];
             Some(format!("wegnology::{ty}::{variant}"))
         }
-        ParamType::Schema { .. } | ParamType::Array { .. } => None,
+        ParamType::Schema { .. } | ParamType::Array { .. } | ParamType::File => None,
     }
 }
 
@@ -412,5 +431,6 @@ fn placeholder(param: &Param, types: &mut TypeSet) -> String {
         }
         ParamType::String | ParamType::Schema { .. } => format!("{:?}", param.name),
         ParamType::Array { .. } => "Vec::new()".to_string(),
+        ParamType::File => "Vec::new()".to_string(),
     }
 }

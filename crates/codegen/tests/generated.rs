@@ -13,7 +13,11 @@ fn documents() -> Documents {
 }
 
 fn render(docs: &Documents) -> String {
-    wegnology_codegen::render(&wegnology_parser::parse(docs).unwrap())
+    wegnology_codegen::render(
+        &wegnology_parser::parse(docs)
+            .unwrap()
+            .subset(wegnology_codegen::RESOURCES),
+    )
 }
 
 #[test]

@@ -19,7 +19,8 @@ fn model(schemas: Value, actions: Value) -> ApiModel {
         })
         .collect();
     serde_json::from_value(json!({
-        "resource": "Thing", "api_version": "2.0.1", "base_url": "https://api.example.com",
+        "api_version": "2.0.1", "base_url": "https://api.example.com",
+        "resources": [{"name": "Thing", "camel_name": "thing", "snake_name": "thing", "path": "/things", "api_version": "2.0.1", "source": {"file": "x.md", "line": 1}}],
         "actions": actions, "schemas": schemas, "diagnostics": [],
     }))
     .unwrap()
@@ -27,10 +28,11 @@ fn model(schemas: Value, actions: Value) -> ApiModel {
 
 fn action(snake: &str, method: &str, path: &str, params: Value) -> Value {
     json!({
+        "resource": "thing", "api_version": "2.0.1",
         "title": snake, "snake_name": snake, "camel_name": snake, "description": "Does it",
         "method": method, "path": path, "scopes": ["all.Thing"], "params": params,
         "body_example": null,
-        "success": {"status": 200, "schema": "success", "description": "Done"},
+        "successes": [{"status": 200, "schema": "success", "description": "Done"}],
         "errors": [{"status": 404, "schema": "success", "description": "Missing"}],
         "sources": [],
     })

@@ -176,7 +176,7 @@ fn text_rule(model: &ApiModel, action: &Action, param: &Param) -> Option<TextRul
         ParamType::Schema { schema } => Some(schema.as_str()),
         _ => None,
     });
-    let property = [Some(action.success.schema.as_str()), body_schema]
+    let property = [action.success().schema.as_deref(), body_schema]
         .into_iter()
         .flatten()
         .filter_map(|anchor| model.schema(anchor))

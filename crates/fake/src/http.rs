@@ -342,20 +342,21 @@ fn answer(
 /// The success response. In debug builds (every test) it is first checked against the
 /// documented success schema, so a fake that drifts from the documents fails loudly with 500.
 fn respond(app: &App, action: &Action, value: Value) -> Response {
-    if cfg!(debug_assertions) {
-        if let Err(problem) = app.schemas.check(&action.success.schema, &value) {
+    let success = action.success();
+    if let (true, Some(schema)) = (cfg!(debug_assertions), &success.schema) {
+        if let Err(problem) = app.schemas.check(schema, &value) {
             return ApiError::new(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "FakeServerBug",
                 format!(
-                    "the fake's answer to `{}` does not match `{}`: {problem}",
-                    action.snake_name, action.success.schema
+                    "the fake's answer to `{}` does not match `{schema}`: {problem}",
+                    action.snake_name
                 ),
             )
             .into_response();
         }
     }
-    let status = StatusCode::from_u16(action.success.status).unwrap_or(StatusCode::OK);
+    let status = StatusCode::from_u16(success.status).unwrap_or(StatusCode::OK);
     (status, Json(value)).into_response()
 }
 
@@ -503,6 +504,9 @@ fn parse_value(name: &str, ty: &ParamType, text: &str) -> Result<QueryValue, Api
         ParamType::String | ParamType::Schema { .. } | ParamType::Array { .. } => {
             Ok(QueryValue::Text(text.to_string()))
         }
+        ParamType::File => Err(ApiError::validation(format!(
+            "`{name}` is a file: it travels in a multipart body, not in the query"
+        ))),
     }
 }
 

@@ -123,11 +123,18 @@ use state::{World, DEFAULT_SCOPES};
 /// The endpoint model the fake serves, as committed in `spec/generated/model.json`.
 const MODEL_JSON: &str = include_str!("../../../spec/generated/model.json");
 
-/// The compiled-in endpoint model.
+/// The resources the fake serves: Me, until the fake serves the whole API.
+pub const SERVED_RESOURCES: &[&str] = &["me"];
+
+/// The compiled-in endpoint model: the part of it the fake serves ([`SERVED_RESOURCES`]).
 pub fn model() -> Result<&'static ApiModel, StartError> {
     static MODEL: OnceLock<Result<ApiModel, String>> = OnceLock::new();
     MODEL
-        .get_or_init(|| ApiModel::from_json(MODEL_JSON).map_err(|error| error.to_string()))
+        .get_or_init(|| {
+            ApiModel::from_json(MODEL_JSON)
+                .map(|model| model.subset(SERVED_RESOURCES))
+                .map_err(|error| error.to_string())
+        })
         .as_ref()
         .map_err(|message| StartError::Model(message.clone()))
 }

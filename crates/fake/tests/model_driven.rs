@@ -21,7 +21,10 @@ async fn serve(model: wegnology_model::ApiModel) -> Api {
 #[tokio::test]
 async fn a_new_documented_action_is_routed_and_checked_then_answers_501() {
     let mut model = wegnology_fake::model().expect("model").clone();
-    let mut action = model.action("verify_email").expect("verify_email").clone();
+    let mut action = model
+        .action("me", "verify_email")
+        .expect("verify_email")
+        .clone();
     action.title = "Connect Github".into();
     action.snake_name = "connect_github".into();
     action.camel_name = "connectGithub".into();
@@ -147,7 +150,10 @@ async fn a_new_text_parameter_takes_its_format_from_the_same_named_schema_proper
 #[tokio::test]
 async fn an_action_that_needs_no_token_is_served_without_one() {
     let mut model = wegnology_fake::model().expect("model").clone();
-    let mut action = model.action("verify_email").expect("verify_email").clone();
+    let mut action = model
+        .action("me", "verify_email")
+        .expect("verify_email")
+        .clone();
     action.title = "Authenticate".into();
     action.snake_name = "authenticate".into();
     action.camel_name = "authenticate".into();

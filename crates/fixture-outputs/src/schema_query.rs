@@ -36,15 +36,6 @@ pub struct ErrorBody {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub message: ::std::option::Option<::std::string::String>,
 }
-/// Schema for reporting a successful operation
-///
-/// Schema `Success` of `_schemas.md`.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct Success {
-    /// `success`
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub success: ::std::option::Option<bool>,
-}
 /// The `Accept-Version` range this code was generated for.
 pub const ACCEPT_VERSION: &str = "^1.27.0";
 /// The API origin the documents give.
@@ -69,7 +60,7 @@ impl<'a> MeApi<'a> {
     /// Scopes (any one): `all.User`, `me.*`, `me.deviceNames`.
     ///
     /// # Parameters
-    /// - `query` (optional: [`DeviceNamesRequest::query`]; query parameter `query`): Device filter JSON object.
+    /// - `query` (optional: [`DeviceNamesRequest::query`]; query parameter `query` (its JSON text)): Device filter JSON object.
     /// - `starts_with` (optional: [`DeviceNamesRequest::starts_with`]; query parameter `startsWith`): Filter devices down to those that have names starting with the given string. Example: `my`.
     /// - `losantdomain` (optional: [`DeviceNamesRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
@@ -105,7 +96,7 @@ pub struct DeviceNamesRequest<'a>(::wegnology::runtime::Request<'a, DeviceNames>
 impl<'a> DeviceNamesRequest<'a> {
     /// Device filter JSON object.
     ///
-    /// Sent as the query parameter `query`.
+    /// Sent as the query parameter `query` (its JSON text).
     pub fn query(self, query: AdvancedDeviceQuery) -> Self {
         Self(self.0.query_json("query", &query))
     }

@@ -43,7 +43,9 @@ fn expand(dir: &Path) -> TokenStream {
 /// The generated code for the documents in `dir`, or the parser's message.
 fn code(dir: &Path) -> Result<TokenStream, String> {
     let model = wegnology_parser::load(dir).map_err(|error| error.to_string())?;
-    Ok(wegnology_codegen::generate(&model))
+    Ok(wegnology_codegen::generate(
+        &model.subset(wegnology_codegen::RESOURCES),
+    ))
 }
 
 #[cfg(test)]
@@ -59,7 +61,7 @@ mod tests {
     #[test]
     fn expansion_is_the_code_regen_writes() {
         let model = wegnology_parser::load(&spec_dir()).unwrap();
-        let generated = wegnology_codegen::generate(&model);
+        let generated = wegnology_codegen::generate(&model.subset(wegnology_codegen::RESOURCES));
         let code = code(&spec_dir()).unwrap();
         assert_eq!(code.to_string(), generated.to_string());
         // The expansion is the dependency markers, then exactly that code.

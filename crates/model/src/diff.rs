@@ -21,7 +21,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{Action, ApiModel, Diagnostic, Location, Param, ParamType};
+use crate::{Action, ApiModel, Location, Param, ParamType, Response};
 
 /// Whether a change breaks code written against the previously generated client.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -73,6 +73,9 @@ pub enum ChangeKind {
 pub struct Change {
     pub impact: Impact,
     pub kind: ChangeKind,
+    /// The resource of the action concerned, by camel name (`me`, `applicationApiToken`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resource: Option<String>,
     /// The action concerned, by snake_case name.
     pub action: Option<String>,
     /// The schema concerned, by anchor.
@@ -86,7 +89,10 @@ impl fmt::Display for Change {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:<11}", self.impact.as_str())?;
         match (&self.action, &self.schema) {
-            (Some(action), _) => write!(f, "action `{action}`: ")?,
+            (Some(action), _) => match &self.resource {
+                Some(resource) => write!(f, "action `{resource}.{action}`: ")?,
+                None => write!(f, "action `{action}`: ")?,
+            },
             (None, Some(schema)) => write!(f, "schema `{schema}`: ")?,
             (None, None) => {}
         }
@@ -116,23 +122,23 @@ pub fn diff(old: &ApiModel, new: &ApiModel) -> Vec<Change> {
         );
     }
     for action in &old.actions {
-        match new.action(&action.snake_name) {
+        match new.action(&action.resource, &action.snake_name) {
             Some(now) => diff_action(&mut changes, action, now),
             None => changes.push(
                 Impact::Breaking,
                 ChangeKind::ActionRemoved,
-                Some(&action.snake_name),
+                Some(action),
                 None,
                 format!("removed (was {} {})", action.method.as_str(), action.path),
             ),
         }
     }
     for action in &new.actions {
-        if old.action(&action.snake_name).is_none() {
+        if old.action(&action.resource, &action.snake_name).is_none() {
             changes.push(
                 Impact::Compatible,
                 ChangeKind::ActionAdded,
-                Some(&action.snake_name),
+                Some(action),
                 None,
                 format!(
                     "added: {} {} ({})",
@@ -183,14 +189,15 @@ impl Changes {
         &mut self,
         impact: Impact,
         kind: ChangeKind,
-        action: Option<&str>,
+        action: Option<&Action>,
         schema: Option<&str>,
         detail: String,
     ) {
         self.0.push(Change {
             impact,
             kind,
-            action: action.map(str::to_string),
+            resource: action.map(|a| a.resource.clone()),
+            action: action.map(|a| a.snake_name.clone()),
             schema: schema.map(str::to_string),
             detail,
         });
@@ -221,8 +228,10 @@ fn location_name(location: Location) -> &'static str {
     match location {
         Location::Path => "path",
         Location::Query => "query",
+        Location::QueryJson => "JSON-text query",
         Location::Header => "header",
         Location::Body => "body",
+        Location::Multipart => "multipart",
     }
 }
 
@@ -248,11 +257,12 @@ fn type_name(ty: &ParamType) -> String {
         ParamType::Enum { values } => format!("enum ({})", values.join(", ")),
         ParamType::Schema { schema } => format!("`{schema}`"),
         ParamType::Array { items } => format!("list of {}", type_name(items)),
+        ParamType::File => "file".to_string(),
     }
 }
 
 fn diff_action(changes: &mut Changes, old: &Action, new: &Action) {
-    let name = Some(new.snake_name.as_str());
+    let name = Some(new);
     if old.method != new.method {
         changes.push(
             Impact::Compatible,
@@ -384,9 +394,27 @@ fn diff_action(changes: &mut Changes, old: &Action, new: &Action) {
             ),
         );
     }
-    if (old.success.status, &old.success.schema) != (new.success.status, &new.success.schema) {
+    let answers = |responses: &[Response]| {
+        responses
+            .iter()
+            .map(|r| {
+                format!(
+                    "{} `{}`",
+                    r.status,
+                    r.schema.as_deref().unwrap_or("undefined")
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    if answers(&old.successes) != answers(&new.successes) {
+        let schemas = |a: &Action| {
+            a.successes
+                .iter()
+                .map(|r| r.schema.clone())
+                .collect::<Vec<_>>()
+        };
         changes.push(
-            if old.success.schema == new.success.schema {
+            if schemas(old) == schemas(new) {
                 Impact::Compatible
             } else {
                 Impact::Breaking
@@ -395,17 +423,13 @@ fn diff_action(changes: &mut Changes, old: &Action, new: &Action) {
             name,
             None,
             format!(
-                "success response {} `{}` → {} `{}`",
-                old.success.status, old.success.schema, new.success.status, new.success.schema
+                "success response {} → {}",
+                answers(&old.successes).join(", "),
+                answers(&new.successes).join(", ")
             ),
         );
     }
-    let statuses = |a: &Action| {
-        a.errors
-            .iter()
-            .map(|e| format!("{} `{}`", e.status, e.schema))
-            .collect::<Vec<_>>()
-    };
+    let statuses = |a: &Action| answers(&a.errors);
     if statuses(old) != statuses(new) {
         let show = |list: Vec<String>| {
             if list.is_empty() {
@@ -595,72 +619,46 @@ fn diff_properties(changes: &mut Changes, anchor: &str, old: &Value, new: &Value
     }
 }
 
-/// A diagnostic's identity across releases: its kind, action and message with line numbers
-/// blanked (a republish moves lines).
-fn identity(diagnostic: &Diagnostic) -> (String, Option<String>, String) {
-    let mut message = String::with_capacity(diagnostic.message.len());
-    let mut rest = diagnostic.message.as_str();
-    while let Some(at) = rest.find("line ") {
-        let (before, after) = rest.split_at(at + "line ".len());
-        message.push_str(before);
-        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
-        if digits > 0 {
-            message.push('…');
-        }
-        rest = &after[digits..];
-    }
-    message.push_str(rest);
-    (
-        format!("{:?}", diagnostic.kind).to_lowercase(),
-        diagnostic.action.clone(),
-        message,
-    )
-}
-
 fn diff_diagnostics(changes: &mut Changes, old: &ApiModel, new: &ApiModel) {
-    let title_in = |model: &ApiModel, title: &Option<String>| {
-        title
-            .as_ref()
-            .is_none_or(|t| model.actions.iter().any(|a| &a.title == t))
+    // A diagnostic of an action added or removed is part of that change.
+    let action_in = |model: &ApiModel, d: &crate::Diagnostic| {
+        d.action.as_ref().is_none_or(|t| {
+            model
+                .actions
+                .iter()
+                .any(|a| &a.title == t && d.resource.as_ref().is_none_or(|r| r == &a.resource))
+        })
     };
-    let ids = |model: &ApiModel| model.diagnostics.iter().map(identity).collect::<Vec<_>>();
+    let ids = |model: &ApiModel| {
+        model
+            .diagnostics
+            .iter()
+            .map(crate::Diagnostic::key)
+            .collect::<std::collections::BTreeSet<_>>()
+    };
     let (before, after) = (ids(old), ids(new));
-    for (d, id) in old.diagnostics.iter().zip(&before) {
-        if !after.contains(id) && title_in(new, &d.action) {
+    for d in &old.diagnostics {
+        if !after.contains(&d.key()) && action_in(new, d) {
             changes.push(
                 Impact::Compatible,
                 ChangeKind::DiagnosticDisappeared,
                 None,
                 None,
-                format!("diagnostic gone: {}", line(d)),
+                format!("diagnostic gone: {}", d.line()),
             );
         }
     }
-    for (d, id) in new.diagnostics.iter().zip(&after) {
-        if !before.contains(id) && title_in(old, &d.action) {
+    for d in &new.diagnostics {
+        if !before.contains(&d.key()) && action_in(old, d) {
             changes.push(
                 Impact::Compatible,
                 ChangeKind::DiagnosticAppeared,
                 None,
                 None,
-                format!("new diagnostic: {}", line(d)),
+                format!("new diagnostic: {}", d.line()),
             );
         }
     }
-}
-
-fn line(d: &Diagnostic) -> String {
-    let kind = format!("{:?}", d.kind).to_lowercase();
-    format!(
-        "{kind} {}:{}{} {}; kept {}",
-        d.source.file,
-        d.source.line,
-        d.action
-            .as_deref()
-            .map_or(String::new(), |a| format!(" [{a}]")),
-        d.message,
-        d.kept
-    )
 }
 
 /// The plain-text report: one line per change, then the counts.

@@ -12,6 +12,7 @@
 
 pub mod diff;
 pub mod one_of;
+mod reach;
 
 use serde::{Deserialize, Serialize};
 
@@ -28,26 +29,54 @@ pub const SECRET_PROPERTIES: [&str; 7] = [
     "keyUri",
 ];
 
-/// One API resource as the documents describe it (here: `Me`).
+/// The whole API as its documents describe it: every resource, its actions, the schemas they
+/// use, and every place where the documents disagree.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ApiModel {
-    /// Resource name, from the documents' title (`Me Actions` → `Me`).
-    pub resource: String,
-    /// The API release the documents were published for (`spec/published/me/API_VERSION`), e.g. `1.26.2`.
+    /// The newest API release among the documents, e.g. `1.26.2`. Each action keeps the
+    /// release of the documents it came from ([`Action::api_version`]).
     pub api_version: String,
     /// Origin every action path is appended to, e.g. `https://api.app.wnology.io`.
     pub base_url: String,
-    /// Every action, in the order of the action reference (`me.md`).
+    /// Every resource, in the order of its reference page's file name.
+    pub resources: Vec<Resource>,
+    /// Every action, grouped by resource in the order of [`ApiModel::resources`], each
+    /// resource's actions in the order of its action reference.
     pub actions: Vec<Action>,
-    /// Every named schema, in the order of the schemas page (`_schemas.md`).
+    /// Every named schema: the newer release's schemas first, in the order of its schemas page,
+    /// then those only the older release has.
     pub schemas: Vec<Schema>,
     /// Every disagreement or gap between the documents, and how the model resolved it.
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// One resource of the API: `Device`, `Devices`, `Me`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Resource {
+    /// Name from the reference page's title (`# Device Actions` → `Device`).
+    pub name: String,
+    /// The official clients' name of the resource: `client.applicationApiToken` in JavaScript.
+    /// Actions refer to their resource by it ([`Action::resource`]).
+    pub camel_name: String,
+    /// `application_api_token`: the Python client's name, and the generated module's.
+    pub snake_name: String,
+    /// The longest path template every action of the resource starts with, e.g.
+    /// `/applications/{applicationId}/devices/{deviceId}`.
+    pub path: String,
+    /// The API release of the documents the resource's actions come from.
+    pub api_version: String,
+    /// The resource's reference page.
+    pub source: SourceRef,
+}
+
 /// One API action: an HTTP request with its parameters and documented responses.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Action {
+    /// The resource it belongs to, by [`Resource::camel_name`]: an action is identified by
+    /// (resource, action), `device.get` and `devices.get` being two actions.
+    pub resource: String,
+    /// The API release of the documents it came from, sent as `Accept-Version: ^<release>`.
+    pub api_version: String,
     /// Title as documented, e.g. `Respond to Invite`.
     pub title: String,
     /// Python client name, e.g. `respond_to_invite`.
@@ -71,8 +100,9 @@ pub struct Action {
     pub params: Vec<Param>,
     /// The request body example of the REST page, when the action has a body.
     pub body_example: Option<serde_json::Value>,
-    /// The documented success response.
-    pub success: Response,
+    /// The documented success responses, in documented order: one, or several of different
+    /// statuses (`200` Bulk Deletion Response and `202` Job Enqueued API Result).
+    pub successes: Vec<Response>,
     /// Documented error responses (may be empty: `Get` documents none).
     pub errors: Vec<Response>,
     /// Where each document describes this action.
@@ -88,6 +118,16 @@ fn is_true(value: &bool) -> bool {
 }
 
 impl Action {
+    /// `device.get`: the identity of the action across the whole API.
+    pub fn id(&self) -> String {
+        format!("{}.{}", self.resource, self.camel_name)
+    }
+
+    /// The first documented success response: the answer of most actions.
+    pub fn success(&self) -> &Response {
+        &self.successes[0]
+    }
+
     /// The one parameter sent as the JSON request body, if any.
     pub fn body(&self) -> Option<&Param> {
         self.params.iter().find(|p| p.location == Location::Body)
@@ -139,12 +179,18 @@ impl Method {
 pub enum Location {
     /// Substituted into the path template.
     Path,
-    /// A query-string pair; the value is a string on the wire.
+    /// A query-string pair; the value is a string on the wire (a list or an object flattened
+    /// into indexed pairs, `name[0]=a`, `name[0][key]=v`).
     Query,
+    /// A query-string pair whose value is the parameter's JSON text
+    /// (`query={"$or":[…]}`).
+    QueryJson,
     /// A request header of the parameter's name (`losantdomain`).
     Header,
     /// The JSON request body.
     Body,
+    /// One part of a `multipart/form-data` body (a file, or a field sent as text or JSON text).
+    Multipart,
 }
 
 /// One parameter of an action.
@@ -190,6 +236,8 @@ pub enum ParamType {
     Array {
         items: Box<ParamType>,
     },
+    /// A file's bytes, sent as a multipart part with a file name.
+    File,
 }
 
 /// A documented example value.
@@ -206,8 +254,10 @@ pub enum ParamExample {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Response {
     pub status: u16,
-    /// Anchor of the body's schema in `_schemas.md`, e.g. `recent-item-list`.
-    pub schema: String,
+    /// Anchor of the body's schema in `_schemas.md`, e.g. `recent-item-list`; none when the
+    /// documents give the type `undefined` (a `204` without a body).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
     pub description: String,
 }
 
@@ -230,7 +280,7 @@ pub struct Schema {
 /// A place in one of the documents.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct SourceRef {
-    /// File name relative to `spec/`, e.g. `me.md`.
+    /// File name relative to `spec/published`, e.g. `me/me.md`.
     pub file: String,
     /// 1-based line.
     pub line: usize,
@@ -242,14 +292,80 @@ pub struct Diagnostic {
     pub kind: DiagnosticKind,
     /// Where the differing (or missing) value is documented.
     pub source: SourceRef,
+    /// The resource concerned, by [`Resource::camel_name`], if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resource: Option<String>,
     /// The action concerned, by title, if any.
     pub action: Option<String>,
+    /// The schema concerned, by anchor, when the finding is about a schema rather than an
+    /// action (two releases' `Device` schemas differ; a repaired schema).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
     /// What differs.
     pub message: String,
     /// The value the model keeps.
     pub kept: String,
     /// Why it keeps that one.
     pub reason: String,
+}
+
+impl Diagnostic {
+    /// The diagnostic's identity across republished documents: its kind, resource, action,
+    /// schema and message, with the numbers of line references masked (a republish moves
+    /// lines; `line 15` and `me.md:15` become `line #`, `me.md:#`). `regen`'s `new` marks,
+    /// `xtask diff` and the snapshots all use this one identity.
+    pub fn key(&self) -> String {
+        format!(
+            "{}|{}|{}|{}|{}",
+            self.kind.as_str(),
+            self.resource.as_deref().unwrap_or(""),
+            self.action.as_deref().unwrap_or(""),
+            self.schema.as_deref().unwrap_or(""),
+            mask_line_numbers(&self.message)
+        )
+    }
+
+    /// The one-line form `regen` prints and the snapshots keep:
+    /// `gap me/me.md:51 [me: Add Recent Item] …; kept …: <reason>`.
+    pub fn line(&self) -> String {
+        let subject = match (&self.resource, &self.action, &self.schema) {
+            (Some(resource), Some(action), _) => format!(" [{resource}: {action}]"),
+            (Some(resource), None, _) => format!(" [{resource}]"),
+            (None, Some(action), _) => format!(" [{action}]"),
+            (None, None, Some(schema)) => format!(" [schema {schema}]"),
+            (None, None, None) => String::new(),
+        };
+        format!(
+            "{} {}:{}{subject} {}; kept {}: {}",
+            self.kind.as_str(),
+            self.source.file,
+            self.source.line,
+            self.message,
+            self.kept,
+            self.reason
+        )
+    }
+}
+
+/// `(line 15)` → `(line #)`, `me.md:15` → `me.md:#`: the numbers that move when a document
+/// is edited elsewhere. Other numbers (a status `404`, a count) are part of the finding.
+fn mask_line_numbers(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut chars = message.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        out.push(c);
+        let before = &message[..=at];
+        let introduces_line = before.ends_with("line ")
+            || before.ends_with("lines ")
+            || (c == ':' && before[..at].ends_with(|p: char| p.is_ascii_alphanumeric()));
+        if introduces_line && chars.peek().is_some_and(|(_, d)| d.is_ascii_digit()) {
+            while chars.peek().is_some_and(|(_, d)| d.is_ascii_digit()) {
+                chars.next();
+            }
+            out.push('#');
+        }
+    }
+    out
 }
 
 /// What sort of finding a [`Diagnostic`] is.
@@ -266,6 +382,18 @@ pub enum DiagnosticKind {
     Repair,
 }
 
+impl DiagnosticKind {
+    /// `disagreement`, `gap`, `inference`, `repair`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DiagnosticKind::Disagreement => "disagreement",
+            DiagnosticKind::Gap => "gap",
+            DiagnosticKind::Inference => "inference",
+            DiagnosticKind::Repair => "repair",
+        }
+    }
+}
+
 impl ApiModel {
     /// The named schema with this anchor.
     pub fn schema(&self, anchor: &str) -> Option<&Schema> {
@@ -277,9 +405,65 @@ impl ApiModel {
         self.schemas.iter().find(|s| s.title == title)
     }
 
-    /// The action with this snake_case name.
-    pub fn action(&self, snake_name: &str) -> Option<&Action> {
-        self.actions.iter().find(|a| a.snake_name == snake_name)
+    /// The action of `resource` (its camel name, `me`) with this snake_case name.
+    pub fn action(&self, resource: &str, snake_name: &str) -> Option<&Action> {
+        self.actions
+            .iter()
+            .find(|a| a.resource == resource && a.snake_name == snake_name)
+    }
+
+    /// The resource with this camel name (`applicationApiToken`).
+    pub fn resource(&self, camel_name: &str) -> Option<&Resource> {
+        self.resources.iter().find(|r| r.camel_name == camel_name)
+    }
+
+    /// The actions of one resource, in documented order.
+    pub fn actions_of<'a>(&'a self, resource: &'a str) -> impl Iterator<Item = &'a Action> + 'a {
+        self.actions.iter().filter(move |a| a.resource == resource)
+    }
+
+    /// The part of the model that `resources` (camel names) need: their actions, the named
+    /// schemas those reach (through links and nested `title`s, in model order) and their
+    /// diagnostics (and those of no resource that concern a kept schema).
+    pub fn subset(&self, resources: &[&str]) -> ApiModel {
+        let actions: Vec<Action> = self
+            .actions
+            .iter()
+            .filter(|a| resources.contains(&a.resource.as_str()))
+            .cloned()
+            .collect();
+        let reached = reach::schemas(self, &actions);
+        let schemas: Vec<Schema> = self
+            .schemas
+            .iter()
+            .filter(|s| reached.contains(s.anchor.as_str()))
+            .cloned()
+            .collect();
+        let diagnostics = self
+            .diagnostics
+            .iter()
+            .filter(|d| match &d.resource {
+                Some(resource) => resources.contains(&resource.as_str()),
+                None => d
+                    .schema
+                    .as_ref()
+                    .is_none_or(|s| reached.contains(s.as_str())),
+            })
+            .cloned()
+            .collect();
+        ApiModel {
+            api_version: self.api_version.clone(),
+            base_url: self.base_url.clone(),
+            resources: self
+                .resources
+                .iter()
+                .filter(|r| resources.contains(&r.camel_name.as_str()))
+                .cloned()
+                .collect(),
+            actions,
+            schemas,
+            diagnostics,
+        }
     }
 
     /// Parses the model from its JSON form (`spec/generated/model.json`).

@@ -6,12 +6,14 @@ use wegnology_model::ApiModel;
 
 fn model(params: serde_json::Value, schema: serde_json::Value) -> ApiModel {
     serde_json::from_value(json!({
-        "resource": "Me", "api_version": "1.0.0", "base_url": "https://example.test",
+        "api_version": "1.0.0", "base_url": "https://example.test",
+        "resources": [{"name": "Me", "camel_name": "me", "snake_name": "me", "path": "/me", "api_version": "1.0.0", "source": {"file": "x.md", "line": 1}}],
         "actions": [{
+            "resource": "me", "api_version": "1.0.0",
             "title": "Get", "snake_name": "get", "camel_name": "get", "description": "Gets",
             "method": "GET", "path": "/me", "scopes": ["me.get"], "params": params,
             "body_example": null,
-            "success": {"status": 200, "schema": "me", "description": "ok"},
+            "successes": [{"status": 200, "schema": "me", "description": "ok"}],
             "errors": [], "sources": []
         }],
         "schemas": [{"title": "Me", "anchor": "me", "description": null, "json_schema": schema,

@@ -4,9 +4,11 @@
 //! [`document`] turns a [`wegnology_model::ApiModel`] into the document as JSON; [`to_json`] is
 //! its stable text form, which `cargo xtask regen` writes to `spec/generated/openapi.json`:
 //!
-//! - every action is an operation whose `operationId` is the action's camelCase name;
+//! - every action is an operation whose `operationId` is `<resource>.<action>` in the official
+//!   clients' camelCase names (`me.addRecentItem`), unique across resources; its tag is its
+//!   resource;
 //! - parameters keep their location (`path`, `query`, `header`), type, default and example; the
-//!   body parameter becomes the `requestBody`;
+//!   body parameter becomes the `requestBody`, multipart parameters a `multipart/form-data` one;
 //! - request and response bodies refer to `components/schemas`, the `_schemas.md` JSON Schemas
 //!   converted from draft-07 to the 2020-12 dialect of OpenAPI 3.1 (see [`schema`]);
 //! - an operation needs a bearer token with at least one of its scopes: one security
@@ -45,7 +47,7 @@ pub enum OpenApiError {
         first: String,
         second: String,
     },
-    #[error("actions `{first}` and `{second}` have the same camelCase name `{operation_id}`")]
+    #[error("actions `{first}` and `{second}` have the same operation id `{operation_id}`")]
     DuplicateOperationId {
         operation_id: String,
         first: String,
@@ -82,7 +84,7 @@ pub fn document(model: &ApiModel) -> Result<Value, OpenApiError> {
     let names = schema::ComponentNames::new(model);
     let mut paths: Map<String, Value> = Map::new();
     let mut seen: BTreeMap<(&str, &'static str), &str> = BTreeMap::new();
-    let mut seen_ids: BTreeMap<&str, &str> = BTreeMap::new();
+    let mut seen_ids: BTreeMap<String, &str> = BTreeMap::new();
     for action in &model.actions {
         let method = action.method.as_str();
         if let Some(first) = seen.insert((action.path.as_str(), method), &action.title) {
@@ -93,9 +95,9 @@ pub fn document(model: &ApiModel) -> Result<Value, OpenApiError> {
                 second: action.title.clone(),
             });
         }
-        if let Some(first) = seen_ids.insert(&action.camel_name, &action.title) {
+        if let Some(first) = seen_ids.insert(operation_id(action), &action.title) {
             return Err(OpenApiError::DuplicateOperationId {
-                operation_id: action.camel_name.clone(),
+                operation_id: operation_id(action).to_owned(),
                 first: first.to_owned(),
                 second: action.title.clone(),
             });
@@ -131,18 +133,18 @@ pub fn document(model: &ApiModel) -> Result<Value, OpenApiError> {
         "openapi": "3.1.0",
         "jsonSchemaDialect": "https://spec.openapis.org/oas/3.1/dialect/base",
         "info": {
-            "title": format!("WEGnology {} API", model.resource),
+            "title": "WEGnology API",
             "version": model.api_version,
             "description": format!(
-                "The WEGnology {} API as its published documents describe it (API release {}). \
+                "The WEGnology API as its published documents describe it ({}). \
                  Generated from the endpoint model by `cargo xtask openapi`; do not edit. \
                  Where the documents disagree, `x-wegnology-diagnostics` says what differs, \
                  which value this document keeps and why.",
-                model.resource, model.api_version
+                releases(model)
             ),
         },
         "servers": [{ "url": model.base_url }],
-        "tags": [{ "name": model.resource }],
+        "tags": model.resources.iter().map(|r| json!({ "name": r.name })).collect::<Vec<_>>(),
         "paths": paths,
         "components": {
             "schemas": schemas,
@@ -174,6 +176,31 @@ pub fn document(model: &ApiModel) -> Result<Value, OpenApiError> {
             .insert("x-wegnology-diagnostics".into(), Value::Array(unattached));
     }
     Ok(doc)
+}
+
+/// `me.addRecentItem`: unique across resources, as actions are identified by both.
+fn operation_id(action: &Action) -> String {
+    action.id()
+}
+
+/// `API release 1.26.2 (Me), 1.24.5 (the other resources)`-like: each release and its resources.
+fn releases(model: &ApiModel) -> String {
+    let mut by_release: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for resource in &model.resources {
+        by_release
+            .entry(&resource.api_version)
+            .or_default()
+            .push(&resource.name);
+    }
+    if by_release.len() <= 1 {
+        return format!("API release {}", model.api_version);
+    }
+    let parts: Vec<String> = by_release
+        .iter()
+        .rev()
+        .map(|(release, names)| format!("{release} for {}", names.join(", ")))
+        .collect();
+    format!("API releases {}", parts.join("; "))
 }
 
 /// The document as pretty-printed JSON ending with a newline: the content of `spec/generated/openapi.json`.
@@ -213,15 +240,18 @@ fn operation(
     };
 
     let mut op = Map::new();
-    op.insert("operationId".into(), json!(action.camel_name));
+    op.insert("operationId".into(), json!(operation_id(action)));
     op.insert("summary".into(), json!(action.title));
     op.insert("description".into(), json!(description));
-    op.insert("tags".into(), json!([model.resource]));
+    let tag = model
+        .resource(&action.resource)
+        .map_or(action.resource.as_str(), |r| r.name.as_str());
+    op.insert("tags".into(), json!([tag]));
 
     let parameters = action
         .params
         .iter()
-        .filter(|p| p.location != Location::Body)
+        .filter(|p| !matches!(p.location, Location::Body | Location::Multipart))
         .map(|p| parameter(model, names, action, p))
         .collect::<Result<Vec<_>, _>>()?;
     if !parameters.is_empty() {
@@ -232,6 +262,8 @@ fn operation(
             "requestBody".into(),
             request_body(model, names, action, body)?,
         );
+    } else if action.params_in(Location::Multipart).next().is_some() {
+        op.insert("requestBody".into(), multipart_body(names, action)?);
     }
     op.insert("responses".into(), responses(names, action)?);
     // Alternatives of one requirement each: any one scope is enough.
@@ -265,7 +297,10 @@ fn operation(
     let notes: Vec<Value> = model
         .diagnostics
         .iter()
-        .filter(|d| d.action.as_deref() == Some(action.title.as_str()))
+        .filter(|d| {
+            d.action.as_deref() == Some(action.title.as_str())
+                && d.resource.as_ref().is_none_or(|r| r == &action.resource)
+        })
         .map(diagnostic_note)
         .collect();
     if !notes.is_empty() {
@@ -313,9 +348,11 @@ fn parameter(
 ) -> Result<Value, OpenApiError> {
     let location = match param.location {
         Location::Path => "path",
-        Location::Query => "query",
+        Location::Query | Location::QueryJson => "query",
         Location::Header => "header",
-        Location::Body => unreachable!("the body parameter is the request body"),
+        Location::Body | Location::Multipart => {
+            unreachable!("body and multipart parameters are the request body")
+        }
     };
     let used_by = || format!("parameter `{}` of `{}`", param.name, action.title);
     let mut value_schema = param_schema(names, &param.ty, &used_by)?;
@@ -332,7 +369,14 @@ fn parameter(
         json!(param.required || param.location == Location::Path),
     );
     match &param.ty {
-        // A schema value travels as JSON text: OpenAPI says so with `content`, not `schema`.
+        // A JSON-text value: OpenAPI says so with `content`, not `schema`.
+        _ if param.location == Location::QueryJson => {
+            out.insert(
+                "content".into(),
+                json!({ "application/json": { "schema": value_schema } }),
+            );
+        }
+        // A schema value in the query otherwise travels flattened (`name[key]=v`).
         ParamType::Schema { .. } => {
             out.insert(
                 "content".into(),
@@ -398,10 +442,33 @@ fn request_body(
     }))
 }
 
+/// A `multipart/form-data` body: one property per multipart parameter (files as binary).
+fn multipart_body(names: &schema::ComponentNames, action: &Action) -> Result<Value, OpenApiError> {
+    let mut properties = Map::new();
+    let mut required = Vec::new();
+    for param in action.params_in(Location::Multipart) {
+        let used_by = || format!("multipart parameter `{}` of `{}`", param.name, action.title);
+        let mut schema = param_schema(names, &param.ty, &used_by)?;
+        schema.insert("description".into(), json!(param.description));
+        properties.insert(param.name.clone(), Value::Object(schema));
+        if param.required {
+            required.push(json!(param.name));
+        }
+    }
+    let mut schema = json!({ "type": "object", "properties": properties });
+    if !required.is_empty() {
+        schema["required"] = Value::Array(required);
+    }
+    Ok(json!({
+        "required": action.params_in(Location::Multipart).any(|p| p.required),
+        "content": { "multipart/form-data": { "schema": schema } },
+    }))
+}
+
 fn responses(names: &schema::ComponentNames, action: &Action) -> Result<Value, OpenApiError> {
-    // Responses sharing a status (none today) are one entry: descriptions joined, bodies oneOf.
+    // Responses sharing a status are one entry: descriptions joined, bodies oneOf.
     let mut by_status: Vec<(u16, Vec<&Response>)> = Vec::new();
-    for response in std::iter::once(&action.success).chain(&action.errors) {
+    for response in action.successes.iter().chain(&action.errors) {
         match by_status.iter_mut().find(|(s, _)| *s == response.status) {
             Some((_, list)) => list.push(response),
             None => by_status.push((response.status, vec![response])),
@@ -411,34 +478,37 @@ fn responses(names: &schema::ComponentNames, action: &Action) -> Result<Value, O
     for (status, list) in by_status {
         let mut refs = Vec::new();
         for response in &list {
-            let reference =
-                names
-                    .reference(&response.schema)
-                    .ok_or_else(|| OpenApiError::UnknownSchema {
-                        anchor: response.schema.clone(),
-                        used_by: format!("the {} response of `{}`", response.status, action.title),
-                    })?;
+            // `undefined`: a response without a body.
+            let Some(anchor) = &response.schema else {
+                continue;
+            };
+            let reference = names
+                .reference(anchor)
+                .ok_or_else(|| OpenApiError::UnknownSchema {
+                    anchor: anchor.clone(),
+                    used_by: format!("the {} response of `{}`", response.status, action.title),
+                })?;
             if !refs.contains(&reference) {
                 refs.push(reference);
             }
         }
-        let body_schema = if refs.len() == 1 {
-            refs.remove(0)
-        } else {
-            json!({ "oneOf": refs })
-        };
         let description = list
             .iter()
             .map(|r| r.description.as_str())
             .collect::<Vec<_>>()
             .join("; ");
-        out.insert(
-            status.to_string(),
-            json!({
+        let entry = match refs.len() {
+            0 => json!({ "description": description }),
+            1 => json!({
                 "description": description,
-                "content": { "application/json": { "schema": body_schema } },
+                "content": { "application/json": { "schema": refs.remove(0) } },
             }),
-        );
+            _ => json!({
+                "description": description,
+                "content": { "application/json": { "schema": { "oneOf": refs } } },
+            }),
+        };
+        out.insert(status.to_string(), entry);
     }
     Ok(Value::Object(out))
 }
@@ -464,6 +534,9 @@ fn param_schema(
         }
         ParamType::Array { items } => {
             json!({ "type": "array", "items": param_schema(names, items, used_by)? })
+        }
+        ParamType::File => {
+            json!({ "type": "string", "contentMediaType": "application/octet-stream" })
         }
     };
     Ok(match value {
@@ -493,7 +566,7 @@ fn typed_literal(ty: &ParamType, text: &str) -> Value {
                     .collect(),
             ),
         },
-        ParamType::String | ParamType::Enum { .. } => json!(text),
+        ParamType::String | ParamType::Enum { .. } | ParamType::File => json!(text),
     }
 }
 

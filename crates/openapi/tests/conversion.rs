@@ -20,8 +20,10 @@ fn small_model(schemas: &[(&str, Value)]) -> ApiModel {
         .collect();
     let first = anchor(schemas[0]["title"].as_str().unwrap());
     serde_json::from_value(json!({
-        "resource": "Thing", "api_version": "1.0.0", "base_url": "https://example.com",
+        "api_version": "1.0.0", "base_url": "https://example.com",
+        "resources": [{"name": "Thing", "camel_name": "thing", "snake_name": "thing", "path": "/things/{thingId}", "api_version": "1.0.0", "source": {"file": "x.md", "line": 1}}],
         "actions": [{
+            "resource": "thing", "api_version": "1.0.0",
             "title": "Get Thing", "snake_name": "get_thing", "camel_name": "getThing",
             "description": "Gets a thing", "method": "GET", "path": "/things/{thingId}",
             "scopes": ["thing.get"],
@@ -34,13 +36,14 @@ fn small_model(schemas: &[(&str, Value)]) -> ApiModel {
                   "default": "10", "example": { "kind": "literal", "value": "5" } }
             ],
             "body_example": null,
-            "success": { "status": 200, "schema": first, "description": "The thing" },
+            "successes": [{ "status": 200, "schema": first, "description": "The thing" }],
             "errors": [],
             "sources": []
         }],
         "schemas": schemas,
         "diagnostics": [{
-            "kind": "gap", "source": { "file": "me.md", "line": 3 }, "action": "Get Thing",
+            "kind": "gap", "source": { "file": "me.md", "line": 3 }, "resource": "thing",
+            "action": "Get Thing",
             "message": "m", "kept": "k", "reason": "r"
         }]
     }))
@@ -145,7 +148,7 @@ fn parameters_keep_location_type_default_example_and_the_operation_its_notes() {
     let model = small_model(&[("Thing", json!({ "type": "object" }))]);
     let doc = document(&model).unwrap();
     let op = &doc["paths"]["/things/{thingId}"]["get"];
-    assert_eq!(op["operationId"], "getThing");
+    assert_eq!(op["operationId"], "thing.getThing");
     assert_eq!(
         op["parameters"][1],
         json!({
@@ -171,7 +174,7 @@ fn parameters_keep_location_type_default_example_and_the_operation_its_notes() {
 #[test]
 fn a_model_that_cannot_be_exported_is_an_error_naming_what_is_wrong() {
     let mut model = small_model(&[("Thing", json!({ "type": "object" }))]);
-    model.actions[0].success.schema = "nowhere".into();
+    model.actions[0].successes[0].schema = Some("nowhere".into());
     assert_eq!(
         document(&model).unwrap_err(),
         OpenApiError::UnknownSchema {

@@ -32,9 +32,9 @@ fn location_name(location: ParameterIn) -> &'static str {
 fn model_location(location: Location) -> &'static str {
     match location {
         Location::Path => "path",
-        Location::Query => "query",
+        Location::Query | Location::QueryJson => "query",
         Location::Header => "header",
-        Location::Body => "body",
+        Location::Body | Location::Multipart => "body",
     }
 }
 
@@ -77,9 +77,9 @@ fn missing(model: &ApiModel, text: &str) -> Vec<String> {
     for action in &model.actions {
         let Some((path, method, op)) = spec
             .operations()
-            .find(|(_, _, op)| op.operation_id.as_deref() == Some(action.camel_name.as_str()))
+            .find(|(_, _, op)| op.operation_id.as_deref() == Some(action.id().as_str()))
         else {
-            missing.push(format!("operation `{}`", action.camel_name));
+            missing.push(format!("operation `{}`", action.id()));
             continue;
         };
         if path != action.path || method.as_str() != action.method.as_str() {
@@ -113,7 +113,8 @@ fn missing(model: &ApiModel, text: &str) -> Vec<String> {
                 {
                     missing.push(format!(
                         "request body `{}` of `{}`",
-                        param.name, action.camel_name
+                        param.name,
+                        action.id()
                     ));
                 }
                 continue;
@@ -126,7 +127,7 @@ fn missing(model: &ApiModel, text: &str) -> Vec<String> {
                     "{} parameter `{}` of `{}`",
                     model_location(param.location),
                     param.name,
-                    action.camel_name
+                    action.id()
                 )),
                 Some(p) => {
                     let required = param.required || param.location == Location::Path;
@@ -135,30 +136,32 @@ fn missing(model: &ApiModel, text: &str) -> Vec<String> {
                     {
                         missing.push(format!(
                             "requiredness or type of `{}` of `{}`",
-                            param.name, action.camel_name
+                            param.name,
+                            action.id()
                         ));
                     }
                 }
             }
         }
         let responses = op.responses.clone().unwrap_or_default();
-        for response in std::iter::once(&action.success).chain(&action.errors) {
-            let expected = model.schema(&response.schema).map(|s| s.title.clone());
+        for response in action.successes.iter().chain(&action.errors) {
+            let expected = response
+                .schema
+                .as_deref()
+                .and_then(|anchor| model.schema(anchor))
+                .map(|s| s.title.clone());
             let found = responses
                 .get(&response.status.to_string())
                 .and_then(|r| r.resolve(&spec).ok())
                 .and_then(|r| r.content.get("application/json").cloned())
                 .and_then(|m| title_of(&m.schema));
             if found.is_none() || found != expected {
-                missing.push(format!(
-                    "{} response of `{}`",
-                    response.status, action.camel_name
-                ));
+                missing.push(format!("{} response of `{}`", response.status, action.id()));
             }
         }
         let scopes = op.extensions.get("wegnology-scopes");
         if scopes != Some(&serde_json::json!(action.scopes)) {
-            missing.push(format!("scopes of `{}`", action.camel_name));
+            missing.push(format!("scopes of `{}`", action.id()));
         }
         let alternatives: BTreeSet<&String> = op
             .security
@@ -172,7 +175,7 @@ fn missing(model: &ApiModel, text: &str) -> Vec<String> {
             BTreeSet::new()
         };
         if alternatives != expected || (!action.token_required && !op.security.is_empty()) {
-            missing.push(format!("security of `{}`", action.camel_name));
+            missing.push(format!("security of `{}`", action.id()));
         }
         let notes = op
             .extensions
@@ -187,7 +190,7 @@ fn missing(model: &ApiModel, text: &str) -> Vec<String> {
         if notes != expected_notes {
             missing.push(format!(
                 "{expected_notes} diagnostics of `{}` (found {notes})",
-                action.camel_name
+                action.id()
             ));
         }
     }
@@ -242,7 +245,7 @@ fn the_check_names_an_operation_schema_or_parameter_that_is_missing() {
     );
     let found = missing(&model, &without(&text, &pointer));
     assert!(
-        found.contains(&format!("operation `{}`", first.camel_name)),
+        found.contains(&format!("operation `{}`", first.id())),
         "{found:?}"
     );
 
@@ -287,7 +290,8 @@ fn the_check_names_an_operation_schema_or_parameter_that_is_missing() {
     assert!(
         found.contains(&format!(
             "query parameter `{}` of `{}`",
-            param.name, action.camel_name
+            param.name,
+            action.id()
         )),
         "{found:?}"
     );

@@ -145,7 +145,9 @@ pub fn parse(text: &str) -> Result<SchemaPage, SpecError> {
             page.repairs.push(Diagnostic {
                 kind: DiagnosticKind::Repair,
                 source: source.clone(),
+                resource: None,
                 action: None,
+                schema: Some(anchor.clone()),
                 message: format!("`{}` has the schema keywords `title`, `description`, `type` and `properties` inside `{path}/properties`, where each entry must be a property's schema", draft.title),
                 kept: format!("those keywords moved up to `{path}`"),
                 reason: "as written, the properties would be named `title`, `type`, … with strings for schemas, which is not valid JSON Schema; the description and nested properties show the intended item schema".to_string(),

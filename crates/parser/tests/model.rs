@@ -13,7 +13,21 @@ fn model() -> ApiModel {
 #[test]
 fn counts_and_origin() {
     let model = model();
-    assert_eq!(model.resource, "Me");
+    assert_eq!(model.resources.len(), 1);
+    let me = &model.resources[0];
+    assert_eq!(
+        (
+            me.name.as_str(),
+            me.camel_name.as_str(),
+            me.snake_name.as_str(),
+            me.path.as_str()
+        ),
+        ("Me", "me", "me", "/me")
+    );
+    assert!(model
+        .actions
+        .iter()
+        .all(|a| a.resource == "me" && a.api_version == "1.26.2"));
     assert_eq!(model.api_version, "1.26.2");
     assert_eq!(model.base_url, "https://api.app.wnology.io");
     assert_eq!(model.actions.len(), 20);
@@ -220,19 +234,26 @@ fn every_action_matches_the_documents() {
     let expected: Vec<&str> = ACTIONS.iter().map(|a| a.0).collect();
     assert_eq!(names, expected);
     for &(name, method, path, success, errors, scopes) in ACTIONS {
-        let action = model.action(name).unwrap();
+        let action = model.action("me", name).unwrap();
         assert_eq!(action.method, method, "{name}");
         assert_eq!(action.path, path, "{name}");
-        assert_eq!(action.success.status, 200, "{name}");
-        assert_eq!(action.success.schema, success, "{name}");
+        assert_eq!(action.successes.len(), 1, "{name}");
+        assert_eq!(action.success().status, 200, "{name}");
+        assert_eq!(action.success().schema.as_deref(), Some(success), "{name}");
         assert_eq!(
             action.errors.iter().map(|e| e.status).collect::<Vec<_>>(),
             errors,
             "{name}"
         );
-        assert!(action.errors.iter().all(|e| e.schema == "error"), "{name}");
+        assert!(
+            action
+                .errors
+                .iter()
+                .all(|e| e.schema.as_deref() == Some("error")),
+            "{name}"
+        );
         assert_eq!(action.scopes, scopes, "{name}");
-        assert!(model.schema(&action.success.schema).is_some(), "{name}");
+        assert!(model.schema(success).is_some(), "{name}");
         // Every action takes the optional domain header, last.
         let last = action.params.last().unwrap();
         assert_eq!(
@@ -376,7 +397,7 @@ fn every_parameter_matches_the_documents() {
         ("verify_email", vec![]),
     ];
     for (name, params) in expected {
-        let action = model.action(name).unwrap();
+        let action = model.action("me", name).unwrap();
         let found: Vec<ExpectedParam> = action
             .params
             .iter()
@@ -390,7 +411,7 @@ fn every_parameter_matches_the_documents() {
 #[test]
 fn defaults_examples_and_bodies() {
     let model = model();
-    let breakdown = model.action("payload_counts_breakdown").unwrap();
+    let breakdown = model.action("me", "payload_counts_breakdown").unwrap();
     let resolution = breakdown
         .params
         .iter()
@@ -405,14 +426,14 @@ fn defaults_examples_and_bodies() {
     assert_eq!(as_bytes.default.as_deref(), Some("false"));
     assert_eq!(as_bytes.documented_type, "string");
 
-    let recent = model.action("add_recent_item").unwrap();
+    let recent = model.action("me", "add_recent_item").unwrap();
     assert_eq!(
         recent.body_example,
         Some(
             serde_json::json!({"itemType": "device", "parentId": "575ec8687ae143cd83dc4a97", "itemId": "575ecf887ae143cd83dc4aa2"})
         )
     );
-    assert!(model.action("get").unwrap().body_example.is_none());
+    assert!(model.action("me", "get").unwrap().body_example.is_none());
 
     let invites = model.schema("user-organization-invitations").unwrap();
     assert_eq!(

@@ -81,7 +81,7 @@ Was this page helpful?",
     );
     let model = wegnology_parser::parse(&docs).unwrap();
     assert_eq!(model.actions.len(), 21);
-    let action = model.action("verify_phone").unwrap();
+    let action = model.action("me", "verify_phone").unwrap();
     assert_eq!(
         (
             action.method,
@@ -101,7 +101,7 @@ Was this page helpful?",
         ),
         ("phoneNumber", Location::Query, &ParamType::Integer, true)
     );
-    assert_eq!(action.success.schema, "success");
+    assert_eq!(action.success().schema.as_deref(), Some("success"));
     // The JS page lacks it: reported, not an error.
     assert!(model
         .diagnostics

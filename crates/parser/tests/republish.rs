@@ -24,7 +24,7 @@ fn parameters_the_rest_page_does_not_place_go_in_the_query() {
         "generate_two_factor_auth",
     ];
     for name in patch_actions {
-        let action = model.action(name).unwrap();
+        let action = model.action("me", name).unwrap();
         for (param, ty) in [
             ("includeRecent", ParamType::Boolean),
             ("summaryExclude", ParamType::String),
@@ -56,7 +56,7 @@ fn parameters_the_rest_page_does_not_place_go_in_the_query() {
             .unwrap();
         assert_eq!(domain.location, Location::Header, "{name}");
     }
-    let patch = model.action("patch").unwrap();
+    let patch = model.action("me", "patch").unwrap();
     assert_eq!(
         patch
             .params_in(Location::Query)
@@ -71,18 +71,18 @@ fn the_other_edits_reach_the_model() {
     let (old, new) = models();
     assert_eq!(new.api_version, "1.27.0");
     assert_eq!(new.actions.len(), old.actions.len() + 1);
-    assert!(new.action("verify_phone").is_some());
-    let breakdown = new.action("payload_counts_breakdown").unwrap();
+    assert!(new.action("me", "verify_phone").is_some());
+    let breakdown = new.action("me", "payload_counts_breakdown").unwrap();
     assert!(!breakdown
         .params
         .iter()
         .any(|p| p.name == "includeNonBillable"));
     assert_eq!(
-        new.action("transfer_resources").unwrap().scopes[0],
+        new.action("me", "transfer_resources").unwrap().scopes[0],
         "all.Organization"
     );
     let include_recent = new
-        .action("get")
+        .action("me", "get")
         .unwrap()
         .params
         .iter()

@@ -12,10 +12,10 @@ fn model(shape: &str) -> ApiModel {
 #[test]
 fn an_action_that_needs_no_token() {
     let model = model("no-token");
-    let authenticate = model.action("authenticate").unwrap();
+    let authenticate = model.action("me", "authenticate").unwrap();
     assert!(!authenticate.token_required);
     assert!(authenticate.scopes.is_empty());
-    let verify = model.action("verify_email").unwrap();
+    let verify = model.action("me", "verify_email").unwrap();
     assert!(verify.token_required);
     assert_eq!(verify.scopes, ["all.User", "me.*", "me.verifyEmail"]);
     // All three pages agree that it needs none: nothing to report about it but its body.
@@ -36,9 +36,9 @@ fn an_action_that_needs_no_token() {
 #[test]
 fn a_schema_typed_query_parameter() {
     let model = model("schema-query");
-    let action = model.action("device_names").unwrap();
+    let action = model.action("me", "device_names").unwrap();
     let query = action.params.iter().find(|p| p.name == "query").unwrap();
-    assert_eq!(query.location, Location::Query);
+    assert_eq!(query.location, Location::QueryJson);
     assert_eq!(
         query.ty,
         ParamType::Schema {
@@ -51,7 +51,7 @@ fn a_schema_typed_query_parameter() {
 #[test]
 fn array_parameters() {
     let model = model("array-param");
-    let action = model.action("device_counts").unwrap();
+    let action = model.action("me", "device_counts").unwrap();
     let list = ParamType::Array {
         items: Box::new(ParamType::String),
     };

@@ -17,18 +17,7 @@ fn diagnostic_lines(model: &ApiModel) -> String {
     model
         .diagnostics
         .iter()
-        .map(|d| {
-            format!(
-                "{:?} {}:{} [{}] {}; kept {}: {}\n",
-                d.kind,
-                d.source.file,
-                d.source.line,
-                d.action.as_deref().unwrap_or("-"),
-                d.message,
-                d.kept,
-                d.reason
-            )
-        })
+        .map(|d| format!("{}\n", d.line()))
         .collect()
 }
 

@@ -29,7 +29,9 @@ impl Merger<'_> {
             self.diagnostics.push(Diagnostic {
                 kind: DiagnosticKind::Inference,
                 source: schema.source.clone(),
+                resource: None,
                 action: None,
+                schema: Some(schema.anchor.clone()),
                 message: format!(
                     "`{}` has a `oneOf` of objects at `{}` whose branches cannot be told apart: {why}",
                     schema.title,
@@ -51,7 +53,9 @@ impl Merger<'_> {
             self.diagnostics.push(Diagnostic {
                 kind: DiagnosticKind::Gap,
                 source: at(js::FILE, extra.line),
+                resource: Some(self.resource.clone()),
                 action: None,
+                schema: None,
                 message: format!(
                     "the JS page documents `{}`, which neither {} nor {} has",
                     extra.camel_name,
@@ -417,7 +421,9 @@ impl Merger<'_> {
                 self.diagnostics.push(Diagnostic {
                     kind: DiagnosticKind::Gap,
                     source: outer.source.clone(),
+                    resource: None,
                     action: None,
+                    schema: Some(outer.anchor.clone()),
                     message: format!("`{}` nests a schema titled `{title}` at `{pointer}` that {} does not define", outer.title, schemas::FILE),
                     kept: "the nested schema as written".to_string(),
                     reason: "there is no named schema to reuse".to_string(),
@@ -428,7 +434,9 @@ impl Merger<'_> {
                 self.diagnostics.push(Diagnostic {
                     kind: DiagnosticKind::Disagreement,
                     source: outer.source.clone(),
+                    resource: None,
                     action: None,
+                    schema: Some(outer.anchor.clone()),
                     message: format!("`{}` nests `{title}` at `{pointer}` with a different definition than its own section", outer.title),
                     kept: format!("the named `{title}` schema"),
                     reason: "the title names the schema; its own section is its definition".to_string(),

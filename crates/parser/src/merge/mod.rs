@@ -6,10 +6,10 @@
 //! model; `checks` only compares what the documents say against it and reports, and never
 //! changes a value of the model.
 
-use heck::ToLowerCamelCase;
+use heck::{ToLowerCamelCase, ToSnakeCase};
 use wegnology_model::{
     Action, ApiModel, Diagnostic, DiagnosticKind, Location, Param, ParamExample, ParamType,
-    Response, Schema, SourceRef,
+    Resource, Response, Schema, SourceRef,
 };
 
 mod checks;
@@ -40,9 +40,12 @@ pub fn merge(parts: Parts) -> Result<ApiModel, SpecError> {
         js,
         schemas,
     } = parts;
+    let resource = reference.resource.to_lower_camel_case();
     let mut merger = Merger {
         schemas: &schemas.schemas,
         diagnostics: schemas.repairs.clone(),
+        resource: resource.clone(),
+        api_version: api_version.clone(),
     };
     if rest.resource != reference.resource {
         return Err(SpecError::malformed(
@@ -98,10 +101,18 @@ pub fn merge(parts: Parts) -> Result<ApiModel, SpecError> {
     merger.check_nested_schemas();
     merger.check_one_ofs();
     let diagnostics = merger.diagnostics;
+    let resources = vec![Resource {
+        snake_name: reference.resource.to_snake_case(),
+        camel_name: resource,
+        path: common_path(actions.iter().map(|a| a.path.as_str())),
+        api_version: api_version.clone(),
+        name: reference.resource,
+        source: at(reference::FILE, 1),
+    }];
     Ok(ApiModel {
-        resource: reference.resource,
         api_version,
         base_url: rest.origin,
+        resources,
         actions,
         schemas: schemas.schemas,
         diagnostics,
@@ -118,6 +129,29 @@ fn at(file: &str, line: usize) -> SourceRef {
 struct Merger<'a> {
     schemas: &'a [Schema],
     diagnostics: Vec<Diagnostic>,
+    /// The camel name of the resource being merged (`me`).
+    resource: String,
+    /// The API release of the documents being merged.
+    api_version: String,
+}
+
+/// The longest path template every one of `paths` starts with, segment by segment:
+/// `/me/invites` and `/me/invites/{inviteId}` → `/me/invites`.
+pub(crate) fn common_path<'a>(paths: impl IntoIterator<Item = &'a str>) -> String {
+    let mut common: Option<Vec<&str>> = None;
+    for path in paths {
+        let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+        common = Some(match common {
+            None => segments,
+            Some(prefix) => prefix
+                .iter()
+                .zip(&segments)
+                .take_while(|(a, b)| a == b)
+                .map(|(a, _)| *a)
+                .collect(),
+        });
+    }
+    format!("/{}", common.unwrap_or_default().join("/"))
 }
 
 impl Merger<'_> {
@@ -133,7 +167,9 @@ impl Merger<'_> {
         self.diagnostics.push(Diagnostic {
             kind,
             source,
+            resource: Some(self.resource.clone()),
             action: Some(action.to_string()),
+            schema: None,
             message,
             kept,
             reason: reason.to_string(),
@@ -177,17 +213,11 @@ impl Merger<'_> {
         self.cross_check_js_params(doc, js, &params);
         let path = self.path(doc, rest, &params)?;
 
-        let success = match &doc.success[..] {
-            [one] => self.response(one)?,
-            [first, ..] => {
-                return Err(SpecError::malformed(
-                    reference::FILE,
-                    first.line,
-                    format!("one success response for `{title}`"),
-                ));
-            }
-            [] => unreachable!("the reference parser requires a success row"),
-        };
+        let successes = doc
+            .success
+            .iter()
+            .map(|s| self.response(s))
+            .collect::<Result<Vec<_>, _>>()?;
         let errors = doc
             .errors
             .iter()
@@ -225,6 +255,8 @@ impl Merger<'_> {
         };
 
         Ok(Action {
+            resource: self.resource.clone(),
+            api_version: self.api_version.clone(),
             title: doc.title.clone(),
             snake_name: doc.snake_name.clone(),
             camel_name,
@@ -235,7 +267,7 @@ impl Merger<'_> {
             token_required,
             params,
             body_example,
-            success,
+            successes,
             errors,
             sources,
         })
@@ -343,7 +375,12 @@ impl Merger<'_> {
             Location::Path
         } else if let Some(query) = query {
             self.compare_query(title, param, query);
-            Location::Query
+            // A schema value travels as its JSON text, as the official Python client sends it.
+            if matches!(ty, ParamType::Schema { .. }) {
+                Location::QueryJson
+            } else {
+                Location::Query
+            }
         } else if let ParamType::Schema { schema } = &ty {
             let body = rest.body.as_ref().ok_or_else(|| {
                 SpecError::malformed(rest::FILE, rest.line, format!("a `Request Body` section in `{title}`: {} gives it the schema-typed parameter `{}` (line {})", reference::FILE, param.name, param.line))
@@ -503,7 +540,7 @@ impl Merger<'_> {
         self.resolve(anchor, response.line)?;
         Ok(Response {
             status: response.status,
-            schema: anchor.clone(),
+            schema: Some(anchor.clone()),
             description: response.description.clone(),
         })
     }
@@ -559,6 +596,7 @@ fn type_name(ty: &ParamType) -> String {
         ParamType::Enum { values } => format!("one of {}", values.join(", ")),
         ParamType::Schema { schema } => format!("the `{schema}` schema"),
         ParamType::Array { items } => format!("a list of {}", type_name(items)),
+        ParamType::File => "a file".to_string(),
     }
 }
 
