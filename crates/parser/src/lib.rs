@@ -14,6 +14,7 @@ pub mod js;
 mod markdown;
 pub mod merge;
 pub mod reference;
+pub mod request_table;
 pub mod rest;
 pub mod schemas;
 mod text;
