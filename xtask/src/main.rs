@@ -6,6 +6,7 @@
 mod bench;
 mod diff;
 mod fixtures;
+mod import;
 mod openapi;
 mod workspace;
 
@@ -16,7 +17,7 @@ use clap::{Parser, Subcommand};
 use wegnology_model::{ApiModel, Diagnostic, DiagnosticKind};
 
 #[derive(Parser)]
-#[command(about = "Maintainer tasks for the WEGnology Me client")]
+#[command(about = "Maintainer tasks for the WEGnology client")]
 struct Cli {
     /// Project root (holding `spec/` and `crates/`); defaults to the workspace cargo runs xtask in.
     #[arg(long, global = true)]
@@ -38,6 +39,12 @@ enum Task {
     Bench(bench::BenchArgs),
     /// Write spec/generated/openapi.json only: the endpoint model as an OpenAPI 3.1 document.
     Openapi,
+    /// Copy what the pipeline reads of an unpacked `npm pack wegnology-rest@<release>` (its
+    /// package.json, docs/*.md and lib/api/*.js) into spec/published/wegnology-rest; then run regen.
+    Import {
+        /// The unpacked package: the `package/` folder of the archive, or the folder holding it.
+        dir: PathBuf,
+    },
 }
 
 /// A file `regen` owns, with the content it should have.
@@ -60,6 +67,9 @@ fn main() -> ExitCode {
     }
     if let Task::Bench(args) = &cli.task {
         return bench::run(&root, args);
+    }
+    if let Task::Import { dir } = &cli.task {
+        return import::run(&root, dir);
     }
     let model = match wegnology_parser::load(&root.join("spec/published")) {
         Ok(model) => model,
@@ -86,6 +96,7 @@ fn main() -> ExitCode {
         Task::Diff(args) => diff::run(&root, &args),
         Task::Bench(args) => bench::run(&root, &args),
         Task::Openapi => openapi::run(&root, &model, &outputs),
+        Task::Import { dir } => import::run(&root, &dir),
     }
 }
 

@@ -44,7 +44,7 @@ fn main() {
         black_box(js::parse(black_box(&docs.js)).unwrap());
     });
     measure("_schemas.md", docs.schemas.len(), || {
-        black_box(schemas::parse(black_box(&docs.schemas)).unwrap());
+        black_box(schemas::parse(schemas::FILE, black_box(&docs.schemas)).unwrap());
     });
     let total = docs.reference.len() + docs.rest.len() + docs.js.len() + docs.schemas.len();
     measure("all + merge", total, || {

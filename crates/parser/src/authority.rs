@@ -68,8 +68,36 @@ pub const JS_PAGE: Rule = Rule {
     why: "the JS page only cross-checks the other documents",
 };
 
+/// The other resources' actions, parameters, scopes and responses.
+pub const PACKAGE_REFERENCE: Rule = Rule {
+    what: "for a resource without a REST page: the list of actions, their parameters (names, types, requiredness, defaults, examples), scopes and responses",
+    authority: "its reference page in the JS client's package (`wegnology-rest/docs/<resource>.md`)",
+    why: "the package's reference page is the action reference of a resource without a REST page",
+};
+
+/// The other resources' wire: method, path, where each parameter travels.
+pub const REQUEST_TABLE: Rule = Rule {
+    what: "for a resource without a REST page: method, path template, and where each parameter travels (path, query, JSON-text query, header, JSON body, multipart field)",
+    authority: "the package's request table (`wegnology-rest/lib/api/<resource>.js`)",
+    why: "the request table is what the official JS client sends: the wire source where no REST page exists",
+};
+
+/// Me, described by both Me's documents and the package's older page.
+pub const NEWER_RELEASE: Rule = Rule {
+    what: "a resource both Me's documents and the package describe (Me), and the base URL",
+    authority: "the newer release (Me's documents); the package's page only cross-checks",
+    why: "the newer release decides; the older one only cross-checks it",
+};
+
+/// A schema title both schemas pages define.
+pub const SCHEMA_RELEASE: Rule = Rule {
+    what: "a schema title both schemas pages define",
+    authority: "the newer release's schemas page (Me's `_schemas.md`)",
+    why: "the newer release's schema is the one the API documents today",
+};
+
 /// Every rule, in the order ARCHITECTURE.md's table lists them.
-pub const RULES: [Rule; 8] = [
+pub const RULES: [Rule; 12] = [
     ACTIONS,
     PARAMETERS,
     RESPONSES,
@@ -78,6 +106,10 @@ pub const RULES: [Rule; 8] = [
     SCOPES,
     CAMEL_NAMES,
     JS_PAGE,
+    PACKAGE_REFERENCE,
+    REQUEST_TABLE,
+    NEWER_RELEASE,
+    SCHEMA_RELEASE,
 ];
 
 /// Parameters the official clients send as a request header of their name.

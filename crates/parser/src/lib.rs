@@ -1,10 +1,14 @@
-//! Parses the WEGnology API documents of `spec/` into the endpoint model.
+//! Parses the published WEGnology API documents (`spec/published`) into the endpoint model.
 //!
-//! One module per document flavour turns its text into a partial model with line numbers
-//! ([`reference`](mod@reference) for `me.md`, [`rest`] for the REST page, [`js`] for the JS client page,
-//! [`schemas`] for `_schemas.md`); [`merge`] joins them, decides which document wins, and reports
-//! every disagreement as a [`Diagnostic`](wegnology_model::Diagnostic). A document that breaks
-//! its format is a [`SpecError`] naming the file, the line and what was expected.
+//! Two published sources: Me's four documents (`me/`, the newer release) and the official
+//! JavaScript client's package (`wegnology-rest/`, every resource; [`package`] knows its
+//! layout). One module per document flavour turns its text into a partial model with line
+//! numbers ([`reference`](mod@reference) for the action references, Python- or
+//! JavaScript-flavoured; [`rest`] for Me's REST page; [`js`] for Me's JS client page;
+//! [`schemas`] for the schemas pages; [`request_table`] for the package's request tables);
+//! [`merge`] joins them, decides which document wins, and reports every disagreement as a
+//! [`Diagnostic`](wegnology_model::Diagnostic). A document that breaks its format is a
+//! [`SpecError`] naming the file, the line and what was expected.
 //!
 //! Must not depend on: the code generator, the client, or anything that writes files.
 
@@ -13,6 +17,7 @@ mod error;
 pub mod js;
 mod markdown;
 pub mod merge;
+pub mod package;
 pub mod reference;
 pub mod request_table;
 pub mod rest;
@@ -36,6 +41,8 @@ pub const FILES: [&str; 5] = [
 /// The texts of the documents.
 #[derive(Debug, Clone)]
 pub struct Documents {
+    /// The JS client's package (`wegnology-rest/`), when the published documents hold it.
+    pub package: Option<package::PackageDocuments>,
     /// `API_VERSION`: the release the documents were published for, e.g. `1.26.2`.
     pub api_version: String,
     /// `me.md`.
@@ -57,6 +64,7 @@ impl Documents {
             text(name, bytes)
         };
         Ok(Documents {
+            package: package::PackageDocuments::read(dir)?,
             api_version: read(FILES[0])?,
             reference: read(FILES[1])?,
             rest: read(FILES[2])?,
@@ -81,6 +89,25 @@ pub fn text(file: &str, bytes: Vec<u8>) -> Result<String, SpecError> {
     })
 }
 
+impl Documents {
+    /// Every file read, relative to the published documents' directory.
+    pub fn files(&self) -> Vec<String> {
+        let mut files: Vec<String> = FILES.iter().map(|f| f.to_string()).collect();
+        if let Some(package) = &self.package {
+            files.extend(package.documents().map(|d| d.file.clone()));
+        }
+        files
+    }
+}
+
+/// `1.26.2`: three dot-separated decimal numbers.
+pub(crate) fn is_release(text: &str) -> bool {
+    text.split('.').count() == 3
+        && text
+            .split('.')
+            .all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// Reads and parses the documents of `dir` into the model.
 pub fn load(dir: &Path) -> Result<ApiModel, SpecError> {
     parse(&Documents::read(dir)?)
@@ -89,22 +116,37 @@ pub fn load(dir: &Path) -> Result<ApiModel, SpecError> {
 /// Parses the documents into the model.
 pub fn parse(docs: &Documents) -> Result<ApiModel, SpecError> {
     let api_version = docs.api_version.trim().to_string();
-    let is_version = api_version.split('.').count() == 3
-        && api_version
-            .split('.')
-            .all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
-    if !is_version {
+    if !is_release(&api_version) {
         return Err(SpecError::Malformed {
             file: FILES[0].to_string(),
             line: 1,
             expected: format!("an API release such as `1.26.2`, found `{api_version}`"),
         });
     }
-    merge::merge(merge::Parts {
+    let me = merge::merge(merge::Parts {
         api_version,
-        reference: reference::parse(&docs.reference)?,
+        reference: reference::parse(reference::FILE, &docs.reference)?,
         rest: rest::parse(&docs.rest)?,
         js: js::parse(&docs.js)?,
-        schemas: schemas::parse(&docs.schemas)?,
-    })
+        schemas: schemas::parse(schemas::FILE, &docs.schemas)?,
+    })?;
+    let Some(package) = &docs.package else {
+        return Ok(me);
+    };
+    let package = merge::package::merge(merge::package::Parts {
+        package_version: package::package_version(&package.package_json)?,
+        client: request_table::parse_index(&package.index.file, &package.index.text)?,
+        schemas: schemas::parse(&package.schemas.file, &package.schemas.text)?,
+        pages: package
+            .pages
+            .iter()
+            .map(|page| reference::parse(&page.file, &page.text).map(|r| (page.file.clone(), r)))
+            .collect::<Result<_, _>>()?,
+        tables: package
+            .tables
+            .iter()
+            .map(|table| request_table::parse(&table.file, &table.text))
+            .collect::<Result<_, _>>()?,
+    })?;
+    Ok(merge::whole::combine(me, package))
 }

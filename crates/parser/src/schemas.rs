@@ -7,7 +7,8 @@ use wegnology_model::{Diagnostic, DiagnosticKind, Schema, SourceRef};
 use crate::error::SpecError;
 use crate::markdown::{blocks, Block, Inline};
 
-pub(crate) const FILE: &str = "me/_schemas.md";
+/// Me's schemas page, relative to `spec/published`.
+pub const FILE: &str = "me/_schemas.md";
 
 /// The parsed schemas page, with the repairs made to upstream's JSON.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,9 +25,10 @@ enum Awaiting {
     Example,
 }
 
-/// Parses `_schemas.md`.
-pub fn parse(text: &str) -> Result<SchemaPage, SpecError> {
-    let blocks = blocks(FILE, text)?;
+/// Parses a schemas page; `file` is its name relative to `spec/published` (Me's is [`FILE`],
+/// the package's `wegnology-rest/docs/_schemas.md`), which every error and source names.
+pub fn parse(file: &str, text: &str) -> Result<SchemaPage, SpecError> {
+    let blocks = blocks(file, text)?;
     let mut contents: Vec<(usize, Inline)> = Vec::new();
     let mut drafts: Vec<Draft> = Vec::new();
     let mut awaiting = Awaiting::Nothing;
@@ -71,7 +73,7 @@ pub fn parse(text: &str) -> Result<SchemaPage, SpecError> {
                     }
                     ("Example", _, Some(_)) => Awaiting::Example,
                     _ => {
-                        return Err(SpecError::malformed(FILE, *line, format!("`### <a name=\"<anchor>-schema\"></a> Schema` or `… Example`, found `{}`", inline.text)));
+                        return Err(SpecError::malformed(file, *line, format!("`### <a name=\"<anchor>-schema\"></a> Schema` or `… Example`, found `{}`", inline.text)));
                     }
                 };
             }
@@ -90,7 +92,7 @@ pub fn parse(text: &str) -> Result<SchemaPage, SpecError> {
                 // The fence is on `line`; the JSON starts on the next.
                 let value: Value = serde_json::from_str(text).map_err(|e| {
                     SpecError::malformed(
-                        FILE,
+                        file,
                         line + e.line().max(1),
                         format!(
                             "valid JSON in the {} block of `{}` ({e})",
@@ -122,7 +124,7 @@ pub fn parse(text: &str) -> Result<SchemaPage, SpecError> {
         let (Some(anchor), Some((mut json_schema, schema_line))) = (draft.anchor, draft.schema)
         else {
             return Err(SpecError::malformed(
-                FILE,
+                file,
                 end,
                 format!(
                     "a `Schema` JSON block for `{}` (line {}) before the end of the file",
@@ -132,13 +134,13 @@ pub fn parse(text: &str) -> Result<SchemaPage, SpecError> {
         };
         if !json_schema.is_object() {
             return Err(SpecError::malformed(
-                FILE,
+                file,
                 schema_line + 1,
                 format!("a JSON Schema object for `{}`", draft.title),
             ));
         }
         let source = SourceRef {
-            file: FILE.to_string(),
+            file: file.to_string(),
             line: schema_line,
         };
         for path in repair_misplaced_keywords(&mut json_schema, "") {
@@ -169,7 +171,7 @@ pub fn parse(text: &str) -> Result<SchemaPage, SpecError> {
             .and_then(|l| l.strip_prefix('#'))
             .unwrap_or_default();
         if !page.schemas.iter().any(|s| s.anchor == anchor) {
-            return Err(SpecError::malformed(FILE, end, format!("a `## {}` section (`#{anchor}`), listed in the contents on line {line}, before the end of the file", item.text)));
+            return Err(SpecError::malformed(file, end, format!("a `## {}` section (`#{anchor}`), listed in the contents on line {line}, before the end of the file", item.text)));
         }
     }
     Ok(page)
@@ -273,7 +275,7 @@ Schema for errors returned by the API
 
     #[test]
     fn parses_schemas_and_repairs_misplaced_keywords() {
-        let page = parse(PAGE).unwrap();
+        let page = parse(FILE, PAGE).unwrap();
         assert_eq!(page.schemas.len(), 2);
         let error = &page.schemas[0];
         assert_eq!(
@@ -305,7 +307,7 @@ Schema for errors returned by the API
     #[test]
     fn invalid_json_names_the_line() {
         let doc = PAGE.replace("{ \"type\": \"NotFound\" }", "{ \"type\": NotFound }");
-        let err = parse(&doc).unwrap_err().to_string();
+        let err = parse(FILE, &doc).unwrap_err().to_string();
         assert!(
             err.starts_with(
                 "me/_schemas.md:23: expected valid JSON in the Example block of `Error`"
@@ -317,7 +319,7 @@ Schema for errors returned by the API
     #[test]
     fn truncated_page() {
         let cut = &PAGE[..PAGE.find("```json\n{\n  \"type\": \"array\"").unwrap()];
-        let err = parse(cut).unwrap_err().to_string();
+        let err = parse(FILE, cut).unwrap_err().to_string();
         assert!(
             err.contains(
                 "a `Schema` JSON block for `Invitations` (line 28) before the end of the file"
@@ -329,7 +331,7 @@ Schema for errors returned by the API
     #[test]
     fn unterminated_json_block() {
         let cut = &PAGE[..PAGE.find("      \"properties\": { \"id\"").unwrap()];
-        let err = parse(cut).unwrap_err().to_string();
+        let err = parse(FILE, cut).unwrap_err().to_string();
         assert!(
             err.contains("expected valid JSON in the Schema block of `Invitations`"),
             "{err}"

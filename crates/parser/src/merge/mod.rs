@@ -13,6 +13,8 @@ use wegnology_model::{
 };
 
 mod checks;
+pub mod package;
+pub mod whole;
 
 use crate::authority;
 use crate::error::SpecError;
