@@ -1,10 +1,11 @@
 //! Parses the WEGnology API documents of `spec/` into the endpoint model.
 //!
 //! One module per document flavour turns its text into a partial model with line numbers
-//! ([`reference`](mod@reference) for `me.md`, [`rest`] for the REST page, [`js`] for the JS client page,
-//! [`schemas`] for `_schemas.md`); [`merge`] joins them, decides which document wins, and reports
-//! every disagreement as a [`Diagnostic`](wegnology_model::Diagnostic). A document that breaks
-//! its format is a [`SpecError`] naming the file, the line and what was expected.
+//! ([`reference`](mod@reference) for `me.md` and the JS client's reference pages, [`rest`] for
+//! the REST page, [`js`] for the JS client page, [`schemas`] for `_schemas.md`); [`merge`] joins
+//! them, decides which document wins, and reports every disagreement as a
+//! [`Diagnostic`](wegnology_model::Diagnostic). A document that breaks its format is a
+//! [`SpecError`] naming the file, the line and what was expected.
 //!
 //! Must not depend on: the code generator, the client, or anything that writes files.
 
@@ -101,7 +102,7 @@ pub fn parse(docs: &Documents) -> Result<ApiModel, SpecError> {
     }
     merge::merge(merge::Parts {
         api_version,
-        reference: reference::parse(&docs.reference)?,
+        reference: reference::parse(reference::FILE, &docs.reference)?,
         rest: rest::parse(&docs.rest)?,
         js: js::parse(&docs.js)?,
         schemas: schemas::parse(&docs.schemas)?,
