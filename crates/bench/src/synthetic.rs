@@ -21,6 +21,7 @@ pub fn repeat(docs: &Documents, model: &ApiModel, copies: usize) -> Result<Docum
     let rest = repeat_rest(&docs.rest, model, &resource, copies)?;
     let js = repeat_js(&docs.js, model, &resource, copies)?;
     Ok(Documents {
+        package: docs.package.clone(),
         api_version: docs.api_version.clone(),
         reference,
         rest,

@@ -35,7 +35,7 @@ fn main() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../spec/published");
     let docs = Documents::read(&dir).expect("spec/ is readable");
     measure("me.md", docs.reference.len(), || {
-        black_box(reference::parse(black_box(&docs.reference)).unwrap());
+        black_box(reference::parse(reference::FILE, black_box(&docs.reference)).unwrap());
     });
     measure("rest-api-me.txt", docs.rest.len(), || {
         black_box(rest::parse(black_box(&docs.rest)).unwrap());

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 pub enum SpecError {
     #[error("{file}:{line}: expected {expected}")]
     Malformed {
-        /// File name relative to `spec/`, e.g. `me.md`.
+        /// File name relative to `spec/published`, e.g. `me/me.md`.
         file: String,
         /// 1-based line.
         line: usize,

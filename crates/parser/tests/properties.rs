@@ -1,13 +1,14 @@
 //! Property tests: arbitrary and mutated documents never panic the parsers or the merge, and
 //! every failure names the file it read and a line of it.
 //!
-//! Mutations start from the 1.26.2 fixture: table cells dropped or swapped, lines duplicated or
-//! dropped, JSON blocks corrupted, CRLF line ends; and non-UTF-8 bytes where a file is read.
+//! Mutations start from the 1.26.2 fixture (and, for the `reference` parser alone, from the
+//! JavaScript-flavoured page of `reference-js`): table cells dropped or swapped, lines duplicated
+//! or dropped, JSON blocks corrupted, CRLF line ends; and non-UTF-8 bytes where a file is read.
 
 mod common;
 
 use proptest::prelude::*;
-use wegnology_parser::{parse, Documents, SpecError, FILES};
+use wegnology_parser::{parse, reference, Documents, SpecError, FILES};
 
 /// The four documents' fields with their file names.
 fn field(docs: &mut Documents, which: usize) -> (&'static str, &mut String) {
@@ -139,7 +140,10 @@ fn assert_names_file_and_line(docs: &Documents, error: SpecError) -> Result<(), 
     Ok(())
 }
 
-/// Cases per property: 3 properties run 768 cases in all.
+/// The JavaScript-flavoured action reference page the `reference` parser's mutations start from.
+const JS_PAGE: &str = "reference-js/gadget.md";
+
+/// Cases per property: 4 properties run 1,024 cases in all.
 const CASES: u32 = 256;
 
 proptest! {
@@ -174,6 +178,25 @@ proptest! {
             // The JS page only cross-checks: without it every action is a reported gap.
             Ok(model) => prop_assert!(which == 2 && !model.diagnostics.is_empty(), "arbitrary text parsed as a document"),
             Err(error) => assert_names_file_and_line(&docs, error)?,
+        }
+    }
+
+    #[test]
+    fn reference_parser_gives_a_mutated_javascript_page_or_an_error_naming_file_and_line(
+        edits in prop::collection::vec(mutation(), 1..4)
+    ) {
+        let mut text = std::fs::read_to_string(common::fixture_dir(JS_PAGE)).unwrap();
+        for edit in &edits {
+            text = apply(&text, edit);
+        }
+        match reference::parse(JS_PAGE, &text) {
+            Ok(page) => prop_assert!(!page.actions.is_empty()),
+            Err(SpecError::Malformed { file, line, .. }) => {
+                prop_assert_eq!(file, JS_PAGE);
+                let lines = text.lines().count().max(1);
+                prop_assert!(line >= 1 && line <= lines + 1, "line {} outside 1..={}", line, lines + 1);
+            }
+            Err(other) => prop_assert!(false, "not a document error: {other}"),
         }
     }
 

@@ -76,12 +76,13 @@ impl Merger<'_> {
         js: Option<&JsAction>,
     ) {
         let js_agrees = js.is_some_and(|j| j.scopes == rest.scopes);
-        if doc.scopes != rest.scopes {
+        // No Authentication section (older releases): nothing to compare.
+        if let Some(scopes) = doc.scopes.as_ref().filter(|s| **s != rest.scopes) {
             self.note(
                 DiagnosticKind::Disagreement,
                 at(reference::FILE, doc.scopes_line),
                 &doc.title,
-                format!("{} lists the scopes `{}`; {} lists `{}`", reference::FILE, doc.scopes.join(", "), rest::FILE, rest.scopes.join(", ")),
+                format!("{} lists the scopes `{}`; {} lists `{}`", reference::FILE, scopes.join(", "), rest::FILE, rest.scopes.join(", ")),
                 format!("`{}`", rest.scopes.join(", ")),
                 if js_agrees { "the REST page documents the endpoint the server enforces, and the JS page agrees with it" } else { authority::SCOPES.why },
             );

@@ -19,7 +19,9 @@ pub mod whole;
 use crate::authority;
 use crate::error::SpecError;
 use crate::js::{self, JsAction, JsPage};
-use crate::reference::{self, ActionReference, ReferenceAction, ReferenceParam, ReferenceResponse};
+use crate::reference::{
+    self, ActionReference, ReferenceAction, ReferenceParam, ReferenceResponse, SchemaLink,
+};
 use crate::rest::{self, RestAction, RestPage};
 use crate::schemas::{self, SchemaPage};
 use crate::text::{accepted_values, normalize};
@@ -95,7 +97,7 @@ pub fn merge(parts: Parts) -> Result<ApiModel, SpecError> {
                     ),
                 )
             })?;
-        let camel_name = documented.snake_name.to_lower_camel_case();
+        let camel_name = documented.call.camel_case();
         let js_action = js.actions.iter().find(|j| j.camel_name == camel_name);
         actions.push(merger.action(documented, rest_action, js_action, camel_name)?);
     }
@@ -196,7 +198,7 @@ impl Merger<'_> {
                 format!("the JS page has no `client.me.{camel_name}` action"),
                 format!(
                     "`{camel_name}`, derived from the Python name `{}`",
-                    doc.snake_name
+                    doc.call.snake_case()
                 ),
                 authority::CAMEL_NAMES.why,
             ),
@@ -260,7 +262,7 @@ impl Merger<'_> {
             resource: self.resource.clone(),
             api_version: self.api_version.clone(),
             title: doc.title.clone(),
-            snake_name: doc.snake_name.clone(),
+            snake_name: doc.call.snake_case(),
             camel_name,
             description: doc.description.clone(),
             method: rest.method,
@@ -290,11 +292,12 @@ impl Merger<'_> {
             .chain(param.example.iter())
             .map(String::as_str)
             .collect();
-        let ty = match (&param.type_link, param.type_text.as_str()) {
+        let link = param.type_link.as_ref().and_then(SchemaLink::anchor);
+        let ty = match (link, param.type_text.as_str()) {
             (Some(anchor), _) => {
                 self.resolve(anchor, param.line)?;
                 ParamType::Schema {
-                    schema: anchor.clone(),
+                    schema: anchor.to_string(),
                 }
             }
             (None, "undefined") => {
@@ -529,7 +532,8 @@ impl Merger<'_> {
     }
 
     fn response(&mut self, response: &ReferenceResponse) -> Result<Response, SpecError> {
-        let anchor = response.type_link.as_ref().ok_or_else(|| {
+        let link = response.type_link.as_ref().and_then(SchemaLink::anchor);
+        let anchor = link.ok_or_else(|| {
             SpecError::malformed(
                 reference::FILE,
                 response.line,
@@ -542,7 +546,7 @@ impl Merger<'_> {
         self.resolve(anchor, response.line)?;
         Ok(Response {
             status: response.status,
-            schema: Some(anchor.clone()),
+            schema: Some(anchor.to_string()),
             description: response.description.clone(),
         })
     }

@@ -5,7 +5,7 @@
 //! [`authority::REQUEST_TABLE`]). What only one of the two documents has is left out or kept
 //! as the rules say, with a diagnostic; it never stops the merge.
 
-use heck::{ToLowerCamelCase, ToSnakeCase};
+use heck::ToSnakeCase;
 use wegnology_model::{
     Action, ApiModel, DiagnosticKind, Location, Param, ParamExample, ParamType, Resource,
     Response,
@@ -501,11 +501,5 @@ mod tests {
             Location::Multipart
         );
         assert_eq!(location(Placement::Header), Location::Header);
-    }
-
-    #[test]
-    fn camel_and_snake_names_of_a_resource() {
-        assert_eq!("applicationApiToken".to_snake_case(), "application_api_token");
-        assert_eq!("application_api_token".to_lower_camel_case(), "applicationApiToken");
     }
 }

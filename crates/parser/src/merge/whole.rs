@@ -204,7 +204,7 @@ fn cross_check(diagnostics: &mut Vec<Diagnostic>, newer: &Action, older: &Action
             );
         }
     }
-    let mut scopes = |a: &Action| {
+    let scopes = |a: &Action| {
         let mut list = a.scopes.clone();
         list.sort();
         list
