@@ -112,7 +112,9 @@ fn import(root: &Path, dir: &Path) -> Result<String, String> {
     let changed = match &before {
         Some(before) => after
             .iter()
-            .filter(|(name, bytes)| before.iter().find(|(n, _)| n == name).map(|(_, b)| b) != Some(bytes))
+            .filter(|(name, bytes)| {
+                before.iter().find(|(n, _)| n == name).map(|(_, b)| b) != Some(bytes)
+            })
             .count(),
         None => after.len(),
     };

@@ -23,8 +23,16 @@ fn unpacked(dir: &Path, release: &str, resources: &[&str]) {
     std::fs::write(package.join("docs/_schemas.md"), "# Schemas\n").unwrap();
     std::fs::write(package.join("lib/api/index.js"), format!("// {release}\n")).unwrap();
     for resource in resources {
-        std::fs::write(package.join(format!("docs/{resource}.md")), format!("# {resource} {release}\n")).unwrap();
-        std::fs::write(package.join(format!("lib/api/{resource}.js")), format!("// {resource}\n")).unwrap();
+        std::fs::write(
+            package.join(format!("docs/{resource}.md")),
+            format!("# {resource} {release}\n"),
+        )
+        .unwrap();
+        std::fs::write(
+            package.join(format!("lib/api/{resource}.js")),
+            format!("// {resource}\n"),
+        )
+        .unwrap();
     }
 }
 
@@ -59,7 +67,12 @@ fn import_copies_what_the_pipeline_reads_and_removes_what_the_release_dropped() 
 
     let run = |dir: &Path| {
         std::process::Command::new(env!("CARGO_BIN_EXE_xtask"))
-            .args(["import".as_ref(), dir.as_os_str(), "--root".as_ref(), root.path().as_os_str()])
+            .args([
+                "import".as_ref(),
+                dir.as_os_str(),
+                "--root".as_ref(),
+                root.path().as_os_str(),
+            ])
             .output()
             .unwrap()
     };
@@ -69,7 +82,10 @@ fn import_copies_what_the_pipeline_reads_and_removes_what_the_release_dropped() 
     let out = run(&new.join("package"));
     assert!(out.status.success(), "{}", text(&out.stderr));
     let stdout = text(&out.stdout);
-    assert!(stdout.starts_with("imported wegnology-rest 2.1.0 into spec/published/wegnology-rest"), "{stdout}");
+    assert!(
+        stdout.starts_with("imported wegnology-rest 2.1.0 into spec/published/wegnology-rest"),
+        "{stdout}"
+    );
     assert!(stdout.contains("2 removed"), "{stdout}");
 
     let imported = tree(&root.path().join("spec/published/wegnology-rest"));
@@ -87,7 +103,11 @@ fn import_copies_what_the_pipeline_reads_and_removes_what_the_release_dropped() 
         ]
     );
     for (name, bytes) in &imported {
-        assert_eq!(bytes, &std::fs::read(new.join("package").join(name)).unwrap(), "{name}");
+        assert_eq!(
+            bytes,
+            &std::fs::read(new.join("package").join(name)).unwrap(),
+            "{name}"
+        );
     }
 }
 
@@ -97,15 +117,30 @@ fn another_package_is_refused_and_nothing_changes() {
     let pack = tempfile::tempdir().unwrap();
     unpacked(pack.path(), "2.0.0", &["device"]);
     let manifest = pack.path().join("package/package.json");
-    std::fs::write(&manifest, "{\"name\": \"left-pad\", \"version\": \"1.0.0\"}\n").unwrap();
+    std::fs::write(
+        &manifest,
+        "{\"name\": \"left-pad\", \"version\": \"1.0.0\"}\n",
+    )
+    .unwrap();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_xtask"))
-        .args(["import".as_ref(), pack.path().as_os_str(), "--root".as_ref(), root.path().as_os_str()])
+        .args([
+            "import".as_ref(),
+            pack.path().as_os_str(),
+            "--root".as_ref(),
+            root.path().as_os_str(),
+        ])
         .output()
         .unwrap();
     assert!(!out.status.success());
     let stderr = text(&out.stderr);
-    assert!(stderr.contains("the package is `left-pad`, not `wegnology-rest`"), "{stderr}");
-    assert!(stderr.contains("nothing was changed in spec/published/wegnology-rest"), "{stderr}");
+    assert!(
+        stderr.contains("the package is `left-pad`, not `wegnology-rest`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("nothing was changed in spec/published/wegnology-rest"),
+        "{stderr}"
+    );
     assert!(!root.path().join("spec/published/wegnology-rest").exists());
 }
 
@@ -116,9 +151,17 @@ fn the_committed_package_round_trips() {
     let root = tempfile::tempdir().unwrap();
     let committed = project().join("spec/published/wegnology-rest");
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_xtask"))
-        .args(["import".as_ref(), committed.as_os_str(), "--root".as_ref(), root.path().as_os_str()])
+        .args([
+            "import".as_ref(),
+            committed.as_os_str(),
+            "--root".as_ref(),
+            root.path().as_os_str(),
+        ])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", text(&out.stderr));
-    assert_eq!(tree(&root.path().join("spec/published/wegnology-rest")), tree(&committed));
+    assert_eq!(
+        tree(&root.path().join("spec/published/wegnology-rest")),
+        tree(&committed)
+    );
 }

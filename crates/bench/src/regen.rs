@@ -27,10 +27,12 @@ impl RegenFigure {
     }
 }
 
-/// Writes `spec_dir`'s documents repeated `copies` times into a temporary directory and
-/// regenerates from there `repetitions` times.
+/// Writes Me's documents of `spec_dir` repeated `copies` times into a temporary directory and
+/// regenerates from there `repetitions` times. The package's documents are left out: this
+/// measures how regeneration grows with the actions of one set of documents.
 pub fn measure(spec_dir: &Path, copies: usize, repetitions: usize) -> Result<RegenFigure, String> {
-    let docs = Documents::read(spec_dir).map_err(|e| e.to_string())?;
+    let mut docs = Documents::read(spec_dir).map_err(|e| e.to_string())?;
+    docs.package = None;
     let original = wegnology_parser::parse(&docs).map_err(|e| e.to_string())?;
     let synthetic = crate::synthetic::repeat(&docs, &original, copies)?;
     let dir = tempfile::tempdir().map_err(|e| format!("temporary directory: {e}"))?;

@@ -125,7 +125,10 @@ async fn no_secret_reaches_the_logs_of_any_action() {
     assert!(!format!("{undecodable} {undecodable:?}").contains(MARK));
 
     // The capture saw every call: one closed span per action, with its fields.
-    let model = ApiModel::from_json(include_str!("../../../spec/generated/model.json")).unwrap();
+    // The part of the model the generated client serves (Me).
+    let model = ApiModel::from_json(include_str!("../../../spec/generated/model.json"))
+        .unwrap()
+        .subset(&["me"]);
     assert!(!model.actions.is_empty());
     for action in &model.actions {
         let span = format!(

@@ -38,6 +38,10 @@ pub struct ApiModel {
     pub api_version: String,
     /// Origin every action path is appended to, e.g. `https://api.app.wnology.io`.
     pub base_url: String,
+    /// Query parameters every action sends unless a call overrides them, as the official
+    /// clients' request tables give them (`_actions=false`, `_links=true`, `_embedded=true`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub query_defaults: Vec<QueryDefault>,
     /// Every resource, in the order of its reference page's file name.
     pub resources: Vec<Resource>,
     /// Every action, grouped by resource in the order of [`ApiModel::resources`], each
@@ -48,6 +52,14 @@ pub struct ApiModel {
     pub schemas: Vec<Schema>,
     /// Every disagreement or gap between the documents, and how the model resolved it.
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A query parameter every action sends unless a call overrides it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueryDefault {
+    pub name: String,
+    /// As the official clients write it on the wire: `false`.
+    pub value: String,
 }
 
 /// One resource of the API: `Device`, `Devices`, `Me`.
@@ -454,6 +466,7 @@ impl ApiModel {
         ApiModel {
             api_version: self.api_version.clone(),
             base_url: self.base_url.clone(),
+            query_defaults: self.query_defaults.clone(),
             resources: self
                 .resources
                 .iter()

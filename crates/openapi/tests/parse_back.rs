@@ -119,6 +119,28 @@ fn missing(model: &ApiModel, text: &str) -> Vec<String> {
                 }
                 continue;
             }
+            if param.location == Location::Multipart {
+                let body = op.request_body.as_ref().and_then(|b| b.resolve(&spec).ok());
+                let field = body
+                    .as_ref()
+                    .and_then(|b| b.content.get("multipart/form-data"))
+                    .and_then(|m| m.schema.clone())
+                    .and_then(|s| match s {
+                        oas3::spec::ObjectOrReference::Object(oas3::spec::ObjectSchema {
+                            properties,
+                            ..
+                        }) => properties.get(&param.name).cloned(),
+                        _ => None,
+                    });
+                if field.is_none() {
+                    missing.push(format!(
+                        "multipart field `{}` of `{}`",
+                        param.name,
+                        action.id()
+                    ));
+                }
+                continue;
+            }
             let found = params.iter().find(|p| {
                 p.name == param.name && location_name(p.location) == model_location(param.location)
             });
@@ -150,12 +172,17 @@ fn missing(model: &ApiModel, text: &str) -> Vec<String> {
                 .as_deref()
                 .and_then(|anchor| model.schema(anchor))
                 .map(|s| s.title.clone());
-            let found = responses
+            let entry = responses
                 .get(&response.status.to_string())
-                .and_then(|r| r.resolve(&spec).ok())
+                .and_then(|r| r.resolve(&spec).ok());
+            let found = entry
+                .as_ref()
                 .and_then(|r| r.content.get("application/json").cloned())
                 .and_then(|m| title_of(&m.schema));
-            if found.is_none() || found != expected {
+            // `undefined`: the response is documented, without a body.
+            let bodiless =
+                response.schema.is_none() && entry.as_ref().is_some_and(|r| r.content.is_empty());
+            if !bodiless && (found.is_none() || found != expected) {
                 missing.push(format!("{} response of `{}`", response.status, action.id()));
             }
         }
@@ -185,7 +212,10 @@ fn missing(model: &ApiModel, text: &str) -> Vec<String> {
         let expected_notes = model
             .diagnostics
             .iter()
-            .filter(|d| d.action.as_deref() == Some(action.title.as_str()))
+            .filter(|d| {
+                d.action.as_deref() == Some(action.title.as_str())
+                    && d.resource.as_deref() == Some(action.resource.as_str())
+            })
             .count();
         if notes != expected_notes {
             missing.push(format!(

@@ -155,6 +155,20 @@ pub fn parse(file: &str, text: &str) -> Result<SchemaPage, SpecError> {
                 reason: "as written, the properties would be named `title`, `type`, … with strings for schemas, which is not valid JSON Schema; the description and nested properties show the intended item schema".to_string(),
             });
         }
+        for (path, text) in repair_quoted_numbers(&mut json_schema, "") {
+            page.repairs.push(Diagnostic {
+                kind: DiagnosticKind::Repair,
+                source: source.clone(),
+                resource: None,
+                action: None,
+                schema: Some(anchor.clone()),
+                message: format!("`{}` gives `{path}` as the string \"{text}\"", draft.title),
+                kept: format!("the number {text}"),
+                reason:
+                    "the keyword takes a number; validators and OpenAPI tools reject a string there"
+                        .to_string(),
+            });
+        }
         page.schemas.push(Schema {
             title: draft.title,
             anchor,
@@ -222,10 +236,82 @@ fn repair_misplaced_keywords(schema: &mut Value, pointer: &str) -> Vec<String> {
     repaired
 }
 
+/// Keywords whose value is a number in every JSON Schema draft.
+const NUMERIC_KEYWORDS: [&str; 11] = [
+    "maxItems",
+    "minItems",
+    "maxLength",
+    "minLength",
+    "maxProperties",
+    "minProperties",
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "multipleOf",
+];
+
+/// `"maxItems": "10"` → `"maxItems": 10`, wherever a schema keyword (not a property of that
+/// name) holds a number as a string. Returns each repaired keyword's pointer and its text.
+fn repair_quoted_numbers(schema: &mut Value, pointer: &str) -> Vec<(String, String)> {
+    let mut repaired = Vec::new();
+    match schema {
+        Value::Object(object) => {
+            for (key, child) in object.iter_mut() {
+                let at = format!("{pointer}/{key}");
+                if NUMERIC_KEYWORDS.contains(&key.as_str()) {
+                    if let Value::String(text) = child {
+                        if let Ok(number) = text.parse::<serde_json::Number>() {
+                            repaired.push((at, text.clone()));
+                            *child = Value::Number(number);
+                        }
+                    }
+                    continue;
+                }
+                if matches!(
+                    key.as_str(),
+                    "properties" | "patternProperties" | "definitions" | "$defs"
+                ) {
+                    // Their keys are names, their values schemas.
+                    if let Value::Object(named) = child {
+                        for (name, sub) in named.iter_mut() {
+                            repaired.extend(repair_quoted_numbers(sub, &format!("{at}/{name}")));
+                        }
+                    }
+                    continue;
+                }
+                repaired.extend(repair_quoted_numbers(child, &at));
+            }
+        }
+        Value::Array(items) => {
+            for (index, item) in items.iter_mut().enumerate() {
+                repaired.extend(repair_quoted_numbers(item, &format!("{pointer}/{index}")));
+            }
+        }
+        _ => {}
+    }
+    repaired
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn a_quoted_number_keyword_is_repaired_but_not_a_property_so_named() {
+        let mut schema = json!({"type": "object", "properties": {
+            "members": {"type": "array", "maxItems": "10"},
+            "maxItems": {"type": "string", "maxLength": 3}
+        }});
+        let repaired = repair_quoted_numbers(&mut schema, "");
+        assert_eq!(
+            repaired,
+            [("/properties/members/maxItems".to_string(), "10".to_string())]
+        );
+        assert_eq!(schema["properties"]["members"]["maxItems"], json!(10));
+        assert_eq!(schema["properties"]["maxItems"]["maxLength"], json!(3));
+    }
 
     const PAGE: &str = "# Schemas
 

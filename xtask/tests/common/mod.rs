@@ -29,11 +29,33 @@ pub fn fixture(name: &str) -> PathBuf {
     project().join("crates/parser/tests/fixtures").join(name)
 }
 
-/// A copy of the documents of `from` in `to`.
+/// A copy of the documents of `from` in `to`: Me's, and the JS client's package when `from`
+/// has it.
 pub fn copy_documents(from: &Path, to: &Path) {
     for name in DOCUMENTS {
         std::fs::create_dir_all(to.join(name).parent().unwrap()).unwrap();
         std::fs::copy(from.join(name), to.join(name)).unwrap();
+    }
+    copy_tree(&from.join(PACKAGE), &to.join(PACKAGE));
+}
+
+/// The JS client's package directory in a published-documents directory.
+pub const PACKAGE: &str = "wegnology-rest";
+
+/// A copy of every file under `from` (if it exists) in `to`.
+pub fn copy_tree(from: &Path, to: &Path) {
+    let Ok(entries) = std::fs::read_dir(from) else {
+        return;
+    };
+    std::fs::create_dir_all(to).unwrap();
+    for entry in entries {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            copy_tree(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).unwrap();
+        }
     }
 }
 

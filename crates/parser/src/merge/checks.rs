@@ -10,7 +10,6 @@ use crate::authority;
 use crate::js::{self, JsAction, JsPage};
 use crate::reference::{self, ReferenceAction, ReferenceParam};
 use crate::rest::{self, RestAction, RestQueryParam};
-use crate::schemas;
 use crate::text::normalize;
 
 impl Merger<'_> {
@@ -425,7 +424,7 @@ impl Merger<'_> {
                     resource: None,
                     action: None,
                     schema: Some(outer.anchor.clone()),
-                    message: format!("`{}` nests a schema titled `{title}` at `{pointer}` that {} does not define", outer.title, schemas::FILE),
+                    message: format!("`{}` nests a schema titled `{title}` at `{pointer}` that {} does not define", outer.title, outer.source.file),
                     kept: "the nested schema as written".to_string(),
                     reason: "there is no named schema to reuse".to_string(),
                 });

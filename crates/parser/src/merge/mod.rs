@@ -116,6 +116,7 @@ pub fn merge(parts: Parts) -> Result<ApiModel, SpecError> {
     Ok(ApiModel {
         api_version,
         base_url: rest.origin,
+        query_defaults: Vec::new(),
         resources,
         actions,
         schemas: schemas.schemas,

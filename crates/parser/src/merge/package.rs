@@ -7,8 +7,8 @@
 
 use heck::ToSnakeCase;
 use wegnology_model::{
-    Action, ApiModel, DiagnosticKind, Location, Param, ParamExample, ParamType, Resource,
-    Response,
+    Action, ApiModel, DiagnosticKind, Location, Param, ParamExample, ParamType, QueryDefault,
+    Resource, Response,
 };
 
 use super::{at, common_path, infer_type, type_name, Merger};
@@ -58,8 +58,12 @@ pub fn merge(parts: Parts) -> Result<ApiModel, SpecError> {
             merger.note_resource(
                 DiagnosticKind::Gap,
                 at(file, 1),
-                format!("no request table `{}/{camel}.js` places the actions of `{camel}`", package::TABLES),
-                "none of its actions: without a method and a path there is nothing to call".to_string(),
+                format!(
+                    "no request table `{}/{camel}.js` places the actions of `{camel}`",
+                    package::TABLES
+                ),
+                "none of its actions: without a method and a path there is nothing to call"
+                    .to_string(),
                 authority::REQUEST_TABLE.why,
             );
             continue;
@@ -80,7 +84,11 @@ pub fn merge(parts: Parts) -> Result<ApiModel, SpecError> {
             }
         }
         for wire in &table.actions {
-            if !page.actions.iter().any(|a| a.call.camel_case() == wire.name) {
+            if !page
+                .actions
+                .iter()
+                .any(|a| a.call.camel_case() == wire.name)
+            {
                 let what = if wire.stream {
                     "the server-sent-event stream"
                 } else {
@@ -89,7 +97,10 @@ pub fn merge(parts: Parts) -> Result<ApiModel, SpecError> {
                 merger.note_resource(
                     DiagnosticKind::Gap,
                     at(&table.file, wire.line),
-                    format!("{} has {what} `{camel}.{}`, which {file} does not document", table.file, wire.name),
+                    format!(
+                        "{} has {what} `{camel}.{}`, which {file} does not document",
+                        table.file, wire.name
+                    ),
                     format!("`{camel}.{}` left out", wire.name),
                     authority::PACKAGE_REFERENCE.why,
                 );
@@ -116,19 +127,26 @@ pub fn merge(parts: Parts) -> Result<ApiModel, SpecError> {
             merger.note_resource(
                 DiagnosticKind::Gap,
                 at(&table.file, 1),
-                format!("{} has no reference page `{}/{}.md`", table.file, package::DOCS, table.resource),
+                format!(
+                    "{} has no reference page `{}/{}.md`",
+                    table.file,
+                    package::DOCS,
+                    table.resource
+                ),
                 format!("none of the actions of `{}`", table.resource),
                 authority::PACKAGE_REFERENCE.why,
             );
         }
     }
     merger.resource = String::new();
+    let query_defaults = merger.query_defaults(&tables);
     merger.check_nested_schemas();
     merger.check_one_ofs();
     let diagnostics = merger.diagnostics;
     Ok(ApiModel {
         api_version: client.api_version,
         base_url: client.base_url,
+        query_defaults,
         resources,
         actions,
         schemas: schemas.schemas,
@@ -137,6 +155,40 @@ pub fn merge(parts: Parts) -> Result<ApiModel, SpecError> {
 }
 
 impl Merger<'_> {
+    /// The query defaults of the request tables' first action; an action with others is
+    /// reported (the model keeps one set for the whole API).
+    fn query_defaults(&mut self, tables: &[RequestTable]) -> Vec<QueryDefault> {
+        let mut requests = tables
+            .iter()
+            .flat_map(|t| t.actions.iter().map(move |a| (t, a)))
+            .filter(|(_, a)| !a.stream);
+        let Some((_, first)) = requests.next() else {
+            return Vec::new();
+        };
+        let defaults = first.query_defaults.clone();
+        for (table, action) in requests {
+            if action.query_defaults != defaults {
+                self.resource = table.resource.clone();
+                self.note(
+                    DiagnosticKind::Disagreement,
+                    at(&table.file, action.line),
+                    &action.name,
+                    format!(
+                        "`{}.{}` sends the query defaults {:?}",
+                        table.resource, action.name, action.query_defaults
+                    ),
+                    format!("{defaults:?}, which every other action sends"),
+                    authority::REQUEST_TABLE.why,
+                );
+            }
+        }
+        self.resource = String::new();
+        defaults
+            .into_iter()
+            .map(|(name, value)| QueryDefault { name, value })
+            .collect()
+    }
+
     fn package_action(
         &mut self,
         file: &str,
@@ -150,7 +202,12 @@ impl Merger<'_> {
             params.push(self.package_param(file, doc, table, wire, param)?);
         }
         for extra in &wire.params {
-            if doc.params.iter().any(|p| p.name == extra.name) {
+            // A query default (`_actions`) is the API's, not a parameter of the action.
+            let is_default = wire
+                .query_defaults
+                .iter()
+                .any(|(name, _)| name == &extra.name);
+            if is_default || doc.params.iter().any(|p| p.name == extra.name) {
                 continue;
             }
             self.note(
@@ -163,7 +220,10 @@ impl Merger<'_> {
                     extra.name,
                     extra.placement.as_str()
                 ),
-                format!("`{}`: an optional string parameter, placed as the table says", extra.name),
+                format!(
+                    "`{}`: an optional string parameter, placed as the table says",
+                    extra.name
+                ),
                 authority::REQUEST_TABLE.why,
             );
             params.push(Param {
@@ -173,7 +233,10 @@ impl Merger<'_> {
                     Placement::Multipart(MultipartKind::File) => ParamType::File,
                     _ => ParamType::String,
                 },
-                documented_type: extra.doc_type.clone().unwrap_or_else(|| "string".to_string()),
+                documented_type: extra
+                    .doc_type
+                    .clone()
+                    .unwrap_or_else(|| "string".to_string()),
                 required: extra.placement == Placement::Path,
                 description: String::new(),
                 default: None,
@@ -362,7 +425,10 @@ impl Merger<'_> {
                 DiagnosticKind::Disagreement,
                 row.clone(),
                 title,
-                format!("`{}` is optional in {file} but a path component", param.name),
+                format!(
+                    "`{}` is optional in {file} but a path component",
+                    param.name
+                ),
                 "required".to_string(),
                 "a path cannot be built without it",
             );

@@ -92,14 +92,21 @@ pub fn combine(me: ApiModel, package: ApiModel) -> ApiModel {
 
     // The package's diagnostics, but those of its `me` actions (replaced) and of the schemas
     // Me's release decides.
-    diagnostics.extend(package.diagnostics.iter().filter(|d| {
-        let of_me = d
-            .resource
-            .as_deref()
-            .is_some_and(|r| me_resources.contains(r));
-        let of_replaced_schema = d.schema.as_ref().is_some_and(|s| !from_package.contains(s));
-        !of_me && !of_replaced_schema
-    }).cloned());
+    diagnostics.extend(
+        package
+            .diagnostics
+            .iter()
+            .filter(|d| {
+                let of_me = d
+                    .resource
+                    .as_deref()
+                    .is_some_and(|r| me_resources.contains(r));
+                let of_replaced_schema =
+                    d.schema.as_ref().is_some_and(|s| !from_package.contains(s));
+                !of_me && !of_replaced_schema
+            })
+            .cloned(),
+    );
 
     // Resources in file-name order, Me's in the place of the package's.
     let mut resources: Vec<_> = package
@@ -128,6 +135,8 @@ pub fn combine(me: ApiModel, package: ApiModel) -> ApiModel {
     ApiModel {
         api_version: newest(&me.api_version, &package.api_version).to_string(),
         base_url: me.base_url,
+        // Me's documents do not say; the official clients send the same for every action.
+        query_defaults: package.query_defaults,
         resources,
         actions,
         schemas,
@@ -158,7 +167,11 @@ fn cross_check(diagnostics: &mut Vec<Diagnostic>, newer: &Action, older: &Action
                 older.method.as_str(),
                 older.path
             ),
-            format!("{} {} (release {release})", newer.method.as_str(), newer.path),
+            format!(
+                "{} {} (release {release})",
+                newer.method.as_str(),
+                newer.path
+            ),
         );
     }
     for param in &older.params {
@@ -182,7 +195,11 @@ fn cross_check(diagnostics: &mut Vec<Diagnostic>, newer: &Action, older: &Action
                             "release {older_release} has `{}` as {:?} {} {:?}",
                             param.name,
                             param.location,
-                            if param.required { "required" } else { "optional" },
+                            if param.required {
+                                "required"
+                            } else {
+                                "optional"
+                            },
                             param.ty
                         ),
                         format!(
@@ -199,7 +216,10 @@ fn cross_check(diagnostics: &mut Vec<Diagnostic>, newer: &Action, older: &Action
     for param in &newer.params {
         if !older.params.iter().any(|p| p.name == param.name) {
             note(
-                format!("release {older_release} lacks the parameter `{}`", param.name),
+                format!(
+                    "release {older_release} lacks the parameter `{}`",
+                    param.name
+                ),
                 format!("`{}` (release {release})", param.name),
             );
         }
@@ -211,14 +231,23 @@ fn cross_check(diagnostics: &mut Vec<Diagnostic>, newer: &Action, older: &Action
     };
     if scopes(newer) != scopes(older) {
         note(
-            format!("release {older_release} lists the scopes `{}`", older.scopes.join(", ")),
+            format!(
+                "release {older_release} lists the scopes `{}`",
+                older.scopes.join(", ")
+            ),
             format!("`{}` (release {release})", newer.scopes.join(", ")),
         );
     }
     let answers = |a: &Action| {
         a.successes
             .iter()
-            .map(|r| format!("{} {}", r.status, r.schema.as_deref().unwrap_or("undefined")))
+            .map(|r| {
+                format!(
+                    "{} {}",
+                    r.status,
+                    r.schema.as_deref().unwrap_or("undefined")
+                )
+            })
             .collect::<Vec<_>>()
             .join(", ")
     };
@@ -238,7 +267,9 @@ fn first_difference(a: &serde_json::Value, b: &serde_json::Value, pointer: &str)
             for (key, value) in x {
                 match y.get(key) {
                     Some(other) if other == value => {}
-                    Some(other) => return first_difference(value, other, &format!("{pointer}/{key}")),
+                    Some(other) => {
+                        return first_difference(value, other, &format!("{pointer}/{key}"))
+                    }
                     None => return format!("at `{pointer}/{key}` (only in Me's)"),
                 }
             }
@@ -279,6 +310,9 @@ mod tests {
         let b = json!({"type": "object", "properties": {"a": {"type": "number"}}});
         assert_eq!(first_difference(&a, &b, ""), "at `/properties/a/type`");
         let c = json!({"type": "object", "properties": {"a": {"type": "string"}, "b": {}}});
-        assert_eq!(first_difference(&a, &c, ""), "at `/properties/b` (only in the package's)");
+        assert_eq!(
+            first_difference(&a, &c, ""),
+            "at `/properties/b` (only in the package's)"
+        );
     }
 }
