@@ -20,7 +20,8 @@ use crate::authority;
 use crate::error::SpecError;
 use crate::js::{self, JsAction, JsPage};
 use crate::reference::{
-    self, ActionReference, ReferenceAction, ReferenceParam, ReferenceResponse, SchemaLink,
+    self, ActionReference, ParamTable, ReferenceAction, ReferenceParam, ReferenceResponse,
+    SchemaLink,
 };
 use crate::rest::{self, RestAction, RestPage};
 use crate::schemas::{self, SchemaPage};
@@ -63,40 +64,44 @@ pub fn merge(parts: Parts) -> Result<ApiModel, SpecError> {
             ),
         ));
     }
-    if let Some(extra) = rest
+    // The action reference decides the list of actions (`authority::ACTIONS`): what only the
+    // REST page documents is left out, and so is what no wire source places.
+    for extra in rest
         .actions
         .iter()
-        .find(|r| !reference.actions.iter().any(|a| a.title == r.title))
+        .filter(|r| !reference.actions.iter().any(|a| a.title == r.title))
     {
-        return Err(SpecError::malformed(
-            reference::FILE,
-            1,
+        merger.note(
+            DiagnosticKind::Gap,
+            at(rest::FILE, extra.line),
+            &extra.title,
             format!(
-                "a `## {}` section: {} documents that action (line {})",
-                extra.title,
+                "{} documents `{}`, which {} does not",
                 rest::FILE,
-                extra.line
+                extra.title,
+                reference::FILE
             ),
-        ));
+            "the action left out".to_string(),
+            authority::ACTIONS.why,
+        );
     }
     let mut actions = Vec::new();
     for documented in &reference.actions {
-        let rest_action = rest
-            .actions
-            .iter()
-            .find(|r| r.title == documented.title)
-            .ok_or_else(|| {
-                SpecError::malformed(
+        let Some(rest_action) = rest.actions.iter().find(|r| r.title == documented.title) else {
+            merger.note(
+                DiagnosticKind::Gap,
+                at(reference::FILE, documented.line),
+                &documented.title,
+                format!(
+                    "{} has no section for `{}`: no document gives its method and path",
                     rest::FILE,
-                    1,
-                    format!(
-                        "a section for the action `{}` that {} documents on line {}",
-                        documented.title,
-                        reference::FILE,
-                        documented.line
-                    ),
-                )
-            })?;
+                    documented.title
+                ),
+                "the action left out".to_string(),
+                authority::WIRE.why,
+            );
+            continue;
+        };
         let camel_name = documented.call.camel_case();
         let js_action = js.actions.iter().find(|j| j.camel_name == camel_name);
         actions.push(merger.action(documented, rest_action, js_action, camel_name)?);
@@ -207,6 +212,7 @@ impl Merger<'_> {
 
         self.compare_descriptions(doc, rest, js);
         self.check_scopes(doc, rest, js);
+        self.note_older_shapes(doc, rest);
         let scopes = rest.scopes.clone(); // authority::SCOPES
                                           // An empty scope list is the REST page's "No api access token is required".
         let token_required = !scopes.is_empty();
@@ -276,6 +282,45 @@ impl Merger<'_> {
             errors,
             sources,
         })
+    }
+
+    /// What an older release of the action reference leaves out: the model keeps the REST
+    /// page's facts, and says so.
+    fn note_older_shapes(&mut self, doc: &ReferenceAction, rest: &RestAction) {
+        let title = doc.title.as_str();
+        if doc.scopes.is_none() {
+            self.note(
+                DiagnosticKind::Gap,
+                at(reference::FILE, doc.line),
+                title,
+                format!("`{title}` has no Authentication section"),
+                if rest.scopes.is_empty() {
+                    "no token required, as the REST page says".to_string()
+                } else {
+                    format!("the REST page's scopes `{}`", rest.scopes.join(", "))
+                },
+                authority::SCOPES.why,
+            );
+        }
+        match doc.param_table {
+            ParamTable::WithoutExample { line } => self.note(
+                DiagnosticKind::Gap,
+                at(reference::FILE, line),
+                title,
+                format!("the parameter table of `{title}` has no Example column"),
+                "no documented examples".to_string(),
+                authority::PARAMETERS.why,
+            ),
+            ParamTable::Absent => self.note(
+                DiagnosticKind::Gap,
+                at(reference::FILE, doc.line),
+                title,
+                format!("`{title}` has no Available Parameters section"),
+                "only the parameters the REST page places".to_string(),
+                authority::WIRE.why,
+            ),
+            ParamTable::WithExample { .. } => {}
+        }
     }
 
     fn param(
