@@ -26,11 +26,9 @@ pub fn generate(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
 /// The expansion for the documents in `dir`: a dependency on each document, then the code.
 fn expand(dir: &Path) -> TokenStream {
     match code(dir) {
-        Ok(code) => {
+        Ok((files, code)) => {
             // `include_bytes!` makes cargo rebuild the caller when a document changes.
-            let files = wegnology_parser::FILES
-                .iter()
-                .map(|f| dir.join(f).display().to_string());
+            let files = files.iter().map(|f| dir.join(f).display().to_string());
             quote! {
                 #( const _: &[u8] = include_bytes!(#files); )*
                 #code
@@ -40,12 +38,12 @@ fn expand(dir: &Path) -> TokenStream {
     }
 }
 
-/// The generated code for the documents in `dir`, or the parser's message.
-fn code(dir: &Path) -> Result<TokenStream, String> {
-    let model = wegnology_parser::load(dir).map_err(|error| error.to_string())?;
-    Ok(wegnology_codegen::generate(
-        &model.subset(wegnology_codegen::RESOURCES),
-    ))
+/// The files read and the generated code for the documents in `dir`, or the parser's message.
+fn code(dir: &Path) -> Result<(Vec<String>, TokenStream), String> {
+    let docs = wegnology_parser::Documents::read(dir).map_err(|error| error.to_string())?;
+    let model = wegnology_parser::parse(&docs).map_err(|error| error.to_string())?;
+    let code = wegnology_codegen::generate(&model.subset(wegnology_codegen::RESOURCES));
+    Ok((docs.files(), code))
 }
 
 #[cfg(test)]
@@ -62,10 +60,24 @@ mod tests {
     fn expansion_is_the_code_regen_writes() {
         let model = wegnology_parser::load(&spec_dir()).unwrap();
         let generated = wegnology_codegen::generate(&model.subset(wegnology_codegen::RESOURCES));
-        let code = code(&spec_dir()).unwrap();
+        let (files, code) = code(&spec_dir()).unwrap();
         assert_eq!(code.to_string(), generated.to_string());
+        // A marker for every document read: Me's, and every file of the package on disk.
+        let on_disk = |dir: &str| {
+            std::fs::read_dir(spec_dir().join(dir))
+                .unwrap()
+                .filter(|e| e.as_ref().unwrap().path().is_file())
+                .count()
+        };
+        assert_eq!(
+            files.len(),
+            wegnology_parser::FILES.len()
+                + 1
+                + on_disk("wegnology-rest/docs")
+                + on_disk("wegnology-rest/lib/api")
+        );
         // The expansion is the dependency markers, then exactly that code.
-        let markers: TokenStream = wegnology_parser::FILES
+        let markers: TokenStream = files
             .iter()
             .map(|f| spec_dir().join(f).display().to_string())
             .map(|f| quote! { const _: &[u8] = include_bytes!(#f); })
