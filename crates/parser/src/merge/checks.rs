@@ -1,15 +1,16 @@
 //! Cross-checks: what each document says, compared against the model the merge decided.
 //! Everything here only reports a [`Diagnostic`]; nothing changes a value of the model.
 
+use heck::ToLowerCamelCase;
 use serde_json::Value;
 use wegnology_model::one_of::{classify, OneOf};
-use wegnology_model::{Action, Diagnostic, DiagnosticKind, Param, ParamExample};
+use wegnology_model::{Diagnostic, DiagnosticKind, Param, ParamExample};
 
 use super::{at, show, type_name, Merger};
 use crate::authority;
 use crate::js::{self, JsAction, JsPage};
-use crate::reference::{self, ReferenceAction, ReferenceParam};
-use crate::rest::{self, RestAction, RestQueryParam};
+use crate::reference::{self, ActionReference, ParamTable, ReferenceAction, ReferenceParam};
+use crate::rest::{self, RestAction, RestPage, RestQueryParam};
 use crate::text::normalize;
 
 impl Merger<'_> {
@@ -43,12 +44,24 @@ impl Merger<'_> {
     }
 
     /// Actions only the JS page documents: without the REST page there is nothing to call.
-    pub(super) fn check_js_only_actions(&mut self, js: &JsPage, actions: &[Action]) {
-        for extra in js
-            .actions
-            .iter()
-            .filter(|j| !actions.iter().any(|a| a.camel_name == j.camel_name))
-        {
+    /// An action me.md or the REST page documents too is not one of them: if it is left out,
+    /// the diagnostic that left it out says why.
+    pub(super) fn check_js_only_actions(
+        &mut self,
+        js: &JsPage,
+        reference: &ActionReference,
+        rest: &RestPage,
+    ) {
+        for extra in js.actions.iter().filter(|j| {
+            !reference
+                .actions
+                .iter()
+                .any(|a| a.call.camel_case() == j.camel_name)
+                && !rest
+                    .actions
+                    .iter()
+                    .any(|r| r.title.to_lower_camel_case() == j.camel_name)
+        }) {
             self.diagnostics.push(Diagnostic {
                 kind: DiagnosticKind::Gap,
                 source: at(js::FILE, extra.line),
@@ -137,9 +150,12 @@ impl Merger<'_> {
         }
     }
 
+    /// `table` is the action's parameter table: one without the Example column documents no
+    /// examples, so there are none to compare (its gap diagnostic says so once).
     pub(super) fn compare_query(
         &mut self,
         title: &str,
+        table: ParamTable,
         param: &ReferenceParam,
         query: &RestQueryParam,
     ) {
@@ -184,7 +200,9 @@ impl Merger<'_> {
             ("default", &param.default, &query.default),
             ("example", &param.example, &query.example),
         ] {
-            if ours != theirs {
+            let undocumented =
+                what == "example" && matches!(table, ParamTable::WithoutExample { .. });
+            if ours != theirs && !undocumented {
                 self.note(
                     DiagnosticKind::Disagreement,
                     source.clone(),

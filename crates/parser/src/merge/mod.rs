@@ -106,7 +106,7 @@ pub fn merge(parts: Parts) -> Result<ApiModel, SpecError> {
         let js_action = js.actions.iter().find(|j| j.camel_name == camel_name);
         actions.push(merger.action(documented, rest_action, js_action, camel_name)?);
     }
-    merger.check_js_only_actions(&js, &actions);
+    merger.check_js_only_actions(&js, &reference, &rest);
     merger.check_nested_schemas();
     merger.check_one_ofs();
     let diagnostics = merger.diagnostics;
@@ -425,7 +425,7 @@ impl Merger<'_> {
             }
             Location::Path
         } else if let Some(query) = query {
-            self.compare_query(title, param, query);
+            self.compare_query(title, doc.param_table, param, query);
             // A schema value travels as its JSON text, as the official Python client sends it.
             if matches!(ty, ParamType::Schema { .. }) {
                 Location::QueryJson

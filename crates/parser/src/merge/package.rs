@@ -139,7 +139,7 @@ pub fn merge(parts: Parts) -> Result<ApiModel, SpecError> {
         }
     }
     merger.resource = String::new();
-    let query_defaults = merger.query_defaults(&tables);
+    let query_defaults = merger.query_defaults(&tables, &pages);
     merger.check_nested_schemas();
     merger.check_one_ofs();
     let diagnostics = merger.diagnostics;
@@ -156,8 +156,13 @@ pub fn merge(parts: Parts) -> Result<ApiModel, SpecError> {
 
 impl Merger<'_> {
     /// The query defaults of the request tables' first action; an action with others is
-    /// reported (the model keeps one set for the whole API).
-    fn query_defaults(&mut self, tables: &[RequestTable]) -> Vec<QueryDefault> {
+    /// reported (the model keeps one set for the whole API), by its page's title, or as one of
+    /// its resource when no page documents it.
+    fn query_defaults(
+        &mut self,
+        tables: &[RequestTable],
+        pages: &[(String, ActionReference)],
+    ) -> Vec<QueryDefault> {
         let mut requests = tables
             .iter()
             .flat_map(|t| t.actions.iter().map(move |a| (t, a)))
@@ -169,17 +174,32 @@ impl Merger<'_> {
         for (table, action) in requests {
             if action.query_defaults != defaults {
                 self.resource = table.resource.clone();
-                self.note(
-                    DiagnosticKind::Disagreement,
-                    at(&table.file, action.line),
-                    &action.name,
-                    format!(
-                        "`{}.{}` sends the query defaults {:?}",
-                        table.resource, action.name, action.query_defaults
-                    ),
-                    format!("{defaults:?}, which every other action sends"),
-                    authority::REQUEST_TABLE.why,
+                let message = format!(
+                    "`{}.{}` sends the query defaults {:?}",
+                    table.resource, action.name, action.query_defaults
                 );
+                let kept = format!("{defaults:?}, which every other action sends");
+                let title = pages
+                    .iter()
+                    .filter(|(file, _)| package::resource_of(file) == table.resource)
+                    .flat_map(|(_, page)| &page.actions)
+                    .find(|a| a.call.camel_case() == action.name)
+                    .map(|a| a.title.clone());
+                let source = at(&table.file, action.line);
+                let why = authority::REQUEST_TABLE.why;
+                match title {
+                    Some(title) => self.note(
+                        DiagnosticKind::Disagreement,
+                        source,
+                        &title,
+                        message,
+                        kept,
+                        why,
+                    ),
+                    None => {
+                        self.note_resource(DiagnosticKind::Disagreement, source, message, kept, why)
+                    }
+                }
             }
         }
         self.resource = String::new();
@@ -250,7 +270,7 @@ impl Merger<'_> {
                 title,
                 format!("the parameter table of `{title}` has no Example column"),
                 "no documented examples".to_string(),
-                authority::PARAMETERS.why,
+                authority::PACKAGE_REFERENCE.why,
             );
         }
         let (scopes, token_required) = self.package_scopes(file, doc, wire);
@@ -277,7 +297,7 @@ impl Merger<'_> {
                         table.file
                     ),
                     format!("{documented:?}"),
-                    authority::RESPONSES.why,
+                    authority::PACKAGE_REFERENCE.why,
                 );
             }
         }
@@ -330,7 +350,7 @@ impl Merger<'_> {
             &doc.title,
             format!("`{}` has no Authentication section", doc.title),
             kept,
-            authority::SCOPES.why,
+            authority::PACKAGE_REFERENCE.why,
         );
         (scopes, required)
     }
