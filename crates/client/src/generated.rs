@@ -964,39 +964,39 @@ impl ::std::fmt::Display for Resolution {
         f.write_str(self.as_str())
     }
 }
-/// The `Accept-Version` range this code was generated for.
-pub const ACCEPT_VERSION: &str = "^1.26.2";
-/// The API origin the documents give.
-pub const DEFAULT_BASE_URL: &str = "https://api.app.wnology.io";
-/// The paths without parameters, sorted: a client parses their full URLs (with the query
-/// defaults) once, when it is built, instead of on every call.
-pub const FIXED_PATHS: &[&str] = &[
-    "/me",
-    "/me/changePassword",
-    "/me/delete",
-    "/me/deviceCounts",
-    "/me/disableTwoFactorAuth",
-    "/me/disconnectGithub",
-    "/me/enableTwoFactorAuth",
-    "/me/generateTwoFactorAuth",
-    "/me/invites",
-    "/me/notebookMinuteCounts",
-    "/me/payloadCounts",
-    "/me/payloadCountsBreakdown",
-    "/me/recentItems",
-    "/me/refreshToken",
-    "/me/transferResources",
-    "/me/verify-email",
-];
+/// What the runtime is told about the API these documents describe: the default base
+/// URL, the `Accept-Version` of their release, the query defaults the official clients
+/// send, and the paths without parameters (whose URLs a client builds once).
+pub static API: ::wegnology::runtime::ApiFacts = ::wegnology::runtime::ApiFacts {
+    base_url: "https://api.app.wnology.io",
+    accept_version: "^1.26.2",
+    query_defaults: &[("_actions", "false"), ("_links", "true"), ("_embedded", "true")],
+    fixed_paths: &[
+        "/me",
+        "/me/changePassword",
+        "/me/delete",
+        "/me/deviceCounts",
+        "/me/disableTwoFactorAuth",
+        "/me/disconnectGithub",
+        "/me/enableTwoFactorAuth",
+        "/me/generateTwoFactorAuth",
+        "/me/invites",
+        "/me/notebookMinuteCounts",
+        "/me/payloadCounts",
+        "/me/payloadCountsBreakdown",
+        "/me/recentItems",
+        "/me/refreshToken",
+        "/me/transferResources",
+        "/me/verify-email",
+    ],
+};
 /// The actions of the Me resource: `client.me()`.
 #[derive(Debug, Clone, Copy)]
-pub struct MeApi<'a> {
-    client: &'a ::wegnology::Client,
-}
+pub struct MeApi<'a>(::wegnology::runtime::Handle<'a>);
 impl<'a> MeApi<'a> {
     /// The handle for `client`.
     pub fn new(client: &'a ::wegnology::Client) -> Self {
-        Self { client }
+        Self(::wegnology::runtime::Handle::new(client, &API))
     }
     /// Adds an item to a recent item list.
     ///
@@ -1027,10 +1027,7 @@ impl<'a> MeApi<'a> {
     /// ```
     pub fn add_recent_item(&self, data: RecentItem) -> AddRecentItemRequest<'a> {
         AddRecentItemRequest(
-            ::wegnology::runtime::Endpoint::post("add_recent_item", "/me/recentItems")
-                .accept_version(ACCEPT_VERSION)
-                .request(self.client)
-                .json_body(&data),
+            self.0.post("add_recent_item", "/me/recentItems").json_body(&data),
         )
     }
     /// Changes the current user's password and optionally logs out all other sessions.
@@ -1062,14 +1059,11 @@ impl<'a> MeApi<'a> {
     /// ```
     pub fn change_password(&self, data: ChangePassword) -> ChangePasswordRequest<'a> {
         ChangePasswordRequest(
-            ::wegnology::runtime::Endpoint::patch(
-                    "change_password",
-                    "/me/changePassword",
-                )
-                .accept_version(ACCEPT_VERSION)
+            self
+                .0
+                .patch("change_password", "/me/changePassword")
                 .secret_answer()
                 .issues_token()
-                .request(self.client)
                 .json_body(&data),
         )
     }
@@ -1101,12 +1095,7 @@ impl<'a> MeApi<'a> {
     /// # Ok(()) }
     /// ```
     pub fn delete(&self, credentials: UserCredentials) -> DeleteRequest<'a> {
-        DeleteRequest(
-            ::wegnology::runtime::Endpoint::post("delete", "/me/delete")
-                .accept_version(ACCEPT_VERSION)
-                .request(self.client)
-                .json_body(&credentials),
-        )
+        DeleteRequest(self.0.post("delete", "/me/delete").json_body(&credentials))
     }
     /// Returns device counts by day for the time range specified for all applications the current user owns.
     ///
@@ -1138,11 +1127,7 @@ impl<'a> MeApi<'a> {
     /// # Ok(()) }
     /// ```
     pub fn device_counts(&self) -> DeviceCountsRequest<'a> {
-        DeviceCountsRequest(
-            ::wegnology::runtime::Endpoint::get("device_counts", "/me/deviceCounts")
-                .accept_version(ACCEPT_VERSION)
-                .request(self.client),
-        )
+        DeviceCountsRequest(self.0.get("device_counts", "/me/deviceCounts"))
     }
     /// Disables multi-factor authentication for the current user.
     ///
@@ -1176,12 +1161,9 @@ impl<'a> MeApi<'a> {
         data: DisableMultiFactorAuthentication,
     ) -> DisableTwoFactorAuthRequest<'a> {
         DisableTwoFactorAuthRequest(
-            ::wegnology::runtime::Endpoint::patch(
-                    "disable_two_factor_auth",
-                    "/me/disableTwoFactorAuth",
-                )
-                .accept_version(ACCEPT_VERSION)
-                .request(self.client)
+            self
+                .0
+                .patch("disable_two_factor_auth", "/me/disableTwoFactorAuth")
                 .json_body(&data),
         )
     }
@@ -1212,12 +1194,7 @@ impl<'a> MeApi<'a> {
     /// ```
     pub fn disconnect_github(&self) -> DisconnectGithubRequest<'a> {
         DisconnectGithubRequest(
-            ::wegnology::runtime::Endpoint::patch(
-                    "disconnect_github",
-                    "/me/disconnectGithub",
-                )
-                .accept_version(ACCEPT_VERSION)
-                .request(self.client),
+            self.0.patch("disconnect_github", "/me/disconnectGithub"),
         )
     }
     /// Enables multi-factor authentication for the current user.
@@ -1252,12 +1229,9 @@ impl<'a> MeApi<'a> {
         data: EnableMultiFactorAuthentication,
     ) -> EnableTwoFactorAuthRequest<'a> {
         EnableTwoFactorAuthRequest(
-            ::wegnology::runtime::Endpoint::patch(
-                    "enable_two_factor_auth",
-                    "/me/enableTwoFactorAuth",
-                )
-                .accept_version(ACCEPT_VERSION)
-                .request(self.client)
+            self
+                .0
+                .patch("enable_two_factor_auth", "/me/enableTwoFactorAuth")
                 .json_body(&data),
         )
     }
@@ -1294,9 +1268,9 @@ impl<'a> MeApi<'a> {
         item_type: ItemType,
     ) -> FetchRecentItemsRequest<'a> {
         FetchRecentItemsRequest(
-            ::wegnology::runtime::Endpoint::get("fetch_recent_items", "/me/recentItems")
-                .accept_version(ACCEPT_VERSION)
-                .request(self.client)
+            self
+                .0
+                .get("fetch_recent_items", "/me/recentItems")
                 .query("itemType", item_type.as_str().to_string()),
         )
     }
@@ -1327,13 +1301,10 @@ impl<'a> MeApi<'a> {
     /// ```
     pub fn generate_two_factor_auth(&self) -> GenerateTwoFactorAuthRequest<'a> {
         GenerateTwoFactorAuthRequest(
-            ::wegnology::runtime::Endpoint::patch(
-                    "generate_two_factor_auth",
-                    "/me/generateTwoFactorAuth",
-                )
-                .accept_version(ACCEPT_VERSION)
-                .secret_answer()
-                .request(self.client),
+            self
+                .0
+                .patch("generate_two_factor_auth", "/me/generateTwoFactorAuth")
+                .secret_answer(),
         )
     }
     /// Retrieves information on the current user.
@@ -1367,11 +1338,7 @@ impl<'a> MeApi<'a> {
     /// # Ok(()) }
     /// ```
     pub fn get(&self) -> GetRequest<'a> {
-        GetRequest(
-            ::wegnology::runtime::Endpoint::get("get", "/me")
-                .accept_version(ACCEPT_VERSION)
-                .request(self.client),
-        )
+        GetRequest(self.0.get("get", "/me"))
     }
     /// Retrieves information for an invitation to an organization.
     ///
@@ -1402,9 +1369,9 @@ impl<'a> MeApi<'a> {
     /// ```
     pub fn invite(&self, invite_id: impl Into<String>) -> InviteRequest<'a> {
         InviteRequest(
-            ::wegnology::runtime::Endpoint::get("invite", "/me/invites/{inviteId}")
-                .accept_version(ACCEPT_VERSION)
-                .request(self.client)
+            self
+                .0
+                .get("invite", "/me/invites/{inviteId}")
                 .path_param("inviteId", invite_id.into()),
         )
     }
@@ -1434,11 +1401,7 @@ impl<'a> MeApi<'a> {
     /// # Ok(()) }
     /// ```
     pub fn invites(&self) -> InvitesRequest<'a> {
-        InvitesRequest(
-            ::wegnology::runtime::Endpoint::get("invites", "/me/invites")
-                .accept_version(ACCEPT_VERSION)
-                .request(self.client),
-        )
+        InvitesRequest(self.0.get("invites", "/me/invites"))
     }
     /// Returns notebook execution usage by day for the time range specified for all applications the current user owns.
     ///
@@ -1471,12 +1434,7 @@ impl<'a> MeApi<'a> {
     /// ```
     pub fn notebook_minute_counts(&self) -> NotebookMinuteCountsRequest<'a> {
         NotebookMinuteCountsRequest(
-            ::wegnology::runtime::Endpoint::get(
-                    "notebook_minute_counts",
-                    "/me/notebookMinuteCounts",
-                )
-                .accept_version(ACCEPT_VERSION)
-                .request(self.client),
+            self.0.get("notebook_minute_counts", "/me/notebookMinuteCounts"),
         )
     }
     /// Updates information about the current user.
@@ -1511,12 +1469,7 @@ impl<'a> MeApi<'a> {
     /// # Ok(()) }
     /// ```
     pub fn patch(&self, user: MePatch) -> PatchRequest<'a> {
-        PatchRequest(
-            ::wegnology::runtime::Endpoint::patch("patch", "/me")
-                .accept_version(ACCEPT_VERSION)
-                .request(self.client)
-                .json_body(&user),
-        )
+        PatchRequest(self.0.patch("patch", "/me").json_body(&user))
     }
     /// Returns payload counts for the time range specified for all applications the current user owns.
     ///
@@ -1550,11 +1503,7 @@ impl<'a> MeApi<'a> {
     /// # Ok(()) }
     /// ```
     pub fn payload_counts(&self) -> PayloadCountsRequest<'a> {
-        PayloadCountsRequest(
-            ::wegnology::runtime::Endpoint::get("payload_counts", "/me/payloadCounts")
-                .accept_version(ACCEPT_VERSION)
-                .request(self.client),
-        )
+        PayloadCountsRequest(self.0.get("payload_counts", "/me/payloadCounts"))
     }
     /// Returns payload counts per resolution in the time range specified for all applications the current user owns.
     ///
@@ -1593,12 +1542,7 @@ impl<'a> MeApi<'a> {
     /// ```
     pub fn payload_counts_breakdown(&self) -> PayloadCountsBreakdownRequest<'a> {
         PayloadCountsBreakdownRequest(
-            ::wegnology::runtime::Endpoint::get(
-                    "payload_counts_breakdown",
-                    "/me/payloadCountsBreakdown",
-                )
-                .accept_version(ACCEPT_VERSION)
-                .request(self.client),
+            self.0.get("payload_counts_breakdown", "/me/payloadCountsBreakdown"),
         )
     }
     /// Returns a new auth token based on the current auth token.
@@ -1629,11 +1573,11 @@ impl<'a> MeApi<'a> {
     /// ```
     pub fn refresh_token(&self) -> RefreshTokenRequest<'a> {
         RefreshTokenRequest(
-            ::wegnology::runtime::Endpoint::get("refresh_token", "/me/refreshToken")
-                .accept_version(ACCEPT_VERSION)
+            self
+                .0
+                .get("refresh_token", "/me/refreshToken")
                 .secret_answer()
-                .issues_token()
-                .request(self.client),
+                .issues_token(),
         )
     }
     /// Accepts or rejects an invitation to an organization.
@@ -1672,12 +1616,9 @@ impl<'a> MeApi<'a> {
         response: OrganizationInvitationActionForUser,
     ) -> RespondToInviteRequest<'a> {
         RespondToInviteRequest(
-            ::wegnology::runtime::Endpoint::post(
-                    "respond_to_invite",
-                    "/me/invites/{inviteId}",
-                )
-                .accept_version(ACCEPT_VERSION)
-                .request(self.client)
+            self
+                .0
+                .post("respond_to_invite", "/me/invites/{inviteId}")
                 .path_param("inviteId", invite_id.into())
                 .json_body(&response),
         )
@@ -1714,12 +1655,9 @@ impl<'a> MeApi<'a> {
         transfer: ResourceTransfer,
     ) -> TransferResourcesRequest<'a> {
         TransferResourcesRequest(
-            ::wegnology::runtime::Endpoint::patch(
-                    "transfer_resources",
-                    "/me/transferResources",
-                )
-                .accept_version(ACCEPT_VERSION)
-                .request(self.client)
+            self
+                .0
+                .patch("transfer_resources", "/me/transferResources")
                 .json_body(&transfer),
         )
     }
@@ -1749,11 +1687,7 @@ impl<'a> MeApi<'a> {
     /// # Ok(()) }
     /// ```
     pub fn verify_email(&self) -> VerifyEmailRequest<'a> {
-        VerifyEmailRequest(
-            ::wegnology::runtime::Endpoint::post("verify_email", "/me/verify-email")
-                .accept_version(ACCEPT_VERSION)
-                .request(self.client),
-        )
+        VerifyEmailRequest(self.0.post("verify_email", "/me/verify-email"))
     }
 }
 /// The `add_recent_item` request; set optional parameters, then `send()` (or `.await` it).

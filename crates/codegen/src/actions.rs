@@ -2,7 +2,9 @@
 //! required parameters were its arguments, with a setter per optional parameter. The builder is
 //! a newtype over the runtime's generic `Request`; `__request_builder!` (in the runtime) gives it
 //! what every request has (`send`, `send_with_response`, `timeout`, `retries`, `IntoFuture`,
-//! `Debug`), so the generated code holds only what differs per action.
+//! `Debug`), so the generated code holds only what differs per action. What is the
+//! same for every action of the API is one data item, `API` (`ApiFacts`), that the handle gives
+//! each request.
 
 use heck::{ToPascalCase, ToSnakeCase};
 use proc_macro2::TokenStream;
@@ -29,25 +31,27 @@ pub(crate) fn generate(model: &ApiModel, types: &mut TypeSet) -> TokenStream {
     let version = format!("^{}", model.api_version);
     let base_url = &model.base_url;
     let fixed_paths = fixed_paths(model);
+    let (default_names, default_values): (Vec<&str>, Vec<&str>) =
+        QUERY_DEFAULTS.iter().copied().unzip();
     quote! {
-        /// The `Accept-Version` range this code was generated for.
-        pub const ACCEPT_VERSION: &str = #version;
-        /// The API origin the documents give.
-        pub const DEFAULT_BASE_URL: &str = #base_url;
-        /// The paths without parameters, sorted: a client parses their full URLs (with the query
-        /// defaults) once, when it is built, instead of on every call.
-        pub const FIXED_PATHS: &[&str] = &[ #( #fixed_paths ),* ];
+        /// What the runtime is told about the API these documents describe: the default base
+        /// URL, the `Accept-Version` of their release, the query defaults the official clients
+        /// send, and the paths without parameters (whose URLs a client builds once).
+        pub static API: ::wegnology::runtime::ApiFacts = ::wegnology::runtime::ApiFacts {
+            base_url: #base_url,
+            accept_version: #version,
+            query_defaults: &[ #( (#default_names, #default_values) ),* ],
+            fixed_paths: &[ #( #fixed_paths ),* ],
+        };
 
         #[doc = #handle_doc]
         #[derive(Debug, Clone, Copy)]
-        pub struct #handle<'a> {
-            client: &'a ::wegnology::Client,
-        }
+        pub struct #handle<'a>(::wegnology::runtime::Handle<'a>);
 
         impl<'a> #handle<'a> {
             /// The handle for `client`.
             pub fn new(client: &'a ::wegnology::Client) -> Self {
-                Self { client }
+                Self(::wegnology::runtime::Handle::new(client, &API))
             }
             #( #methods )*
         }
@@ -55,6 +59,13 @@ pub(crate) fn generate(model: &ApiModel, types: &mut TypeSet) -> TokenStream {
         #( #builders )*
     }
 }
+
+/// The query pairs the official clients send with every request (a call can override each).
+const QUERY_DEFAULTS: [(&str, &str); 3] = [
+    ("_actions", "false"),
+    ("_links", "true"),
+    ("_embedded", "true"),
+];
 
 /// The distinct action paths with no `{parameter}`, sorted (the runtime looks them up by binary
 /// search).
@@ -183,13 +194,14 @@ fn action_tokens(
         .schema(&action.success.schema)
         .expect("the model resolves its schema links");
     let success_ty = ident(&TypeSet::schema_name(success));
-    // `Endpoint::get(…)`, `Endpoint::patch(…)`, …: one constructor per method of the model.
+    // `Handle::get(…)`, `Handle::patch(…)`, …: one constructor per method of the model.
     let endpoint = format_ident!("{}", action.method.as_str().to_lowercase());
     let action_name = &action.snake_name;
     let path = &action.path;
 
-    // What the runtime must know of the action beyond its method and path.
-    let mut endpoint_flags = vec![quote! { .accept_version(ACCEPT_VERSION) }];
+    // What the runtime must know of the action beyond its method and path (its API's facts,
+    // the `Accept-Version` among them, come from the handle).
+    let mut endpoint_flags = Vec::new();
     if SAFE_TO_REPEAT.contains(&action.snake_name.as_str()) {
         endpoint_flags.push(quote! { .repeatable() });
     }
@@ -234,8 +246,7 @@ fn action_tokens(
     let method = quote! {
         #method_doc
         pub fn #method_name(&self, #( #args ),*) -> #builder<'a> {
-            #builder(::wegnology::runtime::Endpoint::#endpoint(#action_name, #path) #( #endpoint_flags )*
-                .request(self.client) #( #stores )*)
+            #builder(self.0.#endpoint(#action_name, #path) #( #endpoint_flags )* #( #stores )*)
         }
     };
     let setters = if setters.is_empty() {

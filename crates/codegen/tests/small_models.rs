@@ -233,22 +233,34 @@ fn actions_take_required_parameters_as_arguments_and_optional_ones_as_setters() 
         )]),
     );
     let code = code(&m);
-    assert_has(&code, "pub const ACCEPT_VERSION: &str = \"^2.0.1\";");
+    // What every action of the API shares is one data item the runtime is given.
     assert_has(
         &code,
-        "pub const DEFAULT_BASE_URL: &str = \"https://api.example.com\";",
+        "pub static API: ::wegnology::runtime::ApiFacts = ::wegnology::runtime::ApiFacts { \
+         base_url: \"https://api.example.com\", accept_version: \"^2.0.1\", \
+         query_defaults: &[(\"_actions\", \"false\"), (\"_links\", \"true\"), (\"_embedded\", \"true\")], \
+         fixed_paths: &[], };",
     );
-    assert_has(&code, "pub struct ThingApi<'a> {");
-    assert_has(&code, "pub fn poke( &self, thing_id: impl Into<String>, level: Level, data: Success, ) -> PokeRequest<'a> {");
-    // The method builds the runtime request: endpoint, then the required values in order.
     assert_has(
         &code,
-        "PokeRequest( ::wegnology::runtime::Endpoint::post(\"poke\", \"/things/{thingId}/poke\") \
-         .accept_version(ACCEPT_VERSION) .request(self.client) \
+        "pub struct ThingApi<'a>(::wegnology::runtime::Handle<'a>);",
+    );
+    assert_has(
+        &code,
+        "pub fn new(client: &'a ::wegnology::Client) -> Self { \
+         Self(::wegnology::runtime::Handle::new(client, &API)) }",
+    );
+    assert_has(&code, "pub fn poke( &self, thing_id: impl Into<String>, level: Level, data: Success, ) -> PokeRequest<'a> {");
+    // The method builds the runtime request: method and path, then the required values in
+    // order; the `Accept-Version` is the API's, not repeated per action.
+    assert_has(
+        &code,
+        "PokeRequest( self.0.post(\"poke\", \"/things/{thingId}/poke\") \
          .path_param(\"thingId\", thing_id.into()) \
          .query(\"level\", level.as_str().to_string()) \
          .json_body(&data), )",
     );
+    assert!(!code.contains("accept_version("), "{code}");
     assert_has(
         &code,
         "pub fn count(self, count: i64) -> Self { Self(self.0.query(\"count\", count.to_string())) }",
@@ -307,14 +319,11 @@ fn endpoints_say_whether_answers_hold_secrets_or_a_new_token() {
         code(&m)
     };
     let plain = case(json!({"success": {"type": "boolean"}}));
-    assert_has(
-        &plain,
-        "PokeRequest(::wegnology::runtime::Endpoint::get(\"poke\", \"/things\").accept_version(ACCEPT_VERSION).request(self.client))",
-    );
+    assert_has(&plain, "PokeRequest(self.0.get(\"poke\", \"/things\"))");
     let token = case(json!({"token": {"type": "string"}}));
     assert_has(
         &token,
-        "Endpoint::get(\"poke\", \"/things\").accept_version(ACCEPT_VERSION).secret_answer().issues_token().request(self.client)",
+        "PokeRequest(self.0.get(\"poke\", \"/things\").secret_answer().issues_token())",
     );
     // A secret nested in an array item still makes the answer secret; no new token.
     let nested = case(json!({"keys": {"type": "array", "items": {
@@ -322,6 +331,6 @@ fn endpoints_say_whether_answers_hold_secrets_or_a_new_token() {
     }}}));
     assert_has(
         &nested,
-        "Endpoint::get(\"poke\", \"/things\").accept_version(ACCEPT_VERSION).secret_answer().request(self.client)",
+        "PokeRequest(self.0.get(\"poke\", \"/things\").secret_answer())",
     );
 }

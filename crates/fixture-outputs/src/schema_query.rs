@@ -45,22 +45,22 @@ pub struct Success {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub success: ::std::option::Option<bool>,
 }
-/// The `Accept-Version` range this code was generated for.
-pub const ACCEPT_VERSION: &str = "^1.27.0";
-/// The API origin the documents give.
-pub const DEFAULT_BASE_URL: &str = "https://api.app.wnology.io";
-/// The paths without parameters, sorted: a client parses their full URLs (with the query
-/// defaults) once, when it is built, instead of on every call.
-pub const FIXED_PATHS: &[&str] = &["/me/deviceNames"];
+/// What the runtime is told about the API these documents describe: the default base
+/// URL, the `Accept-Version` of their release, the query defaults the official clients
+/// send, and the paths without parameters (whose URLs a client builds once).
+pub static API: ::wegnology::runtime::ApiFacts = ::wegnology::runtime::ApiFacts {
+    base_url: "https://api.app.wnology.io",
+    accept_version: "^1.27.0",
+    query_defaults: &[("_actions", "false"), ("_links", "true"), ("_embedded", "true")],
+    fixed_paths: &["/me/deviceNames"],
+};
 /// The actions of the Me resource: `client.me()`.
 #[derive(Debug, Clone, Copy)]
-pub struct MeApi<'a> {
-    client: &'a ::wegnology::Client,
-}
+pub struct MeApi<'a>(::wegnology::runtime::Handle<'a>);
 impl<'a> MeApi<'a> {
     /// The handle for `client`.
     pub fn new(client: &'a ::wegnology::Client) -> Self {
-        Self { client }
+        Self(::wegnology::runtime::Handle::new(client, &API))
     }
     /// Gets the device names that match the given query.
     ///
@@ -91,11 +91,7 @@ impl<'a> MeApi<'a> {
     /// # Ok(()) }
     /// ```
     pub fn device_names(&self) -> DeviceNamesRequest<'a> {
-        DeviceNamesRequest(
-            ::wegnology::runtime::Endpoint::get("device_names", "/me/deviceNames")
-                .accept_version(ACCEPT_VERSION)
-                .request(self.client),
-        )
+        DeviceNamesRequest(self.0.get("device_names", "/me/deviceNames"))
     }
 }
 /// The `device_names` request; set optional parameters, then `send()` (or `.await` it).
