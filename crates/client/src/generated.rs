@@ -1006,13 +1006,11 @@ impl<'a> MeApi<'a> {
     ///
     /// # Parameters
     /// - `data` (required argument; JSON request body): Object containing recent item info.
-    /// - `losantdomain` (optional: [`AddRecentItemRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`RecentItemList`]: Updated recent item list.
     ///
     /// # Errors
-    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     ///
     /// # Example
@@ -1038,13 +1036,11 @@ impl<'a> MeApi<'a> {
     ///
     /// # Parameters
     /// - `data` (required argument; JSON request body): Object containing the password change info.
-    /// - `losantdomain` (optional: [`ChangePasswordRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`AuthenticatedUser`]: A new, valid, auth token (potentially all previous tokens are now invalid).
     ///
     /// # Errors
-    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     ///
     /// # Example
@@ -1075,13 +1071,11 @@ impl<'a> MeApi<'a> {
     ///
     /// # Parameters
     /// - `credentials` (required argument; JSON request body): User authentication credentials.
-    /// - `losantdomain` (optional: [`DeleteRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`Success`]: If the user was successfully deleted.
     ///
     /// # Errors
-    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     ///
     /// # Example
@@ -1106,13 +1100,11 @@ impl<'a> MeApi<'a> {
     /// # Parameters
     /// - `start` (optional: [`DeviceCountsRequest::start`]; query parameter `start`): Start of range for device count query (ms since epoch). Example: `0`.
     /// - `end` (optional: [`DeviceCountsRequest::end`]; query parameter `end`): End of range for device count query (ms since epoch). Example: `1465790400000`.
-    /// - `losantdomain` (optional: [`DeviceCountsRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`DeviceCounts`]: Device counts by day.
     ///
     /// # Errors
-    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     ///
     /// # Example
@@ -1137,13 +1129,11 @@ impl<'a> MeApi<'a> {
     ///
     /// # Parameters
     /// - `data` (required argument; JSON request body): Object containing multi-factor authentication properties.
-    /// - `losantdomain` (optional: [`DisableTwoFactorAuthRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`Me`]: Updated user information.
     ///
     /// # Errors
-    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     ///
     /// # Example
@@ -1174,13 +1164,11 @@ impl<'a> MeApi<'a> {
     /// Scopes (any one): `all.User`, `me.*`, `me.disconnectGithub`.
     ///
     /// # Parameters
-    /// - `losantdomain` (optional: [`DisconnectGithubRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`Me`]: Updated user information.
     ///
     /// # Errors
-    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     ///
     /// # Example
@@ -1205,13 +1193,11 @@ impl<'a> MeApi<'a> {
     ///
     /// # Parameters
     /// - `data` (required argument; JSON request body): Object containing multi-factor authentication properties.
-    /// - `losantdomain` (optional: [`EnableTwoFactorAuthRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`Me`]: Updated user information.
     ///
     /// # Errors
-    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     ///
     /// # Example
@@ -1244,13 +1230,11 @@ impl<'a> MeApi<'a> {
     /// # Parameters
     /// - `parent_id` (optional: [`FetchRecentItemsRequest::parent_id`]; query parameter `parentId`): Parent id of the recent list. Example: `575ec8687ae143cd83dc4a97`.
     /// - `item_type` (required argument; query parameter `itemType`): Item type to get the recent list of. Accepted values are: application, device, flow, dashboard, organization. Example: `application`.
-    /// - `losantdomain` (optional: [`FetchRecentItemsRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`RecentItemList`]: Recent item list.
     ///
     /// # Errors
-    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     ///
     /// # Example
@@ -1281,13 +1265,11 @@ impl<'a> MeApi<'a> {
     /// Scopes (any one): `all.User`, `me.*`, `me.generateTwoFactorAuth`.
     ///
     /// # Parameters
-    /// - `losantdomain` (optional: [`GenerateTwoFactorAuthRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`MultiFactorAuthenticationInfo`]: Multi-factor authentication info.
     ///
     /// # Errors
-    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     ///
     /// # Example
@@ -1317,13 +1299,12 @@ impl<'a> MeApi<'a> {
     /// - `include_recent` (optional: [`GetRequest::include_recent`]; query parameter `includeRecent`): Should the user include recent app/dashboard info. Example: `true`.
     /// - `summary_exclude` (optional: [`GetRequest::summary_exclude`]; query parameter `summaryExclude`): Comma-separated list of summary fields to exclude from user summary. Example: `payloadCount`.
     /// - `summary_include` (optional: [`GetRequest::summary_include`]; query parameter `summaryInclude`): Comma-separated list of summary fields to include in user summary. Example: `payloadCount`.
-    /// - `losantdomain` (optional: [`GetRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`Me`]: Current user information.
     ///
     /// # Errors
-    /// None documented; any error status is still an [`Error::Api`](::wegnology::Error::Api).
+    /// None documented.
     ///
     /// # Example
     /// ```no_run
@@ -1348,13 +1329,11 @@ impl<'a> MeApi<'a> {
     ///
     /// # Parameters
     /// - `invite_id` (required argument; path parameter `inviteId`): ID associated with the invitation. Example: `575ec8687ae143cd83dc4a97`.
-    /// - `losantdomain` (optional: [`InviteRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`OrganizationInvitationInformationForUser`]: Information about invitation.
     ///
     /// # Errors
-    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     /// - 404: Error if invite not found.
     ///
@@ -1382,13 +1361,11 @@ impl<'a> MeApi<'a> {
     /// Scopes (any one): `all.User`, `all.User.read`, `me.*`, `me.invites`.
     ///
     /// # Parameters
-    /// - `losantdomain` (optional: [`InvitesRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`UserOrganizationInvitations`]: Information about invitations.
     ///
     /// # Errors
-    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     ///
     /// # Example
@@ -1412,13 +1389,11 @@ impl<'a> MeApi<'a> {
     /// # Parameters
     /// - `start` (optional: [`NotebookMinuteCountsRequest::start`]; query parameter `start`): Start of range for notebook execution query (ms since epoch). Example: `0`.
     /// - `end` (optional: [`NotebookMinuteCountsRequest::end`]; query parameter `end`): End of range for notebook execution query (ms since epoch). Example: `1465790400000`.
-    /// - `losantdomain` (optional: [`NotebookMinuteCountsRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`NotebookMinuteCounts`]: Notebook usage information.
     ///
     /// # Errors
-    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     ///
     /// # Example
@@ -1447,13 +1422,11 @@ impl<'a> MeApi<'a> {
     /// - `user` (required argument; JSON request body): Object containing new user properties.
     /// - `summary_exclude` (optional: [`PatchRequest::summary_exclude`]; query parameter `summaryExclude`): Comma-separated list of summary fields to exclude from user summary. Example: `payloadCount`.
     /// - `summary_include` (optional: [`PatchRequest::summary_include`]; query parameter `summaryInclude`): Comma-separated list of summary fields to include in user summary. Example: `payloadCount`.
-    /// - `losantdomain` (optional: [`PatchRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`Me`]: Updated user information.
     ///
     /// # Errors
-    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     ///
     /// # Example
@@ -1481,13 +1454,11 @@ impl<'a> MeApi<'a> {
     /// - `start` (optional: [`PayloadCountsRequest::start`]; query parameter `start`): Start of range for payload count query (ms since epoch). Example: `0`.
     /// - `end` (optional: [`PayloadCountsRequest::end`]; query parameter `end`): End of range for payload count query (ms since epoch). Example: `1465790400000`.
     /// - `as_bytes` (optional: [`PayloadCountsRequest::as_bytes`]; query parameter `asBytes`): If the resulting stats should be returned as bytes. Default: `false`. Example: `true`.
-    /// - `losantdomain` (optional: [`PayloadCountsRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`PayloadStats`]: Payload counts, by type and source.
     ///
     /// # Errors
-    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     ///
     /// # Example
@@ -1517,13 +1488,11 @@ impl<'a> MeApi<'a> {
     /// - `resolution` (optional: [`PayloadCountsBreakdownRequest::resolution`]; query parameter `resolution`): Resolution in milliseconds. Accepted values are: 86400000, 3600000. Default: `86400000`. Example: `86400000`.
     /// - `as_bytes` (optional: [`PayloadCountsBreakdownRequest::as_bytes`]; query parameter `asBytes`): If the resulting stats should be returned as bytes. Default: `false`. Example: `true`.
     /// - `include_non_billable` (optional: [`PayloadCountsBreakdownRequest::include_non_billable`]; query parameter `includeNonBillable`): If non-billable payloads should be included in the result. Default: `false`. Example: `true`.
-    /// - `losantdomain` (optional: [`PayloadCountsBreakdownRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`PayloadCountsBreakdown`]: Sum of payload counts by date.
     ///
     /// # Errors
-    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     ///
     /// # Example
@@ -1552,13 +1521,11 @@ impl<'a> MeApi<'a> {
     /// Scopes (any one): `all.User`, `me.*`.
     ///
     /// # Parameters
-    /// - `losantdomain` (optional: [`RefreshTokenRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`AuthenticatedUser`]: Successful token regeneration.
     ///
     /// # Errors
-    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     /// - 401: Unauthorized error if authentication fails.
     ///
@@ -1589,13 +1556,11 @@ impl<'a> MeApi<'a> {
     /// # Parameters
     /// - `invite_id` (required argument; path parameter `inviteId`): ID associated with the invitation. Example: `575ec8687ae143cd83dc4a97`.
     /// - `response` (required argument; JSON request body): Response to invitation.
-    /// - `losantdomain` (optional: [`RespondToInviteRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`OrganizationInvitationResultForUser`]: Acceptance or rejection of invitation.
     ///
     /// # Errors
-    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     /// - 404: Error if invitation not found.
     /// - 410: Error if invitation has expired.
@@ -1631,13 +1596,11 @@ impl<'a> MeApi<'a> {
     ///
     /// # Parameters
     /// - `transfer` (required argument; JSON request body): Object containing properties of the transfer.
-    /// - `losantdomain` (optional: [`TransferResourcesRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`Success`]: If resource transfer was successful.
     ///
     /// # Errors
-    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     ///
     /// # Example
@@ -1668,13 +1631,11 @@ impl<'a> MeApi<'a> {
     /// Scopes (any one): `all.User`, `me.*`, `me.verifyEmail`.
     ///
     /// # Parameters
-    /// - `losantdomain` (optional: [`VerifyEmailRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`Success`]: If email verification was successfully sent.
     ///
     /// # Errors
-    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     ///
     /// # Example
@@ -1690,48 +1651,14 @@ impl<'a> MeApi<'a> {
         VerifyEmailRequest(self.0.post("verify_email", "/me/verify-email"))
     }
 }
-/// The `add_recent_item` request; set optional parameters, then `send()` (or `.await` it).
-#[must_use = "a request does nothing until it is sent"]
-pub struct AddRecentItemRequest<'a>(::wegnology::runtime::Request<'a, RecentItemList>);
-::wegnology::__request_builder!(AddRecentItemRequest => RecentItemList);
-impl<'a> AddRecentItemRequest<'a> {
-    /// Domain scope of request (rarely needed). Example: `example.com`.
-    ///
-    /// Sent as the header `losantdomain`.
-    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
-        Self(self.0.header("losantdomain", losantdomain.into()))
-    }
-}
-/// The `change_password` request; set optional parameters, then `send()` (or `.await` it).
-#[must_use = "a request does nothing until it is sent"]
-pub struct ChangePasswordRequest<'a>(
-    ::wegnology::runtime::Request<'a, AuthenticatedUser>,
+::wegnology::__request_builder!(
+    AddRecentItemRequest => RecentItemList, "add_recent_item"
 );
-::wegnology::__request_builder!(ChangePasswordRequest => AuthenticatedUser);
-impl<'a> ChangePasswordRequest<'a> {
-    /// Domain scope of request (rarely needed). Example: `example.com`.
-    ///
-    /// Sent as the header `losantdomain`.
-    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
-        Self(self.0.header("losantdomain", losantdomain.into()))
-    }
-}
-/// The `delete` request; set optional parameters, then `send()` (or `.await` it).
-#[must_use = "a request does nothing until it is sent"]
-pub struct DeleteRequest<'a>(::wegnology::runtime::Request<'a, Success>);
-::wegnology::__request_builder!(DeleteRequest => Success);
-impl<'a> DeleteRequest<'a> {
-    /// Domain scope of request (rarely needed). Example: `example.com`.
-    ///
-    /// Sent as the header `losantdomain`.
-    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
-        Self(self.0.header("losantdomain", losantdomain.into()))
-    }
-}
-/// The `device_counts` request; set optional parameters, then `send()` (or `.await` it).
-#[must_use = "a request does nothing until it is sent"]
-pub struct DeviceCountsRequest<'a>(::wegnology::runtime::Request<'a, DeviceCounts>);
-::wegnology::__request_builder!(DeviceCountsRequest => DeviceCounts);
+::wegnology::__request_builder!(
+    ChangePasswordRequest => AuthenticatedUser, "change_password"
+);
+::wegnology::__request_builder!(DeleteRequest => Success, "delete");
+::wegnology::__request_builder!(DeviceCountsRequest => DeviceCounts, "device_counts");
 impl<'a> DeviceCountsRequest<'a> {
     /// Start of range for device count query (ms since epoch). Example: `0`.
     ///
@@ -1745,55 +1672,17 @@ impl<'a> DeviceCountsRequest<'a> {
     pub fn end(self, end: i64) -> Self {
         Self(self.0.query("end", end.to_string()))
     }
-    /// Domain scope of request (rarely needed). Example: `example.com`.
-    ///
-    /// Sent as the header `losantdomain`.
-    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
-        Self(self.0.header("losantdomain", losantdomain.into()))
-    }
 }
-/// The `disable_two_factor_auth` request; set optional parameters, then `send()` (or `.await` it).
-#[must_use = "a request does nothing until it is sent"]
-pub struct DisableTwoFactorAuthRequest<'a>(::wegnology::runtime::Request<'a, Me>);
-::wegnology::__request_builder!(DisableTwoFactorAuthRequest => Me);
-impl<'a> DisableTwoFactorAuthRequest<'a> {
-    /// Domain scope of request (rarely needed). Example: `example.com`.
-    ///
-    /// Sent as the header `losantdomain`.
-    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
-        Self(self.0.header("losantdomain", losantdomain.into()))
-    }
-}
-/// The `disconnect_github` request; set optional parameters, then `send()` (or `.await` it).
-#[must_use = "a request does nothing until it is sent"]
-pub struct DisconnectGithubRequest<'a>(::wegnology::runtime::Request<'a, Me>);
-::wegnology::__request_builder!(DisconnectGithubRequest => Me);
-impl<'a> DisconnectGithubRequest<'a> {
-    /// Domain scope of request (rarely needed). Example: `example.com`.
-    ///
-    /// Sent as the header `losantdomain`.
-    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
-        Self(self.0.header("losantdomain", losantdomain.into()))
-    }
-}
-/// The `enable_two_factor_auth` request; set optional parameters, then `send()` (or `.await` it).
-#[must_use = "a request does nothing until it is sent"]
-pub struct EnableTwoFactorAuthRequest<'a>(::wegnology::runtime::Request<'a, Me>);
-::wegnology::__request_builder!(EnableTwoFactorAuthRequest => Me);
-impl<'a> EnableTwoFactorAuthRequest<'a> {
-    /// Domain scope of request (rarely needed). Example: `example.com`.
-    ///
-    /// Sent as the header `losantdomain`.
-    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
-        Self(self.0.header("losantdomain", losantdomain.into()))
-    }
-}
-/// The `fetch_recent_items` request; set optional parameters, then `send()` (or `.await` it).
-#[must_use = "a request does nothing until it is sent"]
-pub struct FetchRecentItemsRequest<'a>(
-    ::wegnology::runtime::Request<'a, RecentItemList>,
+::wegnology::__request_builder!(
+    DisableTwoFactorAuthRequest => Me, "disable_two_factor_auth"
 );
-::wegnology::__request_builder!(FetchRecentItemsRequest => RecentItemList);
+::wegnology::__request_builder!(DisconnectGithubRequest => Me, "disconnect_github");
+::wegnology::__request_builder!(
+    EnableTwoFactorAuthRequest => Me, "enable_two_factor_auth"
+);
+::wegnology::__request_builder!(
+    FetchRecentItemsRequest => RecentItemList, "fetch_recent_items"
+);
 impl<'a> FetchRecentItemsRequest<'a> {
     /// Parent id of the recent list. Example: `575ec8687ae143cd83dc4a97`.
     ///
@@ -1801,33 +1690,12 @@ impl<'a> FetchRecentItemsRequest<'a> {
     pub fn parent_id(self, parent_id: impl Into<String>) -> Self {
         Self(self.0.query("parentId", parent_id.into()))
     }
-    /// Domain scope of request (rarely needed). Example: `example.com`.
-    ///
-    /// Sent as the header `losantdomain`.
-    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
-        Self(self.0.header("losantdomain", losantdomain.into()))
-    }
 }
-/// The `generate_two_factor_auth` request; set optional parameters, then `send()` (or `.await` it).
-#[must_use = "a request does nothing until it is sent"]
-pub struct GenerateTwoFactorAuthRequest<'a>(
-    ::wegnology::runtime::Request<'a, MultiFactorAuthenticationInfo>,
-);
 ::wegnology::__request_builder!(
-    GenerateTwoFactorAuthRequest => MultiFactorAuthenticationInfo
+    GenerateTwoFactorAuthRequest => MultiFactorAuthenticationInfo,
+    "generate_two_factor_auth"
 );
-impl<'a> GenerateTwoFactorAuthRequest<'a> {
-    /// Domain scope of request (rarely needed). Example: `example.com`.
-    ///
-    /// Sent as the header `losantdomain`.
-    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
-        Self(self.0.header("losantdomain", losantdomain.into()))
-    }
-}
-/// The `get` request; set optional parameters, then `send()` (or `.await` it).
-#[must_use = "a request does nothing until it is sent"]
-pub struct GetRequest<'a>(::wegnology::runtime::Request<'a, Me>);
-::wegnology::__request_builder!(GetRequest => Me);
+::wegnology::__request_builder!(GetRequest => Me, "get");
 impl<'a> GetRequest<'a> {
     /// Should the user include recent app/dashboard info. Example: `true`.
     ///
@@ -1847,49 +1715,16 @@ impl<'a> GetRequest<'a> {
     pub fn summary_include(self, summary_include: impl Into<String>) -> Self {
         Self(self.0.query("summaryInclude", summary_include.into()))
     }
-    /// Domain scope of request (rarely needed). Example: `example.com`.
-    ///
-    /// Sent as the header `losantdomain`.
-    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
-        Self(self.0.header("losantdomain", losantdomain.into()))
-    }
 }
-/// The `invite` request; set optional parameters, then `send()` (or `.await` it).
-#[must_use = "a request does nothing until it is sent"]
-pub struct InviteRequest<'a>(
-    ::wegnology::runtime::Request<'a, OrganizationInvitationInformationForUser>,
+::wegnology::__request_builder!(
+    InviteRequest => OrganizationInvitationInformationForUser, "invite"
 );
 ::wegnology::__request_builder!(
-    InviteRequest => OrganizationInvitationInformationForUser
+    InvitesRequest => UserOrganizationInvitations, "invites"
 );
-impl<'a> InviteRequest<'a> {
-    /// Domain scope of request (rarely needed). Example: `example.com`.
-    ///
-    /// Sent as the header `losantdomain`.
-    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
-        Self(self.0.header("losantdomain", losantdomain.into()))
-    }
-}
-/// The `invites` request; set optional parameters, then `send()` (or `.await` it).
-#[must_use = "a request does nothing until it is sent"]
-pub struct InvitesRequest<'a>(
-    ::wegnology::runtime::Request<'a, UserOrganizationInvitations>,
+::wegnology::__request_builder!(
+    NotebookMinuteCountsRequest => NotebookMinuteCounts, "notebook_minute_counts"
 );
-::wegnology::__request_builder!(InvitesRequest => UserOrganizationInvitations);
-impl<'a> InvitesRequest<'a> {
-    /// Domain scope of request (rarely needed). Example: `example.com`.
-    ///
-    /// Sent as the header `losantdomain`.
-    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
-        Self(self.0.header("losantdomain", losantdomain.into()))
-    }
-}
-/// The `notebook_minute_counts` request; set optional parameters, then `send()` (or `.await` it).
-#[must_use = "a request does nothing until it is sent"]
-pub struct NotebookMinuteCountsRequest<'a>(
-    ::wegnology::runtime::Request<'a, NotebookMinuteCounts>,
-);
-::wegnology::__request_builder!(NotebookMinuteCountsRequest => NotebookMinuteCounts);
 impl<'a> NotebookMinuteCountsRequest<'a> {
     /// Start of range for notebook execution query (ms since epoch). Example: `0`.
     ///
@@ -1903,17 +1738,8 @@ impl<'a> NotebookMinuteCountsRequest<'a> {
     pub fn end(self, end: i64) -> Self {
         Self(self.0.query("end", end.to_string()))
     }
-    /// Domain scope of request (rarely needed). Example: `example.com`.
-    ///
-    /// Sent as the header `losantdomain`.
-    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
-        Self(self.0.header("losantdomain", losantdomain.into()))
-    }
 }
-/// The `patch` request; set optional parameters, then `send()` (or `.await` it).
-#[must_use = "a request does nothing until it is sent"]
-pub struct PatchRequest<'a>(::wegnology::runtime::Request<'a, Me>);
-::wegnology::__request_builder!(PatchRequest => Me);
+::wegnology::__request_builder!(PatchRequest => Me, "patch");
 impl<'a> PatchRequest<'a> {
     /// Comma-separated list of summary fields to exclude from user summary. Example: `payloadCount`.
     ///
@@ -1927,17 +1753,8 @@ impl<'a> PatchRequest<'a> {
     pub fn summary_include(self, summary_include: impl Into<String>) -> Self {
         Self(self.0.query("summaryInclude", summary_include.into()))
     }
-    /// Domain scope of request (rarely needed). Example: `example.com`.
-    ///
-    /// Sent as the header `losantdomain`.
-    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
-        Self(self.0.header("losantdomain", losantdomain.into()))
-    }
 }
-/// The `payload_counts` request; set optional parameters, then `send()` (or `.await` it).
-#[must_use = "a request does nothing until it is sent"]
-pub struct PayloadCountsRequest<'a>(::wegnology::runtime::Request<'a, PayloadStats>);
-::wegnology::__request_builder!(PayloadCountsRequest => PayloadStats);
+::wegnology::__request_builder!(PayloadCountsRequest => PayloadStats, "payload_counts");
 impl<'a> PayloadCountsRequest<'a> {
     /// Start of range for payload count query (ms since epoch). Example: `0`.
     ///
@@ -1957,19 +1774,10 @@ impl<'a> PayloadCountsRequest<'a> {
     pub fn as_bytes(self, as_bytes: bool) -> Self {
         Self(self.0.query("asBytes", as_bytes.to_string()))
     }
-    /// Domain scope of request (rarely needed). Example: `example.com`.
-    ///
-    /// Sent as the header `losantdomain`.
-    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
-        Self(self.0.header("losantdomain", losantdomain.into()))
-    }
 }
-/// The `payload_counts_breakdown` request; set optional parameters, then `send()` (or `.await` it).
-#[must_use = "a request does nothing until it is sent"]
-pub struct PayloadCountsBreakdownRequest<'a>(
-    ::wegnology::runtime::Request<'a, PayloadCountsBreakdown>,
+::wegnology::__request_builder!(
+    PayloadCountsBreakdownRequest => PayloadCountsBreakdown, "payload_counts_breakdown"
 );
-::wegnology::__request_builder!(PayloadCountsBreakdownRequest => PayloadCountsBreakdown);
 impl<'a> PayloadCountsBreakdownRequest<'a> {
     /// Start of range for payload count query (ms since epoch). Example: `0`.
     ///
@@ -2001,62 +1809,14 @@ impl<'a> PayloadCountsBreakdownRequest<'a> {
     pub fn include_non_billable(self, include_non_billable: bool) -> Self {
         Self(self.0.query("includeNonBillable", include_non_billable.to_string()))
     }
-    /// Domain scope of request (rarely needed). Example: `example.com`.
-    ///
-    /// Sent as the header `losantdomain`.
-    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
-        Self(self.0.header("losantdomain", losantdomain.into()))
-    }
 }
-/// The `refresh_token` request; set optional parameters, then `send()` (or `.await` it).
-#[must_use = "a request does nothing until it is sent"]
-pub struct RefreshTokenRequest<'a>(::wegnology::runtime::Request<'a, AuthenticatedUser>);
-::wegnology::__request_builder!(RefreshTokenRequest => AuthenticatedUser);
-impl<'a> RefreshTokenRequest<'a> {
-    /// Domain scope of request (rarely needed). Example: `example.com`.
-    ///
-    /// Sent as the header `losantdomain`.
-    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
-        Self(self.0.header("losantdomain", losantdomain.into()))
-    }
-}
-/// The `respond_to_invite` request; set optional parameters, then `send()` (or `.await` it).
-#[must_use = "a request does nothing until it is sent"]
-pub struct RespondToInviteRequest<'a>(
-    ::wegnology::runtime::Request<'a, OrganizationInvitationResultForUser>,
+::wegnology::__request_builder!(
+    RefreshTokenRequest => AuthenticatedUser, "refresh_token"
 );
 ::wegnology::__request_builder!(
-    RespondToInviteRequest => OrganizationInvitationResultForUser
+    RespondToInviteRequest => OrganizationInvitationResultForUser, "respond_to_invite"
 );
-impl<'a> RespondToInviteRequest<'a> {
-    /// Domain scope of request (rarely needed). Example: `example.com`.
-    ///
-    /// Sent as the header `losantdomain`.
-    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
-        Self(self.0.header("losantdomain", losantdomain.into()))
-    }
-}
-/// The `transfer_resources` request; set optional parameters, then `send()` (or `.await` it).
-#[must_use = "a request does nothing until it is sent"]
-pub struct TransferResourcesRequest<'a>(::wegnology::runtime::Request<'a, Success>);
-::wegnology::__request_builder!(TransferResourcesRequest => Success);
-impl<'a> TransferResourcesRequest<'a> {
-    /// Domain scope of request (rarely needed). Example: `example.com`.
-    ///
-    /// Sent as the header `losantdomain`.
-    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
-        Self(self.0.header("losantdomain", losantdomain.into()))
-    }
-}
-/// The `verify_email` request; set optional parameters, then `send()` (or `.await` it).
-#[must_use = "a request does nothing until it is sent"]
-pub struct VerifyEmailRequest<'a>(::wegnology::runtime::Request<'a, Success>);
-::wegnology::__request_builder!(VerifyEmailRequest => Success);
-impl<'a> VerifyEmailRequest<'a> {
-    /// Domain scope of request (rarely needed). Example: `example.com`.
-    ///
-    /// Sent as the header `losantdomain`.
-    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
-        Self(self.0.header("losantdomain", losantdomain.into()))
-    }
-}
+::wegnology::__request_builder!(
+    TransferResourcesRequest => Success, "transfer_resources"
+);
+::wegnology::__request_builder!(VerifyEmailRequest => Success, "verify_email");

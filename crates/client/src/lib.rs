@@ -23,7 +23,12 @@
 //! ([`RetryPolicy`]); each call is a `tracing` span `wegnology.call` (action, method, path
 //! template, attempt, status, elapsed) with an event per retry, and never a secret; input that
 //! cannot be sent is refused before anything is sent ([`Error::InvalidRequest`],
-//! [`Error::Config`]); redirects are followed only within the base URL's origin.
+//! [`Error::Config`]); redirects are followed only within the base URL's origin. Every error
+//! status, those an action's docs list under "Errors" and any other, arrives as an
+//! [`Error::Api`] carrying the `Error` body's `type` and `message`.
+//!
+//! Every request has `.losantdomain(…)` (the domain scope of the request, sent as the header
+//! `losantdomain`, rarely needed), `.timeout(…)`, `.retries(…)` and `.query_override(…)`.
 //!
 //! `generated.rs` (the types, the `MeApi` actions and [`API`], the facts the runtime is given
 //! about the API) is written by `cargo xtask regen` from `spec/` and never edited by hand; the

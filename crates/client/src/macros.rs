@@ -1,13 +1,19 @@
 //! The macros generated code calls, so that it holds only what differs per action:
-//! `__request_builder!` gives a request builder what every request has. A macro rather than a
-//! trait, so that what it gives needs no import.
+//! `__request_builder!` declares a request builder and gives it what every request has. A macro
+//! rather than a trait, so that what it gives needs no import.
 
-/// Gives a generated builder `$builder<'a>($crate::runtime::Request<'a, $output>)` the methods
-/// every request has. Only generated code calls it.
+/// Declares a generated request builder, `$builder<'a>($crate::runtime::Request<'a, $output>)`
+/// of the action `$action`, with the methods every request has. Only generated code calls it.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __request_builder {
-    ($builder:ident => $output:ty) => {
+    ($builder:ident => $output:ty, $action:literal) => {
+        #[doc = ::std::concat!(
+            "The `", $action, "` request; set optional parameters, then `send()` (or `.await` it)."
+        )]
+        #[must_use = "a request does nothing until it is sent"]
+        pub struct $builder<'a>($crate::runtime::Request<'a, $output>);
+
         impl<'a> $builder<'a> {
             /// Timeout of this call, all attempts and pauses between them included; replaces the
             /// client's (`ClientBuilder::timeout`).
@@ -19,6 +25,18 @@ macro_rules! __request_builder {
             /// the client's `RetryPolicy`, whose rules still decide what is retried.
             pub fn retries(self, retries: u32) -> Self {
                 Self(self.0.with_retries(retries))
+            }
+
+            /// Domain scope of request (rarely needed). Example: `example.com`.
+            ///
+            /// Sent as the header `losantdomain`; every action takes it. A value with control
+            /// characters or non-ASCII is refused: `send` returns `Error::InvalidRequest`
+            /// naming it, before anything is sent.
+            pub fn losantdomain(
+                self,
+                losantdomain: impl ::std::convert::Into<::std::string::String>,
+            ) -> Self {
+                Self(self.0.header("losantdomain", losantdomain.into()))
             }
 
             /// Overrides one of the query defaults every request of the API carries

@@ -1,8 +1,8 @@
 //! What Rust an action becomes: a method on the `MeApi` handle returning a request builder whose
 //! required parameters were its arguments, with a setter per optional parameter. The builder is
 //! a newtype over the runtime's generic `Request`; `__request_builder!` (in the runtime) gives it
-//! what every request has (`send`, `send_with_response`, `timeout`, `retries`, `IntoFuture`,
-//! `Debug`), so the generated code holds only what differs per action. What is the
+//! what every request has (`send`, `send_with_response`, `timeout`, `retries`, `losantdomain`,
+//! `IntoFuture`, `Debug`), so the generated code holds only what differs per action. What is the
 //! same for every action of the API is one data item, `API` (`ApiFacts`), that the handle gives
 //! each request.
 
@@ -66,6 +66,15 @@ const QUERY_DEFAULTS: [(&str, &str); 3] = [
     ("_links", "true"),
     ("_embedded", "true"),
 ];
+
+/// The parameter every action takes as a request header, whose setter the runtime's
+/// `__request_builder!` gives every builder: it is not generated per action.
+const RUNTIME_HEADER: &str = "losantdomain";
+
+/// Whether `param` is the runtime's `losantdomain` setter rather than one of the action's own.
+fn is_runtime_setter(param: &Param) -> bool {
+    param.name == RUNTIME_HEADER && param.location == Location::Header && !param.required
+}
 
 /// The distinct action paths with no `{parameter}`, sorted (the runtime looks them up by binary
 /// search).
@@ -219,7 +228,7 @@ fn action_tokens(
     let mut args = Vec::new();
     let mut stores = Vec::new();
     let mut setters = Vec::new();
-    for param in &action.params {
+    for param in action.params.iter().filter(|p| !is_runtime_setter(p)) {
         let ty = param_type(param, types, model);
         let name = crate::types::field_ident(&param.name);
         let (arg_ty, value) = argument(param, &ty);
@@ -239,10 +248,6 @@ fn action_tokens(
     }
 
     let method_doc = doc_lines(&method_doc(model, action, types));
-    let builder_doc = format!(
-        " The `{}` request; set optional parameters, then `send()` (or `.await` it).",
-        action.snake_name
-    );
     let method = quote! {
         #method_doc
         pub fn #method_name(&self, #( #args ),*) -> #builder<'a> {
@@ -255,10 +260,7 @@ fn action_tokens(
         quote! { impl<'a> #builder<'a> { #( #setters )* } }
     };
     let builder = quote! {
-        #[doc = #builder_doc]
-        #[must_use = "a request does nothing until it is sent"]
-        pub struct #builder<'a>(::wegnology::runtime::Request<'a, #success_ty>);
-        ::wegnology::__request_builder!(#builder => #success_ty);
+        ::wegnology::__request_builder!(#builder => #success_ty, #action_name);
         #setters
     };
     (method, builder)
@@ -335,7 +337,7 @@ fn method_doc(model: &ApiModel, action: &Action, types: &mut TypeSet) -> String 
     );
     doc.push_str("\n# Parameters\n");
     let builder = format!("{}Request", action.snake_name.to_pascal_case());
-    for param in &action.params {
+    for param in action.params.iter().filter(|p| !is_runtime_setter(p)) {
         doc.push_str(&format!("{}\n", param_line(param, &builder)));
     }
     let success = model
@@ -345,14 +347,22 @@ fn method_doc(model: &ApiModel, action: &Action, types: &mut TypeSet) -> String 
         "\n# Returns\n{} [`{success}`]: {}.\n",
         action.success.status, action.success.description
     ));
+    // What every error status becomes is the runtime's to say (the crate docs, `Error::Api`):
+    // only the statuses, and a body of another schema than `Error`, are the action's.
     doc.push_str("\n# Errors\n");
     if action.errors.is_empty() {
-        doc.push_str("None documented; any error status is still an [`Error::Api`](::wegnology::Error::Api).\n");
-    } else {
-        doc.push_str("Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:\n");
+        doc.push_str("None documented.\n");
     }
     for error in &action.errors {
-        doc.push_str(&format!("- {}: {}.\n", error.status, error.description));
+        doc.push_str(&format!("- {}: {}.", error.status, error.description));
+        match model.schema(&error.schema) {
+            Some(schema) if schema.title != "Error" => doc.push_str(&format!(
+                " The body is a [`{}`], kept as text in `Error::Api`'s `body`.",
+                TypeSet::schema_name(schema)
+            )),
+            _ => {}
+        }
+        doc.push('\n');
     }
     let resource = model.resource.to_snake_case();
     let mut call = format!("client.{resource}().{}(", action.snake_name);

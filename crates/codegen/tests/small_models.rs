@@ -265,18 +265,13 @@ fn actions_take_required_parameters_as_arguments_and_optional_ones_as_setters() 
         &code,
         "pub fn count(self, count: i64) -> Self { Self(self.0.query(\"count\", count.to_string())) }",
     );
+    // `losantdomain`, which every action takes, is the runtime's setter: neither generated nor
+    // listed per action.
+    assert!(!code.contains("losantdomain"), "{code}");
+    // What every request has comes from the runtime, the builder's type among it.
     assert_has(
         &code,
-        "pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self { Self(self.0.header(\"losantdomain\", losantdomain.into())) }",
-    );
-    // What every request has comes from the runtime.
-    assert_has(
-        &code,
-        "pub struct PokeRequest<'a>(::wegnology::runtime::Request<'a, Success>);",
-    );
-    assert_has(
-        &code,
-        "::wegnology::__request_builder!(PokeRequest => Success);",
+        "::wegnology::__request_builder!(PokeRequest => Success, \"poke\");",
     );
     // The docs: scopes, parameters, errors, and an example calling the method.
     assert_has(&code, "/// Scopes (any one): `all.Thing`.");
@@ -284,11 +279,36 @@ fn actions_take_required_parameters_as_arguments_and_optional_ones_as_setters() 
         &code,
         "/// - `count` (optional: [`PokeRequest::count`]; query parameter `count`): A value.",
     );
-    assert_has(&code, "/// - 404: Missing.");
+    // An error status whose body is not the `Error` schema says which it is; what every error
+    // status becomes is said once, in the runtime's docs.
+    assert_has(
+        &code,
+        "/// - 404: Missing. The body is a [`Success`], kept as text in `Error::Api`'s `body`.",
+    );
+    assert!(!code.contains("Documentedstatuses"), "{code}");
     assert_has(
         &code,
         "/// let result = client.thing().poke(\"thingId\", wegnology::Level::Low, data)",
     );
+}
+
+#[test]
+fn error_statuses_of_the_error_schema_are_listed_alone() {
+    let error = json!({"title": "Error", "anchor": "error", "json_schema": {
+        "type": "object", "properties": {"message": {"type": "string"}}
+    }});
+    let mut documented = action("poke", "GET", "/things", json!([]));
+    documented["errors"] = json!([{"status": 400, "schema": "error", "description": "Bad"}]);
+    let mut silent = action("prod", "GET", "/things/prod", json!([]));
+    silent["errors"] = json!([]);
+    let code = code(&model(
+        json!([success(), error]),
+        json!([documented, silent]),
+    ));
+    assert_has(&code, "/// # Errors /// - 400: Bad. /// /// # Example");
+    assert_has(&code, "/// # Errors /// None documented. /// /// # Example");
+    // Both paths are fixed: their URLs are built once per client.
+    assert_has(&code, "fixed_paths: &[\"/things\", \"/things/prod\"],");
 }
 
 #[test]

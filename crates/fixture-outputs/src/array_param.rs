@@ -47,13 +47,11 @@ impl<'a> MeApi<'a> {
     /// # Parameters
     /// - `device_ids` (required argument; query parameter `deviceIds`): IDs of the devices to count. Example: `575ecf887ae143cd83dc4aa2`.
     /// - `tags` (optional: [`DeviceCountsRequest::tags`]; query parameter `tags`): Tags the devices must have. Example: `floor`.
-    /// - `losantdomain` (optional: [`DeviceCountsRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`Success`]: Device counts.
     ///
     /// # Errors
-    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     ///
     /// # Example
@@ -77,21 +75,12 @@ impl<'a> MeApi<'a> {
         )
     }
 }
-/// The `device_counts` request; set optional parameters, then `send()` (or `.await` it).
-#[must_use = "a request does nothing until it is sent"]
-pub struct DeviceCountsRequest<'a>(::wegnology::runtime::Request<'a, Success>);
-::wegnology::__request_builder!(DeviceCountsRequest => Success);
+::wegnology::__request_builder!(DeviceCountsRequest => Success, "device_counts");
 impl<'a> DeviceCountsRequest<'a> {
     /// Tags the devices must have. Example: `floor`.
     ///
     /// Sent as the query parameter `tags`.
     pub fn tags(self, tags: ::std::vec::Vec<::std::string::String>) -> Self {
         Self(self.0.query_list("tags", &tags))
-    }
-    /// Domain scope of request (rarely needed). Example: `example.com`.
-    ///
-    /// Sent as the header `losantdomain`.
-    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
-        Self(self.0.header("losantdomain", losantdomain.into()))
     }
 }

@@ -56,13 +56,11 @@ impl<'a> MeApi<'a> {
     ///
     /// # Parameters
     /// - `credentials` (required argument; JSON request body): User authentication credentials.
-    /// - `losantdomain` (optional: [`AuthenticateRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`Success`]: Successful authentication.
     ///
     /// # Errors
-    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     ///
     /// # Example
@@ -87,13 +85,11 @@ impl<'a> MeApi<'a> {
     /// Scopes (any one): `all.User`, `me.*`, `me.verifyEmail`.
     ///
     /// # Parameters
-    /// - `losantdomain` (optional: [`VerifyEmailRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`Success`]: If email verification was successfully sent.
     ///
     /// # Errors
-    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     ///
     /// # Example
@@ -109,27 +105,5 @@ impl<'a> MeApi<'a> {
         VerifyEmailRequest(self.0.post("verify_email", "/me/verify-email"))
     }
 }
-/// The `authenticate` request; set optional parameters, then `send()` (or `.await` it).
-#[must_use = "a request does nothing until it is sent"]
-pub struct AuthenticateRequest<'a>(::wegnology::runtime::Request<'a, Success>);
-::wegnology::__request_builder!(AuthenticateRequest => Success);
-impl<'a> AuthenticateRequest<'a> {
-    /// Domain scope of request (rarely needed). Example: `example.com`.
-    ///
-    /// Sent as the header `losantdomain`.
-    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
-        Self(self.0.header("losantdomain", losantdomain.into()))
-    }
-}
-/// The `verify_email` request; set optional parameters, then `send()` (or `.await` it).
-#[must_use = "a request does nothing until it is sent"]
-pub struct VerifyEmailRequest<'a>(::wegnology::runtime::Request<'a, Success>);
-::wegnology::__request_builder!(VerifyEmailRequest => Success);
-impl<'a> VerifyEmailRequest<'a> {
-    /// Domain scope of request (rarely needed). Example: `example.com`.
-    ///
-    /// Sent as the header `losantdomain`.
-    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
-        Self(self.0.header("losantdomain", losantdomain.into()))
-    }
-}
+::wegnology::__request_builder!(AuthenticateRequest => Success, "authenticate");
+::wegnology::__request_builder!(VerifyEmailRequest => Success, "verify_email");

@@ -81,13 +81,11 @@ impl<'a> MeApi<'a> {
     ///
     /// # Parameters
     /// - `link` (required argument; JSON request body): The account to link.
-    /// - `losantdomain` (optional: [`LinkAccountRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`Success`]: If the account was linked.
     ///
     /// # Errors
-    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     ///
     /// # Example
@@ -106,15 +104,4 @@ impl<'a> MeApi<'a> {
         )
     }
 }
-/// The `link_account` request; set optional parameters, then `send()` (or `.await` it).
-#[must_use = "a request does nothing until it is sent"]
-pub struct LinkAccountRequest<'a>(::wegnology::runtime::Request<'a, Success>);
-::wegnology::__request_builder!(LinkAccountRequest => Success);
-impl<'a> LinkAccountRequest<'a> {
-    /// Domain scope of request (rarely needed). Example: `example.com`.
-    ///
-    /// Sent as the header `losantdomain`.
-    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
-        Self(self.0.header("losantdomain", losantdomain.into()))
-    }
-}
+::wegnology::__request_builder!(LinkAccountRequest => Success, "link_account");

@@ -71,13 +71,11 @@ impl<'a> MeApi<'a> {
     /// # Parameters
     /// - `query` (optional: [`DeviceNamesRequest::query`]; query parameter `query`): Device filter JSON object.
     /// - `starts_with` (optional: [`DeviceNamesRequest::starts_with`]; query parameter `startsWith`): Filter devices down to those that have names starting with the given string. Example: `my`.
-    /// - `losantdomain` (optional: [`DeviceNamesRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`DeviceNames`]: The matching device names.
     ///
     /// # Errors
-    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     ///
     /// # Example
@@ -94,10 +92,7 @@ impl<'a> MeApi<'a> {
         DeviceNamesRequest(self.0.get("device_names", "/me/deviceNames"))
     }
 }
-/// The `device_names` request; set optional parameters, then `send()` (or `.await` it).
-#[must_use = "a request does nothing until it is sent"]
-pub struct DeviceNamesRequest<'a>(::wegnology::runtime::Request<'a, DeviceNames>);
-::wegnology::__request_builder!(DeviceNamesRequest => DeviceNames);
+::wegnology::__request_builder!(DeviceNamesRequest => DeviceNames, "device_names");
 impl<'a> DeviceNamesRequest<'a> {
     /// Device filter JSON object.
     ///
@@ -110,11 +105,5 @@ impl<'a> DeviceNamesRequest<'a> {
     /// Sent as the query parameter `startsWith`.
     pub fn starts_with(self, starts_with: impl Into<String>) -> Self {
         Self(self.0.query("startsWith", starts_with.into()))
-    }
-    /// Domain scope of request (rarely needed). Example: `example.com`.
-    ///
-    /// Sent as the header `losantdomain`.
-    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
-        Self(self.0.header("losantdomain", losantdomain.into()))
     }
 }
