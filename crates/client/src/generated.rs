@@ -504,37 +504,8 @@ pub struct OrganizationInvitationActionForUser {
     /// `action`
     pub action: InviteAction,
 }
-/// One of `accept`, `dismiss`, `reject`; unknown values are kept in `Unknown`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
-pub enum InviteAction {
-    /// `accept`
-    #[serde(rename = "accept")]
-    Accept,
-    /// `dismiss`
-    #[serde(rename = "dismiss")]
-    Dismiss,
-    /// `reject`
-    #[serde(rename = "reject")]
-    Reject,
-    /// A value these documents do not list.
-    #[serde(untagged)]
-    Unknown(::std::string::String),
-}
-impl InviteAction {
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            InviteAction::Accept => "accept",
-            InviteAction::Dismiss => "dismiss",
-            InviteAction::Reject => "reject",
-            InviteAction::Unknown(value) => value,
-        }
-    }
-}
-impl ::std::fmt::Display for InviteAction {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
+::wegnology::string_enum! {
+    InviteAction { Accept => "accept", Dismiss => "dismiss", Reject => "reject" }
 }
 /// Schema for information about an invitation
 ///
@@ -568,45 +539,9 @@ pub struct OrganizationInvitationInformationForUser {
         OrganizationInvitationInformationForUserInvitedBy,
     >,
 }
-/// One of `admin`, `edit`, `collaborate`, `view`, `none`; unknown values are kept in `Unknown`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
-pub enum Role {
-    /// `admin`
-    #[serde(rename = "admin")]
-    Admin,
-    /// `edit`
-    #[serde(rename = "edit")]
-    Edit,
-    /// `collaborate`
-    #[serde(rename = "collaborate")]
-    Collaborate,
-    /// `view`
-    #[serde(rename = "view")]
-    View,
-    /// `none`
-    #[serde(rename = "none")]
-    None,
-    /// A value these documents do not list.
-    #[serde(untagged)]
-    Unknown(::std::string::String),
-}
-impl Role {
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Role::Admin => "admin",
-            Role::Edit => "edit",
-            Role::Collaborate => "collaborate",
-            Role::View => "view",
-            Role::None => "none",
-            Role::Unknown(value) => value,
-        }
-    }
-}
-impl ::std::fmt::Display for Role {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
+::wegnology::string_enum! {
+    Role { Admin => "admin", Edit => "edit", Collaborate => "collaborate", View =>
+    "view", None => "none" }
 }
 /// The `invitedBy` object of [`OrganizationInvitationInformationForUser`].
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
@@ -630,37 +565,9 @@ pub struct OrganizationInvitationResultForUser {
     #[serde(rename = "orgId", skip_serializing_if = "Option::is_none")]
     pub org_id: ::std::option::Option<::std::string::String>,
 }
-/// One of `accepted`, `rejected`, `dismissed`; unknown values are kept in `Unknown`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
-pub enum InviteResult {
-    /// `accepted`
-    #[serde(rename = "accepted")]
-    Accepted,
-    /// `rejected`
-    #[serde(rename = "rejected")]
-    Rejected,
-    /// `dismissed`
-    #[serde(rename = "dismissed")]
-    Dismissed,
-    /// A value these documents do not list.
-    #[serde(untagged)]
-    Unknown(::std::string::String),
-}
-impl InviteResult {
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            InviteResult::Accepted => "accepted",
-            InviteResult::Rejected => "rejected",
-            InviteResult::Dismissed => "dismissed",
-            InviteResult::Unknown(value) => value,
-        }
-    }
-}
-impl ::std::fmt::Display for InviteResult {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
+::wegnology::string_enum! {
+    InviteResult { Accepted => "accepted", Rejected => "rejected", Dismissed =>
+    "dismissed" }
 }
 /// Payload Counts Breakdown
 ///
@@ -788,45 +695,9 @@ pub struct RecentItem {
     #[serde(rename = "itemId")]
     pub item_id: ::std::string::String,
 }
-/// One of `application`, `device`, `flow`, `dashboard`, `organization`; unknown values are kept in `Unknown`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
-pub enum ItemType {
-    /// `application`
-    #[serde(rename = "application")]
-    Application,
-    /// `device`
-    #[serde(rename = "device")]
-    Device,
-    /// `flow`
-    #[serde(rename = "flow")]
-    Flow,
-    /// `dashboard`
-    #[serde(rename = "dashboard")]
-    Dashboard,
-    /// `organization`
-    #[serde(rename = "organization")]
-    Organization,
-    /// A value these documents do not list.
-    #[serde(untagged)]
-    Unknown(::std::string::String),
-}
-impl ItemType {
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            ItemType::Application => "application",
-            ItemType::Device => "device",
-            ItemType::Flow => "flow",
-            ItemType::Dashboard => "dashboard",
-            ItemType::Organization => "organization",
-            ItemType::Unknown(value) => value,
-        }
-    }
-}
-impl ::std::fmt::Display for ItemType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
+::wegnology::string_enum! {
+    ItemType { Application => "application", Device => "device", Flow => "flow",
+    Dashboard => "dashboard", Organization => "organization" }
 }
 /// Schema for an array of recent items
 ///
@@ -874,33 +745,8 @@ pub struct ResourceTransfer {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub strict: ::std::option::Option<bool>,
 }
-/// One of `user`, `organization`; unknown values are kept in `Unknown`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
-pub enum DestinationType {
-    /// `user`
-    #[serde(rename = "user")]
-    User,
-    /// `organization`
-    #[serde(rename = "organization")]
-    Organization,
-    /// A value these documents do not list.
-    #[serde(untagged)]
-    Unknown(::std::string::String),
-}
-impl DestinationType {
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            DestinationType::User => "user",
-            DestinationType::Organization => "organization",
-            DestinationType::Unknown(value) => value,
-        }
-    }
-}
-impl ::std::fmt::Display for DestinationType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
+::wegnology::string_enum! {
+    DestinationType { User => "user", Organization => "organization" }
 }
 /// Schema for reporting a successful operation
 ///
@@ -936,33 +782,8 @@ pub struct UserCredentials {
 pub type UserOrganizationInvitations = ::std::vec::Vec<
     OrganizationInvitationInformationForUser,
 >;
-/// One of `86400000`, `3600000`; unknown values are kept in `Unknown`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
-pub enum Resolution {
-    /// `86400000`
-    #[serde(rename = "86400000")]
-    V86400000,
-    /// `3600000`
-    #[serde(rename = "3600000")]
-    V3600000,
-    /// A value these documents do not list.
-    #[serde(untagged)]
-    Unknown(::std::string::String),
-}
-impl Resolution {
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Resolution::V86400000 => "86400000",
-            Resolution::V3600000 => "3600000",
-            Resolution::Unknown(value) => value,
-        }
-    }
-}
-impl ::std::fmt::Display for Resolution {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
+::wegnology::string_enum! {
+    Resolution { V86400000 => "86400000", V3600000 => "3600000" }
 }
 /// What the runtime is told about the API these documents describe: the default base
 /// URL, the `Accept-Version` of their release, the query defaults the official clients

@@ -1,6 +1,7 @@
-//! The macros generated code calls, so that it holds only what differs per action:
-//! `__request_builder!` declares a request builder and gives it what every request has. A macro
-//! rather than a trait, so that what it gives needs no import.
+//! The macros generated code calls, so that it holds only what differs per action or type:
+//! `__request_builder!` declares a request builder and gives it what every request has,
+//! `string_enum!` gives a string enum its variants' wire names, `as_str`, `Display` and serde.
+//! Macros rather than traits, so that what they give needs no import.
 
 /// Declares a generated request builder, `$builder<'a>($crate::runtime::Request<'a, $output>)`
 /// of the action `$action`, with the methods every request has. Only generated code calls it.
@@ -105,4 +106,144 @@ macro_rules! __send_blocking {
 #[macro_export]
 macro_rules! __send_blocking {
     ($output:ty) => {};
+}
+
+/// A string enum with a fallback for values the documents do not list:
+///
+/// ```
+/// wegnology::string_enum! {
+///     ///
+///     /// What a thing is.
+///     Kind { Device => "device", Flow => "flow" }
+/// }
+/// assert_eq!(Kind::Flow.as_str(), "flow");
+/// assert_eq!(serde_json::from_str::<Kind>(r#""flow""#).unwrap(), Kind::Flow);
+/// let other: Kind = serde_json::from_str(r#""file""#).unwrap();
+/// assert_eq!(other, Kind::Unknown("file".into()));
+/// assert_eq!(other.to_string(), "file");
+/// assert_eq!(serde_json::to_string(&other).unwrap(), r#""file""#);
+/// ```
+///
+/// Each variant is its wire value (`#[serde(rename)]`); `Unknown(String)` keeps any other
+/// string (`#[serde(untagged)]`), and serializes back to it. `as_str` gives the wire value and
+/// `Display` writes it. The calling crate depends on `serde` (the derives name `::serde`), as
+/// all generated code does.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! string_enum {
+    (
+        $(#[$attr:meta])*
+        $name:ident { $( $variant:ident => $value:literal ),* $(,)? }
+    ) => {
+        #[doc = ::std::concat!(
+            "One of ", $( "`", $value, "`, ", )* "or a value these documents do not list (`Unknown`)."
+        )]
+        $(#[$attr])*
+        #[derive(
+            ::std::fmt::Debug,
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::std::cmp::Eq,
+            ::std::hash::Hash,
+            ::serde::Serialize,
+            ::serde::Deserialize,
+        )]
+        pub enum $name {
+            $(
+                #[doc = ::std::concat!("`", $value, "`")]
+                #[serde(rename = $value)]
+                $variant,
+            )*
+            /// A value these documents do not list.
+            #[serde(untagged)]
+            Unknown(::std::string::String),
+        }
+
+        impl $name {
+            /// The value on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $( $name::$variant => $value, )*
+                    $name::Unknown(value) => value,
+                }
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{json, Value};
+
+    string_enum! {
+        Kind { Device => "device", Dark => "dark-blue", V7 => "7" }
+    }
+
+    /// The enum as the generator wrote it out before `string_enum!`: what the macro must match.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+    enum Written {
+        #[serde(rename = "device")]
+        Device,
+        #[serde(rename = "dark-blue")]
+        Dark,
+        #[serde(rename = "7")]
+        V7,
+        #[serde(untagged)]
+        Unknown(String),
+    }
+
+    impl Written {
+        fn as_str(&self) -> &str {
+            match self {
+                Written::Device => "device",
+                Written::Dark => "dark-blue",
+                Written::V7 => "7",
+                Written::Unknown(value) => value,
+            }
+        }
+    }
+
+    #[test]
+    fn the_macro_enum_behaves_as_the_written_out_one() {
+        let inputs = [
+            json!("device"),
+            json!("dark-blue"),
+            json!("7"),
+            json!("Device"),
+            json!(""),
+            json!("gadget"),
+            json!(7),
+            json!(null),
+            json!(true),
+            json!({"device": null}),
+            json!({"gadget": null}),
+            json!(["device"]),
+        ];
+        for input in inputs {
+            let macro_made = serde_json::from_value::<Kind>(input.clone());
+            let written = serde_json::from_value::<Written>(input.clone());
+            assert_eq!(macro_made.is_ok(), written.is_ok(), "{input}");
+            let (Ok(macro_made), Ok(written)) = (macro_made, written) else {
+                continue;
+            };
+            assert_eq!(macro_made.as_str(), written.as_str(), "{input}");
+            assert_eq!(macro_made.to_string(), written.as_str(), "{input}");
+            let back: Value = serde_json::to_value(&macro_made).unwrap();
+            assert_eq!(back, serde_json::to_value(&written).unwrap(), "{input}");
+            assert_eq!(
+                matches!(macro_made, Kind::Unknown(_)),
+                matches!(written, Written::Unknown(_)),
+                "{input}"
+            );
+        }
+        assert_eq!(Kind::Dark.as_str(), "dark-blue");
+        assert_eq!(Kind::Unknown("x".into()).to_string(), "x");
+        assert_eq!(serde_json::to_value(Kind::V7).unwrap(), json!("7"));
+    }
 }

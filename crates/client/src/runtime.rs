@@ -6,7 +6,7 @@
 //! `API` is), `redact` and `response` import nothing else of the crate; `retry` the error;
 //! `urls` the facts; `builder` ([`Client`], [`ClientBuilder`]) those; `endpoint` ([`Endpoint`],
 //! [`Request`], [`Handle`]) the client; `transport` (attempts, retries, the deadline, tracing,
-//! decoding) all of them; `macros` holds `__request_builder!`.
+//! decoding) all of them; `macros` holds `__request_builder!` and `string_enum!`.
 
 pub use reqwest::Method;
 
