@@ -102,6 +102,7 @@ mod tests {
         for base in ["http://127.0.0.1:9", "http://127.0.0.1:9/api/v1/"] {
             let client = client(base);
             let urls = &client.inner.urls;
+            assert_eq!(urls.fixed_count(), API.fixed_paths.len());
             for path in API.fixed_paths {
                 let fixed = urls.url(path, &[], API.query_defaults);
                 assert_eq!(

@@ -48,6 +48,12 @@ impl Urls {
         urls
     }
 
+    /// How many fixed URLs were built.
+    #[cfg(test)]
+    pub(crate) fn fixed_count(&self) -> usize {
+        self.fixed.len()
+    }
+
     /// The base URL as given.
     pub(crate) fn base(&self) -> &Url {
         &self.base
