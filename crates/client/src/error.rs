@@ -1,8 +1,8 @@
-//! The one error type of the client.
+//! The one error type of the client, and what an error says about trying again.
 
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
-use reqwest::header::HeaderMap;
+use reqwest::header::{HeaderMap, RETRY_AFTER};
 
 /// What went wrong with a call. `action` is the action's snake_case name (`change_password`).
 ///
@@ -140,11 +140,11 @@ impl Error {
 
     /// Whether the same request might succeed later: a transport failure (refused, reset, …), a
     /// timeout, or an API answer of 408, 409, 429 or 5xx. The client retries these by itself
-    /// for requests that are safe to repeat (see [`RetryPolicy`](crate::RetryPolicy)).
+    /// for requests that are safe to repeat (see `RetryPolicy`).
     pub fn is_retryable(&self) -> bool {
         match self {
             Error::Transport { .. } | Error::Timeout { .. } => true,
-            Error::Api { status, .. } => crate::retry::retryable_status(*status),
+            Error::Api { status, .. } => retryable_status(*status),
             _ => false,
         }
     }
@@ -152,6 +152,60 @@ impl Error {
     /// How long the server asked to wait (`Retry-After`, in seconds or as an HTTP date), for
     /// API errors that carry it.
     pub fn retry_after(&self) -> Option<Duration> {
-        self.headers().and_then(crate::retry::retry_after)
+        self.headers().and_then(retry_after)
+    }
+}
+
+/// Statuses a later identical request may not get: 408, 409, 429 and 5xx.
+pub(crate) fn retryable_status(status: u16) -> bool {
+    matches!(status, 408 | 409 | 429 | 500..=599)
+}
+
+/// `Retry-After` as a duration: delta-seconds, or an HTTP date (a date in the past is zero).
+fn retry_after(headers: &HeaderMap) -> Option<Duration> {
+    let value = headers.get(RETRY_AFTER)?.to_str().ok()?.trim();
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(Duration::from_secs(seconds));
+    }
+    let date = httpdate::parse_http_date(value).ok()?;
+    Some(
+        date.duration_since(SystemTime::now())
+            .unwrap_or(Duration::ZERO),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use reqwest::header::HeaderValue;
+
+    fn headers(retry_after: &str) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        headers.insert(RETRY_AFTER, HeaderValue::from_str(retry_after).unwrap());
+        headers
+    }
+
+    #[test]
+    fn retry_after_in_seconds_and_as_a_date() {
+        assert_eq!(retry_after(&headers("7")), Some(Duration::from_secs(7)));
+        let later = SystemTime::now() + Duration::from_secs(120);
+        let waited = retry_after(&headers(&httpdate::fmt_http_date(later))).unwrap();
+        assert!(waited > Duration::from_secs(100) && waited <= Duration::from_secs(120));
+        assert_eq!(
+            retry_after(&headers("Wed, 21 Oct 2015 07:28:00 GMT")),
+            Some(Duration::ZERO)
+        );
+        assert_eq!(retry_after(&headers("soon")), None);
+        assert_eq!(retry_after(&HeaderMap::new()), None);
+    }
+
+    #[test]
+    fn retryable_statuses() {
+        for status in [408, 409, 429, 500, 502, 503, 504] {
+            assert!(retryable_status(status), "{status}");
+        }
+        for status in [400, 401, 403, 404, 410, 422] {
+            assert!(!retryable_status(status), "{status}");
+        }
     }
 }

@@ -504,37 +504,8 @@ pub struct OrganizationInvitationActionForUser {
     /// `action`
     pub action: InviteAction,
 }
-/// One of `accept`, `dismiss`, `reject`; unknown values are kept in `Unknown`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
-pub enum InviteAction {
-    /// `accept`
-    #[serde(rename = "accept")]
-    Accept,
-    /// `dismiss`
-    #[serde(rename = "dismiss")]
-    Dismiss,
-    /// `reject`
-    #[serde(rename = "reject")]
-    Reject,
-    /// A value these documents do not list.
-    #[serde(untagged)]
-    Unknown(::std::string::String),
-}
-impl InviteAction {
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            InviteAction::Accept => "accept",
-            InviteAction::Dismiss => "dismiss",
-            InviteAction::Reject => "reject",
-            InviteAction::Unknown(value) => value,
-        }
-    }
-}
-impl ::std::fmt::Display for InviteAction {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
+::wegnology::string_enum! {
+    InviteAction { Accept => "accept", Dismiss => "dismiss", Reject => "reject" }
 }
 /// Schema for information about an invitation
 ///
@@ -568,45 +539,9 @@ pub struct OrganizationInvitationInformationForUser {
         OrganizationInvitationInformationForUserInvitedBy,
     >,
 }
-/// One of `admin`, `edit`, `collaborate`, `view`, `none`; unknown values are kept in `Unknown`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
-pub enum Role {
-    /// `admin`
-    #[serde(rename = "admin")]
-    Admin,
-    /// `edit`
-    #[serde(rename = "edit")]
-    Edit,
-    /// `collaborate`
-    #[serde(rename = "collaborate")]
-    Collaborate,
-    /// `view`
-    #[serde(rename = "view")]
-    View,
-    /// `none`
-    #[serde(rename = "none")]
-    None,
-    /// A value these documents do not list.
-    #[serde(untagged)]
-    Unknown(::std::string::String),
-}
-impl Role {
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Role::Admin => "admin",
-            Role::Edit => "edit",
-            Role::Collaborate => "collaborate",
-            Role::View => "view",
-            Role::None => "none",
-            Role::Unknown(value) => value,
-        }
-    }
-}
-impl ::std::fmt::Display for Role {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
+::wegnology::string_enum! {
+    Role { Admin => "admin", Edit => "edit", Collaborate => "collaborate", View =>
+    "view", None => "none" }
 }
 /// The `invitedBy` object of [`OrganizationInvitationInformationForUser`].
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
@@ -630,37 +565,9 @@ pub struct OrganizationInvitationResultForUser {
     #[serde(rename = "orgId", skip_serializing_if = "Option::is_none")]
     pub org_id: ::std::option::Option<::std::string::String>,
 }
-/// One of `accepted`, `rejected`, `dismissed`; unknown values are kept in `Unknown`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
-pub enum InviteResult {
-    /// `accepted`
-    #[serde(rename = "accepted")]
-    Accepted,
-    /// `rejected`
-    #[serde(rename = "rejected")]
-    Rejected,
-    /// `dismissed`
-    #[serde(rename = "dismissed")]
-    Dismissed,
-    /// A value these documents do not list.
-    #[serde(untagged)]
-    Unknown(::std::string::String),
-}
-impl InviteResult {
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            InviteResult::Accepted => "accepted",
-            InviteResult::Rejected => "rejected",
-            InviteResult::Dismissed => "dismissed",
-            InviteResult::Unknown(value) => value,
-        }
-    }
-}
-impl ::std::fmt::Display for InviteResult {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
+::wegnology::string_enum! {
+    InviteResult { Accepted => "accepted", Rejected => "rejected", Dismissed =>
+    "dismissed" }
 }
 /// Payload Counts Breakdown
 ///
@@ -788,45 +695,9 @@ pub struct RecentItem {
     #[serde(rename = "itemId")]
     pub item_id: ::std::string::String,
 }
-/// One of `application`, `device`, `flow`, `dashboard`, `organization`; unknown values are kept in `Unknown`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
-pub enum ItemType {
-    /// `application`
-    #[serde(rename = "application")]
-    Application,
-    /// `device`
-    #[serde(rename = "device")]
-    Device,
-    /// `flow`
-    #[serde(rename = "flow")]
-    Flow,
-    /// `dashboard`
-    #[serde(rename = "dashboard")]
-    Dashboard,
-    /// `organization`
-    #[serde(rename = "organization")]
-    Organization,
-    /// A value these documents do not list.
-    #[serde(untagged)]
-    Unknown(::std::string::String),
-}
-impl ItemType {
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            ItemType::Application => "application",
-            ItemType::Device => "device",
-            ItemType::Flow => "flow",
-            ItemType::Dashboard => "dashboard",
-            ItemType::Organization => "organization",
-            ItemType::Unknown(value) => value,
-        }
-    }
-}
-impl ::std::fmt::Display for ItemType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
+::wegnology::string_enum! {
+    ItemType { Application => "application", Device => "device", Flow => "flow",
+    Dashboard => "dashboard", Organization => "organization" }
 }
 /// Schema for an array of recent items
 ///
@@ -874,33 +745,8 @@ pub struct ResourceTransfer {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub strict: ::std::option::Option<bool>,
 }
-/// One of `user`, `organization`; unknown values are kept in `Unknown`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
-pub enum DestinationType {
-    /// `user`
-    #[serde(rename = "user")]
-    User,
-    /// `organization`
-    #[serde(rename = "organization")]
-    Organization,
-    /// A value these documents do not list.
-    #[serde(untagged)]
-    Unknown(::std::string::String),
-}
-impl DestinationType {
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            DestinationType::User => "user",
-            DestinationType::Organization => "organization",
-            DestinationType::Unknown(value) => value,
-        }
-    }
-}
-impl ::std::fmt::Display for DestinationType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
+::wegnology::string_enum! {
+    DestinationType { User => "user", Organization => "organization" }
 }
 /// Schema for reporting a successful operation
 ///
@@ -936,67 +782,42 @@ pub struct UserCredentials {
 pub type UserOrganizationInvitations = ::std::vec::Vec<
     OrganizationInvitationInformationForUser,
 >;
-/// One of `86400000`, `3600000`; unknown values are kept in `Unknown`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
-pub enum Resolution {
-    /// `86400000`
-    #[serde(rename = "86400000")]
-    V86400000,
-    /// `3600000`
-    #[serde(rename = "3600000")]
-    V3600000,
-    /// A value these documents do not list.
-    #[serde(untagged)]
-    Unknown(::std::string::String),
+::wegnology::string_enum! {
+    Resolution { V86400000 => "86400000", V3600000 => "3600000" }
 }
-impl Resolution {
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Resolution::V86400000 => "86400000",
-            Resolution::V3600000 => "3600000",
-            Resolution::Unknown(value) => value,
-        }
-    }
-}
-impl ::std::fmt::Display for Resolution {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-/// The `Accept-Version` range this code was generated for.
-pub const ACCEPT_VERSION: &str = "^1.26.2";
-/// The API origin the documents give.
-pub const DEFAULT_BASE_URL: &str = "https://api.app.wnology.io";
-/// The paths without parameters, sorted: a client parses their full URLs (with the query
-/// defaults) once, when it is built, instead of on every call.
-pub const FIXED_PATHS: &[&str] = &[
-    "/me",
-    "/me/changePassword",
-    "/me/delete",
-    "/me/deviceCounts",
-    "/me/disableTwoFactorAuth",
-    "/me/disconnectGithub",
-    "/me/enableTwoFactorAuth",
-    "/me/generateTwoFactorAuth",
-    "/me/invites",
-    "/me/notebookMinuteCounts",
-    "/me/payloadCounts",
-    "/me/payloadCountsBreakdown",
-    "/me/recentItems",
-    "/me/refreshToken",
-    "/me/transferResources",
-    "/me/verify-email",
-];
+/// What the runtime is told about the API these documents describe: the default base
+/// URL, the `Accept-Version` of their release, the query defaults the official clients
+/// send, and the paths without parameters (whose URLs a client builds once).
+pub static API: ::wegnology::runtime::ApiFacts = ::wegnology::runtime::ApiFacts {
+    base_url: "https://api.app.wnology.io",
+    accept_version: "^1.26.2",
+    query_defaults: &[("_actions", "false"), ("_links", "true"), ("_embedded", "true")],
+    fixed_paths: &[
+        "/me",
+        "/me/changePassword",
+        "/me/delete",
+        "/me/deviceCounts",
+        "/me/disableTwoFactorAuth",
+        "/me/disconnectGithub",
+        "/me/enableTwoFactorAuth",
+        "/me/generateTwoFactorAuth",
+        "/me/invites",
+        "/me/notebookMinuteCounts",
+        "/me/payloadCounts",
+        "/me/payloadCountsBreakdown",
+        "/me/recentItems",
+        "/me/refreshToken",
+        "/me/transferResources",
+        "/me/verify-email",
+    ],
+};
 /// The actions of the Me resource: `client.me()`.
 #[derive(Debug, Clone, Copy)]
-pub struct MeApi<'a> {
-    client: &'a ::wegnology::Client,
-}
+pub struct MeApi<'a>(::wegnology::runtime::Handle<'a>);
 impl<'a> MeApi<'a> {
     /// The handle for `client`.
     pub fn new(client: &'a ::wegnology::Client) -> Self {
-        Self { client }
+        Self(::wegnology::runtime::Handle::new(client, &API))
     }
     /// Adds an item to a recent item list.
     ///
@@ -1006,13 +827,11 @@ impl<'a> MeApi<'a> {
     ///
     /// # Parameters
     /// - `data` (required argument; JSON request body): Object containing recent item info.
-    /// - `losantdomain` (optional: [`AddRecentItemRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`RecentItemList`]: Updated recent item list.
     ///
     /// # Errors
-    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     ///
     /// # Example
@@ -1027,10 +846,7 @@ impl<'a> MeApi<'a> {
     /// ```
     pub fn add_recent_item(&self, data: RecentItem) -> AddRecentItemRequest<'a> {
         AddRecentItemRequest(
-            ::wegnology::runtime::Endpoint::post("add_recent_item", "/me/recentItems")
-                .accept_version(ACCEPT_VERSION)
-                .request(self.client)
-                .json_body(&data),
+            self.0.post("add_recent_item", "/me/recentItems").json_body(&data),
         )
     }
     /// Changes the current user's password and optionally logs out all other sessions.
@@ -1041,13 +857,11 @@ impl<'a> MeApi<'a> {
     ///
     /// # Parameters
     /// - `data` (required argument; JSON request body): Object containing the password change info.
-    /// - `losantdomain` (optional: [`ChangePasswordRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`AuthenticatedUser`]: A new, valid, auth token (potentially all previous tokens are now invalid).
     ///
     /// # Errors
-    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     ///
     /// # Example
@@ -1062,14 +876,11 @@ impl<'a> MeApi<'a> {
     /// ```
     pub fn change_password(&self, data: ChangePassword) -> ChangePasswordRequest<'a> {
         ChangePasswordRequest(
-            ::wegnology::runtime::Endpoint::patch(
-                    "change_password",
-                    "/me/changePassword",
-                )
-                .accept_version(ACCEPT_VERSION)
+            self
+                .0
+                .patch("change_password", "/me/changePassword")
                 .secret_answer()
                 .issues_token()
-                .request(self.client)
                 .json_body(&data),
         )
     }
@@ -1081,13 +892,11 @@ impl<'a> MeApi<'a> {
     ///
     /// # Parameters
     /// - `credentials` (required argument; JSON request body): User authentication credentials.
-    /// - `losantdomain` (optional: [`DeleteRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`Success`]: If the user was successfully deleted.
     ///
     /// # Errors
-    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     ///
     /// # Example
@@ -1101,12 +910,7 @@ impl<'a> MeApi<'a> {
     /// # Ok(()) }
     /// ```
     pub fn delete(&self, credentials: UserCredentials) -> DeleteRequest<'a> {
-        DeleteRequest(
-            ::wegnology::runtime::Endpoint::post("delete", "/me/delete")
-                .accept_version(ACCEPT_VERSION)
-                .request(self.client)
-                .json_body(&credentials),
-        )
+        DeleteRequest(self.0.post("delete", "/me/delete").json_body(&credentials))
     }
     /// Returns device counts by day for the time range specified for all applications the current user owns.
     ///
@@ -1117,13 +921,11 @@ impl<'a> MeApi<'a> {
     /// # Parameters
     /// - `start` (optional: [`DeviceCountsRequest::start`]; query parameter `start`): Start of range for device count query (ms since epoch). Example: `0`.
     /// - `end` (optional: [`DeviceCountsRequest::end`]; query parameter `end`): End of range for device count query (ms since epoch). Example: `1465790400000`.
-    /// - `losantdomain` (optional: [`DeviceCountsRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`DeviceCounts`]: Device counts by day.
     ///
     /// # Errors
-    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     ///
     /// # Example
@@ -1138,11 +940,7 @@ impl<'a> MeApi<'a> {
     /// # Ok(()) }
     /// ```
     pub fn device_counts(&self) -> DeviceCountsRequest<'a> {
-        DeviceCountsRequest(
-            ::wegnology::runtime::Endpoint::get("device_counts", "/me/deviceCounts")
-                .accept_version(ACCEPT_VERSION)
-                .request(self.client),
-        )
+        DeviceCountsRequest(self.0.get("device_counts", "/me/deviceCounts"))
     }
     /// Disables multi-factor authentication for the current user.
     ///
@@ -1152,13 +950,11 @@ impl<'a> MeApi<'a> {
     ///
     /// # Parameters
     /// - `data` (required argument; JSON request body): Object containing multi-factor authentication properties.
-    /// - `losantdomain` (optional: [`DisableTwoFactorAuthRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`Me`]: Updated user information.
     ///
     /// # Errors
-    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     ///
     /// # Example
@@ -1176,12 +972,9 @@ impl<'a> MeApi<'a> {
         data: DisableMultiFactorAuthentication,
     ) -> DisableTwoFactorAuthRequest<'a> {
         DisableTwoFactorAuthRequest(
-            ::wegnology::runtime::Endpoint::patch(
-                    "disable_two_factor_auth",
-                    "/me/disableTwoFactorAuth",
-                )
-                .accept_version(ACCEPT_VERSION)
-                .request(self.client)
+            self
+                .0
+                .patch("disable_two_factor_auth", "/me/disableTwoFactorAuth")
                 .json_body(&data),
         )
     }
@@ -1192,13 +985,11 @@ impl<'a> MeApi<'a> {
     /// Scopes (any one): `all.User`, `me.*`, `me.disconnectGithub`.
     ///
     /// # Parameters
-    /// - `losantdomain` (optional: [`DisconnectGithubRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`Me`]: Updated user information.
     ///
     /// # Errors
-    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     ///
     /// # Example
@@ -1212,12 +1003,7 @@ impl<'a> MeApi<'a> {
     /// ```
     pub fn disconnect_github(&self) -> DisconnectGithubRequest<'a> {
         DisconnectGithubRequest(
-            ::wegnology::runtime::Endpoint::patch(
-                    "disconnect_github",
-                    "/me/disconnectGithub",
-                )
-                .accept_version(ACCEPT_VERSION)
-                .request(self.client),
+            self.0.patch("disconnect_github", "/me/disconnectGithub"),
         )
     }
     /// Enables multi-factor authentication for the current user.
@@ -1228,13 +1014,11 @@ impl<'a> MeApi<'a> {
     ///
     /// # Parameters
     /// - `data` (required argument; JSON request body): Object containing multi-factor authentication properties.
-    /// - `losantdomain` (optional: [`EnableTwoFactorAuthRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`Me`]: Updated user information.
     ///
     /// # Errors
-    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     ///
     /// # Example
@@ -1252,12 +1036,9 @@ impl<'a> MeApi<'a> {
         data: EnableMultiFactorAuthentication,
     ) -> EnableTwoFactorAuthRequest<'a> {
         EnableTwoFactorAuthRequest(
-            ::wegnology::runtime::Endpoint::patch(
-                    "enable_two_factor_auth",
-                    "/me/enableTwoFactorAuth",
-                )
-                .accept_version(ACCEPT_VERSION)
-                .request(self.client)
+            self
+                .0
+                .patch("enable_two_factor_auth", "/me/enableTwoFactorAuth")
                 .json_body(&data),
         )
     }
@@ -1270,13 +1051,11 @@ impl<'a> MeApi<'a> {
     /// # Parameters
     /// - `parent_id` (optional: [`FetchRecentItemsRequest::parent_id`]; query parameter `parentId`): Parent id of the recent list. Example: `575ec8687ae143cd83dc4a97`.
     /// - `item_type` (required argument; query parameter `itemType`): Item type to get the recent list of. Accepted values are: application, device, flow, dashboard, organization. Example: `application`.
-    /// - `losantdomain` (optional: [`FetchRecentItemsRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`RecentItemList`]: Recent item list.
     ///
     /// # Errors
-    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     ///
     /// # Example
@@ -1294,9 +1073,9 @@ impl<'a> MeApi<'a> {
         item_type: ItemType,
     ) -> FetchRecentItemsRequest<'a> {
         FetchRecentItemsRequest(
-            ::wegnology::runtime::Endpoint::get("fetch_recent_items", "/me/recentItems")
-                .accept_version(ACCEPT_VERSION)
-                .request(self.client)
+            self
+                .0
+                .get("fetch_recent_items", "/me/recentItems")
                 .query("itemType", item_type.as_str().to_string()),
         )
     }
@@ -1307,13 +1086,11 @@ impl<'a> MeApi<'a> {
     /// Scopes (any one): `all.User`, `me.*`, `me.generateTwoFactorAuth`.
     ///
     /// # Parameters
-    /// - `losantdomain` (optional: [`GenerateTwoFactorAuthRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`MultiFactorAuthenticationInfo`]: Multi-factor authentication info.
     ///
     /// # Errors
-    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     ///
     /// # Example
@@ -1327,13 +1104,10 @@ impl<'a> MeApi<'a> {
     /// ```
     pub fn generate_two_factor_auth(&self) -> GenerateTwoFactorAuthRequest<'a> {
         GenerateTwoFactorAuthRequest(
-            ::wegnology::runtime::Endpoint::patch(
-                    "generate_two_factor_auth",
-                    "/me/generateTwoFactorAuth",
-                )
-                .accept_version(ACCEPT_VERSION)
-                .secret_answer()
-                .request(self.client),
+            self
+                .0
+                .patch("generate_two_factor_auth", "/me/generateTwoFactorAuth")
+                .secret_answer(),
         )
     }
     /// Retrieves information on the current user.
@@ -1346,13 +1120,12 @@ impl<'a> MeApi<'a> {
     /// - `include_recent` (optional: [`GetRequest::include_recent`]; query parameter `includeRecent`): Should the user include recent app/dashboard info. Example: `true`.
     /// - `summary_exclude` (optional: [`GetRequest::summary_exclude`]; query parameter `summaryExclude`): Comma-separated list of summary fields to exclude from user summary. Example: `payloadCount`.
     /// - `summary_include` (optional: [`GetRequest::summary_include`]; query parameter `summaryInclude`): Comma-separated list of summary fields to include in user summary. Example: `payloadCount`.
-    /// - `losantdomain` (optional: [`GetRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`Me`]: Current user information.
     ///
     /// # Errors
-    /// None documented; any error status is still an [`Error::Api`](::wegnology::Error::Api).
+    /// None documented.
     ///
     /// # Example
     /// ```no_run
@@ -1367,11 +1140,7 @@ impl<'a> MeApi<'a> {
     /// # Ok(()) }
     /// ```
     pub fn get(&self) -> GetRequest<'a> {
-        GetRequest(
-            ::wegnology::runtime::Endpoint::get("get", "/me")
-                .accept_version(ACCEPT_VERSION)
-                .request(self.client),
-        )
+        GetRequest(self.0.get("get", "/me"))
     }
     /// Retrieves information for an invitation to an organization.
     ///
@@ -1381,13 +1150,11 @@ impl<'a> MeApi<'a> {
     ///
     /// # Parameters
     /// - `invite_id` (required argument; path parameter `inviteId`): ID associated with the invitation. Example: `575ec8687ae143cd83dc4a97`.
-    /// - `losantdomain` (optional: [`InviteRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`OrganizationInvitationInformationForUser`]: Information about invitation.
     ///
     /// # Errors
-    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     /// - 404: Error if invite not found.
     ///
@@ -1402,9 +1169,9 @@ impl<'a> MeApi<'a> {
     /// ```
     pub fn invite(&self, invite_id: impl Into<String>) -> InviteRequest<'a> {
         InviteRequest(
-            ::wegnology::runtime::Endpoint::get("invite", "/me/invites/{inviteId}")
-                .accept_version(ACCEPT_VERSION)
-                .request(self.client)
+            self
+                .0
+                .get("invite", "/me/invites/{inviteId}")
                 .path_param("inviteId", invite_id.into()),
         )
     }
@@ -1415,13 +1182,11 @@ impl<'a> MeApi<'a> {
     /// Scopes (any one): `all.User`, `all.User.read`, `me.*`, `me.invites`.
     ///
     /// # Parameters
-    /// - `losantdomain` (optional: [`InvitesRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`UserOrganizationInvitations`]: Information about invitations.
     ///
     /// # Errors
-    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     ///
     /// # Example
@@ -1434,11 +1199,7 @@ impl<'a> MeApi<'a> {
     /// # Ok(()) }
     /// ```
     pub fn invites(&self) -> InvitesRequest<'a> {
-        InvitesRequest(
-            ::wegnology::runtime::Endpoint::get("invites", "/me/invites")
-                .accept_version(ACCEPT_VERSION)
-                .request(self.client),
-        )
+        InvitesRequest(self.0.get("invites", "/me/invites"))
     }
     /// Returns notebook execution usage by day for the time range specified for all applications the current user owns.
     ///
@@ -1449,13 +1210,11 @@ impl<'a> MeApi<'a> {
     /// # Parameters
     /// - `start` (optional: [`NotebookMinuteCountsRequest::start`]; query parameter `start`): Start of range for notebook execution query (ms since epoch). Example: `0`.
     /// - `end` (optional: [`NotebookMinuteCountsRequest::end`]; query parameter `end`): End of range for notebook execution query (ms since epoch). Example: `1465790400000`.
-    /// - `losantdomain` (optional: [`NotebookMinuteCountsRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`NotebookMinuteCounts`]: Notebook usage information.
     ///
     /// # Errors
-    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     ///
     /// # Example
@@ -1471,12 +1230,7 @@ impl<'a> MeApi<'a> {
     /// ```
     pub fn notebook_minute_counts(&self) -> NotebookMinuteCountsRequest<'a> {
         NotebookMinuteCountsRequest(
-            ::wegnology::runtime::Endpoint::get(
-                    "notebook_minute_counts",
-                    "/me/notebookMinuteCounts",
-                )
-                .accept_version(ACCEPT_VERSION)
-                .request(self.client),
+            self.0.get("notebook_minute_counts", "/me/notebookMinuteCounts"),
         )
     }
     /// Updates information about the current user.
@@ -1489,13 +1243,11 @@ impl<'a> MeApi<'a> {
     /// - `user` (required argument; JSON request body): Object containing new user properties.
     /// - `summary_exclude` (optional: [`PatchRequest::summary_exclude`]; query parameter `summaryExclude`): Comma-separated list of summary fields to exclude from user summary. Example: `payloadCount`.
     /// - `summary_include` (optional: [`PatchRequest::summary_include`]; query parameter `summaryInclude`): Comma-separated list of summary fields to include in user summary. Example: `payloadCount`.
-    /// - `losantdomain` (optional: [`PatchRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`Me`]: Updated user information.
     ///
     /// # Errors
-    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     ///
     /// # Example
@@ -1511,12 +1263,7 @@ impl<'a> MeApi<'a> {
     /// # Ok(()) }
     /// ```
     pub fn patch(&self, user: MePatch) -> PatchRequest<'a> {
-        PatchRequest(
-            ::wegnology::runtime::Endpoint::patch("patch", "/me")
-                .accept_version(ACCEPT_VERSION)
-                .request(self.client)
-                .json_body(&user),
-        )
+        PatchRequest(self.0.patch("patch", "/me").json_body(&user))
     }
     /// Returns payload counts for the time range specified for all applications the current user owns.
     ///
@@ -1528,13 +1275,11 @@ impl<'a> MeApi<'a> {
     /// - `start` (optional: [`PayloadCountsRequest::start`]; query parameter `start`): Start of range for payload count query (ms since epoch). Example: `0`.
     /// - `end` (optional: [`PayloadCountsRequest::end`]; query parameter `end`): End of range for payload count query (ms since epoch). Example: `1465790400000`.
     /// - `as_bytes` (optional: [`PayloadCountsRequest::as_bytes`]; query parameter `asBytes`): If the resulting stats should be returned as bytes. Default: `false`. Example: `true`.
-    /// - `losantdomain` (optional: [`PayloadCountsRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`PayloadStats`]: Payload counts, by type and source.
     ///
     /// # Errors
-    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     ///
     /// # Example
@@ -1550,11 +1295,7 @@ impl<'a> MeApi<'a> {
     /// # Ok(()) }
     /// ```
     pub fn payload_counts(&self) -> PayloadCountsRequest<'a> {
-        PayloadCountsRequest(
-            ::wegnology::runtime::Endpoint::get("payload_counts", "/me/payloadCounts")
-                .accept_version(ACCEPT_VERSION)
-                .request(self.client),
-        )
+        PayloadCountsRequest(self.0.get("payload_counts", "/me/payloadCounts"))
     }
     /// Returns payload counts per resolution in the time range specified for all applications the current user owns.
     ///
@@ -1568,13 +1309,11 @@ impl<'a> MeApi<'a> {
     /// - `resolution` (optional: [`PayloadCountsBreakdownRequest::resolution`]; query parameter `resolution`): Resolution in milliseconds. Accepted values are: 86400000, 3600000. Default: `86400000`. Example: `86400000`.
     /// - `as_bytes` (optional: [`PayloadCountsBreakdownRequest::as_bytes`]; query parameter `asBytes`): If the resulting stats should be returned as bytes. Default: `false`. Example: `true`.
     /// - `include_non_billable` (optional: [`PayloadCountsBreakdownRequest::include_non_billable`]; query parameter `includeNonBillable`): If non-billable payloads should be included in the result. Default: `false`. Example: `true`.
-    /// - `losantdomain` (optional: [`PayloadCountsBreakdownRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`PayloadCountsBreakdown`]: Sum of payload counts by date.
     ///
     /// # Errors
-    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     ///
     /// # Example
@@ -1593,12 +1332,7 @@ impl<'a> MeApi<'a> {
     /// ```
     pub fn payload_counts_breakdown(&self) -> PayloadCountsBreakdownRequest<'a> {
         PayloadCountsBreakdownRequest(
-            ::wegnology::runtime::Endpoint::get(
-                    "payload_counts_breakdown",
-                    "/me/payloadCountsBreakdown",
-                )
-                .accept_version(ACCEPT_VERSION)
-                .request(self.client),
+            self.0.get("payload_counts_breakdown", "/me/payloadCountsBreakdown"),
         )
     }
     /// Returns a new auth token based on the current auth token.
@@ -1608,13 +1342,11 @@ impl<'a> MeApi<'a> {
     /// Scopes (any one): `all.User`, `me.*`.
     ///
     /// # Parameters
-    /// - `losantdomain` (optional: [`RefreshTokenRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`AuthenticatedUser`]: Successful token regeneration.
     ///
     /// # Errors
-    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     /// - 401: Unauthorized error if authentication fails.
     ///
@@ -1629,11 +1361,11 @@ impl<'a> MeApi<'a> {
     /// ```
     pub fn refresh_token(&self) -> RefreshTokenRequest<'a> {
         RefreshTokenRequest(
-            ::wegnology::runtime::Endpoint::get("refresh_token", "/me/refreshToken")
-                .accept_version(ACCEPT_VERSION)
+            self
+                .0
+                .get("refresh_token", "/me/refreshToken")
                 .secret_answer()
-                .issues_token()
-                .request(self.client),
+                .issues_token(),
         )
     }
     /// Accepts or rejects an invitation to an organization.
@@ -1645,13 +1377,11 @@ impl<'a> MeApi<'a> {
     /// # Parameters
     /// - `invite_id` (required argument; path parameter `inviteId`): ID associated with the invitation. Example: `575ec8687ae143cd83dc4a97`.
     /// - `response` (required argument; JSON request body): Response to invitation.
-    /// - `losantdomain` (optional: [`RespondToInviteRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`OrganizationInvitationResultForUser`]: Acceptance or rejection of invitation.
     ///
     /// # Errors
-    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     /// - 404: Error if invitation not found.
     /// - 410: Error if invitation has expired.
@@ -1672,12 +1402,9 @@ impl<'a> MeApi<'a> {
         response: OrganizationInvitationActionForUser,
     ) -> RespondToInviteRequest<'a> {
         RespondToInviteRequest(
-            ::wegnology::runtime::Endpoint::post(
-                    "respond_to_invite",
-                    "/me/invites/{inviteId}",
-                )
-                .accept_version(ACCEPT_VERSION)
-                .request(self.client)
+            self
+                .0
+                .post("respond_to_invite", "/me/invites/{inviteId}")
                 .path_param("inviteId", invite_id.into())
                 .json_body(&response),
         )
@@ -1690,13 +1417,11 @@ impl<'a> MeApi<'a> {
     ///
     /// # Parameters
     /// - `transfer` (required argument; JSON request body): Object containing properties of the transfer.
-    /// - `losantdomain` (optional: [`TransferResourcesRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`Success`]: If resource transfer was successful.
     ///
     /// # Errors
-    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     ///
     /// # Example
@@ -1714,12 +1439,9 @@ impl<'a> MeApi<'a> {
         transfer: ResourceTransfer,
     ) -> TransferResourcesRequest<'a> {
         TransferResourcesRequest(
-            ::wegnology::runtime::Endpoint::patch(
-                    "transfer_resources",
-                    "/me/transferResources",
-                )
-                .accept_version(ACCEPT_VERSION)
-                .request(self.client)
+            self
+                .0
+                .patch("transfer_resources", "/me/transferResources")
                 .json_body(&transfer),
         )
     }
@@ -1730,13 +1452,11 @@ impl<'a> MeApi<'a> {
     /// Scopes (any one): `all.User`, `me.*`, `me.verifyEmail`.
     ///
     /// # Parameters
-    /// - `losantdomain` (optional: [`VerifyEmailRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`Success`]: If email verification was successfully sent.
     ///
     /// # Errors
-    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     ///
     /// # Example
@@ -1749,55 +1469,17 @@ impl<'a> MeApi<'a> {
     /// # Ok(()) }
     /// ```
     pub fn verify_email(&self) -> VerifyEmailRequest<'a> {
-        VerifyEmailRequest(
-            ::wegnology::runtime::Endpoint::post("verify_email", "/me/verify-email")
-                .accept_version(ACCEPT_VERSION)
-                .request(self.client),
-        )
+        VerifyEmailRequest(self.0.post("verify_email", "/me/verify-email"))
     }
 }
-/// The `add_recent_item` request; set optional parameters, then `send()` (or `.await` it).
-#[must_use = "a request does nothing until it is sent"]
-pub struct AddRecentItemRequest<'a>(::wegnology::runtime::Request<'a, RecentItemList>);
-::wegnology::__request_builder!(AddRecentItemRequest => RecentItemList);
-impl<'a> AddRecentItemRequest<'a> {
-    /// Domain scope of request (rarely needed). Example: `example.com`.
-    ///
-    /// Sent as the header `losantdomain`.
-    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
-        Self(self.0.header("losantdomain", losantdomain.into()))
-    }
-}
-/// The `change_password` request; set optional parameters, then `send()` (or `.await` it).
-#[must_use = "a request does nothing until it is sent"]
-pub struct ChangePasswordRequest<'a>(
-    ::wegnology::runtime::Request<'a, AuthenticatedUser>,
+::wegnology::__request_builder!(
+    AddRecentItemRequest => RecentItemList, "add_recent_item"
 );
-::wegnology::__request_builder!(ChangePasswordRequest => AuthenticatedUser);
-impl<'a> ChangePasswordRequest<'a> {
-    /// Domain scope of request (rarely needed). Example: `example.com`.
-    ///
-    /// Sent as the header `losantdomain`.
-    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
-        Self(self.0.header("losantdomain", losantdomain.into()))
-    }
-}
-/// The `delete` request; set optional parameters, then `send()` (or `.await` it).
-#[must_use = "a request does nothing until it is sent"]
-pub struct DeleteRequest<'a>(::wegnology::runtime::Request<'a, Success>);
-::wegnology::__request_builder!(DeleteRequest => Success);
-impl<'a> DeleteRequest<'a> {
-    /// Domain scope of request (rarely needed). Example: `example.com`.
-    ///
-    /// Sent as the header `losantdomain`.
-    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
-        Self(self.0.header("losantdomain", losantdomain.into()))
-    }
-}
-/// The `device_counts` request; set optional parameters, then `send()` (or `.await` it).
-#[must_use = "a request does nothing until it is sent"]
-pub struct DeviceCountsRequest<'a>(::wegnology::runtime::Request<'a, DeviceCounts>);
-::wegnology::__request_builder!(DeviceCountsRequest => DeviceCounts);
+::wegnology::__request_builder!(
+    ChangePasswordRequest => AuthenticatedUser, "change_password"
+);
+::wegnology::__request_builder!(DeleteRequest => Success, "delete");
+::wegnology::__request_builder!(DeviceCountsRequest => DeviceCounts, "device_counts");
 impl<'a> DeviceCountsRequest<'a> {
     /// Start of range for device count query (ms since epoch). Example: `0`.
     ///
@@ -1811,55 +1493,17 @@ impl<'a> DeviceCountsRequest<'a> {
     pub fn end(self, end: i64) -> Self {
         Self(self.0.query("end", end.to_string()))
     }
-    /// Domain scope of request (rarely needed). Example: `example.com`.
-    ///
-    /// Sent as the header `losantdomain`.
-    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
-        Self(self.0.header("losantdomain", losantdomain.into()))
-    }
 }
-/// The `disable_two_factor_auth` request; set optional parameters, then `send()` (or `.await` it).
-#[must_use = "a request does nothing until it is sent"]
-pub struct DisableTwoFactorAuthRequest<'a>(::wegnology::runtime::Request<'a, Me>);
-::wegnology::__request_builder!(DisableTwoFactorAuthRequest => Me);
-impl<'a> DisableTwoFactorAuthRequest<'a> {
-    /// Domain scope of request (rarely needed). Example: `example.com`.
-    ///
-    /// Sent as the header `losantdomain`.
-    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
-        Self(self.0.header("losantdomain", losantdomain.into()))
-    }
-}
-/// The `disconnect_github` request; set optional parameters, then `send()` (or `.await` it).
-#[must_use = "a request does nothing until it is sent"]
-pub struct DisconnectGithubRequest<'a>(::wegnology::runtime::Request<'a, Me>);
-::wegnology::__request_builder!(DisconnectGithubRequest => Me);
-impl<'a> DisconnectGithubRequest<'a> {
-    /// Domain scope of request (rarely needed). Example: `example.com`.
-    ///
-    /// Sent as the header `losantdomain`.
-    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
-        Self(self.0.header("losantdomain", losantdomain.into()))
-    }
-}
-/// The `enable_two_factor_auth` request; set optional parameters, then `send()` (or `.await` it).
-#[must_use = "a request does nothing until it is sent"]
-pub struct EnableTwoFactorAuthRequest<'a>(::wegnology::runtime::Request<'a, Me>);
-::wegnology::__request_builder!(EnableTwoFactorAuthRequest => Me);
-impl<'a> EnableTwoFactorAuthRequest<'a> {
-    /// Domain scope of request (rarely needed). Example: `example.com`.
-    ///
-    /// Sent as the header `losantdomain`.
-    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
-        Self(self.0.header("losantdomain", losantdomain.into()))
-    }
-}
-/// The `fetch_recent_items` request; set optional parameters, then `send()` (or `.await` it).
-#[must_use = "a request does nothing until it is sent"]
-pub struct FetchRecentItemsRequest<'a>(
-    ::wegnology::runtime::Request<'a, RecentItemList>,
+::wegnology::__request_builder!(
+    DisableTwoFactorAuthRequest => Me, "disable_two_factor_auth"
 );
-::wegnology::__request_builder!(FetchRecentItemsRequest => RecentItemList);
+::wegnology::__request_builder!(DisconnectGithubRequest => Me, "disconnect_github");
+::wegnology::__request_builder!(
+    EnableTwoFactorAuthRequest => Me, "enable_two_factor_auth"
+);
+::wegnology::__request_builder!(
+    FetchRecentItemsRequest => RecentItemList, "fetch_recent_items"
+);
 impl<'a> FetchRecentItemsRequest<'a> {
     /// Parent id of the recent list. Example: `575ec8687ae143cd83dc4a97`.
     ///
@@ -1867,33 +1511,12 @@ impl<'a> FetchRecentItemsRequest<'a> {
     pub fn parent_id(self, parent_id: impl Into<String>) -> Self {
         Self(self.0.query("parentId", parent_id.into()))
     }
-    /// Domain scope of request (rarely needed). Example: `example.com`.
-    ///
-    /// Sent as the header `losantdomain`.
-    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
-        Self(self.0.header("losantdomain", losantdomain.into()))
-    }
 }
-/// The `generate_two_factor_auth` request; set optional parameters, then `send()` (or `.await` it).
-#[must_use = "a request does nothing until it is sent"]
-pub struct GenerateTwoFactorAuthRequest<'a>(
-    ::wegnology::runtime::Request<'a, MultiFactorAuthenticationInfo>,
-);
 ::wegnology::__request_builder!(
-    GenerateTwoFactorAuthRequest => MultiFactorAuthenticationInfo
+    GenerateTwoFactorAuthRequest => MultiFactorAuthenticationInfo,
+    "generate_two_factor_auth"
 );
-impl<'a> GenerateTwoFactorAuthRequest<'a> {
-    /// Domain scope of request (rarely needed). Example: `example.com`.
-    ///
-    /// Sent as the header `losantdomain`.
-    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
-        Self(self.0.header("losantdomain", losantdomain.into()))
-    }
-}
-/// The `get` request; set optional parameters, then `send()` (or `.await` it).
-#[must_use = "a request does nothing until it is sent"]
-pub struct GetRequest<'a>(::wegnology::runtime::Request<'a, Me>);
-::wegnology::__request_builder!(GetRequest => Me);
+::wegnology::__request_builder!(GetRequest => Me, "get");
 impl<'a> GetRequest<'a> {
     /// Should the user include recent app/dashboard info. Example: `true`.
     ///
@@ -1913,49 +1536,16 @@ impl<'a> GetRequest<'a> {
     pub fn summary_include(self, summary_include: impl Into<String>) -> Self {
         Self(self.0.query("summaryInclude", summary_include.into()))
     }
-    /// Domain scope of request (rarely needed). Example: `example.com`.
-    ///
-    /// Sent as the header `losantdomain`.
-    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
-        Self(self.0.header("losantdomain", losantdomain.into()))
-    }
 }
-/// The `invite` request; set optional parameters, then `send()` (or `.await` it).
-#[must_use = "a request does nothing until it is sent"]
-pub struct InviteRequest<'a>(
-    ::wegnology::runtime::Request<'a, OrganizationInvitationInformationForUser>,
+::wegnology::__request_builder!(
+    InviteRequest => OrganizationInvitationInformationForUser, "invite"
 );
 ::wegnology::__request_builder!(
-    InviteRequest => OrganizationInvitationInformationForUser
+    InvitesRequest => UserOrganizationInvitations, "invites"
 );
-impl<'a> InviteRequest<'a> {
-    /// Domain scope of request (rarely needed). Example: `example.com`.
-    ///
-    /// Sent as the header `losantdomain`.
-    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
-        Self(self.0.header("losantdomain", losantdomain.into()))
-    }
-}
-/// The `invites` request; set optional parameters, then `send()` (or `.await` it).
-#[must_use = "a request does nothing until it is sent"]
-pub struct InvitesRequest<'a>(
-    ::wegnology::runtime::Request<'a, UserOrganizationInvitations>,
+::wegnology::__request_builder!(
+    NotebookMinuteCountsRequest => NotebookMinuteCounts, "notebook_minute_counts"
 );
-::wegnology::__request_builder!(InvitesRequest => UserOrganizationInvitations);
-impl<'a> InvitesRequest<'a> {
-    /// Domain scope of request (rarely needed). Example: `example.com`.
-    ///
-    /// Sent as the header `losantdomain`.
-    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
-        Self(self.0.header("losantdomain", losantdomain.into()))
-    }
-}
-/// The `notebook_minute_counts` request; set optional parameters, then `send()` (or `.await` it).
-#[must_use = "a request does nothing until it is sent"]
-pub struct NotebookMinuteCountsRequest<'a>(
-    ::wegnology::runtime::Request<'a, NotebookMinuteCounts>,
-);
-::wegnology::__request_builder!(NotebookMinuteCountsRequest => NotebookMinuteCounts);
 impl<'a> NotebookMinuteCountsRequest<'a> {
     /// Start of range for notebook execution query (ms since epoch). Example: `0`.
     ///
@@ -1969,17 +1559,8 @@ impl<'a> NotebookMinuteCountsRequest<'a> {
     pub fn end(self, end: i64) -> Self {
         Self(self.0.query("end", end.to_string()))
     }
-    /// Domain scope of request (rarely needed). Example: `example.com`.
-    ///
-    /// Sent as the header `losantdomain`.
-    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
-        Self(self.0.header("losantdomain", losantdomain.into()))
-    }
 }
-/// The `patch` request; set optional parameters, then `send()` (or `.await` it).
-#[must_use = "a request does nothing until it is sent"]
-pub struct PatchRequest<'a>(::wegnology::runtime::Request<'a, Me>);
-::wegnology::__request_builder!(PatchRequest => Me);
+::wegnology::__request_builder!(PatchRequest => Me, "patch");
 impl<'a> PatchRequest<'a> {
     /// Comma-separated list of summary fields to exclude from user summary. Example: `payloadCount`.
     ///
@@ -1993,17 +1574,8 @@ impl<'a> PatchRequest<'a> {
     pub fn summary_include(self, summary_include: impl Into<String>) -> Self {
         Self(self.0.query("summaryInclude", summary_include.into()))
     }
-    /// Domain scope of request (rarely needed). Example: `example.com`.
-    ///
-    /// Sent as the header `losantdomain`.
-    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
-        Self(self.0.header("losantdomain", losantdomain.into()))
-    }
 }
-/// The `payload_counts` request; set optional parameters, then `send()` (or `.await` it).
-#[must_use = "a request does nothing until it is sent"]
-pub struct PayloadCountsRequest<'a>(::wegnology::runtime::Request<'a, PayloadStats>);
-::wegnology::__request_builder!(PayloadCountsRequest => PayloadStats);
+::wegnology::__request_builder!(PayloadCountsRequest => PayloadStats, "payload_counts");
 impl<'a> PayloadCountsRequest<'a> {
     /// Start of range for payload count query (ms since epoch). Example: `0`.
     ///
@@ -2023,19 +1595,10 @@ impl<'a> PayloadCountsRequest<'a> {
     pub fn as_bytes(self, as_bytes: bool) -> Self {
         Self(self.0.query("asBytes", as_bytes.to_string()))
     }
-    /// Domain scope of request (rarely needed). Example: `example.com`.
-    ///
-    /// Sent as the header `losantdomain`.
-    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
-        Self(self.0.header("losantdomain", losantdomain.into()))
-    }
 }
-/// The `payload_counts_breakdown` request; set optional parameters, then `send()` (or `.await` it).
-#[must_use = "a request does nothing until it is sent"]
-pub struct PayloadCountsBreakdownRequest<'a>(
-    ::wegnology::runtime::Request<'a, PayloadCountsBreakdown>,
+::wegnology::__request_builder!(
+    PayloadCountsBreakdownRequest => PayloadCountsBreakdown, "payload_counts_breakdown"
 );
-::wegnology::__request_builder!(PayloadCountsBreakdownRequest => PayloadCountsBreakdown);
 impl<'a> PayloadCountsBreakdownRequest<'a> {
     /// Start of range for payload count query (ms since epoch). Example: `0`.
     ///
@@ -2067,62 +1630,14 @@ impl<'a> PayloadCountsBreakdownRequest<'a> {
     pub fn include_non_billable(self, include_non_billable: bool) -> Self {
         Self(self.0.query("includeNonBillable", include_non_billable.to_string()))
     }
-    /// Domain scope of request (rarely needed). Example: `example.com`.
-    ///
-    /// Sent as the header `losantdomain`.
-    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
-        Self(self.0.header("losantdomain", losantdomain.into()))
-    }
 }
-/// The `refresh_token` request; set optional parameters, then `send()` (or `.await` it).
-#[must_use = "a request does nothing until it is sent"]
-pub struct RefreshTokenRequest<'a>(::wegnology::runtime::Request<'a, AuthenticatedUser>);
-::wegnology::__request_builder!(RefreshTokenRequest => AuthenticatedUser);
-impl<'a> RefreshTokenRequest<'a> {
-    /// Domain scope of request (rarely needed). Example: `example.com`.
-    ///
-    /// Sent as the header `losantdomain`.
-    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
-        Self(self.0.header("losantdomain", losantdomain.into()))
-    }
-}
-/// The `respond_to_invite` request; set optional parameters, then `send()` (or `.await` it).
-#[must_use = "a request does nothing until it is sent"]
-pub struct RespondToInviteRequest<'a>(
-    ::wegnology::runtime::Request<'a, OrganizationInvitationResultForUser>,
+::wegnology::__request_builder!(
+    RefreshTokenRequest => AuthenticatedUser, "refresh_token"
 );
 ::wegnology::__request_builder!(
-    RespondToInviteRequest => OrganizationInvitationResultForUser
+    RespondToInviteRequest => OrganizationInvitationResultForUser, "respond_to_invite"
 );
-impl<'a> RespondToInviteRequest<'a> {
-    /// Domain scope of request (rarely needed). Example: `example.com`.
-    ///
-    /// Sent as the header `losantdomain`.
-    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
-        Self(self.0.header("losantdomain", losantdomain.into()))
-    }
-}
-/// The `transfer_resources` request; set optional parameters, then `send()` (or `.await` it).
-#[must_use = "a request does nothing until it is sent"]
-pub struct TransferResourcesRequest<'a>(::wegnology::runtime::Request<'a, Success>);
-::wegnology::__request_builder!(TransferResourcesRequest => Success);
-impl<'a> TransferResourcesRequest<'a> {
-    /// Domain scope of request (rarely needed). Example: `example.com`.
-    ///
-    /// Sent as the header `losantdomain`.
-    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
-        Self(self.0.header("losantdomain", losantdomain.into()))
-    }
-}
-/// The `verify_email` request; set optional parameters, then `send()` (or `.await` it).
-#[must_use = "a request does nothing until it is sent"]
-pub struct VerifyEmailRequest<'a>(::wegnology::runtime::Request<'a, Success>);
-::wegnology::__request_builder!(VerifyEmailRequest => Success);
-impl<'a> VerifyEmailRequest<'a> {
-    /// Domain scope of request (rarely needed). Example: `example.com`.
-    ///
-    /// Sent as the header `losantdomain`.
-    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
-        Self(self.0.header("losantdomain", losantdomain.into()))
-    }
-}
+::wegnology::__request_builder!(
+    TransferResourcesRequest => Success, "transfer_resources"
+);
+::wegnology::__request_builder!(VerifyEmailRequest => Success, "verify_email");

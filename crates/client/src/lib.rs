@@ -23,11 +23,18 @@
 //! ([`RetryPolicy`]); each call is a `tracing` span `wegnology.call` (action, method, path
 //! template, attempt, status, elapsed) with an event per retry, and never a secret; input that
 //! cannot be sent is refused before anything is sent ([`Error::InvalidRequest`],
-//! [`Error::Config`]); redirects are followed only within the base URL's origin.
+//! [`Error::Config`]); redirects are followed only within the base URL's origin. Every error
+//! status, those an action's docs list under "Errors" and any other, arrives as an
+//! [`Error::Api`] carrying the `Error` body's `type` and `message`.
 //!
-//! `generated.rs` (the types and the `MeApi` actions) is written by `cargo xtask regen` from
-//! `spec/` and never edited by hand; `runtime`, `error`, `retry` and the request type are the
-//! hand-written part.
+//! Every request has `.losantdomain(…)` (the domain scope of the request, sent as the header
+//! `losantdomain`, rarely needed), `.timeout(…)`, `.retries(…)` and `.query_override(…)`.
+//!
+//! `generated.rs` (the types, the `MeApi` actions and [`API`], the facts the runtime is given
+//! about the API) is written by `cargo xtask regen` from `spec/` and never edited by hand; the
+//! other modules are the hand-written runtime, [`runtime`] gathers what the generated code
+//! calls. Code that `wegnology_macros::generate!` expands from other documents builds its
+//! client with [`ClientBuilder::for_api`] and its own `API`.
 //!
 //! Must not depend on: the document parser or the code generator (downstream crates build
 //! without them).
@@ -37,22 +44,99 @@
 // `generate!` macro expands it in another crate.
 extern crate self as wegnology;
 
+mod builder;
+mod endpoint;
 mod error;
+mod facts;
 // Formatted by prettyplease when generated; rustfmt must leave it byte-for-byte.
 #[rustfmt::skip]
 mod generated;
+mod macros;
 mod redact;
-mod request;
+mod response;
 mod retry;
 pub mod runtime;
+mod secret;
+mod transport;
+mod urls;
 
+pub use builder::{Client, ClientBuilder};
 pub use error::Error;
 pub use generated::*;
-pub use runtime::{Client, ClientBuilder, Response, RetryPolicy, Secret};
+pub use response::Response;
+pub use retry::RetryPolicy;
+pub use secret::Secret;
 
 impl Client {
+    /// A builder with the defaults: the documents' base URL, no token, 60 s timeout, the
+    /// default [`RetryPolicy`]; [`ClientBuilder::for_api`] with this crate's [`API`].
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder::for_api(&API)
+    }
+
     /// The actions on the current user's account.
     pub fn me(&self) -> MeApi<'_> {
         MeApi::new(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::borrow::Cow;
+
+    use super::*;
+
+    fn client(base_url: &str) -> Client {
+        Client::builder()
+            .base_url(base_url)
+            .token("t")
+            .build()
+            .expect("a loopback base URL is accepted")
+    }
+
+    /// The query the official clients send when a call sets none.
+    const DEFAULT_QUERY: &str = "_actions=false&_links=true&_embedded=true";
+
+    #[test]
+    fn each_fixed_url_is_the_url_built_per_call() {
+        for base in ["http://127.0.0.1:9", "http://127.0.0.1:9/api/v1/"] {
+            let client = client(base);
+            let urls = &client.inner.urls;
+            assert_eq!(urls.fixed_count(), API.fixed_paths.len());
+            for path in API.fixed_paths {
+                let fixed = urls.url(path, &[], API.query_defaults);
+                assert_eq!(
+                    fixed,
+                    urls.build(path, &[], API.query_defaults),
+                    "{base} {path}"
+                );
+                assert_eq!(fixed.query(), Some(DEFAULT_QUERY));
+            }
+        }
+        let url = client("http://127.0.0.1:9/api/")
+            .inner
+            .urls
+            .url("/me", &[], API.query_defaults);
+        assert_eq!(
+            url.as_str(),
+            format!("http://127.0.0.1:9/api/me?{DEFAULT_QUERY}")
+        );
+    }
+
+    #[test]
+    fn paths_and_queries_off_the_table_are_built() {
+        let client = client("http://127.0.0.1:9");
+        let urls = &client.inner.urls;
+        let filled = urls.url("/me/invites/a%20b", &[], API.query_defaults);
+        assert_eq!(filled.path(), "/me/invites/a%20b");
+        let overridden = urls.url(
+            "/me",
+            &[(Cow::Borrowed("_links"), "false".into())],
+            API.query_defaults,
+        );
+        assert_eq!(
+            overridden.query(),
+            Some("_actions=false&_links=false&_embedded=true")
+        );
     }
 }

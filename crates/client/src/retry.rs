@@ -1,11 +1,10 @@
 //! When a failed call is tried again, and after how long.
 
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
 use backon::{BackoffBuilder, ExponentialBackoff, ExponentialBuilder};
-use reqwest::header::{HeaderMap, RETRY_AFTER};
 
-use crate::Error;
+use crate::error::{retryable_status, Error};
 
 /// How a client retries calls that failed in a way a later attempt may not.
 ///
@@ -103,11 +102,6 @@ impl RetryPolicy {
     }
 }
 
-/// Statuses a later identical request may not get: 408, 409, 429 and 5xx.
-pub(crate) fn retryable_status(status: u16) -> bool {
-    matches!(status, 408 | 409 | 429 | 500..=599)
-}
-
 /// Whether `error` is retried for a request that is (or is not) safe to repeat.
 pub(crate) fn should_retry(error: &Error, repeatable: bool) -> bool {
     match error {
@@ -118,43 +112,9 @@ pub(crate) fn should_retry(error: &Error, repeatable: bool) -> bool {
     }
 }
 
-/// `Retry-After` as a duration: delta-seconds, or an HTTP date (a date in the past is zero).
-pub(crate) fn retry_after(headers: &HeaderMap) -> Option<Duration> {
-    let value = headers.get(RETRY_AFTER)?.to_str().ok()?.trim();
-    if let Ok(seconds) = value.parse::<u64>() {
-        return Some(Duration::from_secs(seconds));
-    }
-    let date = httpdate::parse_http_date(value).ok()?;
-    Some(
-        date.duration_since(SystemTime::now())
-            .unwrap_or(Duration::ZERO),
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use reqwest::header::HeaderValue;
-
-    fn headers(retry_after: &str) -> HeaderMap {
-        let mut headers = HeaderMap::new();
-        headers.insert(RETRY_AFTER, HeaderValue::from_str(retry_after).unwrap());
-        headers
-    }
-
-    #[test]
-    fn retry_after_in_seconds_and_as_a_date() {
-        assert_eq!(retry_after(&headers("7")), Some(Duration::from_secs(7)));
-        let later = SystemTime::now() + Duration::from_secs(120);
-        let waited = retry_after(&headers(&httpdate::fmt_http_date(later))).unwrap();
-        assert!(waited > Duration::from_secs(100) && waited <= Duration::from_secs(120));
-        assert_eq!(
-            retry_after(&headers("Wed, 21 Oct 2015 07:28:00 GMT")),
-            Some(Duration::ZERO)
-        );
-        assert_eq!(retry_after(&headers("soon")), None);
-        assert_eq!(retry_after(&HeaderMap::new()), None);
-    }
 
     #[test]
     fn backoff_grows_with_jitter_and_stays_capped() {
@@ -167,16 +127,6 @@ mod tests {
         assert!(pauses[1] >= Duration::from_millis(200) && pauses[1] < Duration::from_millis(400));
         for pause in &pauses[2..] {
             assert!(*pause >= Duration::from_millis(400) && *pause < Duration::from_millis(800));
-        }
-    }
-
-    #[test]
-    fn retryable_statuses() {
-        for status in [408, 409, 429, 500, 502, 503, 504] {
-            assert!(retryable_status(status), "{status}");
-        }
-        for status in [400, 401, 403, 404, 410, 422] {
-            assert!(!retryable_status(status), "{status}");
         }
     }
 }

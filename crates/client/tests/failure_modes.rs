@@ -1,13 +1,18 @@
 //! The client against a misbehaving loopback server: each test asserts the outcome and how many
 //! requests the server saw. Retries are the default policy's (2, for requests safe to repeat).
+//!
+//! Tests about time run on tokio's paused clock (`start_paused`): it moves only to the next
+//! timer when every task waits, so a wait is measured exactly, in no wall-clock time (the
+//! loopback server shares the test's runtime, and its answers arrive within the same poll).
 
 mod capture;
 mod misbehaving;
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use misbehaving::{Act, Misbehaving};
-use wegnology::{Client, Error, MePatch};
+use tokio::time::Instant;
+use wegnology::{Client, Error, MePatch, RetryPolicy};
 
 const ME: &str = r#"{"firstName":"Ada"}"#;
 
@@ -20,7 +25,7 @@ fn client(url: &str) -> Client {
         .unwrap()
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn a_429_with_retry_after_is_retried_after_that_long() {
     let server = Misbehaving::start(
         vec![
@@ -37,6 +42,8 @@ async fn a_429_with_retry_after_is_retried_after_that_long() {
     assert_eq!(server.count(), 2);
     assert!(waited >= Duration::from_secs(1), "{waited:?}");
     assert!(waited < Duration::from_secs(10), "{waited:?}");
+    // Exactly the second asked for (timers tick in milliseconds), not a backoff step.
+    assert!(waited < Duration::from_millis(1_002), "{waited:?}");
 }
 
 #[tokio::test]
@@ -44,6 +51,65 @@ async fn a_503_then_200_is_ok() {
     let server = Misbehaving::start(vec![Act::status(503, "busy")], Act::status(200, ME)).await;
     let me = client(&server.url).me().get().send().await.unwrap();
     assert_eq!(me.first_name.as_deref(), Some("Ada"));
+    assert_eq!(server.count(), 2);
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_408_on_a_get_is_retried_after_a_backoff_step() {
+    let server = Misbehaving::start(
+        vec![Act::status(408, r#"{"type":"RequestTimeout"}"#)],
+        Act::status(200, ME),
+    )
+    .await;
+    let started = Instant::now();
+    let me = client(&server.url).me().get().send().await.unwrap();
+    assert_eq!(me.first_name.as_deref(), Some("Ada"));
+    assert_eq!(server.count(), 2);
+    // The first step of the default backoff: 200 ms plus a jitter of less than 200 ms.
+    let waited = started.elapsed();
+    assert!(
+        waited >= Duration::from_millis(200) && waited < Duration::from_millis(401),
+        "{waited:?}"
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_409_on_a_get_is_retried_after_a_backoff_step() {
+    let server = Misbehaving::start(
+        vec![
+            Act::status(409, r#"{"type":"Conflict"}"#),
+            Act::status(409, r#"{"type":"Conflict"}"#),
+        ],
+        Act::status(200, ME),
+    )
+    .await;
+    let started = Instant::now();
+    let me = client(&server.url).me().get().send().await.unwrap();
+    assert_eq!(me.first_name.as_deref(), Some("Ada"));
+    assert_eq!(server.count(), 3, "two 409s, each retried");
+    // Two backoff steps: [200, 400) ms, then [400, 800) ms.
+    let waited = started.elapsed();
+    assert!(
+        waited >= Duration::from_millis(600) && waited < Duration::from_millis(1_202),
+        "{waited:?}"
+    );
+}
+
+#[tokio::test]
+async fn with_retry_policy_none_a_503_is_exactly_one_request() {
+    let server = Misbehaving::start(vec![], Act::status(503, "busy")).await;
+    let client = Client::builder()
+        .base_url(&server.url)
+        .retry_policy(RetryPolicy::none())
+        .build()
+        .unwrap();
+    let error = client.me().get().send().await.unwrap_err();
+    assert_eq!(error.status(), Some(503));
+    // Retryable by its kind, yet not retried: the policy says none.
+    assert!(error.is_retryable());
+    assert_eq!(server.count(), 1);
+    // And so for every call of that client.
+    client.me().get().send().await.unwrap_err();
     assert_eq!(server.count(), 2);
 }
 
@@ -115,7 +181,7 @@ async fn a_refused_connection_is_retried_then_a_transport_error_naming_the_cause
     assert_eq!(retries, 2, "{}", captured.text());
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn a_slow_drip_past_the_timeout_is_a_timeout() {
     let server = Misbehaving::start(
         vec![],
@@ -137,6 +203,8 @@ async fn a_slow_drip_past_the_timeout_is_a_timeout() {
     let waited = started.elapsed();
     assert!(waited >= Duration::from_secs(1), "{waited:?}");
     assert!(waited < Duration::from_secs(10), "{waited:?}");
+    // The call ends at its deadline, not at the next byte or the end of the body.
+    assert!(waited < Duration::from_millis(1_002), "{waited:?}");
     assert_eq!(
         server.count(),
         1,
@@ -144,7 +212,7 @@ async fn a_slow_drip_past_the_timeout_is_a_timeout() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn a_per_call_timeout_replaces_the_clients() {
     let server = Misbehaving::start(
         vec![],
@@ -153,6 +221,7 @@ async fn a_per_call_timeout_replaces_the_clients() {
         },
     )
     .await;
+    let started = Instant::now();
     let result = client(&server.url)
         .me()
         .get()
@@ -161,6 +230,12 @@ async fn a_per_call_timeout_replaces_the_clients() {
         .await;
     assert!(matches!(result, Err(Error::Timeout { .. })), "{result:?}");
     assert_eq!(server.count(), 1);
+    // The call's 300 ms, not the client's 20 s.
+    let waited = started.elapsed();
+    assert!(
+        waited >= Duration::from_millis(300) && waited < Duration::from_millis(302),
+        "{waited:?}"
+    );
 }
 
 #[tokio::test]
@@ -180,7 +255,7 @@ async fn a_pooled_connection_closed_by_the_server_is_retried() {
     assert_eq!(connections, [1, 1, 2]);
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn retry_after_longer_than_the_deadline_is_not_waited_for() {
     let server = Misbehaving::start(
         vec![],
@@ -195,6 +270,8 @@ async fn retry_after_longer_than_the_deadline_is_not_waited_for() {
     let started = Instant::now();
     let error = client.me().get().send().await.unwrap_err();
     assert!(started.elapsed() < Duration::from_secs(2));
+    // Not waited for at all: no timer ran.
+    assert_eq!(started.elapsed(), Duration::ZERO);
     assert_eq!(error.status(), Some(429));
     assert_eq!(error.retry_after(), Some(Duration::from_secs(20)));
     assert_eq!(server.count(), 1);

@@ -1,9 +1,14 @@
 //! Each kind of fault the embedded fake injects, as the generated client meets it: what it
 //! retries by itself (calls safe to repeat: GETs), what reaches the caller and as which
 //! `Error`, and what the fake's journal saw on the wire.
+//!
+//! The tests that measure a wait run on tokio's paused clock (`start_paused`), which moves only
+//! to the next timer when every task waits: the wait is then measured exactly, the fake's
+//! delays (tokio timers too) included.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use tokio::time::Instant;
 use wegnology::{Client, Error, MePatch};
 use wegnology_fake::{FakeConfig, FakeServer, FaultRule, JournalEntry, RateLimit};
 
@@ -34,7 +39,7 @@ fn a_patch() -> MePatch {
     }
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn a_429_with_retry_after_then_success_is_one_successful_call() {
     let fake = fake().await;
     fake.inject(FaultRule::too_many_requests(1).next(1));
@@ -46,8 +51,9 @@ async fn a_429_with_retry_after_then_success_is_one_successful_call() {
         .await
         .expect("retried to success");
     assert_eq!(me.email.as_deref(), Some(FakeConfig::DEFAULT_EMAIL));
-    // The client waited as asked before its second attempt.
+    // The client waited as asked before its second attempt, and no longer.
     assert!(started.elapsed() >= Duration::from_secs(1));
+    assert!(started.elapsed() < Duration::from_millis(1_002));
     let sent = requests_for(&fake, "get");
     assert_eq!(sent.len(), 2);
     assert_eq!(sent[0].status, Some(429));
@@ -104,11 +110,12 @@ async fn server_errors_are_retried_for_gets_and_reported_otherwise() {
     assert_eq!(requests_for(&fake, "get").len(), 3);
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn a_delay_past_the_calls_timeout_is_a_timeout() {
     let fake = fake().await;
     let client = client(&fake);
     fake.inject(FaultRule::delay(Duration::from_secs(3)).next(1));
+    let called = Instant::now();
     let error = client
         .me()
         .get()
@@ -121,11 +128,18 @@ async fn a_delay_past_the_calls_timeout_is_a_timeout() {
         matches!(error, Error::Timeout { action: "get" }),
         "{error:?}"
     );
+    // At the call's deadline, not when the fake would have answered.
+    let waited = called.elapsed();
+    assert!(
+        waited >= Duration::from_millis(500) && waited < Duration::from_millis(502),
+        "{waited:?}"
+    );
     // A delay within the timeout is only slower.
     fake.inject(FaultRule::delay(Duration::from_millis(200)).next(1));
     let started = Instant::now();
     client.me().get().send().await.expect("answered");
     assert!(started.elapsed() >= Duration::from_millis(200));
+    assert!(started.elapsed() < Duration::from_millis(202));
 }
 
 #[tokio::test]

@@ -1,8 +1,10 @@
 //! What Rust an action becomes: a method on the `MeApi` handle returning a request builder whose
 //! required parameters were its arguments, with a setter per optional parameter. The builder is
 //! a newtype over the runtime's generic `Request`; `__request_builder!` (in the runtime) gives it
-//! what every request has (`send`, `send_with_response`, `timeout`, `retries`, `IntoFuture`,
-//! `Debug`), so the generated code holds only what differs per action.
+//! what every request has (`send`, `send_with_response`, `timeout`, `retries`, `losantdomain`,
+//! `IntoFuture`, `Debug`), so the generated code holds only what differs per action. What is the
+//! same for every action of the API is one data item, `API` (`ApiFacts`), that the handle gives
+//! each request.
 
 use heck::ToPascalCase;
 use proc_macro2::TokenStream;
@@ -30,31 +32,45 @@ pub(crate) fn generate(model: &ApiModel, types: &mut TypeSet) -> TokenStream {
     let version = format!("^{}", model.api_version);
     let base_url = &model.base_url;
     let fixed_paths = fixed_paths(model);
+    let (default_names, default_values): (Vec<&str>, Vec<&str>) = model
+        .query_defaults
+        .iter()
+        .map(|d| (d.name.as_str(), d.value.as_str()))
+        .unzip();
     quote! {
-        /// The `Accept-Version` range this code was generated for.
-        pub const ACCEPT_VERSION: &str = #version;
-        /// The API origin the documents give.
-        pub const DEFAULT_BASE_URL: &str = #base_url;
-        /// The paths without parameters, sorted: a client parses their full URLs (with the query
-        /// defaults) once, when it is built, instead of on every call.
-        pub const FIXED_PATHS: &[&str] = &[ #( #fixed_paths ),* ];
+        /// What the runtime is told about the API these documents describe: the default base
+        /// URL, the `Accept-Version` of their release, the query defaults the official clients
+        /// send, and the paths without parameters (whose URLs a client builds once).
+        pub static API: ::wegnology::runtime::ApiFacts = ::wegnology::runtime::ApiFacts {
+            base_url: #base_url,
+            accept_version: #version,
+            query_defaults: &[ #( (#default_names, #default_values) ),* ],
+            fixed_paths: &[ #( #fixed_paths ),* ],
+        };
 
         #[doc = #handle_doc]
         #[derive(Debug, Clone, Copy)]
-        pub struct #handle<'a> {
-            client: &'a ::wegnology::Client,
-        }
+        pub struct #handle<'a>(::wegnology::runtime::Handle<'a>);
 
         impl<'a> #handle<'a> {
             /// The handle for `client`.
             pub fn new(client: &'a ::wegnology::Client) -> Self {
-                Self { client }
+                Self(::wegnology::runtime::Handle::new(client, &API))
             }
             #( #methods )*
         }
 
         #( #builders )*
     }
+}
+
+/// The parameter every action takes as a request header, whose setter the runtime's
+/// `__request_builder!` gives every builder: it is not generated per action.
+const RUNTIME_HEADER: &str = "losantdomain";
+
+/// Whether `param` is the runtime's `losantdomain` setter rather than one of the action's own.
+fn is_runtime_setter(param: &Param) -> bool {
+    param.name == RUNTIME_HEADER && param.location == Location::Header && !param.required
 }
 
 /// The distinct action paths with no `{parameter}`, sorted (the runtime looks them up by binary
@@ -197,13 +213,14 @@ fn action_tokens(
         .and_then(|anchor| model.schema(anchor))
         .expect("the generated resources' actions answer a documented schema");
     let success_ty = ident(&TypeSet::schema_name(success));
-    // `Endpoint::get(…)`, `Endpoint::patch(…)`, …: one constructor per method of the model.
+    // `Handle::get(…)`, `Handle::patch(…)`, …: one constructor per method of the model.
     let endpoint = format_ident!("{}", action.method.as_str().to_lowercase());
     let action_name = &action.snake_name;
     let path = &action.path;
 
-    // What the runtime must know of the action beyond its method and path.
-    let mut endpoint_flags = vec![quote! { .accept_version(ACCEPT_VERSION) }];
+    // What the runtime must know of the action beyond its method and path (its API's facts,
+    // the `Accept-Version` among them, come from the handle).
+    let mut endpoint_flags = Vec::new();
     if SAFE_TO_REPEAT.contains(&action.snake_name.as_str()) {
         endpoint_flags.push(quote! { .repeatable() });
     }
@@ -221,7 +238,7 @@ fn action_tokens(
     let mut args = Vec::new();
     let mut stores = Vec::new();
     let mut setters = Vec::new();
-    for param in &action.params {
+    for param in action.params.iter().filter(|p| !is_runtime_setter(p)) {
         let ty = param_type(param, types, model);
         let name = crate::types::field_ident(&param.name);
         let (arg_ty, value) = argument(param, &ty);
@@ -241,15 +258,10 @@ fn action_tokens(
     }
 
     let method_doc = doc_lines(&method_doc(model, action, types));
-    let builder_doc = format!(
-        " The `{}` request; set optional parameters, then `send()` (or `.await` it).",
-        action.snake_name
-    );
     let method = quote! {
         #method_doc
         pub fn #method_name(&self, #( #args ),*) -> #builder<'a> {
-            #builder(::wegnology::runtime::Endpoint::#endpoint(#action_name, #path) #( #endpoint_flags )*
-                .request(self.client) #( #stores )*)
+            #builder(self.0.#endpoint(#action_name, #path) #( #endpoint_flags )* #( #stores )*)
         }
     };
     let setters = if setters.is_empty() {
@@ -258,10 +270,7 @@ fn action_tokens(
         quote! { impl<'a> #builder<'a> { #( #setters )* } }
     };
     let builder = quote! {
-        #[doc = #builder_doc]
-        #[must_use = "a request does nothing until it is sent"]
-        pub struct #builder<'a>(::wegnology::runtime::Request<'a, #success_ty>);
-        ::wegnology::__request_builder!(#builder => #success_ty);
+        ::wegnology::__request_builder!(#builder => #success_ty, #action_name);
         #setters
     };
     (method, builder)
@@ -340,7 +349,7 @@ fn method_doc(model: &ApiModel, action: &Action, types: &mut TypeSet) -> String 
     );
     doc.push_str("\n# Parameters\n");
     let builder = format!("{}Request", action.snake_name.to_pascal_case());
-    for param in &action.params {
+    for param in action.params.iter().filter(|p| !is_runtime_setter(p)) {
         doc.push_str(&format!("{}\n", param_line(param, &builder)));
     }
     let answer = action.success();
@@ -353,14 +362,26 @@ fn method_doc(model: &ApiModel, action: &Action, types: &mut TypeSet) -> String 
         "\n# Returns\n{} [`{success}`]: {}.\n",
         answer.status, answer.description
     ));
+    // What every error status becomes is the runtime's to say (the crate docs, `Error::Api`):
+    // only the statuses, and a body of another schema than `Error`, are the action's.
     doc.push_str("\n# Errors\n");
     if action.errors.is_empty() {
-        doc.push_str("None documented; any error status is still an [`Error::Api`](::wegnology::Error::Api).\n");
-    } else {
-        doc.push_str("Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:\n");
+        doc.push_str("None documented.\n");
     }
     for error in &action.errors {
-        doc.push_str(&format!("- {}: {}.\n", error.status, error.description));
+        doc.push_str(&format!("- {}: {}.", error.status, error.description));
+        match error
+            .schema
+            .as_deref()
+            .and_then(|anchor| model.schema(anchor))
+        {
+            Some(schema) if schema.title != "Error" => doc.push_str(&format!(
+                " The body is a [`{}`], kept as text in `Error::Api`'s `body`.",
+                TypeSet::schema_name(schema)
+            )),
+            _ => {}
+        }
+        doc.push('\n');
     }
     let resource = &model.resources[0].snake_name;
     let mut call = format!("client.{resource}().{}(", action.snake_name);

@@ -1,4 +1,5 @@
-//! What Rust a JSON Schema becomes: structs, enums with a fallback, maps, vectors, aliases.
+//! What Rust a JSON Schema becomes: structs, enums with a fallback (through the runtime's
+//! `string_enum!`), maps, vectors, aliases.
 
 use std::collections::BTreeMap;
 
@@ -347,38 +348,11 @@ impl<'m> TypeSet<'m> {
         let name = self.unique(&preferred);
         self.enums.insert(values.to_vec(), name.clone());
         let variants = variant_idents(values);
-        let docs = values.iter().map(|v| format!(" `{v}`"));
         let ident = ident(&name);
-        let doc = format!(
-            " One of {}; unknown values are kept in `Unknown`.",
-            values
-                .iter()
-                .map(|v| format!("`{v}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
+        // The runtime's macro derives the rest from the values: docs, serde, `as_str`, `Display`.
         let tokens = quote! {
-            #[doc = #doc]
-            #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
-            pub enum #ident {
-                #( #[doc = #docs] #[serde(rename = #values)] #variants, )*
-                /// A value these documents do not list.
-                #[serde(untagged)]
-                Unknown(::std::string::String),
-            }
-            impl #ident {
-                /// The value on the wire.
-                pub fn as_str(&self) -> &str {
-                    match self {
-                        #( #ident::#variants => #values, )*
-                        #ident::Unknown(value) => value,
-                    }
-                }
-            }
-            impl ::std::fmt::Display for #ident {
-                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    f.write_str(self.as_str())
-                }
+            ::wegnology::string_enum! {
+                #ident { #( #variants => #values ),* }
             }
         };
         self.items.push((name.clone(), tokens));

@@ -20,6 +20,10 @@ fn model(schemas: Value, actions: Value) -> ApiModel {
         .collect();
     serde_json::from_value(json!({
         "api_version": "2.0.1", "base_url": "https://api.example.com",
+        "query_defaults": [
+            {"name": "_actions", "value": "false"}, {"name": "_links", "value": "true"},
+            {"name": "_embedded", "value": "true"}
+        ],
         "resources": [{"name": "Thing", "camel_name": "thing", "snake_name": "thing", "path": "/things", "api_version": "2.0.1", "source": {"file": "x.md", "line": 1}}],
         "actions": actions, "schemas": schemas, "diagnostics": [],
     }))
@@ -129,17 +133,22 @@ fn string_enums_keep_unknown_values_and_equal_lists_share_one_type() {
         json!([]),
     );
     let code = code(&m);
-    assert_has(&code, "pub enum Color {");
-    // Values whose variant names would collide or start with a digit still get distinct names.
-    assert_has(&code, "#[serde(rename = \"dark-blue\")] DarkBlue,");
-    assert_has(&code, "#[serde(rename = \"Dark_Blue\")] DarkBlue2,");
-    assert_has(&code, "#[serde(rename = \"7\")] V7,");
-    assert_has(&code, "#[serde(untagged)] Unknown(::std::string::String),");
+    // The runtime's `string_enum!` makes the enum (its `Unknown` fallback, serde, `as_str`,
+    // `Display`); the generated code gives each variant's name and wire value.
+    assert_has(
+        &code,
+        "::wegnology::string_enum! { Color { Red => \"red\", DarkBlue => \"dark-blue\", \
+         DarkBlue2 => \"Dark_Blue\", V7 => \"7\" } }",
+    );
+    assert!(!code.contains("pubenum"), "{code}");
     // `shade` has `color`'s values: the same type.
     assert_has(&code, "pub shade: ::std::option::Option<Color>,");
-    assert_eq!(code.matches(&compact("pub enum Color {")).count(), 1);
+    assert_eq!(code.matches(&compact("Color {")).count(), 1);
     // Another `color` list is another type, with a name of its own.
-    assert_has(&code, "pub enum Color2 {");
+    assert_has(
+        &code,
+        "::wegnology::string_enum! { Color2 { Green => \"green\" } }",
+    );
     assert_has(&code, "pub color: ::std::option::Option<Color2>,");
 }
 
@@ -235,38 +244,45 @@ fn actions_take_required_parameters_as_arguments_and_optional_ones_as_setters() 
         )]),
     );
     let code = code(&m);
-    assert_has(&code, "pub const ACCEPT_VERSION: &str = \"^2.0.1\";");
+    // What every action of the API shares is one data item the runtime is given.
     assert_has(
         &code,
-        "pub const DEFAULT_BASE_URL: &str = \"https://api.example.com\";",
+        "pub static API: ::wegnology::runtime::ApiFacts = ::wegnology::runtime::ApiFacts { \
+         base_url: \"https://api.example.com\", accept_version: \"^2.0.1\", \
+         query_defaults: &[(\"_actions\", \"false\"), (\"_links\", \"true\"), (\"_embedded\", \"true\")], \
+         fixed_paths: &[], };",
     );
-    assert_has(&code, "pub struct ThingApi<'a> {");
-    assert_has(&code, "pub fn poke( &self, thing_id: impl Into<String>, level: Level, data: Success, ) -> PokeRequest<'a> {");
-    // The method builds the runtime request: endpoint, then the required values in order.
     assert_has(
         &code,
-        "PokeRequest( ::wegnology::runtime::Endpoint::post(\"poke\", \"/things/{thingId}/poke\") \
-         .accept_version(ACCEPT_VERSION) .request(self.client) \
+        "pub struct ThingApi<'a>(::wegnology::runtime::Handle<'a>);",
+    );
+    assert_has(
+        &code,
+        "pub fn new(client: &'a ::wegnology::Client) -> Self { \
+         Self(::wegnology::runtime::Handle::new(client, &API)) }",
+    );
+    assert_has(&code, "pub fn poke( &self, thing_id: impl Into<String>, level: Level, data: Success, ) -> PokeRequest<'a> {");
+    // The method builds the runtime request: method and path, then the required values in
+    // order; the `Accept-Version` is the API's, not repeated per action.
+    assert_has(
+        &code,
+        "PokeRequest( self.0.post(\"poke\", \"/things/{thingId}/poke\") \
          .path_param(\"thingId\", thing_id.into()) \
          .query(\"level\", level.as_str().to_string()) \
          .json_body(&data), )",
     );
+    assert!(!code.contains("accept_version("), "{code}");
     assert_has(
         &code,
         "pub fn count(self, count: i64) -> Self { Self(self.0.query(\"count\", count.to_string())) }",
     );
+    // `losantdomain`, which every action takes, is the runtime's setter: neither generated nor
+    // listed per action.
+    assert!(!code.contains("losantdomain"), "{code}");
+    // What every request has comes from the runtime, the builder's type among it.
     assert_has(
         &code,
-        "pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self { Self(self.0.header(\"losantdomain\", losantdomain.into())) }",
-    );
-    // What every request has comes from the runtime.
-    assert_has(
-        &code,
-        "pub struct PokeRequest<'a>(::wegnology::runtime::Request<'a, Success>);",
-    );
-    assert_has(
-        &code,
-        "::wegnology::__request_builder!(PokeRequest => Success);",
+        "::wegnology::__request_builder!(PokeRequest => Success, \"poke\");",
     );
     // The docs: scopes, parameters, errors, and an example calling the method.
     assert_has(&code, "/// Scopes (any one): `all.Thing`.");
@@ -274,11 +290,36 @@ fn actions_take_required_parameters_as_arguments_and_optional_ones_as_setters() 
         &code,
         "/// - `count` (optional: [`PokeRequest::count`]; query parameter `count`): A value.",
     );
-    assert_has(&code, "/// - 404: Missing.");
+    // An error status whose body is not the `Error` schema says which it is; what every error
+    // status becomes is said once, in the runtime's docs.
+    assert_has(
+        &code,
+        "/// - 404: Missing. The body is a [`Success`], kept as text in `Error::Api`'s `body`.",
+    );
+    assert!(!code.contains("Documentedstatuses"), "{code}");
     assert_has(
         &code,
         "/// let result = client.thing().poke(\"thingId\", wegnology::Level::Low, data)",
     );
+}
+
+#[test]
+fn error_statuses_of_the_error_schema_are_listed_alone() {
+    let error = json!({"title": "Error", "anchor": "error", "json_schema": {
+        "type": "object", "properties": {"message": {"type": "string"}}
+    }});
+    let mut documented = action("poke", "GET", "/things", json!([]));
+    documented["errors"] = json!([{"status": 400, "schema": "error", "description": "Bad"}]);
+    let mut silent = action("prod", "GET", "/things/prod", json!([]));
+    silent["errors"] = json!([]);
+    let code = code(&model(
+        json!([success(), error]),
+        json!([documented, silent]),
+    ));
+    assert_has(&code, "/// # Errors /// - 400: Bad. /// /// # Example");
+    assert_has(&code, "/// # Errors /// None documented. /// /// # Example");
+    // Both paths are fixed: their URLs are built once per client.
+    assert_has(&code, "fixed_paths: &[\"/things\", \"/things/prod\"],");
 }
 
 #[test]
@@ -309,14 +350,11 @@ fn endpoints_say_whether_answers_hold_secrets_or_a_new_token() {
         code(&m)
     };
     let plain = case(json!({"success": {"type": "boolean"}}));
-    assert_has(
-        &plain,
-        "PokeRequest(::wegnology::runtime::Endpoint::get(\"poke\", \"/things\").accept_version(ACCEPT_VERSION).request(self.client))",
-    );
+    assert_has(&plain, "PokeRequest(self.0.get(\"poke\", \"/things\"))");
     let token = case(json!({"token": {"type": "string"}}));
     assert_has(
         &token,
-        "Endpoint::get(\"poke\", \"/things\").accept_version(ACCEPT_VERSION).secret_answer().issues_token().request(self.client)",
+        "PokeRequest(self.0.get(\"poke\", \"/things\").secret_answer().issues_token())",
     );
     // A secret nested in an array item still makes the answer secret; no new token.
     let nested = case(json!({"keys": {"type": "array", "items": {
@@ -324,6 +362,6 @@ fn endpoints_say_whether_answers_hold_secrets_or_a_new_token() {
     }}}));
     assert_has(
         &nested,
-        "Endpoint::get(\"poke\", \"/things\").accept_version(ACCEPT_VERSION).secret_answer().request(self.client)",
+        "PokeRequest(self.0.get(\"poke\", \"/things\").secret_answer())",
     );
 }

@@ -21,22 +21,22 @@ pub struct Success {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub success: ::std::option::Option<bool>,
 }
-/// The `Accept-Version` range this code was generated for.
-pub const ACCEPT_VERSION: &str = "^1.27.0";
-/// The API origin the documents give.
-pub const DEFAULT_BASE_URL: &str = "https://api.app.wnology.io";
-/// The paths without parameters, sorted: a client parses their full URLs (with the query
-/// defaults) once, when it is built, instead of on every call.
-pub const FIXED_PATHS: &[&str] = &["/me/deviceCounts"];
+/// What the runtime is told about the API these documents describe: the default base
+/// URL, the `Accept-Version` of their release, the query defaults the official clients
+/// send, and the paths without parameters (whose URLs a client builds once).
+pub static API: ::wegnology::runtime::ApiFacts = ::wegnology::runtime::ApiFacts {
+    base_url: "https://api.app.wnology.io",
+    accept_version: "^1.27.0",
+    query_defaults: &[("_actions", "false"), ("_links", "true"), ("_embedded", "true")],
+    fixed_paths: &["/me/deviceCounts"],
+};
 /// The actions of the Me resource: `client.me()`.
 #[derive(Debug, Clone, Copy)]
-pub struct MeApi<'a> {
-    client: &'a ::wegnology::Client,
-}
+pub struct MeApi<'a>(::wegnology::runtime::Handle<'a>);
 impl<'a> MeApi<'a> {
     /// The handle for `client`.
     pub fn new(client: &'a ::wegnology::Client) -> Self {
-        Self { client }
+        Self(::wegnology::runtime::Handle::new(client, &API))
     }
     /// Returns device counts by day for the given devices.
     ///
@@ -47,13 +47,11 @@ impl<'a> MeApi<'a> {
     /// # Parameters
     /// - `device_ids` (required argument; query parameter `deviceIds`): IDs of the devices to count. Example: `575ecf887ae143cd83dc4aa2`.
     /// - `tags` (optional: [`DeviceCountsRequest::tags`]; query parameter `tags`): Tags the devices must have. Example: `floor`.
-    /// - `losantdomain` (optional: [`DeviceCountsRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`Success`]: Device counts.
     ///
     /// # Errors
-    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     ///
     /// # Example
@@ -70,28 +68,19 @@ impl<'a> MeApi<'a> {
         device_ids: ::std::vec::Vec<::std::string::String>,
     ) -> DeviceCountsRequest<'a> {
         DeviceCountsRequest(
-            ::wegnology::runtime::Endpoint::get("device_counts", "/me/deviceCounts")
-                .accept_version(ACCEPT_VERSION)
-                .request(self.client)
+            self
+                .0
+                .get("device_counts", "/me/deviceCounts")
                 .query_list("deviceIds", &device_ids),
         )
     }
 }
-/// The `device_counts` request; set optional parameters, then `send()` (or `.await` it).
-#[must_use = "a request does nothing until it is sent"]
-pub struct DeviceCountsRequest<'a>(::wegnology::runtime::Request<'a, Success>);
-::wegnology::__request_builder!(DeviceCountsRequest => Success);
+::wegnology::__request_builder!(DeviceCountsRequest => Success, "device_counts");
 impl<'a> DeviceCountsRequest<'a> {
     /// Tags the devices must have. Example: `floor`.
     ///
     /// Sent as the query parameter `tags`.
     pub fn tags(self, tags: ::std::vec::Vec<::std::string::String>) -> Self {
         Self(self.0.query_list("tags", &tags))
-    }
-    /// Domain scope of request (rarely needed). Example: `example.com`.
-    ///
-    /// Sent as the header `losantdomain`.
-    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
-        Self(self.0.header("losantdomain", losantdomain.into()))
     }
 }

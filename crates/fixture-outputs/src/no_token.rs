@@ -31,22 +31,22 @@ pub struct UserCredentials {
     /// `password`
     pub password: ::wegnology::runtime::Secret,
 }
-/// The `Accept-Version` range this code was generated for.
-pub const ACCEPT_VERSION: &str = "^1.27.0";
-/// The API origin the documents give.
-pub const DEFAULT_BASE_URL: &str = "https://api.app.wnology.io";
-/// The paths without parameters, sorted: a client parses their full URLs (with the query
-/// defaults) once, when it is built, instead of on every call.
-pub const FIXED_PATHS: &[&str] = &["/me/authenticate", "/me/verify-email"];
+/// What the runtime is told about the API these documents describe: the default base
+/// URL, the `Accept-Version` of their release, the query defaults the official clients
+/// send, and the paths without parameters (whose URLs a client builds once).
+pub static API: ::wegnology::runtime::ApiFacts = ::wegnology::runtime::ApiFacts {
+    base_url: "https://api.app.wnology.io",
+    accept_version: "^1.27.0",
+    query_defaults: &[("_actions", "false"), ("_links", "true"), ("_embedded", "true")],
+    fixed_paths: &["/me/authenticate", "/me/verify-email"],
+};
 /// The actions of the Me resource: `client.me()`.
 #[derive(Debug, Clone, Copy)]
-pub struct MeApi<'a> {
-    client: &'a ::wegnology::Client,
-}
+pub struct MeApi<'a>(::wegnology::runtime::Handle<'a>);
 impl<'a> MeApi<'a> {
     /// The handle for `client`.
     pub fn new(client: &'a ::wegnology::Client) -> Self {
-        Self { client }
+        Self(::wegnology::runtime::Handle::new(client, &API))
     }
     /// Authenticates a user with an email and a password.
     ///
@@ -56,13 +56,11 @@ impl<'a> MeApi<'a> {
     ///
     /// # Parameters
     /// - `credentials` (required argument; JSON request body): User authentication credentials.
-    /// - `losantdomain` (optional: [`AuthenticateRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`Success`]: Successful authentication.
     ///
     /// # Errors
-    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     ///
     /// # Example
@@ -77,10 +75,7 @@ impl<'a> MeApi<'a> {
     /// ```
     pub fn authenticate(&self, credentials: UserCredentials) -> AuthenticateRequest<'a> {
         AuthenticateRequest(
-            ::wegnology::runtime::Endpoint::post("authenticate", "/me/authenticate")
-                .accept_version(ACCEPT_VERSION)
-                .request(self.client)
-                .json_body(&credentials),
+            self.0.post("authenticate", "/me/authenticate").json_body(&credentials),
         )
     }
     /// Sends an email verification to the user.
@@ -90,13 +85,11 @@ impl<'a> MeApi<'a> {
     /// Scopes (any one): `all.User`, `me.*`, `me.verifyEmail`.
     ///
     /// # Parameters
-    /// - `losantdomain` (optional: [`VerifyEmailRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`Success`]: If email verification was successfully sent.
     ///
     /// # Errors
-    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     ///
     /// # Example
@@ -109,34 +102,8 @@ impl<'a> MeApi<'a> {
     /// # Ok(()) }
     /// ```
     pub fn verify_email(&self) -> VerifyEmailRequest<'a> {
-        VerifyEmailRequest(
-            ::wegnology::runtime::Endpoint::post("verify_email", "/me/verify-email")
-                .accept_version(ACCEPT_VERSION)
-                .request(self.client),
-        )
+        VerifyEmailRequest(self.0.post("verify_email", "/me/verify-email"))
     }
 }
-/// The `authenticate` request; set optional parameters, then `send()` (or `.await` it).
-#[must_use = "a request does nothing until it is sent"]
-pub struct AuthenticateRequest<'a>(::wegnology::runtime::Request<'a, Success>);
-::wegnology::__request_builder!(AuthenticateRequest => Success);
-impl<'a> AuthenticateRequest<'a> {
-    /// Domain scope of request (rarely needed). Example: `example.com`.
-    ///
-    /// Sent as the header `losantdomain`.
-    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
-        Self(self.0.header("losantdomain", losantdomain.into()))
-    }
-}
-/// The `verify_email` request; set optional parameters, then `send()` (or `.await` it).
-#[must_use = "a request does nothing until it is sent"]
-pub struct VerifyEmailRequest<'a>(::wegnology::runtime::Request<'a, Success>);
-::wegnology::__request_builder!(VerifyEmailRequest => Success);
-impl<'a> VerifyEmailRequest<'a> {
-    /// Domain scope of request (rarely needed). Example: `example.com`.
-    ///
-    /// Sent as the header `losantdomain`.
-    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
-        Self(self.0.header("losantdomain", losantdomain.into()))
-    }
-}
+::wegnology::__request_builder!(AuthenticateRequest => Success, "authenticate");
+::wegnology::__request_builder!(VerifyEmailRequest => Success, "verify_email");

@@ -56,22 +56,22 @@ pub struct Success {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub success: ::std::option::Option<bool>,
 }
-/// The `Accept-Version` range this code was generated for.
-pub const ACCEPT_VERSION: &str = "^1.27.0";
-/// The API origin the documents give.
-pub const DEFAULT_BASE_URL: &str = "https://api.app.wnology.io";
-/// The paths without parameters, sorted: a client parses their full URLs (with the query
-/// defaults) once, when it is built, instead of on every call.
-pub const FIXED_PATHS: &[&str] = &["/me/linkAccount"];
+/// What the runtime is told about the API these documents describe: the default base
+/// URL, the `Accept-Version` of their release, the query defaults the official clients
+/// send, and the paths without parameters (whose URLs a client builds once).
+pub static API: ::wegnology::runtime::ApiFacts = ::wegnology::runtime::ApiFacts {
+    base_url: "https://api.app.wnology.io",
+    accept_version: "^1.27.0",
+    query_defaults: &[("_actions", "false"), ("_links", "true"), ("_embedded", "true")],
+    fixed_paths: &["/me/linkAccount"],
+};
 /// The actions of the Me resource: `client.me()`.
 #[derive(Debug, Clone, Copy)]
-pub struct MeApi<'a> {
-    client: &'a ::wegnology::Client,
-}
+pub struct MeApi<'a>(::wegnology::runtime::Handle<'a>);
 impl<'a> MeApi<'a> {
     /// The handle for `client`.
     pub fn new(client: &'a ::wegnology::Client) -> Self {
-        Self { client }
+        Self(::wegnology::runtime::Handle::new(client, &API))
     }
     /// Links another account to the user.
     ///
@@ -81,13 +81,11 @@ impl<'a> MeApi<'a> {
     ///
     /// # Parameters
     /// - `link` (required argument; JSON request body): The account to link.
-    /// - `losantdomain` (optional: [`LinkAccountRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`Success`]: If the account was linked.
     ///
     /// # Errors
-    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     ///
     /// # Example
@@ -102,22 +100,8 @@ impl<'a> MeApi<'a> {
     /// ```
     pub fn link_account(&self, link: AccountLink) -> LinkAccountRequest<'a> {
         LinkAccountRequest(
-            ::wegnology::runtime::Endpoint::post("link_account", "/me/linkAccount")
-                .accept_version(ACCEPT_VERSION)
-                .request(self.client)
-                .json_body(&link),
+            self.0.post("link_account", "/me/linkAccount").json_body(&link),
         )
     }
 }
-/// The `link_account` request; set optional parameters, then `send()` (or `.await` it).
-#[must_use = "a request does nothing until it is sent"]
-pub struct LinkAccountRequest<'a>(::wegnology::runtime::Request<'a, Success>);
-::wegnology::__request_builder!(LinkAccountRequest => Success);
-impl<'a> LinkAccountRequest<'a> {
-    /// Domain scope of request (rarely needed). Example: `example.com`.
-    ///
-    /// Sent as the header `losantdomain`.
-    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
-        Self(self.0.header("losantdomain", losantdomain.into()))
-    }
-}
+::wegnology::__request_builder!(LinkAccountRequest => Success, "link_account");

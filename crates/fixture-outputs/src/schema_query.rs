@@ -36,22 +36,22 @@ pub struct ErrorBody {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub message: ::std::option::Option<::std::string::String>,
 }
-/// The `Accept-Version` range this code was generated for.
-pub const ACCEPT_VERSION: &str = "^1.27.0";
-/// The API origin the documents give.
-pub const DEFAULT_BASE_URL: &str = "https://api.app.wnology.io";
-/// The paths without parameters, sorted: a client parses their full URLs (with the query
-/// defaults) once, when it is built, instead of on every call.
-pub const FIXED_PATHS: &[&str] = &["/me/deviceNames"];
+/// What the runtime is told about the API these documents describe: the default base
+/// URL, the `Accept-Version` of their release, the query defaults the official clients
+/// send, and the paths without parameters (whose URLs a client builds once).
+pub static API: ::wegnology::runtime::ApiFacts = ::wegnology::runtime::ApiFacts {
+    base_url: "https://api.app.wnology.io",
+    accept_version: "^1.27.0",
+    query_defaults: &[("_actions", "false"), ("_links", "true"), ("_embedded", "true")],
+    fixed_paths: &["/me/deviceNames"],
+};
 /// The actions of the Me resource: `client.me()`.
 #[derive(Debug, Clone, Copy)]
-pub struct MeApi<'a> {
-    client: &'a ::wegnology::Client,
-}
+pub struct MeApi<'a>(::wegnology::runtime::Handle<'a>);
 impl<'a> MeApi<'a> {
     /// The handle for `client`.
     pub fn new(client: &'a ::wegnology::Client) -> Self {
-        Self { client }
+        Self(::wegnology::runtime::Handle::new(client, &API))
     }
     /// Gets the device names that match the given query.
     ///
@@ -62,13 +62,11 @@ impl<'a> MeApi<'a> {
     /// # Parameters
     /// - `query` (optional: [`DeviceNamesRequest::query`]; query parameter `query` (its JSON text)): Device filter JSON object.
     /// - `starts_with` (optional: [`DeviceNamesRequest::starts_with`]; query parameter `startsWith`): Filter devices down to those that have names starting with the given string. Example: `my`.
-    /// - `losantdomain` (optional: [`DeviceNamesRequest::losantdomain`]; header `losantdomain`): Domain scope of request (rarely needed). Example: `example.com`.
     ///
     /// # Returns
     /// 200 [`DeviceNames`]: The matching device names.
     ///
     /// # Errors
-    /// Documented statuses; each arrives as an [`Error::Api`](::wegnology::Error::Api) carrying the `Error` body's `type` and `message`:
     /// - 400: Error if malformed request.
     ///
     /// # Example
@@ -82,17 +80,10 @@ impl<'a> MeApi<'a> {
     /// # Ok(()) }
     /// ```
     pub fn device_names(&self) -> DeviceNamesRequest<'a> {
-        DeviceNamesRequest(
-            ::wegnology::runtime::Endpoint::get("device_names", "/me/deviceNames")
-                .accept_version(ACCEPT_VERSION)
-                .request(self.client),
-        )
+        DeviceNamesRequest(self.0.get("device_names", "/me/deviceNames"))
     }
 }
-/// The `device_names` request; set optional parameters, then `send()` (or `.await` it).
-#[must_use = "a request does nothing until it is sent"]
-pub struct DeviceNamesRequest<'a>(::wegnology::runtime::Request<'a, DeviceNames>);
-::wegnology::__request_builder!(DeviceNamesRequest => DeviceNames);
+::wegnology::__request_builder!(DeviceNamesRequest => DeviceNames, "device_names");
 impl<'a> DeviceNamesRequest<'a> {
     /// Device filter JSON object.
     ///
@@ -105,11 +96,5 @@ impl<'a> DeviceNamesRequest<'a> {
     /// Sent as the query parameter `startsWith`.
     pub fn starts_with(self, starts_with: impl Into<String>) -> Self {
         Self(self.0.query("startsWith", starts_with.into()))
-    }
-    /// Domain scope of request (rarely needed). Example: `example.com`.
-    ///
-    /// Sent as the header `losantdomain`.
-    pub fn losantdomain(self, losantdomain: impl Into<String>) -> Self {
-        Self(self.0.header("losantdomain", losantdomain.into()))
     }
 }

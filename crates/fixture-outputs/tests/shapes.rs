@@ -65,8 +65,8 @@ async fn an_action_needing_no_token_is_sent_without_one_and_with_one_held() {
     assert!(head.starts_with("post /me/authenticate?"), "{head}");
     assert!(!head.contains("authorization:"), "{head}");
     // The API version of the documents this code was generated from, not the client crate's.
-    assert_ne!(no_token::ACCEPT_VERSION, wegnology::ACCEPT_VERSION);
-    let version = format!("\r\naccept-version: {}\r\n", no_token::ACCEPT_VERSION);
+    assert_ne!(no_token::API.accept_version, wegnology::API.accept_version);
+    let version = format!("\r\naccept-version: {}\r\n", no_token::API.accept_version);
     assert!(head.contains(&version), "{head}");
 
     // A token the client holds is still sent, as the official clients do.

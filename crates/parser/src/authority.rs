@@ -112,6 +112,15 @@ pub const RULES: [Rule; 12] = [
     SCHEMA_RELEASE,
 ];
 
+/// The query pairs the official clients send with every request, which Me's documents do not
+/// state: the model of Me's documents alone carries these; the package's request tables state
+/// them for every action (`merge::package`).
+pub const QUERY_DEFAULTS: [(&str, &str); 3] = [
+    ("_actions", "false"),
+    ("_links", "true"),
+    ("_embedded", "true"),
+];
+
 /// Parameters the official clients send as a request header of their name.
 pub const HEADER_PARAMS: [&str; 1] = ["losantdomain"];
 

@@ -92,6 +92,10 @@ impl Misbehaving {
         tokio::spawn(async move {
             let mut connection = 0;
             while let Ok((stream, _)) = listener.accept().await {
+                // Each write leaves at once, as from a real server (the fake sets it too):
+                // otherwise Nagle's algorithm holds an answer's body behind the head until the
+                // client's delayed ACK, 40 ms of wall-clock time a paused clock cannot see.
+                let _ = stream.set_nodelay(true);
                 connection += 1;
                 tokio::spawn(serve(stream, connection, serving.clone()));
             }

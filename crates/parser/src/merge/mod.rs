@@ -121,7 +121,13 @@ pub fn merge(parts: Parts) -> Result<ApiModel, SpecError> {
     Ok(ApiModel {
         api_version,
         base_url: rest.origin,
-        query_defaults: Vec::new(),
+        query_defaults: authority::QUERY_DEFAULTS
+            .iter()
+            .map(|(name, value)| wegnology_model::QueryDefault {
+                name: name.to_string(),
+                value: value.to_string(),
+            })
+            .collect(),
         resources,
         actions,
         schemas: schemas.schemas,

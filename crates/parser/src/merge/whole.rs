@@ -135,8 +135,13 @@ pub fn combine(me: ApiModel, package: ApiModel) -> ApiModel {
     ApiModel {
         api_version: newest(&me.api_version, &package.api_version).to_string(),
         base_url: me.base_url,
-        // Me's documents do not say; the official clients send the same for every action.
-        query_defaults: package.query_defaults,
+        // The request tables state them; Me's documents do not (its model carries the official
+        // clients' defaults, which are the same).
+        query_defaults: if package.query_defaults.is_empty() {
+            me.query_defaults
+        } else {
+            package.query_defaults
+        },
         resources,
         actions,
         schemas,

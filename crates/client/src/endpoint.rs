@@ -1,25 +1,80 @@
-//! The one request type every generated builder wraps, and what a call gives back.
+//! What a request is before it is sent: the facts of its action ([`Endpoint`]), the values the
+//! generated builders fill in ([`Request`]), and the handle a generated resource holds
+//! ([`Handle`]).
 //!
 //! Each generated `…Request` is a newtype over [`Request`] holding only what differs per action
-//! (its setters and docs); `__request_builder!` gives it the methods every request has
-//! (`timeout`, `retries`, `query_override`, `send`, `send_with_response`, `send_blocking`,
-//! `IntoFuture`, `Debug`). A macro rather than a trait so that those methods need no import.
+//! (its setters and docs); `__request_builder!` gives it the methods every request has.
 
 use std::borrow::Cow;
 use std::fmt;
-use std::future::{Future, IntoFuture};
 use std::marker::PhantomData;
-use std::pin::Pin;
 use std::time::Duration;
 
 use bytes::Bytes;
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
-use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
-use reqwest::{Method, StatusCode};
-use serde::de::DeserializeOwned;
+use reqwest::header::{HeaderName, HeaderValue};
+use reqwest::Method;
 use serde::Serialize;
 
-use crate::{Client, Error};
+use crate::builder::Client;
+use crate::error::Error;
+use crate::facts::ApiFacts;
+
+/// What a generated resource handle (`MeApi`) holds: the client, and the facts of the API its
+/// actions were generated from, which every request it makes carries.
+#[doc(hidden)]
+#[derive(Clone, Copy)]
+pub struct Handle<'a> {
+    client: &'a Client,
+    api: &'static ApiFacts,
+}
+
+impl<'a> Handle<'a> {
+    /// The handle of actions generated with `api`, on `client`.
+    pub fn new(client: &'a Client, api: &'static ApiFacts) -> Self {
+        Handle { client, api }
+    }
+
+    /// A request of `endpoint`.
+    pub fn request<T>(self, endpoint: Endpoint) -> Request<'a, T> {
+        Request::new(self.client, self.api, endpoint)
+    }
+
+    /// A request of the `GET` action `action` at the path template `path`.
+    pub fn get<T>(self, action: &'static str, path: &'static str) -> Request<'a, T> {
+        self.request(Endpoint::get(action, path))
+    }
+
+    /// A request of the `POST` action `action` at the path template `path`.
+    pub fn post<T>(self, action: &'static str, path: &'static str) -> Request<'a, T> {
+        self.request(Endpoint::post(action, path))
+    }
+
+    /// A request of the `PUT` action `action` at the path template `path`.
+    pub fn put<T>(self, action: &'static str, path: &'static str) -> Request<'a, T> {
+        self.request(Endpoint::put(action, path))
+    }
+
+    /// A request of the `PATCH` action `action` at the path template `path`.
+    pub fn patch<T>(self, action: &'static str, path: &'static str) -> Request<'a, T> {
+        self.request(Endpoint::patch(action, path))
+    }
+
+    /// A request of the `DELETE` action `action` at the path template `path`.
+    pub fn delete<T>(self, action: &'static str, path: &'static str) -> Request<'a, T> {
+        self.request(Endpoint::delete(action, path))
+    }
+}
+
+/// Shows the client (never its token).
+impl fmt::Debug for Handle<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Handle")
+            .field("client", self.client)
+            .field("accept_version", &self.api.accept_version)
+            .finish()
+    }
+}
 
 /// What the generator knows of one action: fixed when the code is generated.
 #[doc(hidden)]
@@ -32,8 +87,12 @@ pub struct Endpoint {
     pub(crate) repeatable: bool,
     pub(crate) secret_answer: bool,
     pub(crate) issues_token: bool,
-    /// The `Accept-Version` of the documents the action was generated from.
-    pub(crate) accept_version: &'static str,
+    /// The `Accept-Version` of this action when it is not its API's (an action generated from
+    /// another release than the rest).
+    pub(crate) accept_version: Option<&'static str>,
+    /// The facts of the API the action was generated from (its `Accept-Version` and query
+    /// defaults are sent), given when a request is made; `None`: the client's.
+    pub(crate) api: Option<&'static ApiFacts>,
 }
 
 impl Endpoint {
@@ -47,7 +106,8 @@ impl Endpoint {
             repeatable,
             secret_answer: false,
             issues_token: false,
-            accept_version: crate::generated::ACCEPT_VERSION,
+            accept_version: None,
+            api: None,
         }
     }
 
@@ -76,11 +136,6 @@ impl Endpoint {
         Endpoint::new(action, Method::DELETE, path)
     }
 
-    /// A request of this action on `client`.
-    pub fn request<T>(self, client: &Client) -> Request<'_, T> {
-        Request::new(client, self)
-    }
-
     /// The documents make this action safe to repeat: it is retried like a `GET`.
     pub const fn repeatable(mut self) -> Endpoint {
         self.repeatable = true;
@@ -99,10 +154,10 @@ impl Endpoint {
         self
     }
 
-    /// The `Accept-Version` sent with this action: that of the documents it was generated from,
-    /// which differs from this crate's when `generate!` expands other documents elsewhere.
+    /// The `Accept-Version` sent with this action instead of its API's: for an action the
+    /// documents of another release describe.
     pub const fn accept_version(mut self, version: &'static str) -> Endpoint {
-        self.accept_version = version;
+        self.accept_version = Some(version);
         self
     }
 }
@@ -135,8 +190,9 @@ pub struct Request<'a, T> {
 }
 
 impl<'a, T> Request<'a, T> {
-    /// A request of `endpoint` on `client`.
-    pub fn new(client: &'a Client, endpoint: Endpoint) -> Self {
+    /// A request of `endpoint`, generated with `api`, on `client`.
+    pub fn new(client: &'a Client, api: &'static ApiFacts, mut endpoint: Endpoint) -> Self {
+        endpoint.api = Some(api);
         Request {
             client,
             path: Cow::Borrowed(endpoint.path),
@@ -149,6 +205,30 @@ impl<'a, T> Request<'a, T> {
             retries: None,
             answer: PhantomData,
         }
+    }
+
+    /// [`Endpoint::repeatable`]: the documents make this action safe to repeat.
+    pub fn repeatable(mut self) -> Self {
+        self.endpoint = self.endpoint.repeatable();
+        self
+    }
+
+    /// [`Endpoint::secret_answer`]: the success type holds secrets.
+    pub fn secret_answer(mut self) -> Self {
+        self.endpoint = self.endpoint.secret_answer();
+        self
+    }
+
+    /// [`Endpoint::issues_token`]: the answer carries a new API token.
+    pub fn issues_token(mut self) -> Self {
+        self.endpoint = self.endpoint.issues_token();
+        self
+    }
+
+    /// [`Endpoint::accept_version`]: the `Accept-Version` of an action of another release.
+    pub fn accept_version(mut self, version: &'static str) -> Self {
+        self.endpoint = self.endpoint.accept_version(version);
+        self
     }
 
     fn refuse(&mut self, parameter: &'static str, reason: &'static str) {
@@ -258,79 +338,6 @@ impl<'a, T> Request<'a, T> {
     }
 }
 
-// `send` and `send_with_response` are plain functions returning the runtime's future rather than
-// `async fn`s: a wrapping `async fn` (or `async` block) keeps its own copy of what it awaits beside
-// the copy being polled, growing every call's future by the size of a request, or of the whole
-// inner future, per level.
-impl<'a, T: DeserializeOwned + Send + 'a> Request<'a, T> {
-    /// Sends the request; the decoded success body.
-    pub fn send(self) -> impl Future<Output = Result<T, Error>> + Send + 'a {
-        self.client.execute(self, Response::into_body)
-    }
-
-    /// Sends the request; status, headers and the decoded success body.
-    pub fn send_with_response(
-        self,
-    ) -> impl Future<Output = Result<Response<T>, Error>> + Send + 'a {
-        self.client.execute(self, std::convert::identity)
-    }
-
-    /// Sends the request on the process-wide background runtime (feature `blocking`).
-    #[cfg(feature = "blocking")]
-    pub fn send_blocking(self) -> Result<T, Error> {
-        crate::runtime::block_on(self.send())
-    }
-}
-
-/// The future of a request awaited directly (`client.me().get().await`): it boxes the sending
-/// when first polled; `send()` gives the same result without boxing. A named type, generic
-/// over the answer, so the sending is compiled where a request is awaited, not for every action
-/// in this crate.
-#[must_use = "futures do nothing unless polled"]
-pub struct ResponseFuture<'a, T> {
-    state: FutureState<'a, T>,
-}
-
-// Boxing the unsent request would cost one more allocation per call.
-#[allow(clippy::large_enum_variant)]
-enum FutureState<'a, T> {
-    Unsent(Option<Request<'a, T>>),
-    Sending(Pin<Box<dyn Future<Output = Result<T, Error>> + Send + 'a>>),
-}
-
-impl<'a, T: DeserializeOwned + Send + 'a> Future for ResponseFuture<'a, T> {
-    type Output = Result<T, Error>;
-
-    fn poll(
-        mut self: Pin<&mut Self>,
-        cx: &mut std::task::Context<'_>,
-    ) -> std::task::Poll<Self::Output> {
-        let this = &mut *self;
-        if let FutureState::Unsent(request) = &mut this.state {
-            if let Some(request) = request.take() {
-                this.state = FutureState::Sending(Box::pin(request.send()));
-            }
-        }
-        match &mut this.state {
-            FutureState::Sending(sending) => sending.as_mut().poll(cx),
-            // Only reachable if the request was taken without being sent, which `poll` never
-            // does; a call that cannot proceed is pending forever rather than a panic.
-            FutureState::Unsent(_) => std::task::Poll::Pending,
-        }
-    }
-}
-
-impl<'a, T: DeserializeOwned + Send + 'a> IntoFuture for Request<'a, T> {
-    type Output = Result<T, Error>;
-    type IntoFuture = ResponseFuture<'a, T>;
-
-    fn into_future(self) -> Self::IntoFuture {
-        ResponseFuture {
-            state: FutureState::Unsent(Some(self)),
-        }
-    }
-}
-
 /// `value` as query pairs under `prefix`: list items and object members get `[index]` and `[key]`
 /// suffixes; scalars are their text (booleans `true`/`false`, numbers in decimal); nulls are left
 /// out, as the official clients leave out a missing value.
@@ -375,145 +382,6 @@ impl<T> fmt::Debug for Request<'_, T> {
             .field("retries", &self.retries)
             .finish()
     }
-}
-
-/// A success: the status, the headers (rate-limit headers, …) and the decoded body. Derefs to
-/// the body.
-#[derive(Debug, Clone)]
-pub struct Response<T> {
-    status: StatusCode,
-    headers: HeaderMap,
-    body: T,
-}
-
-impl<T> Response<T> {
-    pub(crate) fn new(status: StatusCode, headers: HeaderMap, body: T) -> Self {
-        Response {
-            status,
-            headers,
-            body,
-        }
-    }
-
-    /// The HTTP status (a 2xx).
-    pub fn status(&self) -> StatusCode {
-        self.status
-    }
-
-    /// The answer's headers.
-    pub fn headers(&self) -> &HeaderMap {
-        &self.headers
-    }
-
-    /// The decoded body.
-    pub fn body(&self) -> &T {
-        &self.body
-    }
-
-    /// The decoded body, owned.
-    pub fn into_body(self) -> T {
-        self.body
-    }
-
-    /// Status, headers and body, owned.
-    pub fn into_parts(self) -> (StatusCode, HeaderMap, T) {
-        (self.status, self.headers, self.body)
-    }
-}
-
-impl<T> std::ops::Deref for Response<T> {
-    type Target = T;
-
-    fn deref(&self) -> &T {
-        &self.body
-    }
-}
-
-/// Gives a generated builder `$builder<'a>($crate::runtime::Request<'a, $output>)` the methods
-/// every request has. Only generated code calls it.
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __request_builder {
-    ($builder:ident => $output:ty) => {
-        impl<'a> $builder<'a> {
-            /// Timeout of this call, all attempts and pauses between them included; replaces the
-            /// client's (`ClientBuilder::timeout`).
-            pub fn timeout(self, timeout: ::std::time::Duration) -> Self {
-                Self(self.0.with_timeout(timeout))
-            }
-
-            /// How many times this call may be retried (`0`: not at all); replaces the number of
-            /// the client's `RetryPolicy`, whose rules still decide what is retried.
-            pub fn retries(self, retries: u32) -> Self {
-                Self(self.0.with_retries(retries))
-            }
-
-            /// Overrides one of the query defaults every request carries (`_actions`, `_links`,
-            /// `_embedded`) or adds another query pair.
-            pub fn query_override(self, name: &'static str, value: impl ::std::fmt::Display) -> Self {
-                Self(self.0.query(name, ::std::string::ToString::to_string(&value)))
-            }
-
-            #[doc = ::std::concat!("Sends the request; the success body is a [`", ::std::stringify!($output), "`].")]
-            pub fn send(
-                self,
-            ) -> impl ::std::future::Future<Output = ::std::result::Result<$output, $crate::Error>>
-                   + ::std::marker::Send
-                   + 'a {
-                self.0.send()
-            }
-
-            /// Sends the request; the status and headers of the answer with the decoded body.
-            pub fn send_with_response(
-                self,
-            ) -> impl ::std::future::Future<
-                Output = ::std::result::Result<$crate::Response<$output>, $crate::Error>,
-            > + ::std::marker::Send
-                   + 'a {
-                self.0.send_with_response()
-            }
-
-            $crate::__send_blocking!($output);
-        }
-
-        impl<'a> ::std::future::IntoFuture for $builder<'a> {
-            type Output = ::std::result::Result<$output, $crate::Error>;
-            type IntoFuture = $crate::runtime::ResponseFuture<'a, $output>;
-
-            fn into_future(self) -> Self::IntoFuture {
-                ::std::future::IntoFuture::into_future(self.0)
-            }
-        }
-
-        impl ::std::fmt::Debug for $builder<'_> {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.debug_tuple(::std::stringify!($builder)).field(&self.0).finish()
-            }
-        }
-    };
-}
-
-/// `send_blocking()`, present when the client crate has the `blocking` feature (decided here,
-/// in the client crate, whichever crate the generated code is in).
-#[cfg(feature = "blocking")]
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __send_blocking {
-    ($output:ty) => {
-        /// Sends the request and waits for the answer, for code without an async runtime
-        /// (feature `blocking`; not for use inside one).
-        pub fn send_blocking(self) -> ::std::result::Result<$output, $crate::Error> {
-            self.0.send_blocking()
-        }
-    };
-}
-
-/// `send_blocking()` is absent without the `blocking` feature.
-#[cfg(not(feature = "blocking"))]
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __send_blocking {
-    ($output:ty) => {};
 }
 
 #[cfg(test)]
