@@ -54,6 +54,8 @@ pub(crate) enum QueryValue {
     Text(String),
     Boolean(bool),
     Integer(i64),
+    /// A schema value (JSON text, or flattened pairs), valid against its schema.
+    Json(Value),
 }
 
 /// A request that passed every check: what an action's behaviour gets.

@@ -87,17 +87,22 @@
 //! so a bug in the generated client cannot hide behind the same bug here.
 
 mod app;
-mod behaviour;
+mod auth;
+mod body;
 mod call;
 mod faults;
 mod http;
 mod journal;
+mod me;
+mod query;
 mod ratelimit;
+mod routes;
 mod schemas;
 mod seeded;
 mod serve;
-mod state;
+mod tokens;
 mod usage;
+mod world;
 
 use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::atomic::Ordering;
@@ -108,17 +113,18 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 use wegnology_model::ApiModel;
 
-pub use app::RouteError;
 pub use faults::{Fault, FaultRule, FaultRuleError, FAULT_HEADER};
 pub use journal::{JournalEntry, REDACTED};
 pub use ratelimit::RateLimit;
+pub use routes::RouteError;
 pub use schemas::{SchemaError, Schemas};
 
 use app::{App, Extras};
 use faults::Faults;
 use ratelimit::RateLimiter;
 use serve::{Counters, Limits};
-use state::{World, DEFAULT_SCOPES};
+use tokens::DEFAULT_SCOPES;
+use world::World;
 
 /// The endpoint model the fake serves, as committed in `spec/generated/model.json`.
 const MODEL_JSON: &str = include_str!("../../../spec/generated/model.json");
@@ -176,7 +182,7 @@ impl FakeConfig {
     pub const DEFAULT_IDLE_TIMEOUT: Duration = Duration::from_secs(30);
     pub const DEFAULT_MAX_CONNECTIONS: usize = 512;
     pub const DEFAULT_SHUTDOWN_TIMEOUT: Duration = Duration::from_secs(5);
-    pub const DEFAULT_MAX_TOKENS: usize = state::MAX_TOKENS;
+    pub const DEFAULT_MAX_TOKENS: usize = tokens::MAX_TOKENS;
 }
 
 impl Default for FakeConfig {
@@ -349,6 +355,7 @@ impl FakeServer {
     pub fn invite_ids(&self) -> Vec<String> {
         self.app
             .world()
+            .me
             .invites
             .iter()
             .map(|invite| invite.id.clone())
@@ -359,6 +366,7 @@ impl FakeServer {
     pub fn application_ids(&self) -> Vec<String> {
         self.app
             .world()
+            .me
             .applications
             .iter()
             .map(|resource| resource.id.clone())

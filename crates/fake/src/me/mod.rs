@@ -1,6 +1,9 @@
-//! What each action does to the world. Requests reach here only after the checks of
-//! the HTTP layer (`http.rs`): a live token with a listed scope, typed query values, a body valid against
-//! its schema.
+//! What each of Me's actions does: the user, tokens, two-factor auth, recent items,
+//! invitations, transfers and usage counts, written by hand. Requests reach here only after the
+//! checks every action goes through (a live token with a listed scope, typed query values, a
+//! body valid against its schema). Never imports the HTTP layer.
+
+pub(crate) mod state;
 
 use chrono::{DateTime, Datelike, TimeZone, Utc};
 use serde_json::{json, Map, Value};
@@ -9,8 +12,9 @@ use wegnology_model::Action;
 
 use crate::app::App;
 use crate::call::{now, ApiError, Call};
-use crate::state::{Secret, World};
+use crate::tokens::Secret;
 use crate::usage::{self, date, TimeRange};
+use crate::world::World;
 
 /// Bytes of a generated two-factor key: 32 bytes are the schema's 52 base32 characters.
 const TWO_FACTOR_KEY_BYTES: usize = 32;
@@ -40,12 +44,12 @@ pub(crate) fn run(
         "delete" => delete(world, call),
         "verify_email" => {
             // There is no mailbox: the fake verifies at once, so the change shows in `get`.
-            world.user.email_verified = true;
+            world.me.user.email_verified = true;
             Ok(json!({"success": true}))
         }
         "disconnect_github" => {
-            world.user.github_name = None;
-            world.user.last_updated = now();
+            world.me.user.github_name = None;
+            world.me.user.last_updated = now();
             me(app, world, call)
         }
         "generate_two_factor_auth" => generate_two_factor_auth(world),
@@ -60,6 +64,7 @@ pub(crate) fn run(
             let current = now();
             Ok(Value::from(
                 world
+                    .me
                     .invites
                     .iter()
                     .map(|invite| invite_info(invite, current))
@@ -69,7 +74,7 @@ pub(crate) fn run(
         "invite" => {
             let current = now();
             let index = find_invite(world, call)?;
-            Ok(invite_info(&world.invites[index], current))
+            Ok(invite_info(&world.me.invites[index], current))
         }
         "respond_to_invite" => respond_to_invite(world, call),
         "transfer_resources" => transfer_resources(world, call),
@@ -130,14 +135,14 @@ fn authenticated(
     }
     let token = world.issue_token(scopes, now(), expires_at);
     json!({
-        "userId": world.user.id,
+        "userId": world.me.user.id,
         "token": token,
-        "needsToVerifyEmail": !world.user.email_verified,
+        "needsToVerifyEmail": !world.me.user.email_verified,
     })
 }
 
 fn check_password(world: &World, password: Option<&str>) -> Result<(), ApiError> {
-    if password == Some(world.user.password.expose()) {
+    if password == Some(world.me.user.password.expose()) {
         Ok(())
     } else {
         Err(ApiError::validation("the password is incorrect"))
@@ -150,9 +155,9 @@ fn totp_for(world: &World, key: &Secret) -> Result<TOTP, ApiError> {
         .map_err(|_| ApiError::validation("the two-factor key is not base32"))?;
     // The account name may not contain `:` and the URI must fit the schema's 1024 characters;
     // an email that breaks either is replaced by the user id.
-    let email = world.user.email();
+    let email = world.me.user.email();
     let account = if email.contains(':') || email.len() > 512 {
-        world.user.id.clone()
+        world.me.user.id.clone()
     } else {
         email.to_string()
     };
@@ -181,7 +186,7 @@ fn check_code(world: &World, key: &Secret, code: Option<&str>) -> Result<(), Api
 
 /// When two-factor auth is on, a valid code is required too.
 fn check_second_factor(world: &World, code: Option<&str>) -> Result<(), ApiError> {
-    match &world.user.two_factor_key {
+    match &world.me.user.two_factor_key {
         Some(key) => check_code(world, key, code),
         None => Ok(()),
     }
@@ -250,9 +255,9 @@ fn summary(app: &App, world: &World, fields: &[(&str, &Value)], current: DateTim
     let mut summary = Map::new();
     for (field, schema) in fields {
         let value = match *field {
-            "appCount" => Value::from(world.applications.len()),
-            "dashCount" => Value::from(world.dashboards.len()),
-            "orgCount" => Value::from(world.organizations.len()),
+            "appCount" => Value::from(world.me.applications.len()),
+            "dashCount" => Value::from(world.me.dashboards.len()),
+            "orgCount" => Value::from(world.me.organizations.len()),
             "payloadCount" => {
                 let range = TimeRange {
                     start: month_start(current).timestamp_millis(),
@@ -285,7 +290,7 @@ fn summary(app: &App, world: &World, fields: &[(&str, &Value)], current: DateTim
 fn me(app: &App, world: &World, call: &Call) -> Result<Value, ApiError> {
     let fields = summary_fields(app, call)?;
     let current = now();
-    let user = &world.user;
+    let user = &world.me.user;
     let mut me = Map::new();
     me.insert("id".into(), Value::from(user.id.clone()));
     me.insert("userId".into(), Value::from(user.id.clone()));
@@ -373,23 +378,23 @@ fn patch(app: &App, world: &mut World, call: &Call) -> Result<Value, ApiError> {
         match key.as_str() {
             "password" => {
                 if let Some(password) = value.as_str() {
-                    world.user.password = Secret::new(password);
-                    world.user.password_last_updated = current;
+                    world.me.user.password = Secret::new(password);
+                    world.me.user.password_last_updated = current;
                 }
             }
-            "tokenCutoff" => world.user.token_cutoff = token_cutoff,
+            "tokenCutoff" => world.me.user.token_cutoff = token_cutoff,
             "email" => {
-                if value.as_str() != Some(world.user.email()) {
-                    world.user.email_verified = false;
+                if value.as_str() != Some(world.me.user.email()) {
+                    world.me.user.email_verified = false;
                 }
-                world.user.profile.insert(key, value);
+                world.me.user.profile.insert(key, value);
             }
             _ => {
-                world.user.profile.insert(key, value);
+                world.me.user.profile.insert(key, value);
             }
         }
     }
-    world.user.last_updated = current;
+    world.me.user.last_updated = current;
     me(app, world, call)
 }
 
@@ -399,8 +404,8 @@ fn change_password(world: &mut World, call: &Call) -> Result<Value, ApiError> {
     let Some(new_password) = call.body_str("newPassword") else {
         return Err(ApiError::validation("`newPassword` is required"));
     };
-    world.user.password = Secret::new(new_password);
-    world.user.password_last_updated = now();
+    world.me.user.password = Secret::new(new_password);
+    world.me.user.password_last_updated = now();
     let revoke = call
         .body_field("invalidateExistingTokens")
         .and_then(Value::as_bool)
@@ -429,42 +434,42 @@ fn change_password(world: &mut World, call: &Call) -> Result<Value, ApiError> {
 fn delete(world: &mut World, call: &Call) -> Result<Value, ApiError> {
     let email_matches = call
         .body_str("email")
-        .is_some_and(|email| email.eq_ignore_ascii_case(world.user.email()));
+        .is_some_and(|email| email.eq_ignore_ascii_case(world.me.user.email()));
     if !email_matches {
         return Err(ApiError::validation("the email is not the current user's"));
     }
     check_password(world, call.body_str("password"))?;
     check_second_factor(world, call.body_str("twoFactorCode"))?;
-    world.user.deleted = true;
+    world.me.user.deleted = true;
     world.revoke_all_tokens();
     Ok(json!({"success": true}))
 }
 
 fn generate_two_factor_auth(world: &mut World) -> Result<Value, ApiError> {
-    if world.user.two_factor_key.is_some() {
+    if world.me.user.two_factor_key.is_some() {
         return Err(ApiError::validation(
             "two-factor auth is already enabled; disable it first",
         ));
     }
-    world.two_factor_keys_issued += 1;
+    world.me.two_factor_keys_issued += 1;
     let bytes = world.seeded.bytes(
         "two-factor-key",
-        world.two_factor_keys_issued,
+        world.me.two_factor_keys_issued,
         TWO_FACTOR_KEY_BYTES,
     );
     let key = Secret::new(totp_rs::Secret::Raw(bytes).to_encoded().to_string());
     let totp = totp_for(world, &key)?;
     let value = json!({"key": key.expose(), "keyUri": totp.get_url()});
-    world.user.pending_two_factor_key = Some(key);
+    world.me.user.pending_two_factor_key = Some(key);
     Ok(value)
 }
 
 fn enable_two_factor_auth(app: &App, world: &mut World, call: &Call) -> Result<Value, ApiError> {
-    if world.user.two_factor_key.is_some() {
+    if world.me.user.two_factor_key.is_some() {
         return Err(ApiError::validation("two-factor auth is already enabled"));
     }
     check_password(world, call.body_str("password"))?;
-    let Some(pending) = world.user.pending_two_factor_key.clone() else {
+    let Some(pending) = world.me.user.pending_two_factor_key.clone() else {
         return Err(ApiError::validation(
             "no two-factor key was generated; call generateTwoFactorAuth first",
         ));
@@ -477,28 +482,29 @@ fn enable_two_factor_auth(app: &App, world: &mut World, call: &Call) -> Result<V
         }
     }
     check_code(world, &pending, call.body_str("twoFactorCode"))?;
-    world.user.two_factor_key = Some(pending);
-    world.user.pending_two_factor_key = None;
-    world.user.last_updated = now();
+    world.me.user.two_factor_key = Some(pending);
+    world.me.user.pending_two_factor_key = None;
+    world.me.user.last_updated = now();
     me(app, world, call)
 }
 
 fn disable_two_factor_auth(app: &App, world: &mut World, call: &Call) -> Result<Value, ApiError> {
-    let Some(key) = world.user.two_factor_key.clone() else {
+    let Some(key) = world.me.user.two_factor_key.clone() else {
         return Err(ApiError::validation("two-factor auth is not enabled"));
     };
     check_password(world, call.body_str("password"))?;
     check_code(world, &key, call.body_str("twoFactorCode"))?;
-    world.user.two_factor_key = None;
-    world.user.last_updated = now();
+    world.me.user.two_factor_key = None;
+    world.me.user.last_updated = now();
     me(app, world, call)
 }
 
 fn recent_item_list(world: &World, item_type: &str, parent_id: Option<&str>) -> Value {
     let items: Vec<Value> = world
+        .me
         .recent_list(item_type, parent_id)
         .iter()
-        .map(|id| json!({"id": id, "name": world.item_name(item_type, id)}))
+        .map(|id| json!({"id": id, "name": world.me.item_name(item_type, id)}))
         .collect();
     let mut list = Map::new();
     list.insert("itemType".into(), Value::from(item_type));
@@ -515,7 +521,7 @@ fn add_recent_item(world: &mut World, call: &Call) -> Result<Value, ApiError> {
         return Err(ApiError::validation("`itemType` and `itemId` are required"));
     };
     let parent_id = call.body_str("parentId");
-    world.touch_recent(item_type, parent_id, item_id);
+    world.me.touch_recent(item_type, parent_id, item_id);
     Ok(recent_item_list(world, item_type, parent_id))
 }
 
@@ -531,13 +537,14 @@ fn find_invite(world: &World, call: &Call) -> Result<usize, ApiError> {
         ));
     }
     world
+        .me
         .invites
         .iter()
         .position(|invite| invite.id.eq_ignore_ascii_case(id))
         .ok_or_else(|| ApiError::not_found("invitation was not found"))
 }
 
-fn invite_info(invite: &crate::state::Invite, current: DateTime<Utc>) -> Value {
+fn invite_info(invite: &crate::me::state::Invite, current: DateTime<Utc>) -> Value {
     json!({
         "id": invite.id,
         "orgName": invite.org_name,
@@ -552,7 +559,7 @@ fn invite_info(invite: &crate::state::Invite, current: DateTime<Utc>) -> Value {
 
 fn respond_to_invite(world: &mut World, call: &Call) -> Result<Value, ApiError> {
     let index = find_invite(world, call)?;
-    if world.invites[index].expired(now()) {
+    if world.me.invites[index].expired(now()) {
         return Err(ApiError::new(
             axum::http::StatusCode::GONE,
             "Gone",
@@ -569,13 +576,13 @@ fn respond_to_invite(world: &mut World, call: &Call) -> Result<Value, ApiError> 
             ))
         }
     };
-    let invite = world.invites.remove(index);
+    let invite = world.me.invites.remove(index);
     if result == "accepted" {
-        world.organizations.push(crate::state::Resource {
+        world.me.organizations.push(crate::me::state::Resource {
             id: invite.org_id.clone(),
             name: invite.org_name.clone(),
         });
-        world.touch_recent("organization", None, &invite.org_id);
+        world.me.touch_recent("organization", None, &invite.org_id);
     }
     Ok(json!({"result": result, "orgId": invite.org_id}))
 }
@@ -583,7 +590,7 @@ fn respond_to_invite(world: &mut World, call: &Call) -> Result<Value, ApiError> 
 fn transfer_resources(world: &mut World, call: &Call) -> Result<Value, ApiError> {
     let destination_type = call.body_str("destinationType").unwrap_or_default();
     let destination_id = call.body_str("destinationId").unwrap_or_default();
-    if destination_type == "user" && destination_id.eq_ignore_ascii_case(&world.user.id) {
+    if destination_type == "user" && destination_id.eq_ignore_ascii_case(&world.me.user.id) {
         return Err(ApiError::validation(
             "resources cannot be transferred to their current owner",
         ));
@@ -607,8 +614,8 @@ fn transfer_resources(world: &mut World, call: &Call) -> Result<Value, ApiError>
     let dashboards = ids("dashboardIds");
     if strict {
         for (kind, wanted, owned) in [
-            ("application", &applications, &world.applications),
-            ("dashboard", &dashboards, &world.dashboards),
+            ("application", &applications, &world.me.applications),
+            ("dashboard", &dashboards, &world.me.dashboards),
         ] {
             if let Some(missing) = wanted
                 .iter()
@@ -621,9 +628,11 @@ fn transfer_resources(world: &mut World, call: &Call) -> Result<Value, ApiError>
         }
     }
     world
+        .me
         .applications
         .retain(|resource| !applications.contains(&resource.id));
     world
+        .me
         .dashboards
         .retain(|resource| !dashboards.contains(&resource.id));
     Ok(json!({"success": true}))
