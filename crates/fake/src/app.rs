@@ -3,17 +3,19 @@
 //! `world`, `faults`, `journal`, `ratelimit`), never on the HTTP layer or the behaviours.
 
 use std::collections::HashMap;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use serde_json::Value;
 use wegnology_model::ApiModel;
 
+use crate::crud::Rules;
+use crate::examples::Examples;
 use crate::faults::Faults;
 use crate::journal::Journal;
 use crate::query::{self, TextRule};
 use crate::ratelimit::RateLimiter;
-use crate::routes::{RouteError, Routes};
+use crate::routes::Routes;
 use crate::schemas::Schemas;
 use crate::world::World;
 
@@ -26,8 +28,9 @@ pub(crate) struct Extras {
     pub body_timeout: Duration,
 }
 
-/// The server's shared state.
-pub(crate) struct App {
+/// Everything derived from a model, built once per model and shared by every server of it
+/// (the compiled-in model's is built once per process).
+pub(crate) struct Served {
     pub model: ApiModel,
     /// Which action a method and path are.
     pub routes: Routes,
@@ -40,22 +43,16 @@ pub(crate) struct App {
     /// Per action (by index), the path and query text parameters whose value the documents
     /// constrain (`query::text_rules`).
     pub text_rules: Vec<HashMap<String, TextRule>>,
-    pub body_timeout: Duration,
-    world: Mutex<World>,
-    faults: Mutex<Faults>,
-    journal: Mutex<Journal>,
-    /// Internally synchronised: no lock of ours.
-    rate_limiter: Option<RateLimiter>,
+    /// What each action does, inferred from the model (`crud`).
+    pub rules: Rules,
+    /// Each schema's answer from the documents: its example, or a minimal instance.
+    pub examples: Examples,
 }
 
-impl App {
-    pub(crate) fn new(
-        model: ApiModel,
-        schemas: Schemas,
-        world: World,
-        extras: Extras,
-    ) -> Result<App, RouteError> {
+impl Served {
+    pub(crate) fn new(model: ApiModel) -> Result<Served, crate::StartError> {
         let routes = Routes::new(&model)?;
+        let schemas = Schemas::compile(&model)?;
         let property_names = |schema: Option<&Value>| -> Vec<String> {
             schema
                 .and_then(|schema| schema.get("properties"))
@@ -77,19 +74,51 @@ impl App {
         let payload_categories =
             property_names(model.schema("payload-stats").map(|s| &s.json_schema));
         let text_rules = query::text_rules(&model);
-        Ok(App {
+        let rules = Rules::new(&model);
+        let examples = Examples::new(&model, &schemas);
+        Ok(Served {
+            rules,
+            examples,
             model,
             routes,
             schemas,
             summary_fields,
             payload_categories,
             text_rules,
+        })
+    }
+}
+
+/// The server's shared state: what its model gives (`Served`, shared) and its own world,
+/// faults, journal and rate limiter.
+pub(crate) struct App {
+    served: Arc<Served>,
+    pub body_timeout: Duration,
+    world: Mutex<World>,
+    faults: Mutex<Faults>,
+    journal: Mutex<Journal>,
+    /// Internally synchronised: no lock of ours.
+    rate_limiter: Option<RateLimiter>,
+}
+
+impl std::ops::Deref for App {
+    type Target = Served;
+
+    fn deref(&self) -> &Served {
+        &self.served
+    }
+}
+
+impl App {
+    pub(crate) fn new(served: Arc<Served>, world: World, extras: Extras) -> App {
+        App {
+            served,
             body_timeout: extras.body_timeout,
             world: Mutex::new(world),
             faults: Mutex::new(extras.faults),
             journal: Mutex::new(Journal::default()),
             rate_limiter: extras.rate_limiter,
-        })
+        }
     }
 
     /// The world, even if a previous holder panicked (it cannot leave it half-changed in a way

@@ -15,13 +15,13 @@ use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::{Json, Router};
-use serde_json::Value;
 use wegnology_model::Action;
 
 use crate::app::App;
 use crate::auth;
 use crate::body;
-use crate::call::{now, ApiError, Call};
+use crate::call::{now, Answer, ApiError, Call};
+use crate::crud::{self, Rule};
 use crate::faults::{Fault, FaultRule, FAULT_HEADER};
 use crate::journal::{self, JournalEntry};
 use crate::me;
@@ -285,32 +285,62 @@ fn answer(
             // The token may have died while the body was being read.
             return Err(ApiError::unauthorized("the token is no longer valid"));
         }
-        me::run(app, &mut world, action, &call)
+        match app.rules.by_action.get(index) {
+            Some(Rule::Me) => me::run(app, &mut world, action, &call).map(|value| Answer {
+                status: action.success().status,
+                body: Some(value),
+            }),
+            _ => {
+                let context = crud::Context {
+                    model: &app.model,
+                    rules: &app.rules,
+                    schemas: &app.schemas,
+                    examples: &app.examples,
+                };
+                let seeded = world.seeded;
+                crud::run(
+                    &context,
+                    &mut world.store,
+                    seeded,
+                    index,
+                    parts.uri.path(),
+                    &call,
+                )
+            }
+        }
     });
     match outcome {
-        Ok(value) => respond(app, action, value),
+        Ok(answer) => respond(app, action, answer),
         Err(error) => error.into_response(),
     }
 }
 
 /// The success response. In debug builds (every test) it is first checked against the
-/// documented success schema, so a fake that drifts from the documents fails loudly with 500.
-fn respond(app: &App, action: &Action, value: Value) -> Response {
-    let success = action.success();
-    if let (true, Some(schema)) = (cfg!(debug_assertions), &success.schema) {
+/// documented schema of its status, so a fake that drifts from the documents fails loudly
+/// with 500. A status documented without a schema answers no body.
+fn respond(app: &App, action: &Action, answer: Answer) -> Response {
+    let documented = action
+        .successes
+        .iter()
+        .find(|success| success.status == answer.status)
+        .unwrap_or_else(|| action.success());
+    let status = StatusCode::from_u16(answer.status).unwrap_or(StatusCode::OK);
+    let (Some(schema), Some(value)) = (&documented.schema, answer.body) else {
+        return status.into_response();
+    };
+    if cfg!(debug_assertions) {
         if let Err(problem) = app.schemas.check(schema, &value) {
             return ApiError::new(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "FakeServerBug",
                 format!(
                     "the fake's answer to `{}` does not match `{schema}`: {problem}",
-                    action.snake_name
+                    action.id()
                 ),
             )
             .into_response();
         }
     }
-    let status = StatusCode::from_u16(success.status).unwrap_or(StatusCode::OK);
     (status, Json(value)).into_response()
 }
 

@@ -90,6 +90,8 @@ mod app;
 mod auth;
 mod body;
 mod call;
+mod crud;
+mod examples;
 mod faults;
 mod http;
 mod journal;
@@ -98,8 +100,10 @@ mod query;
 mod ratelimit;
 mod routes;
 mod schemas;
+mod seed;
 mod seeded;
 mod serve;
+mod store;
 mod tokens;
 mod usage;
 mod world;
@@ -119,7 +123,7 @@ pub use ratelimit::RateLimit;
 pub use routes::RouteError;
 pub use schemas::{SchemaError, Schemas};
 
-use app::{App, Extras};
+use app::{App, Extras, Served};
 use faults::Faults;
 use ratelimit::RateLimiter;
 use serve::{Counters, Limits};
@@ -129,18 +133,11 @@ use world::World;
 /// The endpoint model the fake serves, as committed in `spec/generated/model.json`.
 const MODEL_JSON: &str = include_str!("../../../spec/generated/model.json");
 
-/// The resources the fake serves: Me, until the fake serves the whole API.
-pub const SERVED_RESOURCES: &[&str] = &["me"];
-
-/// The compiled-in endpoint model: the part of it the fake serves ([`SERVED_RESOURCES`]).
+/// The compiled-in endpoint model, the whole API: every resource is served.
 pub fn model() -> Result<&'static ApiModel, StartError> {
     static MODEL: OnceLock<Result<ApiModel, String>> = OnceLock::new();
     MODEL
-        .get_or_init(|| {
-            ApiModel::from_json(MODEL_JSON)
-                .map(|model| model.subset(SERVED_RESOURCES))
-                .map_err(|error| error.to_string())
-        })
+        .get_or_init(|| ApiModel::from_json(MODEL_JSON).map_err(|error| error.to_string()))
         .as_ref()
         .map_err(|message| StartError::Model(message.clone()))
 }
@@ -261,7 +258,17 @@ impl FakeServer {
 
     /// Starts a fake with this configuration.
     pub async fn start_with(config: FakeConfig) -> Result<FakeServer, StartError> {
-        Self::start_with_model(config, model()?.clone()).await
+        static SERVED: OnceLock<Result<Arc<Served>, String>> = OnceLock::new();
+        let served = SERVED
+            .get_or_init(|| {
+                let model = model().map_err(|error| error.to_string())?.clone();
+                Served::new(model)
+                    .map(Arc::new)
+                    .map_err(|error| error.to_string())
+            })
+            .as_ref()
+            .map_err(|message| StartError::Model(message.clone()))?;
+        Self::start_serving(config, served.clone()).await
     }
 
     /// Starts a fake serving another model than the compiled-in one (e.g. documents with an
@@ -271,15 +278,30 @@ impl FakeServer {
         config: FakeConfig,
         model: ApiModel,
     ) -> Result<FakeServer, StartError> {
-        let schemas = Schemas::compile(&model)?;
+        Self::start_serving(config, Arc::new(Served::new(model)?)).await
+    }
+
+    async fn start_serving(
+        config: FakeConfig,
+        served: Arc<Served>,
+    ) -> Result<FakeServer, StartError> {
         let mut world = World::new(config.seed, &config.email, &config.password, call::now());
         world.set_max_tokens(config.max_tokens);
+        seed::seed(
+            &crud::Context {
+                model: &served.model,
+                rules: &served.rules,
+                schemas: &served.schemas,
+                examples: &served.examples,
+            },
+            &mut world,
+        );
         let extras = Extras {
             faults: Faults::new(config.seed, config.faults.clone()),
             rate_limiter: config.rate_limit.map(RateLimiter::new),
             body_timeout: config.idle_timeout,
         };
-        let app = Arc::new(App::new(model, schemas, world, extras)?);
+        let app = Arc::new(App::new(served, world, extras));
         let token = app.world().issue_token(
             DEFAULT_SCOPES.iter().map(|s| s.to_string()).collect(),
             call::now(),
@@ -371,6 +393,12 @@ impl FakeServer {
             .iter()
             .map(|resource| resource.id.clone())
             .collect()
+    }
+
+    /// The paths of the items the store holds (seeded or created), e.g.
+    /// `/applications/{id}/devices/{id}`, in path order: ids that exist.
+    pub fn stored_paths(&self) -> Vec<String> {
+        self.app.world().store.paths()
     }
 
     /// The served model.

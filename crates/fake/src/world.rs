@@ -1,10 +1,11 @@
 //! Everything the fake remembers, behind one lock: Me's user and what Me's actions see
-//! (`me::state`) and the token table (`tokens`).
+//! (`me::state`), the token table (`tokens`) and the generic resource store (`store`).
 
 use chrono::{DateTime, Utc};
 
 use crate::me::state::Me;
 use crate::seeded::Seeded;
+use crate::store::Store;
 use crate::tokens::{Grant, Tokens, HARD_TOKEN_FACTOR, MAX_TOKENS};
 
 /// Everything the fake remembers. Guarded by one mutex in the server.
@@ -16,6 +17,8 @@ pub(crate) struct World {
     /// Size of the token table ([`crate::FakeConfig::max_tokens`]).
     max_tokens: usize,
     tokens_issued: i64,
+    /// The collections and items of every other resource, by path (`crud`'s rules).
+    pub store: Store,
 }
 
 /// Leaves the tokens out: they are secrets.
@@ -25,6 +28,7 @@ impl std::fmt::Debug for World {
             .field("seeded", &self.seeded)
             .field("me", &self.me)
             .field("live_tokens", &self.tokens.grants.len())
+            .field("stored_items", &self.store.len())
             .finish_non_exhaustive()
     }
 }
@@ -40,6 +44,7 @@ impl World {
             tokens: Tokens::default(),
             max_tokens: MAX_TOKENS,
             tokens_issued: 0,
+            store: Store::default(),
         }
     }
 
