@@ -22,7 +22,7 @@ use crate::auth;
 use crate::body;
 use crate::call::{now, Answer, ApiError, Call};
 use crate::crud::{self, Rule};
-use crate::faults::{Fault, FaultRule, FAULT_HEADER};
+use crate::faults::{ActionName, Fault, FaultRule, FAULT_HEADER};
 use crate::journal::{self, JournalEntry};
 use crate::me;
 use crate::query;
@@ -57,7 +57,9 @@ async fn handle(app: Arc<App>, request: Request) -> Response {
     // Read before any check, so the journal has it; a read error is reported in its turn.
     let bytes = body::read_body(body, app.body_timeout).await;
     let mut entry = JournalEntry {
-        action: action.map(|action| action.snake_name.clone()),
+        action: action.map(|action| {
+            journal::action_name(&action.resource, &action.snake_name, &action.camel_name)
+        }),
         method: parts.method.to_string(),
         path: parts.uri.path().to_string(),
         query: form_urlencoded::parse(parts.uri.query().unwrap_or("").as_bytes())
@@ -99,7 +101,11 @@ async fn handle(app: Arc<App>, request: Request) -> Response {
                 break 'answer ApiError::validation(problem).into_response();
             }
         }
-        let names = action.map(|action| (action.snake_name.as_str(), action.camel_name.as_str()));
+        let names = action.map(|action| ActionName {
+            resource: &action.resource,
+            snake: &action.snake_name,
+            camel: &action.camel_name,
+        });
         let fault = app.faults().draw(names);
         if let Some(fault) = &fault {
             entry.fault = Some(FaultRule::new(fault.clone()).to_string());
