@@ -1,9 +1,15 @@
-//! An embedded fake of the WEGnology Me API, for tests and demos without an account.
+//! An embedded fake of the WEGnology API, every resource of it, for tests and demos without an
+//! account.
 //!
 //! Routes, methods, parameters and scopes come from the endpoint model (`spec/generated/model.json`,
 //! compiled in); request bodies are checked against the documents' JSON Schemas, and in debug
-//! builds every success body is checked against its documented schema before it is sent. One
-//! in-memory user lives behind a mutex; everything generated derives from a seed.
+//! builds every success body is checked against its documented schema before it is sent. Me's
+//! actions are written by hand around one in-memory user; every other resource's collections
+//! and items keep state by rules inferred from the model (a collection and its item pair up by
+//! path: `POST` creates, `GET` lists or reads, `PATCH` merges, `DELETE` removes with everything
+//! below; see the crate's README), and any other action answers its documented example. The
+//! store starts with the user's applications, each with two devices. Everything lives behind a
+//! mutex; everything generated derives from a seed.
 //!
 //! # In your own tests
 //!
@@ -272,8 +278,8 @@ impl FakeServer {
     }
 
     /// Starts a fake serving another model than the compiled-in one (e.g. documents with an
-    /// action added: it is routed and checked at once, and answers 501 until it has a
-    /// behaviour).
+    /// action added: it is routed and checked at once and follows the store rules; a new action
+    /// of Me answers 501 until it has a behaviour).
     pub async fn start_with_model(
         config: FakeConfig,
         model: ApiModel,
@@ -345,7 +351,7 @@ impl FakeServer {
         self.address
     }
 
-    /// The token issued at start, with scope `all.User` (every Me action).
+    /// The token issued at start, with scope `all.User` (every action that needs a token).
     pub fn token(&self) -> &str {
         &self.token
     }
