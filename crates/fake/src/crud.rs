@@ -25,7 +25,9 @@
 //! - Every action whose path lies below a pair's item path (a device's `state`, an
 //!   application's devices) needs that item to exist: an unknown parent id is `404`.
 //! - Any other action answers its documented success: the answer schema's example (or a
-//!   minimal instance of the schema), or no body where none is documented.
+//!   minimal instance of the schema), or no body where none is documented. Usage counts
+//!   (`Device Counts`, `Notebook Minute Counts`, which have no example) are counted over
+//!   `start`/`end` from the seed, as Me's are.
 //!
 //! An item never leaves the store invalid against the item schema: a field that would make it
 //! so is left out (the item schema's example fills what must be there).
@@ -38,7 +40,7 @@ use crate::examples::Examples;
 use crate::schemas::Schemas;
 use crate::seeded::Seeded;
 use crate::store::Store;
-use crate::usage::date;
+use crate::usage::{self, date, TimeRange};
 
 /// A collection resource and its item resource.
 #[derive(Debug, Clone)]
@@ -414,7 +416,7 @@ pub(crate) fn run(
         .unwrap_or(Rule::Documented);
     context.parents_exist(store, index, path)?;
     match rule {
-        Rule::Me | Rule::Documented => Ok(context.documented(action)),
+        Rule::Me | Rule::Documented => documented_or_counted(context, seeded, action, call),
         Rule::Create(pair) => create(
             context,
             store,
@@ -489,6 +491,32 @@ pub(crate) fn run(
             }
             Ok(context.documented(action))
         }
+    }
+}
+
+/// The documented success; usage counts (the schemas Me's counts share, which the documents
+/// give no example of) counted over the request's `start`/`end` from the seed, as Me's are.
+fn documented_or_counted(
+    context: &Context<'_>,
+    seeded: Seeded,
+    action: &Action,
+    call: &Call,
+) -> Result<Answer, ApiError> {
+    let success = action.success();
+    let counts: Option<fn(Seeded, TimeRange) -> Value> = match success.schema.as_deref() {
+        Some("device-counts") => Some(usage::device_counts),
+        Some("notebook-minute-counts") => Some(usage::notebook_minute_counts),
+        _ => None,
+    };
+    match counts {
+        Some(counts) => {
+            let range = TimeRange::resolve(call.integer("start"), call.integer("end"), now())?;
+            Ok(Answer {
+                status: success.status,
+                body: Some(counts(seeded, range)),
+            })
+        }
+        None => Ok(context.documented(action)),
     }
 }
 

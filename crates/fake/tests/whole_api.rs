@@ -133,3 +133,21 @@ async fn fake_route_faults_and_the_journal_name_actions_with_their_resource() {
         wegnology_fake::REDACTED
     );
 }
+
+#[tokio::test]
+async fn fake_route_usage_counts_of_any_resource_cover_the_requested_range() {
+    let api = Api::start().await;
+    let app = api.server.application_ids()[0].clone();
+    let path = format!("/applications/{app}/deviceCounts?start=1465000000000&end=1465790400000");
+    let counts = api.get(&path).await.ok();
+    let days = counts["counts"].as_array().expect("counts").len();
+    assert!((9..=11).contains(&days), "{counts}");
+    assert_eq!(
+        api.get(&path).await.ok(),
+        counts,
+        "the same range, the same counts"
+    );
+    api.get(&format!("/applications/{app}/deviceCounts?start=5&end=1"))
+        .await
+        .error(400);
+}
