@@ -32,6 +32,7 @@
 //! An item never leaves the store invalid against the item schema: a field that would make it
 //! so is left out (the item schema's example fills what must be there).
 
+use axum::http::StatusCode;
 use serde_json::{Map, Value};
 use wegnology_model::{Action, ApiModel, Location, Method, ParamType};
 
@@ -57,6 +58,8 @@ pub(crate) struct Pair {
     pub item_schema: String,
     /// Item schema properties that hold the item's id.
     pub id_properties: Vec<String>,
+    /// The collection's `GET` at its path, if there is one (index into `model.actions`).
+    pub list: Option<usize>,
 }
 
 /// What an action does.
@@ -184,6 +187,7 @@ impl Rules {
                     item_path: item.path.clone(),
                     item_schema: item_schema.to_string(),
                     id_properties,
+                    list: find(&collection.camel_name, Method::Get, &collection.path),
                 });
             }
         }
@@ -554,6 +558,16 @@ fn create(
         // A list of items (a bulk insert) or no body: the documented answer, nothing stored.
         _ => return Ok(context.documented(action)),
     };
+    if store.is_full() {
+        return Err(ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "LimitExceeded",
+            format!(
+                "the fake holds at most {} items; delete some first",
+                store.capacity()
+            ),
+        ));
+    }
     let id = seeded.object_id(&format!("item/{}", pair.item), store.created() as i64);
     let path_params: Vec<(String, String)> =
         crate::routes::path_params(&action.path, path).unwrap_or_default();
@@ -561,30 +575,12 @@ fn create(
     let item_path = format!("{path}/{id}");
     store.put(item_path, item.clone());
     let success = action.success();
-    let list_schema = context
-        .model
-        .actions
-        .iter()
-        .find(|a| {
-            a.resource == pair.collection
-                && a.method == Method::Get
-                && a.path == pair.collection_path
-        })
-        .and_then(success_schema);
+    let lister = pair.list.map(|index| &context.model.actions[index]);
     let body = match success.schema.as_deref() {
         None => None,
-        Some(anchor) if Some(anchor) == list_schema => {
-            let lister = context
-                .model
-                .actions
-                .iter()
-                .find(|a| {
-                    a.resource == pair.collection
-                        && a.method == Method::Get
-                        && a.path == pair.collection_path
-                })
-                .expect("the list action exists");
-            list(context, store, lister, pair, path, &Call::empty()).body
+        // Answered with the collection (an invitation list answers a new invitation).
+        Some(anchor) if lister.and_then(success_schema) == Some(anchor) => {
+            lister.and_then(|lister| list(context, store, lister, pair, path, &Call::empty()).body)
         }
         Some(anchor) => Some(context.shape(anchor, item)),
     };

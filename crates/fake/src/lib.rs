@@ -172,6 +172,9 @@ pub struct FakeConfig {
     /// Size of the token table: past it, expired and revoked tokens are forgotten first, then
     /// those unused for a minute; a token in recent use is kept.
     pub max_tokens: usize,
+    /// Most items the store of collections holds (seeded ones included): past it a create is
+    /// refused with 400, so memory stays bounded whatever clients do.
+    pub max_stored_items: usize,
     /// Fault rules in force from the start (more with [`FakeServer::inject`] or the
     /// [`FAULT_HEADER`] request header).
     pub faults: Vec<FaultRule>,
@@ -186,6 +189,7 @@ impl FakeConfig {
     pub const DEFAULT_MAX_CONNECTIONS: usize = 512;
     pub const DEFAULT_SHUTDOWN_TIMEOUT: Duration = Duration::from_secs(5);
     pub const DEFAULT_MAX_TOKENS: usize = tokens::MAX_TOKENS;
+    pub const DEFAULT_MAX_STORED_ITEMS: usize = store::MAX_STORED_ITEMS;
 }
 
 impl Default for FakeConfig {
@@ -199,6 +203,7 @@ impl Default for FakeConfig {
             max_connections: Self::DEFAULT_MAX_CONNECTIONS,
             shutdown_timeout: Self::DEFAULT_SHUTDOWN_TIMEOUT,
             max_tokens: Self::DEFAULT_MAX_TOKENS,
+            max_stored_items: Self::DEFAULT_MAX_STORED_ITEMS,
             faults: Vec::new(),
             rate_limit: None,
         }
@@ -216,6 +221,7 @@ impl std::fmt::Debug for FakeConfig {
             .field("max_connections", &self.max_connections)
             .field("shutdown_timeout", &self.shutdown_timeout)
             .field("max_tokens", &self.max_tokens)
+            .field("max_stored_items", &self.max_stored_items)
             .field("faults", &self.faults)
             .field("rate_limit", &self.rate_limit)
             .finish()
@@ -293,6 +299,7 @@ impl FakeServer {
     ) -> Result<FakeServer, StartError> {
         let mut world = World::new(config.seed, &config.email, &config.password, call::now());
         world.set_max_tokens(config.max_tokens);
+        world.store.set_capacity(config.max_stored_items);
         seed::seed(
             &crud::Context {
                 model: &served.model,

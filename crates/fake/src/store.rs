@@ -14,14 +14,43 @@ struct Stored {
     value: Value,
 }
 
+/// Default for the most items the store holds ([`crate::FakeConfig::max_stored_items`]).
+pub(crate) const MAX_STORED_ITEMS: usize = 100_000;
+
 /// Items by path.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct Store {
     items: BTreeMap<String, Stored>,
     serial: u64,
+    /// Most items held: past it creates are refused, so memory stays bounded.
+    capacity: usize,
+}
+
+impl Default for Store {
+    fn default() -> Store {
+        Store {
+            items: BTreeMap::new(),
+            serial: 0,
+            capacity: MAX_STORED_ITEMS,
+        }
+    }
 }
 
 impl Store {
+    /// Sets the most items held (seeded ones count too).
+    pub(crate) fn set_capacity(&mut self, capacity: usize) {
+        self.capacity = capacity;
+    }
+
+    pub(crate) fn capacity(&self) -> usize {
+        self.capacity
+    }
+
+    /// Whether a create must be refused.
+    pub(crate) fn is_full(&self) -> bool {
+        self.items.len() >= self.capacity
+    }
+
     /// How many items are stored.
     pub(crate) fn len(&self) -> usize {
         self.items.len()

@@ -440,3 +440,30 @@ async fn store_rule_seed_data_comes_from_the_examples_and_the_seed() {
     assert_eq!(widgets["items"][0]["shelfId"], shelf_id.as_str());
     assert_ne!(widgets["items"][0]["id"], "5f0000000000000000000002");
 }
+
+#[tokio::test]
+async fn store_rule_the_store_is_bounded() {
+    let api = serve_with(FakeConfig {
+        max_stored_items: 5,
+        ..FakeConfig::default()
+    })
+    .await;
+    // Three seeded items; two more fit.
+    let shelf_id = shelf(&api, "One").await;
+    let widgets = format!("/shelves/{shelf_id}/widgets");
+    status(
+        api.call("POST", &widgets, Some(&json!({"name": "A"})))
+            .await,
+        201,
+    );
+    let message = api
+        .call("POST", &widgets, Some(&json!({"name": "B"})))
+        .await
+        .error(400);
+    assert!(message.contains("at most 5"), "{message}");
+    // Deleting makes room again.
+    api.call("DELETE", &format!("/shelves/{shelf_id}"), None)
+        .await
+        .ok();
+    shelf(&api, "Two").await;
+}
