@@ -151,3 +151,75 @@ async fn fake_route_usage_counts_of_any_resource_cover_the_requested_range() {
         .await
         .error(400);
 }
+
+#[tokio::test]
+async fn fake_route_recursive_and_json_text_query_values_are_checked_against_their_schemas() {
+    let api = Api::start().await;
+    let app = api.server.application_ids()[0].clone();
+    let devices = format!("/applications/{app}/devices");
+    let encode = url_encode;
+    // `query` is JSON text of the recursive `Advanced Device Query`.
+    let nested = r#"{"$and":[{"$or":[{"name":{"$ne":"x"}},{"name":"y"}]}]}"#;
+    api.get(&format!("{devices}?query={}", encode(nested)))
+        .await
+        .ok();
+    let bad_deep = r#"{"$and":[{"$or":[{"name":{"$bogus":1}}]}]}"#;
+    let message = api
+        .get(&format!("{devices}?query={}", encode(bad_deep)))
+        .await
+        .error(400);
+    assert!(message.contains("advanced-device-query"), "{message}");
+    api.get(&format!("{devices}?query=not-json"))
+        .await
+        .error(400);
+    // A schema value flattened as the JS client sends it, or JSON text as Python's does.
+    api.get(&format!(
+        "{devices}?tagFilter[0][key]=floor&tagFilter[0][value]=2"
+    ))
+    .await
+    .ok();
+    api.get(&format!(
+        "{devices}?tagFilter={}",
+        encode(r#"[{"key":"floor"}]"#)
+    ))
+    .await
+    .ok();
+    api.get(&format!("{devices}?tagFilter[0][colour]=red"))
+        .await
+        .error(400);
+    // A recursive body schema: rows queried with nested `$and`/`$or`.
+    let table = api
+        .server
+        .stored_paths()
+        .into_iter()
+        .find(|path| {
+            path.starts_with(&format!("/applications/{app}/data-tables/"))
+                && path.matches('/').count() == 4
+        })
+        .expect("a seeded data table");
+    api.call(
+        "POST",
+        &format!("{table}/rows/query"),
+        Some(&json!({"$and": [{"$or": [{"col": 1}, {"col": {"$gt": 2}}]}]})),
+    )
+    .await
+    .ok();
+    api.call(
+        "POST",
+        &format!("{table}/rows/query"),
+        Some(&json!({"$and": [{"$or": [{"col": {"$near": 2}}]}]})),
+    )
+    .await
+    .error(400);
+}
+
+fn url_encode(text: &str) -> String {
+    text.bytes()
+        .map(|byte| match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (byte as char).to_string()
+            }
+            other => format!("%{other:02X}"),
+        })
+        .collect()
+}
