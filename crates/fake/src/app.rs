@@ -1,26 +1,23 @@
-//! The server's shared state: the served model, its compiled schemas and the world behind its
-//! lock. Depends only on the leaf modules (`call`, `schemas`, `state`), never on the HTTP layer
-//! or the behaviours.
+//! The server's shared state: the served model, its route table, compiled schemas and the
+//! world behind its lock. Depends only on the leaf modules (`routes`, `query`, `schemas`,
+//! `world`, `faults`, `journal`, `ratelimit`), never on the HTTP layer or the behaviours.
 
 use std::collections::HashMap;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
-use serde_json::{Map, Value};
-use wegnology_model::{Action, ApiModel, Method, Param, ParamType};
+use serde_json::Value;
+use wegnology_model::ApiModel;
 
+use crate::crud::Rules;
+use crate::examples::Examples;
 use crate::faults::Faults;
 use crate::journal::Journal;
+use crate::query::{self, TextRule};
 use crate::ratelimit::RateLimiter;
+use crate::routes::Routes;
 use crate::schemas::Schemas;
-use crate::state::World;
-
-/// A text parameter's documented constraint (pattern, format, length), compiled.
-pub(crate) struct TextRule {
-    /// The constraint as a JSON Schema, to name it in errors.
-    pub schema: Value,
-    pub validator: jsonschema::Validator,
-}
+use crate::world::World;
 
 /// What a server has beside the world: each behind its own lock, so faults, the journal and
 /// rate limiting never wait on the world's lock.
@@ -31,9 +28,12 @@ pub(crate) struct Extras {
     pub body_timeout: Duration,
 }
 
-/// The server's shared state.
-pub(crate) struct App {
+/// Everything derived from a model, built once per model and shared by every server of it
+/// (the compiled-in model's is built once per process).
+pub(crate) struct Served {
     pub model: ApiModel,
+    /// Which action a method and path are.
+    pub routes: Routes,
     pub schemas: Schemas,
     /// The fields of the `Me` schema's `summary` and their schemas, for
     /// summaryInclude/Exclude and to generate their values.
@@ -41,54 +41,18 @@ pub(crate) struct App {
     /// Properties of the `Payload Stats` schema: the payload categories.
     pub payload_categories: Vec<String>,
     /// Per action (by index), the path and query text parameters whose value the documents
-    /// constrain (see [`text_rule`]).
+    /// constrain (`query::text_rules`).
     pub text_rules: Vec<HashMap<String, TextRule>>,
-    pub body_timeout: Duration,
-    world: Mutex<World>,
-    faults: Mutex<Faults>,
-    journal: Mutex<Journal>,
-    /// Internally synchronised: no lock of ours.
-    rate_limiter: Option<RateLimiter>,
+    /// What each action does, inferred from the model (`crud`).
+    pub rules: Rules,
+    /// Each schema's answer from the documents: its example, or a minimal instance.
+    pub examples: Examples,
 }
 
-/// Why the model cannot be served.
-#[derive(Debug, thiserror::Error)]
-pub enum RouteError {
-    #[error("action `{action}` has a path axum cannot route: `{path}`")]
-    BadPath { action: String, path: String },
-    #[error("actions `{first}` and `{second}` both use {method} {path}")]
-    Duplicate {
-        first: String,
-        second: String,
-        method: &'static str,
-        path: String,
-    },
-}
-
-impl App {
-    pub(crate) fn new(
-        model: ApiModel,
-        schemas: Schemas,
-        world: World,
-        extras: Extras,
-    ) -> Result<App, RouteError> {
-        let mut seen: HashMap<(Method, &str), &str> = HashMap::new();
-        for action in &model.actions {
-            if !path_is_routable(&action.path) {
-                return Err(RouteError::BadPath {
-                    action: action.snake_name.clone(),
-                    path: action.path.clone(),
-                });
-            }
-            if let Some(first) = seen.insert((action.method, &action.path), &action.snake_name) {
-                return Err(RouteError::Duplicate {
-                    first: first.to_string(),
-                    second: action.snake_name.clone(),
-                    method: action.method.as_str(),
-                    path: action.path.clone(),
-                });
-            }
-        }
+impl Served {
+    pub(crate) fn new(model: ApiModel) -> Result<Served, crate::StartError> {
+        let routes = Routes::new(&model)?;
+        let schemas = Schemas::compile(&model)?;
         let property_names = |schema: Option<&Value>| -> Vec<String> {
             schema
                 .and_then(|schema| schema.get("properties"))
@@ -109,31 +73,52 @@ impl App {
             .unwrap_or_default();
         let payload_categories =
             property_names(model.schema("payload-stats").map(|s| &s.json_schema));
-        let text_rules = model
-            .actions
-            .iter()
-            .map(|action| {
-                action
-                    .params
-                    .iter()
-                    .filter_map(|param| {
-                        Some((param.name.clone(), text_rule(&model, action, param)?))
-                    })
-                    .collect()
-            })
-            .collect();
-        Ok(App {
+        let text_rules = query::text_rules(&model);
+        let rules = Rules::new(&model);
+        let examples = Examples::new(&model, &schemas);
+        Ok(Served {
+            rules,
+            examples,
             model,
+            routes,
             schemas,
             summary_fields,
             payload_categories,
             text_rules,
+        })
+    }
+}
+
+/// The server's shared state: what its model gives (`Served`, shared) and its own world,
+/// faults, journal and rate limiter.
+pub(crate) struct App {
+    served: Arc<Served>,
+    pub body_timeout: Duration,
+    world: Mutex<World>,
+    faults: Mutex<Faults>,
+    journal: Mutex<Journal>,
+    /// Internally synchronised: no lock of ours.
+    rate_limiter: Option<RateLimiter>,
+}
+
+impl std::ops::Deref for App {
+    type Target = Served;
+
+    fn deref(&self) -> &Served {
+        &self.served
+    }
+}
+
+impl App {
+    pub(crate) fn new(served: Arc<Served>, world: World, extras: Extras) -> App {
+        App {
+            served,
             body_timeout: extras.body_timeout,
             world: Mutex::new(world),
             faults: Mutex::new(extras.faults),
             journal: Mutex::new(Journal::default()),
             rate_limiter: extras.rate_limiter,
-        })
+        }
     }
 
     /// The world, even if a previous holder panicked (it cannot leave it half-changed in a way
@@ -161,56 +146,4 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner())
-}
-
-/// The documented constraint of a text path or query parameter. The parameter tables give
-/// only a type, but the same value appears as a property of the same name in the action's
-/// body or answer schema (`parentId` in `Recent Item List`), which carries its `pattern`,
-/// `format` and length: the value must satisfy them, or the fake would echo text that breaks
-/// its own answer's schema.
-fn text_rule(model: &ApiModel, action: &Action, param: &Param) -> Option<TextRule> {
-    if param.ty != ParamType::String {
-        return None;
-    }
-    let body_schema = action.body().and_then(|body| match &body.ty {
-        ParamType::Schema { schema } => Some(schema.as_str()),
-        _ => None,
-    });
-    let property = [action.success().schema.as_deref(), body_schema]
-        .into_iter()
-        .flatten()
-        .filter_map(|anchor| model.schema(anchor))
-        .filter_map(|schema| {
-            schema
-                .json_schema
-                .get("properties")?
-                .get(param.name.as_str())
-        })
-        .find(|property| property.get("pattern").is_some() || property.get("format").is_some())?;
-    let mut constraint = Map::new();
-    constraint.insert("type".into(), Value::from("string"));
-    for keyword in ["pattern", "format", "minLength", "maxLength"] {
-        if let Some(value) = property.get(keyword) {
-            constraint.insert(keyword.into(), value.clone());
-        }
-    }
-    let schema = Value::Object(constraint);
-    let validator = jsonschema::options()
-        .with_draft(jsonschema::Draft::Draft7)
-        .should_validate_formats(true)
-        .build(&schema)
-        .ok()?;
-    Some(TextRule { schema, validator })
-}
-
-/// Whether axum accepts this path template: `/`-separated literal segments and `{name}`s.
-fn path_is_routable(path: &str) -> bool {
-    path.starts_with('/')
-        && path[1..].split('/').all(|segment| {
-            if let Some(name) = segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
-                !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-            } else {
-                !segment.is_empty() && !segment.contains(['{', '}', '*', ':']) && segment.is_ascii()
-            }
-        })
 }

@@ -54,6 +54,8 @@ pub(crate) enum QueryValue {
     Text(String),
     Boolean(bool),
     Integer(i64),
+    /// A schema value (JSON text, or flattened pairs), valid against its schema.
+    Json(Value),
 }
 
 /// A request that passed every check: what an action's behaviour gets.
@@ -81,6 +83,18 @@ impl std::fmt::Debug for Call {
 }
 
 impl Call {
+    /// A call with nothing in it (for a behaviour answering as another action would).
+    pub(crate) fn empty() -> Call {
+        Call {
+            token: String::new(),
+            scopes: Vec::new(),
+            expires_at: None,
+            path: HashMap::new(),
+            query: HashMap::new(),
+            body: None,
+        }
+    }
+
     pub(crate) fn text(&self, name: &str) -> Option<&str> {
         match self.query.get(name) {
             Some(QueryValue::Text(text)) => Some(text),
@@ -102,6 +116,16 @@ impl Call {
         }
     }
 
+    /// A query parameter as text, whatever its type (`None` when absent).
+    pub(crate) fn query_text(&self, name: &str) -> Option<String> {
+        Some(match self.query.get(name)? {
+            QueryValue::Text(text) => text.clone(),
+            QueryValue::Boolean(value) => value.to_string(),
+            QueryValue::Integer(value) => value.to_string(),
+            QueryValue::Json(value) => value.to_string(),
+        })
+    }
+
     pub(crate) fn path_param(&self, name: &str) -> Option<&str> {
         self.path.get(name).map(String::as_str)
     }
@@ -114,6 +138,13 @@ impl Call {
     pub(crate) fn body_str(&self, name: &str) -> Option<&str> {
         self.body_field(name)?.as_str()
     }
+}
+
+/// A success answer: its documented status, and its body (none for a bodiless answer, `204`).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Answer {
+    pub status: u16,
+    pub body: Option<Value>,
 }
 
 /// The current time; one place, so behaviours agree.

@@ -44,6 +44,25 @@ pub enum Fault {
     Truncate,
 }
 
+/// The names a request's action answers to in a rule's `action`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ActionName<'a> {
+    /// The resource's camel name (`device`, `me`).
+    pub resource: &'a str,
+    pub snake: &'a str,
+    pub camel: &'a str,
+}
+
+impl ActionName<'_> {
+    /// Whether `wanted` names this action: `resource.action` (`device.get`,
+    /// `me.refresh_token`), or a bare name (`get`, `refreshToken`) for one of Me's actions, as
+    /// rules were written when the fake served only Me.
+    pub(crate) fn is(&self, wanted: &str) -> bool {
+        let (resource, name) = wanted.split_once('.').unwrap_or(("me", wanted));
+        resource == self.resource && (name == self.snake || name == self.camel)
+    }
+}
+
 /// Which requests a rule's fault applies to.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FaultRule {
@@ -54,7 +73,9 @@ pub struct FaultRule {
     pub fraction: f64,
     /// Seed of the draws for `fraction`; `None`: the server's seed.
     pub seed: Option<u64>,
-    /// Only requests for this action (snake or camel case name, e.g. `get`, `refreshToken`).
+    /// Only requests for this action: `resource.action` (`device.get`, `me.refreshToken`;
+    /// the action's snake or camel case name), or one of Me's actions by its bare name (`get`,
+    /// `refreshToken`).
     pub action: Option<String>,
 }
 
@@ -123,7 +144,8 @@ impl FaultRule {
         self
     }
 
-    /// Applies only to requests for this action (snake or camel case name).
+    /// Applies only to requests for this action: `resource.action` (`device.get`), or one of
+    /// Me's by its bare snake or camel case name (`get`, `refreshToken`).
     pub fn only(mut self, action: &str) -> FaultRule {
         self.action = Some(action.to_string());
         self
@@ -347,19 +369,18 @@ impl Faults {
         Ok(())
     }
 
-    /// The fault for a request to `action` (snake and camel names), if a rule fires for it.
-    /// Rules are asked in the order they were added; each one that matches the action uses up
-    /// one draw whether or not it fires, so the outcome depends only on the order of requests.
-    pub(crate) fn draw(&mut self, action: Option<(&str, &str)>) -> Option<Fault> {
+    /// The fault for a request to `action`, if a rule fires for it. Rules are asked in the
+    /// order they were added; each one that matches the action uses up one draw whether or not
+    /// it fires, so the outcome depends only on the order of requests.
+    pub(crate) fn draw(&mut self, action: Option<ActionName<'_>>) -> Option<Fault> {
         let mut chosen = None;
         for active in &mut self.rules {
             if active.rule.times.is_some_and(|times| active.fired >= times) {
                 continue; // `next=0`: spent from the start
             }
             if let Some(wanted) = &active.rule.action {
-                match action {
-                    Some((snake, camel)) if wanted == snake || wanted == camel => {}
-                    _ => continue,
+                if !action.is_some_and(|action| action.is(wanted)) {
+                    continue;
                 }
             }
             let index = active.seen;
@@ -438,13 +459,29 @@ mod tests {
 
     #[test]
     fn an_action_filter_leaves_other_actions_alone() {
+        let name = |resource, snake, camel| ActionName {
+            resource,
+            snake,
+            camel,
+        };
         let mut faults = Faults::new(0, vec![FaultRule::truncate().only("refreshToken")]);
-        assert_eq!(faults.draw(Some(("get", "get"))), None);
+        assert_eq!(faults.draw(Some(name("me", "get", "get"))), None);
         assert_eq!(faults.draw(None), None);
         assert_eq!(
-            faults.draw(Some(("refresh_token", "refreshToken"))),
+            faults.draw(Some(name("me", "refresh_token", "refreshToken"))),
             Some(Fault::Truncate)
         );
+        // A bare name is Me's; another resource's action is named with its resource.
+        let mut faults = Faults::new(0, vec![FaultRule::status(503).only("get")]);
+        assert_eq!(faults.draw(Some(name("device", "get", "get"))), None);
+        let mut faults = Faults::new(0, vec![FaultRule::status(503).only("device.get_state")]);
+        assert_eq!(
+            faults.draw(Some(name("devices", "get_state", "getState"))),
+            None
+        );
+        assert!(faults
+            .draw(Some(name("device", "get_state", "getState")))
+            .is_some());
     }
 
     #[test]

@@ -26,8 +26,9 @@ const SECRET_HEADERS: &[&str] = &["authorization", "cookie", "proxy-authorizatio
 /// One request the fake received, in the order received.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct JournalEntry {
-    /// The action's snake_case name (`change_password`); `None` when no action has this
-    /// method and path.
+    /// The action: one of Me's by its snake_case name (`change_password`), as when the fake
+    /// served only Me; every other by its id, `resource.action` (`device.getState`), the name a
+    /// fault rule's `action` takes. `None` when no action has this method and path.
     pub action: Option<String>,
     /// `GET`, `PATCH`, …
     pub method: String,
@@ -62,6 +63,15 @@ impl JournalEntry {
             .iter()
             .find(|(key, _)| key == name)
             .map(|(_, value)| value.as_str())
+    }
+}
+
+/// The journal's name of an action (see [`JournalEntry::action`]).
+pub(crate) fn action_name(resource: &str, snake: &str, camel: &str) -> String {
+    if resource == "me" {
+        snake.to_string()
+    } else {
+        format!("{resource}.{camel}")
     }
 }
 

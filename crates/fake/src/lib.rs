@@ -1,9 +1,15 @@
-//! An embedded fake of the WEGnology Me API, for tests and demos without an account.
+//! An embedded fake of the WEGnology API, every resource of it, for tests and demos without an
+//! account.
 //!
 //! Routes, methods, parameters and scopes come from the endpoint model (`spec/generated/model.json`,
 //! compiled in); request bodies are checked against the documents' JSON Schemas, and in debug
-//! builds every success body is checked against its documented schema before it is sent. One
-//! in-memory user lives behind a mutex; everything generated derives from a seed.
+//! builds every success body is checked against its documented schema before it is sent. Me's
+//! actions are written by hand around one in-memory user; every other resource's collections
+//! and items keep state by rules inferred from the model (a collection and its item pair up by
+//! path: `POST` creates, `GET` lists or reads, `PATCH` merges, `DELETE` removes with everything
+//! below; see the crate's README), and any other action answers its documented example. The
+//! store starts with the user's applications, each with two devices. Everything lives behind a
+//! mutex; everything generated derives from a seed.
 //!
 //! # In your own tests
 //!
@@ -87,17 +93,26 @@
 //! so a bug in the generated client cannot hide behind the same bug here.
 
 mod app;
-mod behaviour;
+mod auth;
+mod body;
 mod call;
+mod crud;
+mod examples;
 mod faults;
 mod http;
 mod journal;
+mod me;
+mod query;
 mod ratelimit;
+mod routes;
 mod schemas;
+mod seed;
 mod seeded;
 mod serve;
-mod state;
+mod store;
+mod tokens;
 mod usage;
+mod world;
 
 use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::atomic::Ordering;
@@ -108,33 +123,27 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 use wegnology_model::ApiModel;
 
-pub use app::RouteError;
 pub use faults::{Fault, FaultRule, FaultRuleError, FAULT_HEADER};
 pub use journal::{JournalEntry, REDACTED};
 pub use ratelimit::RateLimit;
+pub use routes::RouteError;
 pub use schemas::{SchemaError, Schemas};
 
-use app::{App, Extras};
+use app::{App, Extras, Served};
 use faults::Faults;
 use ratelimit::RateLimiter;
 use serve::{Counters, Limits};
-use state::{World, DEFAULT_SCOPES};
+use tokens::DEFAULT_SCOPES;
+use world::World;
 
 /// The endpoint model the fake serves, as committed in `spec/generated/model.json`.
 const MODEL_JSON: &str = include_str!("../../../spec/generated/model.json");
 
-/// The resources the fake serves: Me, until the fake serves the whole API.
-pub const SERVED_RESOURCES: &[&str] = &["me"];
-
-/// The compiled-in endpoint model: the part of it the fake serves ([`SERVED_RESOURCES`]).
+/// The compiled-in endpoint model, the whole API: every resource is served.
 pub fn model() -> Result<&'static ApiModel, StartError> {
     static MODEL: OnceLock<Result<ApiModel, String>> = OnceLock::new();
     MODEL
-        .get_or_init(|| {
-            ApiModel::from_json(MODEL_JSON)
-                .map(|model| model.subset(SERVED_RESOURCES))
-                .map_err(|error| error.to_string())
-        })
+        .get_or_init(|| ApiModel::from_json(MODEL_JSON).map_err(|error| error.to_string()))
         .as_ref()
         .map_err(|message| StartError::Model(message.clone()))
 }
@@ -163,6 +172,9 @@ pub struct FakeConfig {
     /// Size of the token table: past it, expired and revoked tokens are forgotten first, then
     /// those unused for a minute; a token in recent use is kept.
     pub max_tokens: usize,
+    /// Most items the store of collections holds (seeded ones included): past it a create is
+    /// refused with 400, so memory stays bounded whatever clients do.
+    pub max_stored_items: usize,
     /// Fault rules in force from the start (more with [`FakeServer::inject`] or the
     /// [`FAULT_HEADER`] request header).
     pub faults: Vec<FaultRule>,
@@ -176,7 +188,8 @@ impl FakeConfig {
     pub const DEFAULT_IDLE_TIMEOUT: Duration = Duration::from_secs(30);
     pub const DEFAULT_MAX_CONNECTIONS: usize = 512;
     pub const DEFAULT_SHUTDOWN_TIMEOUT: Duration = Duration::from_secs(5);
-    pub const DEFAULT_MAX_TOKENS: usize = state::MAX_TOKENS;
+    pub const DEFAULT_MAX_TOKENS: usize = tokens::MAX_TOKENS;
+    pub const DEFAULT_MAX_STORED_ITEMS: usize = store::MAX_STORED_ITEMS;
 }
 
 impl Default for FakeConfig {
@@ -190,6 +203,7 @@ impl Default for FakeConfig {
             max_connections: Self::DEFAULT_MAX_CONNECTIONS,
             shutdown_timeout: Self::DEFAULT_SHUTDOWN_TIMEOUT,
             max_tokens: Self::DEFAULT_MAX_TOKENS,
+            max_stored_items: Self::DEFAULT_MAX_STORED_ITEMS,
             faults: Vec::new(),
             rate_limit: None,
         }
@@ -207,6 +221,7 @@ impl std::fmt::Debug for FakeConfig {
             .field("max_connections", &self.max_connections)
             .field("shutdown_timeout", &self.shutdown_timeout)
             .field("max_tokens", &self.max_tokens)
+            .field("max_stored_items", &self.max_stored_items)
             .field("faults", &self.faults)
             .field("rate_limit", &self.rate_limit)
             .finish()
@@ -255,25 +270,51 @@ impl FakeServer {
 
     /// Starts a fake with this configuration.
     pub async fn start_with(config: FakeConfig) -> Result<FakeServer, StartError> {
-        Self::start_with_model(config, model()?.clone()).await
+        static SERVED: OnceLock<Result<Arc<Served>, String>> = OnceLock::new();
+        let served = SERVED
+            .get_or_init(|| {
+                let model = model().map_err(|error| error.to_string())?.clone();
+                Served::new(model)
+                    .map(Arc::new)
+                    .map_err(|error| error.to_string())
+            })
+            .as_ref()
+            .map_err(|message| StartError::Model(message.clone()))?;
+        Self::start_serving(config, served.clone()).await
     }
 
     /// Starts a fake serving another model than the compiled-in one (e.g. documents with an
-    /// action added: it is routed and checked at once, and answers 501 until it has a
-    /// behaviour).
+    /// action added: it is routed and checked at once and follows the store rules; a new action
+    /// of Me answers 501 until it has a behaviour).
     pub async fn start_with_model(
         config: FakeConfig,
         model: ApiModel,
     ) -> Result<FakeServer, StartError> {
-        let schemas = Schemas::compile(&model)?;
+        Self::start_serving(config, Arc::new(Served::new(model)?)).await
+    }
+
+    async fn start_serving(
+        config: FakeConfig,
+        served: Arc<Served>,
+    ) -> Result<FakeServer, StartError> {
         let mut world = World::new(config.seed, &config.email, &config.password, call::now());
         world.set_max_tokens(config.max_tokens);
+        world.store.set_capacity(config.max_stored_items);
+        seed::seed(
+            &crud::Context {
+                model: &served.model,
+                rules: &served.rules,
+                schemas: &served.schemas,
+                examples: &served.examples,
+            },
+            &mut world,
+        );
         let extras = Extras {
             faults: Faults::new(config.seed, config.faults.clone()),
             rate_limiter: config.rate_limit.map(RateLimiter::new),
             body_timeout: config.idle_timeout,
         };
-        let app = Arc::new(App::new(model, schemas, world, extras)?);
+        let app = Arc::new(App::new(served, world, extras));
         let token = app.world().issue_token(
             DEFAULT_SCOPES.iter().map(|s| s.to_string()).collect(),
             call::now(),
@@ -317,7 +358,7 @@ impl FakeServer {
         self.address
     }
 
-    /// The token issued at start, with scope `all.User` (every Me action).
+    /// The token issued at start, with scope `all.User` (every action that needs a token).
     pub fn token(&self) -> &str {
         &self.token
     }
@@ -349,6 +390,7 @@ impl FakeServer {
     pub fn invite_ids(&self) -> Vec<String> {
         self.app
             .world()
+            .me
             .invites
             .iter()
             .map(|invite| invite.id.clone())
@@ -359,10 +401,17 @@ impl FakeServer {
     pub fn application_ids(&self) -> Vec<String> {
         self.app
             .world()
+            .me
             .applications
             .iter()
             .map(|resource| resource.id.clone())
             .collect()
+    }
+
+    /// The paths of the items the store holds (seeded or created), e.g.
+    /// `/applications/{id}/devices/{id}`, in path order: ids that exist.
+    pub fn stored_paths(&self) -> Vec<String> {
+        self.app.world().store.paths()
     }
 
     /// The served model.

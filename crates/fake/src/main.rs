@@ -1,19 +1,21 @@
-//! `cargo run -p wegnology-fake -- --port 8080`: serves the fake Me API on 127.0.0.1 and prints
-//! the URL and a token to use, until Ctrl-C.
+//! `cargo run -p wegnology-fake -- --port 8080`: serves the fake WEGnology API (every resource,
+//! Me's user and a seeded store of applications with their devices) on 127.0.0.1 and prints the
+//! URL, a token and the seeded applications to use, until Ctrl-C.
 
 use std::time::Duration;
 
 use clap::Parser;
 use wegnology_fake::{FakeConfig, FakeServer, FaultRule, RateLimit};
 
-/// An embedded fake of the WEGnology Me API, on 127.0.0.1.
+/// An embedded fake of the WEGnology API (every resource), on 127.0.0.1.
 #[derive(Debug, Parser)]
 #[command(version, about)]
 struct Args {
     /// Port to listen on (0: any free port).
     #[arg(long, default_value_t = 8080)]
     port: u16,
-    /// Seed for ids, tokens, two-factor keys, usage counts and fault draws.
+    /// Seed for ids (of the seeded applications, devices and the rest), tokens, two-factor
+    /// keys, usage counts and fault draws.
     #[arg(long, default_value_t = 0)]
     seed: u64,
     /// A fault rule, repeatable: e.g. `status=429,retry-after=2,next=3`,
@@ -63,6 +65,24 @@ async fn main() -> std::process::ExitCode {
     println!("token:    {}", server.token());
     println!("email:    {}", server.email());
     println!("password: {}", server.password());
+    let model = server.model();
+    println!(
+        "serving:  {} resources, {} actions",
+        model.resources.len(),
+        model.actions.len()
+    );
+    let stored = server.stored_paths();
+    for id in server.application_ids() {
+        let devices = format!("/applications/{id}/devices/");
+        let count = stored
+            .iter()
+            .filter(|path| {
+                path.strip_prefix(&devices)
+                    .is_some_and(|rest| !rest.contains('/'))
+            })
+            .count();
+        println!("app:      {id} ({count} devices: GET /applications/{id}/devices)");
+    }
     for rule in &server_faults {
         println!("fault:    {rule}");
     }

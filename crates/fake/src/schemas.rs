@@ -1,6 +1,18 @@
 //! The documents' JSON Schemas, compiled once at start-up.
+//!
+//! Some schemas refer to others the way the API's own definitions are named
+//! (`"$ref": "#/definitions/advancedDeviceQuery"`), which their JSON has no `definitions` for:
+//! such a reference resolves to the named schema whose title reads the same, letter case,
+//! spaces and the documents' longer words aside (`Advanced Device Query`; `Workflow` for the
+//! definitions' `Flow`, `Organization` for `Org`), added to the referring schema's own
+//! `definitions` (with those it refers to in turn), so recursive schemas validate.
+//!
+//! Two slips of the documents' JSON are read as they are meant before compiling: a brace
+//! in a `pattern` that starts no repetition (`.*{{.+}}.*`, a template placeholder) is a
+//! literal brace, and a list nested in an `anyOf`/`oneOf`/`allOf` list is spliced into it.
 
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use jsonschema::Validator;
 use serde_json::Value;
@@ -11,7 +23,14 @@ const MAX_REPORTED_VIOLATIONS: usize = 5;
 
 /// A compiled validator for every named schema of the model.
 pub struct Schemas {
-    validators: HashMap<String, Validator>,
+    validators: HashMap<String, Arc<Validator>>,
+}
+
+/// Validators already compiled in this process, by the text of the schema they check: every
+/// server of the same documents shares them, so starting another one compiles nothing.
+fn compiled() -> &'static Mutex<HashMap<String, Arc<Validator>>> {
+    static COMPILED: OnceLock<Mutex<HashMap<String, Arc<Validator>>>> = OnceLock::new();
+    COMPILED.get_or_init(Mutex::default)
 }
 
 impl std::fmt::Debug for Schemas {
@@ -34,18 +53,40 @@ pub struct SchemaError {
 
 impl Schemas {
     /// Compiles every schema of `model` (draft-07, formats checked, look-ahead patterns
-    /// supported: the crate's default regex engine is fancy-regex).
+    /// supported: the crate's default regex engine is fancy-regex), or takes it from those
+    /// this process compiled before.
     pub fn compile(model: &ApiModel) -> Result<Schemas, SchemaError> {
         let mut validators = HashMap::new();
+        let definitions = Definitions::new(model);
         for schema in &model.schemas {
-            let validator = jsonschema::options()
-                .with_draft(jsonschema::Draft::Draft7)
-                .should_validate_formats(true)
-                .build(&schema.json_schema)
-                .map_err(|error| SchemaError {
-                    anchor: schema.anchor.clone(),
-                    message: error.to_string(),
-                })?;
+            let mut json_schema = definitions.complete(&schema.json_schema);
+            repair(&mut json_schema);
+            let text = json_schema.to_string();
+            let known = compiled()
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+                .get(&text)
+                .cloned();
+            let validator = match known {
+                Some(validator) => validator,
+                None => {
+                    let validator = Arc::new(
+                        jsonschema::options()
+                            .with_draft(jsonschema::Draft::Draft7)
+                            .should_validate_formats(true)
+                            .build(&json_schema)
+                            .map_err(|error| SchemaError {
+                                anchor: schema.anchor.clone(),
+                                message: error.to_string(),
+                            })?,
+                    );
+                    compiled()
+                        .lock()
+                        .unwrap_or_else(|poisoned| poisoned.into_inner())
+                        .insert(text, validator.clone());
+                    validator
+                }
+            };
             validators.insert(schema.anchor.clone(), validator);
         }
         Ok(Schemas { validators })
@@ -78,5 +119,204 @@ impl Schemas {
             violations.push("…".to_string());
         }
         Err(violations.join("; "))
+    }
+}
+
+/// A definition name or a title, compared: lower-case letters and digits only, the documents'
+/// `workflow` and `organization` as the definitions' `flow` and `org`.
+fn comparable(name: &str) -> String {
+    let letters: String = name
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    letters
+        .replace("workflow", "flow")
+        .replace("organization", "org")
+}
+
+/// The names `#/definitions/<name>` references use in a schema.
+fn definition_refs(value: &Value, names: &mut Vec<String>) {
+    match value {
+        Value::Object(members) => {
+            if let Some(name) = members
+                .get("$ref")
+                .and_then(Value::as_str)
+                .and_then(|reference| reference.strip_prefix("#/definitions/"))
+            {
+                if !names.iter().any(|known| known == name) {
+                    names.push(name.to_string());
+                }
+            }
+            members
+                .values()
+                .for_each(|child| definition_refs(child, names));
+        }
+        Value::Array(items) => items.iter().for_each(|child| definition_refs(child, names)),
+        _ => {}
+    }
+}
+
+/// The model's named schemas by comparable title, for references to API definitions.
+struct Definitions<'a> {
+    by_title: HashMap<String, &'a Value>,
+}
+
+impl<'a> Definitions<'a> {
+    fn new(model: &'a ApiModel) -> Definitions<'a> {
+        let mut by_title = HashMap::new();
+        for schema in &model.schemas {
+            by_title
+                .entry(comparable(&schema.title))
+                .or_insert(&schema.json_schema);
+        }
+        Definitions { by_title }
+    }
+
+    /// `schema` with a `definitions` entry for each `#/definitions/<name>` it (or a definition
+    /// it gains) refers to and does not define; a name no title matches is left unresolved.
+    fn complete(&self, schema: &Value) -> Value {
+        let mut names = Vec::new();
+        definition_refs(schema, &mut names);
+        let own = |name: &str| schema.pointer(&format!("/definitions/{name}")).is_some();
+        if names.iter().all(|name| own(name)) {
+            return schema.clone();
+        }
+        let mut completed = schema.clone();
+        let mut added = serde_json::Map::new();
+        let mut index = 0;
+        while index < names.len() {
+            let name = names[index].clone();
+            index += 1;
+            if own(&name) {
+                continue;
+            }
+            if let Some(definition) = self.by_title.get(&comparable(&name)) {
+                let mut definition = (*definition).clone();
+                if let Value::Object(members) = &mut definition {
+                    members.remove("$schema");
+                }
+                definition_refs(&definition, &mut names);
+                added.insert(name, definition);
+            }
+        }
+        if let Value::Object(members) = &mut completed {
+            let definitions = members
+                .entry("definitions")
+                .or_insert_with(|| Value::Object(Default::default()));
+            if let Value::Object(definitions) = definitions {
+                definitions.extend(added);
+            }
+        }
+        completed
+    }
+}
+
+/// Reads the documents' slips as meant (see the module's documentation), at every depth.
+fn repair(value: &mut Value) {
+    match value {
+        Value::Object(members) => {
+            if let Some(Value::String(pattern)) = members.get_mut("pattern") {
+                *pattern = literal_braces(pattern);
+            }
+            if let Some(Value::Object(patterns)) = members.get_mut("patternProperties") {
+                let repaired: serde_json::Map<String, Value> = std::mem::take(patterns)
+                    .into_iter()
+                    .map(|(pattern, schema)| (literal_braces(&pattern), schema))
+                    .collect();
+                *patterns = repaired;
+            }
+            for keyword in ["anyOf", "oneOf", "allOf"] {
+                if let Some(Value::Array(branches)) = members.get_mut(keyword) {
+                    if branches.iter().any(Value::is_array) {
+                        let spliced = std::mem::take(branches)
+                            .into_iter()
+                            .flat_map(|branch| match branch {
+                                Value::Array(inner) => inner,
+                                other => vec![other],
+                            })
+                            .collect();
+                        *branches = spliced;
+                    }
+                }
+            }
+            members.values_mut().for_each(repair);
+        }
+        Value::Array(items) => items.iter_mut().for_each(repair),
+        _ => {}
+    }
+}
+
+/// `pattern` with each `{` or `}` that is not part of a repetition (`{2}`, `{1,255}`, `{3,}`)
+/// escaped.
+fn literal_braces(pattern: &str) -> String {
+    let chars: Vec<char> = pattern.chars().collect();
+    let mut out = String::with_capacity(pattern.len());
+    let mut index = 0;
+    while index < chars.len() {
+        match chars[index] {
+            '\\' => {
+                out.push('\\');
+                if let Some(next) = chars.get(index + 1) {
+                    out.push(*next);
+                }
+                index += 2;
+                continue;
+            }
+            '{' => {
+                let close = chars[index..].iter().position(|c| *c == '}');
+                let repetition = close.is_some_and(|close| {
+                    let inner: String = chars[index + 1..index + close].iter().collect();
+                    let (low, high) = inner.split_once(',').unwrap_or((&inner, "0"));
+                    index > 0
+                        && !low.is_empty()
+                        && low.chars().all(|c| c.is_ascii_digit())
+                        && high.chars().all(|c| c.is_ascii_digit())
+                });
+                if let (true, Some(close)) = (repetition, close) {
+                    out.extend(&chars[index..=index + close]);
+                    index += close + 1;
+                    continue;
+                }
+                out.push_str("\\{");
+            }
+            '}' => out.push_str("\\}"),
+            other => out.push(other),
+        }
+        index += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn braces_that_start_no_repetition_are_literal() {
+        assert_eq!(literal_braces(".*{{.+}}.*"), ".*\\{\\{.+\\}\\}.*");
+        assert_eq!(literal_braces("^[0-9a-z_-]{1,255}$"), "^[0-9a-z_-]{1,255}$");
+        assert_eq!(literal_braces("^a{2}b{3,}\\{$"), "^a{2}b{3,}\\{$");
+        let mut schema =
+            json!({"anyOf": [[{"type": "string"}, {"type": "number"}], {"type": "null"}]});
+        repair(&mut schema);
+        assert_eq!(schema["anyOf"].as_array().map(Vec::len), Some(3));
+    }
+
+    #[test]
+    fn api_definition_names_resolve_to_the_schema_of_that_title() {
+        assert_eq!(
+            comparable("advancedFlowQuery"),
+            comparable("Advanced Workflow Query")
+        );
+        assert_eq!(
+            comparable("instanceOrgMembers"),
+            comparable("Instance Organization Members")
+        );
+        assert_ne!(
+            comparable("advancedQuery"),
+            comparable("Advanced Device Query")
+        );
     }
 }

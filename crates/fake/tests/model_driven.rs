@@ -59,7 +59,7 @@ async fn a_new_documented_action_is_routed_and_checked_then_answers_501() {
 async fn moved_paths_and_changed_scopes_follow_the_model() {
     let mut model = wegnology_fake::model().expect("model").clone();
     for action in &mut model.actions {
-        if action.snake_name == "invites" {
+        if action.resource == "me" && action.snake_name == "invites" {
             action.path = "/me/invitations".into();
             action.scopes = vec!["me.invitations".into()];
         }
@@ -124,7 +124,7 @@ async fn a_new_text_parameter_takes_its_format_from_the_same_named_schema_proper
     let get = model
         .actions
         .iter_mut()
-        .find(|action| action.snake_name == "get")
+        .find(|action| action.resource == "me" && action.snake_name == "get")
         .expect("get");
     get.params.push(Param {
         name: "lastUpdated".into(),
@@ -178,7 +178,7 @@ async fn list_parameters_are_accepted_as_indexed_pairs_and_checked() {
     let action = model
         .actions
         .iter_mut()
-        .find(|action| action.snake_name == "get")
+        .find(|action| action.resource == "me" && action.snake_name == "get")
         .expect("get");
     action.params.push(Param {
         name: "tags".into(),
