@@ -744,7 +744,7 @@ fn whole_regeneration(
             None => String::new(),
         })
         .note(format!(
-            "median of {} passes after a warm-up, in the bench's (release) process: `wegnology_parser::load`'s stages in its order, then the outputs (model.json {} KiB, openapi.json {} KiB, generated.rs {} KiB); the rest of the whole process is start-up, the four fixtures' outputs, reading the files to compare with, and the printing",
+            "median of {} passes after a warm-up, in the bench's (release) process: `wegnology_parser::load`'s stages in its order (a parser run over several documents is one stage, the sum of its runs), then the outputs (model.json {} KiB, openapi.json {} KiB, generated.rs {} KiB); the rest of the whole process is start-up, the four fixtures' outputs, reading the files to compare with, and the printing",
             figures.repetitions,
             thousands(model_bytes as f64 / 1024.0),
             thousands(openapi_bytes as f64 / 1024.0),
@@ -763,10 +763,7 @@ fn whole_regeneration(
                 times(seconds / total),
                 seconds / total * 100.0
             ))
-            .note(format!(
-                "median of {} passes (a stage that runs over several documents: their sum)",
-                figures.repetitions
-            )),
+            .note(format!("median of {} passes", figures.repetitions)),
         );
     }
     Ok(records)

@@ -44,7 +44,9 @@ pub const REQUEST_TABLES: &str = "parse the package's request tables (and index.
 pub const COMBINE: &str = "combine Me and the package into one model";
 pub const MODEL_JSON: &str = "the model as JSON (model.json)";
 pub const OPENAPI: &str = "the OpenAPI export (openapi.json)";
-pub const GENERATE: &str = "generate the client's tokens (Me, `wegnology_codegen::generate`)";
+/// `model.subset` included: `regen` generates from Me's part of the model.
+pub const GENERATE: &str =
+    "take Me's part of the model (`subset`) and generate its tokens (`wegnology_codegen::generate`)";
 pub const FORMAT: &str = "format them (`syn::parse2` + prettyplease)";
 
 /// What one pass computed, with the time of each stage.
