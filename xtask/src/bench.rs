@@ -1,10 +1,14 @@
 //! `cargo xtask bench`: runs the benchmark suite and writes `docs/benchmarks.md`.
 //!
-//! The runtime figures (per call, the fake, regeneration, memory) come from the
-//! `wegnology-bench` binary, built in release mode and run here; it prints one `RECORD` line per
-//! figure. The build-cost figures are measured here: clean and incremental builds of the client
-//! crate in a copy of the workspace with a target directory of its own, so they are real clean
-//! builds and the edit they make to `spec/` never touches this tree.
+//! The runtime figures (per call, the fake, regeneration, memory, the whole API's regeneration)
+//! come from the `wegnology-bench` binary, built in release mode with the release `xtask` it
+//! times, and run here; it prints one `RECORD` line per figure. The build-cost figures are
+//! measured here: clean and incremental builds of the client crate in a copy of the workspace
+//! with a target directory of its own, so they are real clean builds and the edit they make to
+//! `spec/` never touches this tree.
+//!
+//! `--only <task>` runs one of the bench binary's tasks and rewrites only its sections of the
+//! existing report, keeping the others as they were measured (and saying so in the header).
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -24,7 +28,21 @@ pub struct BenchArgs {
     /// Where the report goes, relative to the project root.
     #[arg(long, default_value = "docs/benchmarks.md")]
     out: PathBuf,
+    /// Run only this task of the bench binary (`calls`, `instructions`, `fake`, `regen`,
+    /// `memory`, `whole-regen`; no build cost) and replace only its sections of the report.
+    #[arg(long, value_name = "TASK")]
+    only: Option<String>,
 }
+
+/// The bench binary's tasks that `--only` accepts (`wegnology-bench --help`).
+const TASKS: [&str; 6] = [
+    "calls",
+    "instructions",
+    "fake",
+    "regen",
+    "memory",
+    "whole-regen",
+];
 
 /// One row of the report.
 struct Figure {
@@ -65,10 +83,19 @@ pub fn run(root: &Path, args: &BenchArgs) -> ExitCode {
 }
 
 fn measure_and_write(root: &Path, args: &BenchArgs) -> Result<PathBuf, String> {
+    if let Some(task) = &args.only {
+        if !TASKS.contains(&task.as_str()) {
+            return Err(format!(
+                "--only takes one of {}, not `{task}`",
+                TASKS.join(", ")
+            ));
+        }
+    }
     let load_before = load_average();
     let jiffies_before = cpu_jiffies();
-    let mut figures = runtime_figures(root, args.quick)?;
-    if !args.skip_build_cost {
+    let task = args.only.as_deref().unwrap_or("all");
+    let mut figures = runtime_figures(root, args.quick, task)?;
+    if !args.skip_build_cost && args.only.is_none() {
         figures.extend(build_cost(root, args.quick)?);
     }
     let load_after = load_average();
@@ -81,8 +108,11 @@ fn measure_and_write(root: &Path, args: &BenchArgs) -> Result<PathBuf, String> {
         load_after,
         steal,
     };
-    let report = render(&figures, args, &conditions, root);
     let path = root.join(&args.out);
+    let report = match (&args.only, std::fs::read_to_string(&path)) {
+        (Some(task), Ok(previous)) => merge(&previous, &figures, task, args, &conditions, root),
+        _ => render(&figures, args, &conditions, root),
+    };
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
@@ -94,19 +124,50 @@ fn cargo() -> Command {
     Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
 }
 
-/// Builds and runs `wegnology-bench all` in release mode; its progress shows on stderr.
-fn runtime_figures(root: &Path, quick: bool) -> Result<Vec<Figure>, String> {
-    eprintln!("building and running wegnology-bench (release)…");
-    let mut command = cargo();
+/// Builds `wegnology-bench` and `xtask` in release mode (one build: the bench runs the release
+/// `xtask regen` as a whole process), then runs `wegnology-bench <task>`; its progress shows on
+/// stderr.
+fn runtime_figures(root: &Path, quick: bool, task: &str) -> Result<Vec<Figure>, String> {
+    eprintln!("building wegnology-bench and xtask (release)…");
+    let build = cargo()
+        .current_dir(root)
+        .args([
+            "build",
+            "--release",
+            "--quiet",
+            "-p",
+            "wegnology-bench",
+            "-p",
+            "xtask",
+        ])
+        .args(["--message-format", "json-render-diagnostics"])
+        .stderr(std::process::Stdio::inherit())
+        .output()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    if !build.status.success() {
+        return Err(format!("the release build failed ({})", build.status));
+    }
+    let executables = executables(&String::from_utf8_lossy(&build.stdout));
+    let find = |name: &str| {
+        executables
+            .iter()
+            .find(|(target, _)| target == name)
+            .map(|(_, path)| path.clone())
+            .ok_or_else(|| format!("cargo built no `{name}` binary"))
+    };
+    let (bench, xtask) = (find("wegnology-bench")?, find("xtask")?);
+    eprintln!("running wegnology-bench {task}…");
+    let mut command = Command::new(bench);
     command
         .current_dir(root)
-        .args(["run", "--release", "--quiet", "-p", "wegnology-bench", "--"])
         .arg("--root")
-        .arg(root);
+        .arg(root)
+        .arg("--xtask")
+        .arg(xtask);
     if quick {
         command.arg("--quick");
     }
-    command.arg("all");
+    command.arg(task);
     let output = command
         .stderr(std::process::Stdio::inherit())
         .output()
@@ -122,6 +183,20 @@ fn runtime_figures(root: &Path, quick: bool) -> Result<Vec<Figure>, String> {
         return Err("wegnology-bench printed no figures".into());
     }
     Ok(figures)
+}
+
+/// The binaries of `cargo build --message-format json` output: (target name, executable).
+fn executables(messages: &str) -> Vec<(String, PathBuf)> {
+    messages
+        .lines()
+        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        .filter(|message| message["reason"] == "compiler-artifact")
+        .filter_map(|message| {
+            let name = message["target"]["name"].as_str()?.to_string();
+            let path = message["executable"].as_str()?;
+            Some((name, PathBuf::from(path)))
+        })
+        .collect()
 }
 
 const BUILD: &str = "Build cost of the client crate (`wegnology`)";
@@ -312,6 +387,23 @@ struct Conditions {
     steal: Option<f64>,
 }
 
+impl Conditions {
+    /// ` Load average (1, 5, 15 min) … at the start, … at the end.` and the steal time, if known.
+    fn sentence(&self) -> String {
+        let steal = self.steal.map_or(String::new(), |share| {
+            format!(
+                " The hypervisor gave {:.0}% of this machine's CPU time to other guests during \
+                 the run (steal time).",
+                share * 100.0
+            )
+        });
+        format!(
+            " Load average (1, 5, 15 min) {} at the start, {} at the end.{steal}",
+            self.load_before, self.load_after
+        )
+    }
+}
+
 /// Logical cores and the CPU model, from `/proc/cpuinfo`.
 fn machine() -> String {
     let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
@@ -373,26 +465,30 @@ fn render(figures: &[Figure], args: &BenchArgs, conditions: &Conditions, root: &
         today(),
         git_commit(root),
     ));
-    let steal = conditions.steal.map_or(String::new(), |share| {
-        format!(
-            " The hypervisor gave {:.0}% of this machine's CPU time to other guests during the \
-             run (steal time).",
-            share * 100.0
-        )
-    });
     out.push_str(&format!(
-        "**Machine:** {}. Load average (1, 5, 15 min) {} at the start, {} at the end.{steal} \
-         Absolute rates are therefore noisy: every comparison is a ratio against a baseline \
-         measured in the same run, in interleaved rounds, and the figure is the median of the \
-         per-round ratios, with their range and how many rounds reached 1.00× beside it. Within a \
-         round the two sides take short turns (A B B A A B …), so that a burst of load lands on \
-         both.\n\n",
+        "**Machine:** {}.{} {}\n\n",
         machine(),
-        conditions.load_before,
-        conditions.load_after,
+        conditions.sentence(),
+        COMPARISONS
     ));
-    out.push_str(
-        "How to read the ratios: per call, generated ÷ hand-written calls per second (above \
+    out.push_str(HOW_TO_READ);
+    for section in section_names(figures) {
+        out.push_str(&render_section(figures, section));
+    }
+    out
+}
+
+/// How every comparison is measured, after the machine's conditions.
+const COMPARISONS: &str =
+    "Absolute rates are therefore noisy: every comparison is a ratio against a baseline \
+     measured in the same run, in interleaved rounds, and the figure is the median of the \
+     per-round ratios, with their range and how many rounds reached 1.00× beside it. Within a \
+     round the two sides take short turns (A B B A A B …), so that a burst of load lands on \
+     both.";
+
+/// The paragraph saying what each section's ratios are.
+const HOW_TO_READ: &str =
+    "How to read the ratios: per call, generated ÷ hand-written calls per second (above \
          1.00× the generated client is faster), and hand-written ÷ generated CPU time per call \
          of the client's thread (above 1.00× the generated client costs less CPU; waiting for a \
          core does not count). The clients run on a current-thread runtime pinned to one core, \
@@ -407,29 +503,129 @@ fn render(figures: &[Figure], args: &BenchArgs, conditions: &Conditions, root: &
          the 1× spec's; growth is linear when the cost per added copy of the documents stays the \
          same from one size to the next (1.00× the first step's). Memory: generated ÷ \
          hand-written, and resident memory after the last call ÷ after call 1,000 (1.00× = no \
-         growth).\n",
-    );
+         growth). Whole-API regeneration: the release `xtask regen` (and `check`) as a whole \
+         process, its median wall time ÷ the 300 ms goal (below 1.00× the goal is met); each \
+         stage's median time ÷ the total of the stages timed in the bench's process, and that \
+         total ÷ the whole process's time.\n";
+
+/// The sections of `figures`, in the order they first appear.
+fn section_names(figures: &[Figure]) -> Vec<&str> {
     let mut sections: Vec<&str> = Vec::new();
     for figure in figures {
         if !sections.contains(&figure.section.as_str()) {
             sections.push(&figure.section);
         }
     }
-    for section in sections {
+    sections
+}
+
+/// `\n## <section>` and its table.
+fn render_section(figures: &[Figure], section: &str) -> String {
+    let mut out =
+        format!("\n## {section}\n\n| figure | value | ratio | note |\n| --- | --- | --- | --- |\n");
+    for f in figures.iter().filter(|f| f.section == section) {
         out.push_str(&format!(
-            "\n## {section}\n\n| figure | value | ratio | note |\n| --- | --- | --- | --- |\n"
+            "| {} | {} | {} | {} |\n",
+            cell(&f.figure),
+            cell(&f.value),
+            cell(&f.ratio),
+            cell(&f.note)
         ));
-        for f in figures.iter().filter(|f| f.section == section) {
-            out.push_str(&format!(
-                "| {} | {} | {} | {} |\n",
-                cell(&f.figure),
-                cell(&f.value),
-                cell(&f.ratio),
-                cell(&f.note)
-            ));
-        }
     }
     out
+}
+
+/// The report `previous` with the sections of `figures` (measured by `--only task`) replaced or
+/// added, every other section kept as it was; the header keeps the full run's provenance and
+/// adds a line for this one.
+fn merge(
+    previous: &str,
+    figures: &[Figure],
+    task: &str,
+    args: &BenchArgs,
+    conditions: &Conditions,
+    root: &Path,
+) -> String {
+    let (preamble, old_sections) = split_report(previous);
+    let new_sections = section_names(figures);
+    let mut out = String::from("# Benchmarks\n\n");
+    // The full run's provenance and machine, and earlier partial runs of other sections.
+    for paragraph in preamble.split("\n\n").map(str::trim) {
+        // An earlier partial run's line stays while a section it names is not re-measured now.
+        let earlier_partial = paragraph.starts_with(REMEASURED)
+            && paragraph
+                .split('«')
+                .skip(1)
+                .filter_map(|rest| rest.split_once('»').map(|(name, _)| name))
+                .any(|name| !new_sections.contains(&name));
+        if paragraph.starts_with("Written by")
+            || paragraph.starts_with("**Machine:**")
+            || earlier_partial
+        {
+            out.push_str(paragraph);
+            out.push_str("\n\n");
+        }
+    }
+    out.push_str(&format!(
+        "{REMEASURED} {} by `cargo xtask bench{} --only {task}` on {} (commit {}); {}.{}\n\n",
+        new_sections
+            .iter()
+            .map(|s| format!("«{s}»"))
+            .collect::<Vec<_>>()
+            .join(", "),
+        if args.quick { " --quick" } else { "" },
+        today(),
+        git_commit(root),
+        machine(),
+        conditions.sentence(),
+    ));
+    out.push_str(HOW_TO_READ);
+    let mut added = false;
+    let add_new = |out: &mut String| {
+        for section in new_sections
+            .iter()
+            .filter(|s| !old_sections.iter().any(|(name, _)| name == *s))
+        {
+            out.push_str(&render_section(figures, section));
+        }
+    };
+    for (name, text) in &old_sections {
+        // Sections new to the report go before the build cost, which a full run writes last.
+        if name == BUILD && !added {
+            add_new(&mut out);
+            added = true;
+        }
+        if new_sections.contains(&name.as_str()) {
+            out.push_str(&render_section(figures, name));
+        } else {
+            out.push_str(text);
+        }
+    }
+    if !added {
+        add_new(&mut out);
+    }
+    out
+}
+
+/// How a partial run's header paragraph starts.
+const REMEASURED: &str = "**Re-measured:**";
+
+/// A report's text before its first section, and each section (`\n## name` up to the next) with
+/// its name.
+fn split_report(report: &str) -> (&str, Vec<(String, String)>) {
+    let mut parts = report.split("\n## ");
+    let preamble = parts.next().unwrap_or_default();
+    let sections = parts
+        .map(|part| {
+            let name = part.lines().next().unwrap_or_default().trim().to_string();
+            let mut text = format!("\n## {part}");
+            if !text.ends_with('\n') {
+                text.push('\n');
+            }
+            (name, text)
+        })
+        .collect();
+    (preamble, sections)
 }
 
 fn cell(text: &str) -> String {
@@ -462,6 +658,7 @@ mod tests {
             quick: true,
             skip_build_cost: true,
             out: "x.md".into(),
+            only: None,
         };
         let conditions = Conditions {
             load_before: "1 1 1".into(),
@@ -481,6 +678,96 @@ mod tests {
         assert!(report.find("| three |").unwrap() < a);
         assert!(report.contains("v\\|w"));
         assert!(report.contains("`cargo xtask bench --quick --skip-build-cost`"));
+    }
+
+    #[test]
+    fn a_partial_run_replaces_its_sections_and_keeps_the_others() {
+        let figure = |section: &str, name: &str| Figure {
+            section: section.into(),
+            figure: name.into(),
+            value: "v".into(),
+            ratio: "1.00×".into(),
+            note: String::new(),
+        };
+        let conditions = Conditions {
+            load_before: "1 1 1".into(),
+            load_after: "2 2 2".into(),
+            steal: None,
+        };
+        let full = BenchArgs {
+            quick: false,
+            skip_build_cost: false,
+            out: "x.md".into(),
+            only: None,
+        };
+        let previous = render(
+            &[
+                figure("A", "old a"),
+                figure("B", "old b"),
+                figure(BUILD, "clean build"),
+            ],
+            &full,
+            &conditions,
+            Path::new("."),
+        );
+        let partial = BenchArgs {
+            only: Some("b".into()),
+            ..full
+        };
+        let merged = merge(
+            &previous,
+            &[figure("B", "new b"), figure("C", "new c")],
+            "b",
+            &partial,
+            &conditions,
+            Path::new("."),
+        );
+        assert!(merged.contains("| old a |"), "{merged}");
+        assert!(merged.contains("| new b |") && !merged.contains("| old b |"));
+        assert!(merged.contains("| clean build |"));
+        // A section new to the report goes before the build cost, which stays last.
+        let at = |s: &str| merged.find(s).unwrap();
+        assert!(at("## A") < at("## B") && at("## B") < at("## C") && at("## C") < at(BUILD));
+        assert_eq!(merged.matches("Written by `cargo xtask bench`").count(), 1);
+        assert!(merged.contains("**Re-measured:** «B», «C» by `cargo xtask bench --only b`"));
+        // A second partial run keeps the first one's line while it names a section not
+        // re-measured again, and replaces it once all are.
+        let again = merge(
+            &merged,
+            &[figure("B", "newer b")],
+            "b",
+            &partial,
+            &conditions,
+            Path::new("."),
+        );
+        assert_eq!(again.matches(REMEASURED).count(), 2, "{again}");
+        assert!(again.contains("| newer b |") && again.contains("| new c |"));
+        let both = merge(
+            &again,
+            &[figure("B", "b 3"), figure("C", "c 3")],
+            "b",
+            &partial,
+            &conditions,
+            Path::new("."),
+        );
+        assert_eq!(both.matches(REMEASURED).count(), 1, "{both}");
+        assert!(both.contains("| b 3 |") && both.contains("| c 3 |"));
+    }
+
+    #[test]
+    fn executables_are_read_from_cargo_messages() {
+        let messages = concat!(
+            r#"{"reason":"compiler-artifact","target":{"name":"xtask"},"executable":"/t/release/xtask"}"#,
+            "\n",
+            r#"{"reason":"compiler-artifact","target":{"name":"serde"},"executable":null}"#,
+            "\n",
+            r#"{"reason":"build-finished","success":true}"#,
+            "\n"
+        );
+        assert_eq!(
+            executables(messages),
+            [("xtask".to_string(), PathBuf::from("/t/release/xtask"))]
+        );
     }
 
     #[test]

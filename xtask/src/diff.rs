@@ -72,10 +72,10 @@ fn load(path: &Path) -> Result<ApiModel, String> {
 }
 
 /// For `regen`: the changes from the model in `previous` (the `spec/generated/model.json` being replaced)
-/// to `model`, or nothing when the model is unchanged.
-pub fn regen_report(previous: Option<&str>, model: &ApiModel) -> Option<String> {
+/// to `model` (whose JSON form is `model_json`), or nothing when the model is unchanged.
+pub fn regen_report(previous: Option<&str>, model: &ApiModel, model_json: &str) -> Option<String> {
     let previous = previous?;
-    if previous == model.to_json() {
+    if previous == model_json {
         return None;
     }
     Some(match ApiModel::from_json(previous) {

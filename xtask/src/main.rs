@@ -100,10 +100,13 @@ fn main() -> ExitCode {
     }
 }
 
+/// Where `regen` writes the model, relative to the project root.
+const MODEL_JSON: &str = "spec/generated/model.json";
+
 fn outputs(model: &ApiModel) -> Result<Vec<Output>, String> {
     Ok(vec![
         Output {
-            path: "spec/generated/model.json",
+            path: MODEL_JSON,
             content: model.to_json(),
         },
         Output {
@@ -115,10 +118,14 @@ fn outputs(model: &ApiModel) -> Result<Vec<Output>, String> {
 }
 
 fn regen(root: &Path, model: &ApiModel, outputs: &[Output]) -> ExitCode {
-    let previous = std::fs::read_to_string(root.join("spec/generated/model.json")).ok();
-    let known = known_diagnostics(previous.as_deref());
+    let previous = std::fs::read_to_string(root.join(MODEL_JSON)).ok();
+    let model_json = match outputs.iter().find(|o| o.path == MODEL_JSON) {
+        Some(output) => std::borrow::Cow::Borrowed(output.content.as_str()),
+        None => std::borrow::Cow::Owned(model.to_json()),
+    };
+    let known = known_diagnostics(previous.as_deref(), model, &model_json);
     print_summary(model, &known);
-    if let Some(report) = diff::regen_report(previous.as_deref(), model) {
+    if let Some(report) = diff::regen_report(previous.as_deref(), model, &model_json) {
         print!("{report}");
     }
     let mut written = Vec::new();
@@ -141,11 +148,21 @@ fn regen(root: &Path, model: &ApiModel, outputs: &[Output]) -> ExitCode {
 
 /// The diagnostics of the model `regen` is about to replace: those are known, and handled as
 /// each says (the model keeps a value and gives the reason). No previous model: none is known.
-fn known_diagnostics(previous: Option<&str>) -> std::collections::BTreeSet<String> {
-    previous
-        .and_then(|text| ApiModel::from_json(text).ok())
-        .map(|old| old.diagnostics.iter().map(Diagnostic::key).collect())
-        .unwrap_or_default()
+/// A previous model that is `model_json` (`model`'s JSON form: nothing changed) is `model`, so
+/// it is not parsed again.
+fn known_diagnostics(
+    previous: Option<&str>,
+    model: &ApiModel,
+    model_json: &str,
+) -> std::collections::BTreeSet<String> {
+    let keys = |m: &ApiModel| m.diagnostics.iter().map(Diagnostic::key).collect();
+    match previous {
+        Some(text) if text == model_json => keys(model),
+        Some(text) => ApiModel::from_json(text)
+            .map(|old| keys(&old))
+            .unwrap_or_default(),
+        None => Default::default(),
+    }
 }
 
 /// regen's last line, for someone who does not know the documents: is anything to be done?

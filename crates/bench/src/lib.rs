@@ -20,9 +20,11 @@ pub mod fake;
 pub mod harness;
 pub mod instructions;
 pub mod memory;
+pub mod process;
 pub mod regen;
 pub mod report;
 pub mod server;
+pub mod stages;
 pub mod synthetic;
 
 use std::path::{Path, PathBuf};

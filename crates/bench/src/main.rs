@@ -17,7 +17,7 @@ use wegnology_bench::harness::{self, compare, CallError, Caller, Mode};
 use wegnology_bench::instructions::{self, InstructionCount};
 use wegnology_bench::report::{thousands, times, Record};
 use wegnology_bench::server::{CannedServer, Routes};
-use wegnology_bench::{fake, load_model, memory, regen};
+use wegnology_bench::{fake, load_model, memory, process, regen, stages};
 use wegnology_model::ApiModel;
 
 #[derive(Parser)]
@@ -29,6 +29,9 @@ struct Cli {
     /// Fewer rounds and calls: a rough figure in well under a minute.
     #[arg(long, global = true)]
     quick: bool,
+    /// The release `xtask` binary that `whole-regen` runs [default: `xtask` beside this binary].
+    #[arg(long, global = true)]
+    xtask: Option<PathBuf>,
     #[command(subcommand)]
     task: Task,
 }
@@ -45,6 +48,9 @@ enum Task {
     Regen,
     /// Resident memory over 10,000 sequential calls (each side in a process of its own).
     Memory,
+    /// Regeneration of the whole API: the release `xtask regen` and `check`, whole process, and
+    /// the stages of the same job timed in this process.
+    WholeRegen,
     /// Instructions per call of each side, counted by valgrind's callgrind (when installed).
     Instructions,
     /// One side of one comparison alone, on the same runtime as the comparison, for a profiler
@@ -121,6 +127,9 @@ struct Settings {
     /// Repetitions of regeneration at 1×, 10×, 100×.
     regen: [(usize, usize); 3],
     memory_calls: usize,
+    /// Runs of the whole `xtask` process (after a warm-up), and passes of the stages.
+    whole_runs: usize,
+    stage_passes: usize,
 }
 
 impl Settings {
@@ -137,6 +146,8 @@ impl Settings {
                 fake_calls: 800,
                 regen: [(1, 3), (10, 1), (100, 1)],
                 memory_calls: 10_000,
+                whole_runs: 5,
+                stage_passes: 5,
             }
         } else {
             Settings {
@@ -150,6 +161,8 @@ impl Settings {
                 fake_calls: 4_000,
                 regen: [(1, 10), (10, 5), (100, 3)],
                 memory_calls: 10_000,
+                whole_runs: 11,
+                stage_passes: 11,
             }
         }
     }
@@ -162,13 +175,15 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let root = cli.root.unwrap_or_else(wegnology_bench::default_root);
     let settings = Settings::new(cli.quick);
+    let xtask = cli.xtask.or_else(process::default_xtask);
     let result = match cli.task {
-        Task::All => run_all(&root, &settings),
+        Task::All => run_all(&root, &settings, xtask.as_deref()),
         Task::Calls => per_call_on_pinned_thread(&root, &settings),
         Task::Instructions => instruction_figures(&root, &settings),
         Task::Fake => runtime().and_then(|rt| rt.block_on(fake_throughput(&root, &settings))),
         Task::Regen => regeneration(&root, &settings),
         Task::Memory => memory_figures(&root, &settings),
+        Task::WholeRegen => whole_regeneration(&root, &settings, xtask.as_deref()),
         Task::Profile {
             side,
             call,
@@ -251,7 +266,11 @@ fn per_call_on_pinned_thread(root: &Path, settings: &Settings) -> Result<Vec<Rec
     }
 }
 
-fn run_all(root: &Path, settings: &Settings) -> Result<Vec<Record>, CallError> {
+fn run_all(
+    root: &Path,
+    settings: &Settings,
+    xtask: Option<&Path>,
+) -> Result<Vec<Record>, CallError> {
     let mut records = per_call_on_pinned_thread(root, settings)?;
     records.extend(instruction_figures(root, settings)?);
     let runtime = runtime()?;
@@ -259,6 +278,7 @@ fn run_all(root: &Path, settings: &Settings) -> Result<Vec<Record>, CallError> {
     drop(runtime);
     records.extend(regeneration(root, settings)?);
     records.extend(memory_figures(root, settings)?);
+    records.extend(whole_regeneration(root, settings, xtask)?);
     Ok(records)
 }
 
@@ -637,6 +657,113 @@ fn regeneration(root: &Path, settings: &Settings) -> Result<Vec<Record>, CallErr
                 thousands(figure.generated_bytes as f64 / 1024.0),
                 thousands(figure.generated_lines as f64)
             )),
+        );
+    }
+    Ok(records)
+}
+
+const WHOLE: &str = "Regeneration of the whole API: release `xtask regen`, and its stages";
+
+/// The whole-API regeneration's goal on this machine, wall-clock.
+const WHOLE_GOAL_SECONDS: f64 = 0.300;
+
+/// The release `xtask regen` and `check` as whole processes in a scratch copy of the project
+/// (median wall time ÷ [`WHOLE_GOAL_SECONDS`]), then the same job's stages timed in this
+/// process (each stage ÷ their total).
+fn whole_regeneration(
+    root: &Path,
+    settings: &Settings,
+    xtask: Option<&Path>,
+) -> Result<Vec<Record>, CallError> {
+    let mut records = Vec::new();
+    eprintln!("whole regen: the stages, in this process…");
+    let figures = stages::measure(&root.join("spec/published"), settings.stage_passes)?;
+    let scope = format!(
+        "{} resources, {} actions, {} schemas",
+        figures.resources, figures.actions, figures.schemas
+    );
+    let mut regen_wall = None;
+    match xtask {
+        None => records.push(Record::new(
+            WHOLE,
+            "`xtask regen`, whole process",
+            "not measured: no release `xtask` beside this binary (`cargo build --release -p xtask`, or pass --xtask)",
+        )),
+        Some(xtask) => {
+            let scratch = process::Scratch::copy_of(root)?;
+            for (task, what) in [
+                ("regen", "the job: it parses, computes every output, lists the diagnostics against the previous model.json, compares each output with its file and writes none (the copy is up to date)"),
+                ("check", "every output computed and compared with its file, nothing printed but one line"),
+            ] {
+                eprintln!("whole regen: `xtask {task}`, {} runs…", settings.whole_runs);
+                let figure = process::measure(xtask, scratch.root(), task, settings.whole_runs)?;
+                if task == "regen" {
+                    regen_wall = Some(figure.seconds);
+                }
+                eprintln!("whole regen: `xtask {task}` under callgrind…");
+                let instructions = match process::instructions(xtask, scratch.root(), task)? {
+                    Some(count) => format!("; {} instructions", thousands(count as f64)),
+                    None => String::new(),
+                };
+                records.push(
+                    Record::new(
+                        WHOLE,
+                        format!("`xtask {task}`, whole process ({scope})"),
+                        format!(
+                            "{:.0} ms wall (runs {:.0}–{:.0} ms), CPU {:.0} ms{instructions}",
+                            figure.seconds * 1e3,
+                            figure.fastest * 1e3,
+                            figure.slowest * 1e3,
+                            figure.cpu_seconds * 1e3
+                        ),
+                    )
+                    .ratio(format!(
+                        "{} of the {:.0} ms goal",
+                        times(figure.seconds / WHOLE_GOAL_SECONDS),
+                        WHOLE_GOAL_SECONDS * 1e3
+                    ))
+                    .note(format!(
+                        "`target/release/xtask --root <scratch> {task}`, median of {} runs after a warm-up; {what}; the scratch copy holds {}; CPU = user + system (the children's times of /proc/self/stat, 10 ms ticks); instructions: callgrind, one run, a count the machine's load does not move",
+                        figure.repetitions,
+                        process::COPIED.join(", ")
+                    )),
+                );
+            }
+        }
+    }
+    let total = figures.total;
+    let [model_bytes, openapi_bytes, code_bytes] = figures.output_bytes;
+    records.push(
+        Record::new(
+            WHOLE,
+            "in process: the stages below, one pass",
+            format!("{:.1} ms", total * 1e3),
+        )
+        .ratio(match regen_wall {
+            Some(wall) => format!("{} of the whole `xtask regen`", times(total / wall)),
+            None => String::new(),
+        })
+        .note(format!(
+            "median of {} passes after a warm-up, in the bench's (release) process: `wegnology_parser::load`'s stages in its order (a parser run over several documents is one stage, the sum of its runs), then the outputs (model.json {} KiB, openapi.json {} KiB, generated.rs {} KiB); the rest of the whole process is start-up, the four fixtures' outputs, reading the files to compare with, and the printing",
+            figures.repetitions,
+            thousands(model_bytes as f64 / 1024.0),
+            thousands(openapi_bytes as f64 / 1024.0),
+            thousands(code_bytes as f64 / 1024.0),
+        )),
+    );
+    for (stage, seconds) in &figures.stages {
+        records.push(
+            Record::new(
+                WHOLE,
+                format!("stage: {stage}"),
+                format!("{:.1} ms", seconds * 1e3),
+            )
+            .ratio(format!(
+                "{} of the stages' total ({:.0}%)",
+                times(seconds / total),
+                seconds / total * 100.0
+            ))
+            .note(format!("median of {} passes", figures.repetitions)),
         );
     }
     Ok(records)

@@ -11,7 +11,7 @@ use wegnology_bench::calls::{
 };
 use wegnology_bench::harness::{compare, Caller, Mode};
 use wegnology_bench::server::{CannedServer, Routes};
-use wegnology_bench::{default_root, fake, load_model, memory, regen};
+use wegnology_bench::{default_root, fake, load_model, memory, process, regen, stages};
 
 #[tokio::test]
 async fn both_sides_send_the_same_request() {
@@ -138,4 +138,89 @@ fn mixed_reads_cover_the_read_actions() {
         let path = target.split('?').next().unwrap();
         assert!(routes.body("GET", path).is_some(), "{target}");
     }
+}
+
+#[test]
+fn the_whole_api_stages_are_the_whole_regeneration() {
+    let published = default_root().join("spec/published");
+    let pass = stages::pass(&published).unwrap();
+    // Every stage, in order, once.
+    let names: Vec<&str> = pass.stages.iter().map(|(name, _)| *name).collect();
+    assert_eq!(names, stages::STAGES);
+    // The stages are parts of the pass: each took some time, together no more than the pass.
+    assert!(pass.stages.iter().all(|(_, s)| s.is_finite() && *s >= 0.0));
+    let sum: f64 = pass.stages.iter().map(|(_, s)| s).sum();
+    assert!(sum <= pass.total, "stages {sum} s, pass {} s", pass.total);
+    // Reproduced stage by stage, the job gives what the library's one-call functions give.
+    let model = wegnology_parser::load(&published).unwrap();
+    assert!(pass.model == model, "the staged parse differs from `load`");
+    assert_eq!(pass.model_json, model.to_json());
+    assert_eq!(
+        pass.openapi_json,
+        wegnology_openapi::to_json(&model).unwrap()
+    );
+    assert_eq!(
+        pass.code,
+        wegnology_codegen::render(&model.subset(wegnology_codegen::RESOURCES))
+    );
+    // The whole API: every resource, not only Me's.
+    assert!(model.resources.len() > 1);
+
+    let figures = stages::measure(&published, 1).unwrap();
+    assert_eq!(figures.repetitions, 1);
+    assert_eq!(figures.stages.len(), stages::STAGES.len());
+    assert_eq!(
+        (figures.resources, figures.actions, figures.schemas),
+        (
+            model.resources.len(),
+            model.actions.len(),
+            model.schemas.len()
+        )
+    );
+    assert_eq!(figures.output_bytes[0], pass.model_json.len());
+    assert_eq!(figures.output_bytes[2], pass.code.len());
+}
+
+#[test]
+fn the_scratch_copy_holds_what_regen_reads_and_writes() {
+    let root = default_root();
+    let scratch = process::Scratch::copy_of(&root).unwrap();
+    for item in process::COPIED {
+        assert!(scratch.root().join(item).exists(), "{item}");
+    }
+    let model = "spec/generated/model.json";
+    assert_eq!(
+        std::fs::read(scratch.root().join(model)).unwrap(),
+        std::fs::read(root.join(model)).unwrap()
+    );
+    assert!(scratch
+        .root()
+        .join("crates/parser/tests/fixtures/one-of")
+        .is_dir());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_whole_process_run_must_find_the_outputs_up_to_date() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    // Stand-ins for the xtask binary: one whose outputs are up to date, one that found them stale.
+    let script = |name: &str, out: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, format!("#!/bin/sh\necho '{out}'\n")).unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+        path
+    };
+    let fresh = script("fresh", "up to date: spec/generated/model.json");
+    let stale = script(
+        "stale",
+        "action needed: review and commit spec/generated/model.json",
+    );
+    let run = process::run(&fresh, dir.path(), "check").unwrap();
+    assert!(run.seconds > 0.0);
+    assert!(run.cpu_seconds.is_nan() || run.cpu_seconds >= 0.0);
+    assert!(process::run(&stale, dir.path(), "regen").is_err());
+    let figure = process::measure(&fresh, dir.path(), "check", 3).unwrap();
+    assert_eq!(figure.repetitions, 3);
+    assert!(figure.fastest <= figure.seconds && figure.seconds <= figure.slowest);
 }

@@ -111,14 +111,22 @@ pub fn document(model: &ApiModel) -> Result<Value, OpenApiError> {
             .insert(method.to_ascii_lowercase(), operation);
     }
 
+    // The schema each diagnostic lies in, found once: a schema is the one of the model's list
+    // it is (the model's schemas are all distinct: each has a section of its own).
+    let owners: Vec<Option<&wegnology_model::Schema>> = model
+        .diagnostics
+        .iter()
+        .map(|d| schema_of(model, d))
+        .collect();
     let mut schemas = Map::new();
     for named in &model.schemas {
         let mut component = schema::component(model, &names, named)?;
         let notes: Vec<Value> = model
             .diagnostics
             .iter()
-            .filter(|d| schema_of(model, d) == Some(named))
-            .map(diagnostic_note)
+            .zip(&owners)
+            .filter(|(_, owner)| owner.is_some_and(|owner| std::ptr::eq(owner, named)))
+            .map(|(d, _)| diagnostic_note(d))
             .collect();
         if !notes.is_empty() {
             component
@@ -145,9 +153,10 @@ pub fn document(model: &ApiModel) -> Result<Value, OpenApiError> {
         },
         "servers": [{ "url": model.base_url }],
         "tags": model.resources.iter().map(|r| json!({ "name": r.name })).collect::<Vec<_>>(),
-        "paths": paths,
+        // Moved in below, in these places: `json!` would copy them.
+        "paths": null,
         "components": {
-            "schemas": schemas,
+            "schemas": null,
             "securitySchemes": {
                 SECURITY_SCHEME: {
                     "type": "http",
@@ -159,16 +168,19 @@ pub fn document(model: &ApiModel) -> Result<Value, OpenApiError> {
             }
         },
     });
+    doc["paths"] = Value::Object(paths);
+    doc["components"]["schemas"] = Value::Object(schemas);
     let unattached: Vec<Value> = model
         .diagnostics
         .iter()
-        .filter(|d| {
+        .zip(&owners)
+        .filter(|(d, owner)| {
             d.action
                 .as_deref()
                 .is_none_or(|title| !model.actions.iter().any(|a| a.title == title))
-                && schema_of(model, d).is_none()
+                && owner.is_none()
         })
-        .map(diagnostic_note)
+        .map(|(d, _)| diagnostic_note(d))
         .collect();
     if !unattached.is_empty() {
         doc.as_object_mut()

@@ -85,6 +85,16 @@ impl ComponentNames {
     }
 }
 
+/// Whether two schema objects are equal once `title`, `description` and `$schema` are left out
+/// of both (as maps: in any order), without copying either.
+fn equal_but_annotations(a: &Map<String, Value>, b: &Map<String, Value>) -> bool {
+    let kept = |key: &str| !matches!(key, "title" | "description" | "$schema");
+    a.keys().filter(|k| kept(k)).count() == b.keys().filter(|k| kept(k)).count()
+        && a.iter()
+            .filter(|(k, _)| kept(k))
+            .all(|(k, v)| b.get(k) == Some(v))
+}
+
 fn component_ref(name: &str) -> Value {
     json!({ "$ref": format!("#/components/schemas/{name}") })
 }
@@ -277,16 +287,10 @@ impl Converter<'_> {
         }
         let (anchor, name) = self.names.by_title(title)?;
         let named = self.model.schema(anchor)?;
-        let strip = |map: &Map<String, Value>| -> Map<String, Value> {
-            map.iter()
-                .filter(|(k, _)| !matches!(k.as_str(), "title" | "description" | "$schema"))
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect()
-        };
         let Value::Object(named_object) = &named.json_schema else {
             return None;
         };
-        if strip(object) != strip(named_object) {
+        if !equal_but_annotations(object, named_object) {
             return None;
         }
         let mut reference = component_ref(name);

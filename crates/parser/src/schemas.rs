@@ -6,6 +6,7 @@ use wegnology_model::{Diagnostic, DiagnosticKind, Schema, SourceRef};
 
 use crate::error::SpecError;
 use crate::markdown::{blocks, Block, Inline};
+use crate::text::{push_index, push_key};
 
 /// Me's schemas page, relative to `spec/published`.
 pub const FILE: &str = "me/_schemas.md";
@@ -115,7 +116,9 @@ pub fn parse(file: &str, text: &str) -> Result<SchemaPage, SpecError> {
         }
     }
 
-    let end = text.lines().count().max(1);
+    // The last line, for the errors that say something is missing before the end (counted only
+    // then: the package's page has 140,000 lines).
+    let end = || text.lines().count().max(1);
     let mut page = SchemaPage {
         schemas: Vec::new(),
         repairs: Vec::new(),
@@ -125,7 +128,7 @@ pub fn parse(file: &str, text: &str) -> Result<SchemaPage, SpecError> {
         else {
             return Err(SpecError::malformed(
                 file,
-                end,
+                end(),
                 format!(
                     "a `Schema` JSON block for `{}` (line {}) before the end of the file",
                     draft.title, draft.line
@@ -185,7 +188,7 @@ pub fn parse(file: &str, text: &str) -> Result<SchemaPage, SpecError> {
             .and_then(|l| l.strip_prefix('#'))
             .unwrap_or_default();
         if !page.schemas.iter().any(|s| s.anchor == anchor) {
-            return Err(SpecError::malformed(file, end, format!("a `## {}` section (`#{anchor}`), listed in the contents on line {line}, before the end of the file", item.text)));
+            return Err(SpecError::malformed(file, end(), format!("a `## {}` section (`#{anchor}`), listed in the contents on line {line}, before the end of the file", item.text)));
         }
     }
     Ok(page)
@@ -205,8 +208,14 @@ struct Draft {
 /// Returns the JSON pointer of each repaired object.
 fn repair_misplaced_keywords(schema: &mut Value, pointer: &str) -> Vec<String> {
     let mut repaired = Vec::new();
+    lift_misplaced_keywords(schema, &mut pointer.to_string(), &mut repaired);
+    repaired
+}
+
+/// [`repair_misplaced_keywords`] below `pointer` (the schema's on entry, and again on return).
+fn lift_misplaced_keywords(schema: &mut Value, pointer: &mut String, repaired: &mut Vec<String>) {
     let Value::Object(object) = schema else {
-        return repaired;
+        return;
     };
     let misplaced = object
         .get("properties")
@@ -224,16 +233,14 @@ fn repair_misplaced_keywords(schema: &mut Value, pointer: &str) -> Vec<String> {
         repaired.push(if pointer.is_empty() {
             "/".to_string()
         } else {
-            pointer.to_string()
+            pointer.clone()
         });
     }
     for (key, child) in object.iter_mut() {
-        repaired.extend(repair_misplaced_keywords(
-            child,
-            &format!("{pointer}/{key}"),
-        ));
+        let len = push_key(pointer, key);
+        lift_misplaced_keywords(child, pointer, repaired);
+        pointer.truncate(len);
     }
-    repaired
 }
 
 /// Keywords whose value is a number in every JSON Schema draft.
@@ -255,42 +262,50 @@ const NUMERIC_KEYWORDS: [&str; 11] = [
 /// name) holds a number as a string. Returns each repaired keyword's pointer and its text.
 fn repair_quoted_numbers(schema: &mut Value, pointer: &str) -> Vec<(String, String)> {
     let mut repaired = Vec::new();
+    unquote_numbers(schema, &mut pointer.to_string(), &mut repaired);
+    repaired
+}
+
+/// [`repair_quoted_numbers`] below `pointer` (the schema's on entry, and again on return).
+fn unquote_numbers(schema: &mut Value, pointer: &mut String, repaired: &mut Vec<(String, String)>) {
     match schema {
         Value::Object(object) => {
             for (key, child) in object.iter_mut() {
-                let at = format!("{pointer}/{key}");
+                let len = push_key(pointer, key);
                 if NUMERIC_KEYWORDS.contains(&key.as_str()) {
                     if let Value::String(text) = child {
                         if let Ok(number) = text.parse::<serde_json::Number>() {
-                            repaired.push((at, text.clone()));
+                            repaired.push((pointer.clone(), text.clone()));
                             *child = Value::Number(number);
                         }
                     }
-                    continue;
-                }
-                if matches!(
+                } else if matches!(
                     key.as_str(),
                     "properties" | "patternProperties" | "definitions" | "$defs"
                 ) {
                     // Their keys are names, their values schemas.
                     if let Value::Object(named) = child {
                         for (name, sub) in named.iter_mut() {
-                            repaired.extend(repair_quoted_numbers(sub, &format!("{at}/{name}")));
+                            let at = push_key(pointer, name);
+                            unquote_numbers(sub, pointer, repaired);
+                            pointer.truncate(at);
                         }
                     }
-                    continue;
+                } else {
+                    unquote_numbers(child, pointer, repaired);
                 }
-                repaired.extend(repair_quoted_numbers(child, &at));
+                pointer.truncate(len);
             }
         }
         Value::Array(items) => {
             for (index, item) in items.iter_mut().enumerate() {
-                repaired.extend(repair_quoted_numbers(item, &format!("{pointer}/{index}")));
+                let len = push_index(pointer, index);
+                unquote_numbers(item, pointer, repaired);
+                pointer.truncate(len);
             }
         }
         _ => {}
     }
-    repaired
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use crate::authority;
 use crate::js::{self, JsAction, JsPage};
 use crate::reference::{self, ActionReference, ParamTable, ReferenceAction, ReferenceParam};
 use crate::rest::{self, RestAction, RestPage, RestQueryParam};
-use crate::text::normalize;
+use crate::text::{normalize, push_index, push_key};
 
 impl Merger<'_> {
     /// A `oneOf` of objects whose branches an untagged enum cannot tell apart: the generator
@@ -19,11 +19,15 @@ impl Merger<'_> {
     pub(super) fn check_one_ofs(&mut self) {
         let mut found = Vec::new();
         for schema in self.schemas {
-            every_node(&schema.json_schema, "", &mut |pointer, node| {
-                if let OneOf::Ambiguous(why) = classify(node) {
-                    found.push((schema, pointer.to_string(), why));
-                }
-            });
+            every_node(
+                &schema.json_schema,
+                &mut String::new(),
+                &mut |pointer, node| {
+                    if let OneOf::Ambiguous(why) = classify(node) {
+                        found.push((schema, pointer.to_string(), why));
+                    }
+                },
+            );
         }
         for (schema, pointer, why) in found {
             self.diagnostics.push(Diagnostic {
@@ -424,18 +428,22 @@ impl Merger<'_> {
     /// A nested schema that carries a named schema's `title` must be that schema: the generator
     /// reuses the named type for it.
     pub(super) fn check_nested_schemas(&mut self) {
+        let schemas = self.schemas;
         let mut found = Vec::new();
-        for schema in self.schemas {
-            nested_titled(&schema.json_schema, "", true, &mut |pointer, nested| {
-                found.push((schema, pointer.to_string(), nested.clone()))
-            });
+        for schema in schemas {
+            nested_titled(
+                &schema.json_schema,
+                &mut String::new(),
+                true,
+                &mut |pointer, nested| found.push((schema, pointer.to_string(), nested)),
+            );
         }
         for (outer, pointer, nested) in found {
             let title = nested
                 .get("title")
                 .and_then(Value::as_str)
                 .unwrap_or_default();
-            let Some(named) = self.schemas.iter().find(|s| s.title == title) else {
+            let Some(named) = schemas.iter().find(|s| s.title == title) else {
                 self.diagnostics.push(Diagnostic {
                     kind: DiagnosticKind::Gap,
                     source: outer.source.clone(),
@@ -448,7 +456,7 @@ impl Merger<'_> {
                 });
                 continue;
             };
-            if comparable(&nested) != comparable(&named.json_schema) {
+            if !equal_but_annotations(nested, &named.json_schema) {
                 self.diagnostics.push(Diagnostic {
                     kind: DiagnosticKind::Disagreement,
                     source: outer.source.clone(),
@@ -464,8 +472,14 @@ impl Merger<'_> {
     }
 }
 
-/// Calls `visit` on every nested object schema carrying a `title`, below the root.
-fn nested_titled(value: &Value, pointer: &str, root: bool, visit: &mut dyn FnMut(&str, &Value)) {
+/// Calls `visit` on every nested object schema carrying a `title`, below the root, with its
+/// JSON pointer (`pointer` is the value's on entry, and again on return).
+fn nested_titled<'v>(
+    value: &'v Value,
+    pointer: &mut String,
+    root: bool,
+    visit: &mut dyn FnMut(&str, &'v Value),
+) {
     match value {
         Value::Object(object) => {
             if !root
@@ -475,41 +489,53 @@ fn nested_titled(value: &Value, pointer: &str, root: bool, visit: &mut dyn FnMut
                 visit(pointer, value);
             }
             for (key, child) in object {
-                nested_titled(child, &format!("{pointer}/{key}"), false, visit);
+                let len = push_key(pointer, key);
+                nested_titled(child, pointer, false, visit);
+                pointer.truncate(len);
             }
         }
         Value::Array(items) => {
             for (i, child) in items.iter().enumerate() {
-                nested_titled(child, &format!("{pointer}/{i}"), false, visit);
+                let len = push_index(pointer, i);
+                nested_titled(child, pointer, false, visit);
+                pointer.truncate(len);
             }
         }
         _ => {}
     }
 }
 
-/// A schema without the annotations that differ between a root and its nested copies.
-fn comparable(schema: &Value) -> Value {
-    let mut schema = schema.clone();
-    if let Value::Object(object) = &mut schema {
-        for key in ["$schema", "title", "description"] {
-            object.remove(key);
-        }
-    }
-    schema
+/// Whether two schemas are equal but for the annotations that differ between a root and its
+/// nested copies (`$schema`, `title`, `description`), compared in place.
+fn equal_but_annotations(a: &Value, b: &Value) -> bool {
+    let (Value::Object(a), Value::Object(b)) = (a, b) else {
+        return a == b;
+    };
+    let kept = |key: &str| !matches!(key, "$schema" | "title" | "description");
+    // As maps: the same kept keys, each with an equal value, in any order.
+    a.keys().filter(|k| kept(k)).count() == b.keys().filter(|k| kept(k)).count()
+        && a.iter()
+            .filter(|(k, _)| kept(k))
+            .all(|(k, v)| b.get(k) == Some(v))
 }
 
-/// Calls `visit` on `value` and every schema nested in it, with its JSON pointer.
-fn every_node(value: &Value, pointer: &str, visit: &mut dyn FnMut(&str, &Value)) {
+/// Calls `visit` on `value` and every schema nested in it, with its JSON pointer (`pointer` is
+/// the value's on entry, and again on return).
+fn every_node(value: &Value, pointer: &mut String, visit: &mut dyn FnMut(&str, &Value)) {
     match value {
         Value::Object(object) => {
             visit(pointer, value);
             for (key, child) in object {
-                every_node(child, &format!("{pointer}/{key}"), visit);
+                let len = push_key(pointer, key);
+                every_node(child, pointer, visit);
+                pointer.truncate(len);
             }
         }
         Value::Array(items) => {
             for (i, child) in items.iter().enumerate() {
-                every_node(child, &format!("{pointer}/{i}"), visit);
+                let len = push_index(pointer, i);
+                every_node(child, pointer, visit);
+                pointer.truncate(len);
             }
         }
         _ => {}

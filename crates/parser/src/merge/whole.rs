@@ -3,7 +3,7 @@
 //! cross-checks them ([`authority::NEWER_RELEASE`]); a schema both schemas pages define is the
 //! newer release's ([`authority::SCHEMA_RELEASE`]); every difference is a diagnostic.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use wegnology_model::{Action, ApiModel, Diagnostic, DiagnosticKind, Location, SourceRef};
 
@@ -11,9 +11,11 @@ use crate::authority;
 
 /// The whole API: `me` (Me's documents) in place of the package's `me`, beside every other
 /// resource of `package`.
-pub fn combine(me: ApiModel, package: ApiModel) -> ApiModel {
-    let mut diagnostics = me.diagnostics.clone();
-    let me_resources: BTreeSet<&str> = me.resources.iter().map(|r| r.camel_name.as_str()).collect();
+pub fn combine(mut me: ApiModel, mut package: ApiModel) -> ApiModel {
+    // Both models are taken apart: what the whole model keeps of them is moved, not copied.
+    let mut diagnostics = std::mem::take(&mut me.diagnostics);
+    let me_resources: BTreeSet<String> =
+        me.resources.iter().map(|r| r.camel_name.clone()).collect();
 
     // Me's documents decide Me; the package's page of it only cross-checks.
     for older in package
@@ -61,9 +63,9 @@ pub fn combine(me: ApiModel, package: ApiModel) -> ApiModel {
     }
 
     // Schemas: the newer release's first, then what only the package has.
-    let mut schemas = me.schemas.clone();
+    let mut only_package = Vec::new();
     let mut from_package = BTreeSet::new();
-    for schema in &package.schemas {
+    for schema in std::mem::take(&mut package.schemas) {
         match me.schemas.iter().find(|s| s.title == schema.title) {
             Some(newer) => {
                 if newer.json_schema != schema.json_schema {
@@ -85,17 +87,18 @@ pub fn combine(me: ApiModel, package: ApiModel) -> ApiModel {
             }
             None => {
                 from_package.insert(schema.anchor.clone());
-                schemas.push(schema.clone());
+                only_package.push(schema);
             }
         }
     }
+    let mut schemas = std::mem::take(&mut me.schemas);
+    schemas.extend(only_package);
 
     // The package's diagnostics, but those of its `me` actions (replaced) and of the schemas
     // Me's release decides.
     diagnostics.extend(
-        package
-            .diagnostics
-            .iter()
+        std::mem::take(&mut package.diagnostics)
+            .into_iter()
             .filter(|d| {
                 let of_me = d
                     .resource
@@ -104,32 +107,40 @@ pub fn combine(me: ApiModel, package: ApiModel) -> ApiModel {
                 let of_replaced_schema =
                     d.schema.as_ref().is_some_and(|s| !from_package.contains(s));
                 !of_me && !of_replaced_schema
-            })
-            .cloned(),
+            }),
     );
 
     // Resources in file-name order, Me's in the place of the package's.
-    let mut resources: Vec<_> = package
-        .resources
-        .iter()
+    let mut resources: Vec<_> = std::mem::take(&mut package.resources)
+        .into_iter()
         .filter(|r| !me_resources.contains(r.camel_name.as_str()))
-        .cloned()
-        .chain(me.resources.iter().cloned())
+        .chain(std::mem::take(&mut me.resources))
         .collect();
     resources.sort_by(|a, b| a.camel_name.cmp(&b.camel_name));
+    // Each resource's actions, in their documents' order: Me's from Me's model, the others'
+    // from the package's (every resource once: one per page, Me's left out of the package's).
+    let mut by_resource: BTreeMap<(bool, String), Vec<Action>> = BTreeMap::new();
+    for (from_me, action) in std::mem::take(&mut me.actions)
+        .into_iter()
+        .map(|a| (true, a))
+        .chain(
+            std::mem::take(&mut package.actions)
+                .into_iter()
+                .map(|a| (false, a)),
+        )
+    {
+        by_resource
+            .entry((from_me, action.resource.clone()))
+            .or_default()
+            .push(action);
+    }
     let actions: Vec<Action> = resources
         .iter()
         .flat_map(|r| {
-            let source = if me_resources.contains(r.camel_name.as_str()) {
-                &me.actions
-            } else {
-                &package.actions
-            };
-            source
-                .iter()
-                .filter(|a| a.resource == r.camel_name)
-                .cloned()
-                .collect::<Vec<_>>()
+            let from_me = me_resources.contains(r.camel_name.as_str());
+            by_resource
+                .remove(&(from_me, r.camel_name.clone()))
+                .unwrap_or_default()
         })
         .collect();
     ApiModel {
