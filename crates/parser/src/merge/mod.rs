@@ -476,17 +476,7 @@ impl Merger<'_> {
             );
             location
         };
-        Ok(Param {
-            name: param.name.clone(),
-            location,
-            ty,
-            documented_type: param.type_text.clone(),
-            // A path cannot be built without it, whatever me.md says (reported above).
-            required: param.required || location == Location::Path,
-            description: param.description.clone(),
-            default: param.default.clone(),
-            example,
-        })
+        Ok(documented_param(param, location, ty, example))
     }
 
     /// Query parameters the REST page documents and `me.md` does not (`asBytes` of Payload
@@ -623,6 +613,27 @@ impl Merger<'_> {
                     ),
                 )
             })
+    }
+}
+
+/// The model's parameter for an action reference's row, once its place, type and example are
+/// decided.
+fn documented_param(
+    param: &ReferenceParam,
+    location: Location,
+    ty: ParamType,
+    example: Option<ParamExample>,
+) -> Param {
+    Param {
+        name: param.name.clone(),
+        location,
+        ty,
+        documented_type: param.type_text.clone(),
+        // A path cannot be built without it, whatever the reference says (reported).
+        required: param.required || location == Location::Path,
+        description: param.description.clone(),
+        default: param.default.clone(),
+        example,
     }
 }
 

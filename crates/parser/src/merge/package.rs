@@ -11,7 +11,7 @@ use wegnology_model::{
     Resource, Response,
 };
 
-use super::{at, common_path, infer_type, type_name, Merger};
+use super::{at, common_path, documented_param, infer_type, type_name, Merger};
 use crate::authority;
 use crate::error::SpecError;
 use crate::package;
@@ -453,16 +453,7 @@ impl Merger<'_> {
                 "a path cannot be built without it",
             );
         }
-        Ok(Param {
-            name: param.name.clone(),
-            location,
-            ty,
-            documented_type: param.type_text.clone(),
-            required: param.required || location == Location::Path,
-            description: param.description.clone(),
-            default: param.default.clone(),
-            example,
-        })
+        Ok(documented_param(param, location, ty, example))
     }
 
     /// A multipart field's kind and the page's type say the same (a file is `file`, an object
