@@ -88,12 +88,17 @@ fn import(root: &Path, dir: &Path) -> Result<String, String> {
     let target = root.join(TARGET);
     let staging = root.join(format!("{TARGET}.importing"));
     let _ = std::fs::remove_dir_all(&staging);
-    for file in &files {
+    let copied = files.iter().try_for_each(|file| {
         let to = staging.join(file);
         std::fs::create_dir_all(to.parent().expect("a file has a parent"))
             .map_err(|error| format!("{}: {error}", to.display()))?;
         std::fs::copy(source.join(file), &to)
-            .map_err(|error| format!("{}: cannot copy: {error}", source.join(file).display()))?;
+            .map(|_| ())
+            .map_err(|error| format!("{}: cannot copy: {error}", source.join(file).display()))
+    });
+    if let Err(error) = copied {
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(error);
     }
     let before = target.is_dir().then(|| snapshot(&target)).transpose()?;
     let previous = root.join(format!("{TARGET}.previous"));
@@ -101,7 +106,13 @@ fn import(root: &Path, dir: &Path) -> Result<String, String> {
     if target.is_dir() {
         std::fs::rename(&target, &previous).map_err(|error| format!("{TARGET}: {error}"))?;
     }
-    std::fs::rename(&staging, &target).map_err(|error| format!("{TARGET}: {error}"))?;
+    if let Err(error) = std::fs::rename(&staging, &target) {
+        // Put the previous release back: the import changes everything or nothing.
+        if previous.is_dir() {
+            let _ = std::fs::rename(&previous, &target);
+        }
+        return Err(format!("{TARGET}: {error}"));
+    }
     let _ = std::fs::remove_dir_all(&previous);
     let after = snapshot(&target)?;
     let release = package::package_version(&wegnology_parser::package::Document {
