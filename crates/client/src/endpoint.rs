@@ -7,13 +7,12 @@
 
 use std::borrow::Cow;
 use std::fmt;
-use std::marker::PhantomData;
 use std::time::Duration;
 
 use bytes::Bytes;
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use reqwest::header::{HeaderName, HeaderValue};
-use reqwest::Method;
+use reqwest::{Method, StatusCode};
 use serde::Serialize;
 
 use crate::builder::Client;
@@ -169,6 +168,9 @@ const PATH_SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'_')
     .remove(b'~');
 
+/// How a success answer's status and body become the action's type (`runtime::decode`).
+pub type Decoder<T> = fn(StatusCode, &[u8]) -> Result<T, serde_json::Error>;
+
 /// One request as the generated builders fill it in. `T` is the documented success type.
 #[doc(hidden)]
 pub struct Request<'a, T> {
@@ -186,7 +188,9 @@ pub struct Request<'a, T> {
     pub(crate) refused: Option<Box<Error>>,
     pub(crate) timeout: Option<Duration>,
     pub(crate) retries: Option<u32>,
-    answer: PhantomData<fn() -> T>,
+    /// The decoder given with [`Request::decode_with`]; `None`: the type's own
+    /// (`runtime::Answer`), JSON for a type with a serde impl.
+    pub(crate) decode: Option<Decoder<T>>,
 }
 
 impl<'a, T> Request<'a, T> {
@@ -203,7 +207,7 @@ impl<'a, T> Request<'a, T> {
             refused: None,
             timeout: None,
             retries: None,
-            answer: PhantomData,
+            decode: None,
         }
     }
 
@@ -228,6 +232,13 @@ impl<'a, T> Request<'a, T> {
     /// [`Endpoint::accept_version`]: the `Accept-Version` of an action of another release.
     pub fn accept_version(mut self, version: &'static str) -> Self {
         self.endpoint = self.endpoint.accept_version(version);
+        self
+    }
+
+    /// Decodes the success answer with `decode` instead of the type's own decoding:
+    /// `runtime::decode::nothing` for a bodiless answer (`()`), or any decoder by status.
+    pub fn decode_with(mut self, decode: Decoder<T>) -> Self {
+        self.decode = Some(decode);
         self
     }
 

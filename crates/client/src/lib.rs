@@ -45,6 +45,7 @@
 extern crate self as wegnology;
 
 mod builder;
+mod decode;
 mod endpoint;
 mod error;
 mod facts;

@@ -11,12 +11,12 @@ use std::time::Duration;
 use bytes::Bytes;
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue, CONTENT_TYPE};
 use reqwest::StatusCode;
-use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use tokio::time::Instant;
 use tracing::Instrument;
 
 use crate::builder::{Client, Inner, ACCEPT_VERSION_HEADER};
+use crate::decode::{is_undocumented, Answer};
 use crate::endpoint::{Endpoint, Request};
 use crate::error::Error;
 use crate::response::Response;
@@ -26,7 +26,7 @@ use crate::retry::should_retry;
 // `async fn`s: a wrapping `async fn` (or `async` block) keeps its own copy of what it awaits beside
 // the copy being polled, growing every call's future by the size of a request, or of the whole
 // inner future, per level.
-impl<'a, T: DeserializeOwned + Send + 'a> Request<'a, T> {
+impl<'a, T: Answer + Send + 'a> Request<'a, T> {
     /// Sends the request; the decoded success body.
     pub fn send(self) -> impl Future<Output = Result<T, Error>> + Send + 'a {
         self.client.execute(self, Response::into_body)
@@ -62,7 +62,7 @@ enum FutureState<'a, T> {
     Sending(Pin<Box<dyn Future<Output = Result<T, Error>> + Send + 'a>>),
 }
 
-impl<'a, T: DeserializeOwned + Send + 'a> Future for ResponseFuture<'a, T> {
+impl<'a, T: Answer + Send + 'a> Future for ResponseFuture<'a, T> {
     type Output = Result<T, Error>;
 
     fn poll(
@@ -84,7 +84,7 @@ impl<'a, T: DeserializeOwned + Send + 'a> Future for ResponseFuture<'a, T> {
     }
 }
 
-impl<'a, T: DeserializeOwned + Send + 'a> IntoFuture for Request<'a, T> {
+impl<'a, T: Answer + Send + 'a> IntoFuture for Request<'a, T> {
     type Output = Result<T, Error>;
     type IntoFuture = ResponseFuture<'a, T>;
 
@@ -106,7 +106,7 @@ impl Client {
     /// future is then a third of its earlier size, and it is what each task in flight carries.
     /// `answer` shapes the outcome (the body alone, or the whole [`Response`]) inside this
     /// future rather than in a wrapping one.
-    pub(crate) async fn execute<T: DeserializeOwned, O>(
+    pub(crate) async fn execute<T: Answer, O>(
         &self,
         request: Request<'_, T>,
         answer: fn(Response<T>) -> O,
@@ -120,13 +120,15 @@ impl Client {
         let retries = request.retries.unwrap_or(self.inner.retry.retries());
         let (status, headers, bytes) = self.send_call(&call, timeout, retries).await?;
         let action = endpoint.action;
-        let decoded = serde_json::from_slice(&bytes).map_err(|source| {
+        let decode = request.decode.unwrap_or(T::decode);
+        let decoded = decode(status, &bytes).map_err(|source| {
             tracing::debug!(action, cause = "decode", "call failed");
             let secrets = endpoint.secret_answer;
             Error::Decode {
                 action,
                 excerpt: crate::redact::excerpt(&bytes, secrets),
-                source: if secrets {
+                // An undocumented status quotes nothing of the body: kept, so it is named.
+                source: if secrets && !is_undocumented(&source) {
                     crate::redact::redact_decode_error(source)
                 } else {
                     source

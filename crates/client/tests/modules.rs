@@ -147,7 +147,9 @@ fn no_runtime_module_imports_the_generated_code() {
 #[test]
 fn the_leaves_import_nothing_else_of_the_crate() {
     let imports = module_imports();
-    for leaf in ["secret", "error", "facts", "redact", "response", "macros"] {
+    for leaf in [
+        "secret", "error", "facts", "redact", "response", "macros", "decode",
+    ] {
         assert_eq!(
             imports.get(leaf),
             Some(&BTreeSet::new()),
