@@ -53,6 +53,7 @@ mod facts;
 #[rustfmt::skip]
 mod generated;
 mod macros;
+mod multipart;
 mod redact;
 mod response;
 mod retry;
@@ -64,6 +65,7 @@ mod urls;
 pub use builder::{Client, ClientBuilder};
 pub use error::Error;
 pub use generated::*;
+pub use multipart::FilePart;
 pub use response::Response;
 pub use retry::RetryPolicy;
 pub use secret::Secret;

@@ -8,7 +8,8 @@
 //! [`Request`], [`Handle`]) the client; `transport` (attempts, retries, the deadline, tracing,
 //! decoding) all of them; `macros` holds `__request_builder!` and `string_enum!`. `decode` (how
 //! a success answer becomes its type: [`Answer`], [`decode::json`], [`decode::nothing`])
-//! imports nothing else of the crate.
+//! imports nothing else of the crate; `multipart` ([`FilePart`], the parts of a
+//! `multipart/form-data` body) only the error.
 
 pub use reqwest::{Method, StatusCode};
 
@@ -23,6 +24,7 @@ pub use crate::endpoint::Decoder;
 #[doc(hidden)]
 pub use crate::endpoint::{Endpoint, Handle, Request};
 pub use crate::facts::ApiFacts;
+pub use crate::multipart::FilePart;
 pub use crate::response::Response;
 pub use crate::retry::RetryPolicy;
 pub use crate::secret::Secret;

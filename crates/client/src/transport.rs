@@ -17,7 +17,7 @@ use tracing::Instrument;
 
 use crate::builder::{Client, Inner, ACCEPT_VERSION_HEADER};
 use crate::decode::{is_undocumented, Answer};
-use crate::endpoint::{Endpoint, Request};
+use crate::endpoint::{Body, Endpoint, Request};
 use crate::error::Error;
 use crate::response::Response;
 use crate::retry::should_retry;
@@ -251,11 +251,8 @@ impl Client {
                 Error::Transport { action, source }
             }
         };
-        let mut response = inner
-            .http
-            .execute(inner.request(call))
-            .await
-            .map_err(transport)?;
+        let request = inner.request(call).map_err(transport)?;
+        let mut response = inner.http.execute(request).await.map_err(transport)?;
         let status = response.status();
         let headers = std::mem::take(response.headers_mut());
         if !status.is_success() {
@@ -273,7 +270,7 @@ struct Call<'r> {
     path: &'r str,
     query: &'r [(Cow<'static, str>, String)],
     headers: &'r [(HeaderName, HeaderValue)],
-    body: Option<&'r Bytes>,
+    body: &'r Body,
 }
 
 impl<'r> Call<'r> {
@@ -283,7 +280,7 @@ impl<'r> Call<'r> {
             path: &request.path,
             query: &request.query,
             headers: &request.headers,
-            body: request.body.as_ref(),
+            body: &request.body,
         }
     }
 }
@@ -337,8 +334,9 @@ async fn api_error(
 }
 
 impl Inner {
-    /// The `reqwest` request of one attempt of `call`.
-    fn request(&self, call: &Call<'_>) -> reqwest::Request {
+    /// The `reqwest` request of one attempt of `call`. Only a multipart body can fail to build
+    /// (reqwest's builder makes its form); a JSON one is shared, never copied.
+    fn request(&self, call: &Call<'_>) -> Result<reqwest::Request, reqwest::Error> {
         // An action of another release, or code generated from other documents (`generate!` in
         // another crate) on this client, sends its own API version and query defaults instead of
         // the client's.
@@ -361,11 +359,21 @@ impl Inner {
         for (name, value) in call.headers {
             map.insert(name.clone(), value.clone());
         }
-        if let Some(body) = call.body {
-            map.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-            *request.body_mut() = Some(body.clone().into());
+        match call.body {
+            Body::Multipart(parts) if parts.is_empty() => {}
+            Body::Json(body) => {
+                map.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                *request.body_mut() = Some(body.clone().into());
+            }
+            // Made again for each attempt from the parts (whose files' bytes are shared):
+            // `Content-Type: multipart/form-data; boundary=…` and the length, by reqwest.
+            Body::Multipart(parts) => {
+                return reqwest::RequestBuilder::from_parts(self.http.clone(), request)
+                    .multipart(crate::multipart::form(parts))
+                    .build();
+            }
         }
-        request
+        Ok(request)
     }
 }
 
@@ -424,7 +432,7 @@ mod tests {
 
     /// The `reqwest` request the first attempt of `request` sends.
     fn sent(request: Request<'_, ()>) -> reqwest::Request {
-        request.client.inner.request(&Call::of(&request))
+        request.client.inner.request(&Call::of(&request)).unwrap()
     }
 
     fn version(request: &reqwest::Request) -> &str {

@@ -204,3 +204,31 @@ fn modules_import_each_other_without_cycles() {
     assert!(imports["endpoint"].contains("builder"));
     assert!(!imports["builder"].contains("endpoint") && !imports["builder"].contains("transport"));
 }
+
+#[test]
+fn the_modules_the_whole_api_needs_import_only_what_they_name() {
+    let imports = module_imports();
+    let expect = |module: &str, names: &[&str]| {
+        let expected: BTreeSet<String> = names.iter().map(|n| n.to_string()).collect();
+        assert_eq!(
+            imports.get(module),
+            Some(&expected),
+            "{module}.rs: {imports:?}"
+        );
+    };
+    // Multipart parts and the form of an attempt: the error of a file that cannot be read.
+    expect("multipart", &["error"]);
+    // The request holds the parts; sending makes the form and decodes by status.
+    assert!(imports["endpoint"].contains("multipart"), "{imports:?}");
+    assert!(
+        imports["transport"].contains("multipart") && imports["transport"].contains("decode"),
+        "{imports:?}"
+    );
+    // Nothing below the request reaches the sending.
+    for module in ["decode", "multipart", "endpoint", "builder"] {
+        assert!(
+            !imports[module].contains("transport"),
+            "{module}.rs: {imports:?}"
+        );
+    }
+}
