@@ -189,6 +189,9 @@ impl Body {
 }
 
 /// One request as the generated builders fill it in. `T` is the documented success type.
+///
+/// Cloning copies what was set (path, query, headers) and shares the bodies' bytes: a clone
+/// is the same call, with the same per-call options, sent again (the pages of a list).
 #[doc(hidden)]
 pub struct Request<'a, T> {
     pub(crate) client: &'a Client,
@@ -208,6 +211,45 @@ pub struct Request<'a, T> {
     /// The decoder given with [`Request::decode_with`]; `None`: the type's own
     /// (`runtime::Answer`), JSON for a type with a serde impl.
     pub(crate) decode: Option<Decoder<T>>,
+}
+
+impl<T> Clone for Request<'_, T> {
+    fn clone(&self) -> Self {
+        Request {
+            client: self.client,
+            endpoint: self.endpoint.clone(),
+            path: self.path.clone(),
+            query: self.query.clone(),
+            headers: self.headers.clone(),
+            body: self.body.clone(),
+            refused: self.refused.as_deref().map(|e| Box::new(refusal_copy(e))),
+            timeout: self.timeout,
+            retries: self.retries,
+            decode: self.decode,
+        }
+    }
+}
+
+/// The same refusal again, for a clone of a request: what `refuse` and `refuse_encoding` store
+/// (the encoding error's message kept, its position dropped: serde_json's errors do not clone).
+fn refusal_copy(error: &Error) -> Error {
+    match error {
+        Error::InvalidRequest {
+            action,
+            parameter,
+            reason,
+        } => Error::InvalidRequest {
+            action,
+            parameter,
+            reason,
+        },
+        Error::Encode { action, source } => Error::Encode {
+            action,
+            source: serde::ser::Error::custom(source),
+        },
+        // Never stored as a refusal.
+        other => Error::Config(other.to_string()),
+    }
 }
 
 impl<'a, T> Request<'a, T> {
@@ -351,6 +393,14 @@ impl<'a, T> Request<'a, T> {
             Err(source) => return self.refuse_encoding(source),
         }
         self
+    }
+
+    /// The value of the query pair `name` set on this request (not a default).
+    pub(crate) fn query_value(&self, name: &str) -> Option<&str> {
+        self.query
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
     }
 
     /// Sets the multipart field `name` (replacing an earlier one of that name); the body is

@@ -54,6 +54,7 @@ mod facts;
 mod generated;
 mod macros;
 mod multipart;
+mod pages;
 mod redact;
 mod response;
 mod retry;

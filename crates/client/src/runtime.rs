@@ -7,9 +7,9 @@
 //! `urls` the facts; `builder` ([`Client`], [`ClientBuilder`]) those; `endpoint` ([`Endpoint`],
 //! [`Request`], [`Handle`]) the client; `transport` (attempts, retries, the deadline, tracing,
 //! decoding) all of them; `macros` holds `__request_builder!` and `string_enum!`. `decode` (how
-//! a success answer becomes its type: [`Answer`], [`decode::json`], [`decode::nothing`])
-//! imports nothing else of the crate; `multipart` ([`FilePart`], the parts of a
-//! `multipart/form-data` body) only the error.
+//! a success answer becomes its type: [`Answer`], [`decode::json`], [`decode::nothing`]) and
+//! `multipart` ([`FilePart`], the parts of a `multipart/form-data` body) import nothing of the
+//! crate but the error; `pages` ([`paginate`], [`Page`]) the request and the decoding.
 
 pub use reqwest::{Method, StatusCode};
 
@@ -25,6 +25,9 @@ pub use crate::endpoint::Decoder;
 pub use crate::endpoint::{Endpoint, Handle, Request};
 pub use crate::facts::ApiFacts;
 pub use crate::multipart::FilePart;
+#[doc(hidden)]
+pub use crate::pages::RequestBuilder;
+pub use crate::pages::{paginate, paginate_offset, Items, Page, Pages};
 pub use crate::response::Response;
 pub use crate::retry::RetryPolicy;
 pub use crate::secret::Secret;

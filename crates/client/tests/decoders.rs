@@ -161,11 +161,12 @@ async fn nothing_accepts_any_body_and_a_decoder_overrides_the_type_s_own() {
 }
 
 #[test]
-fn a_request_with_a_decoder_sends_a_send_future() {
+fn a_request_with_a_decoder_keeps_it_when_cloned() {
     let client = Client::builder().build().unwrap();
     let request = Handle::new(&client, &API)
         .delete::<()>("delete", "/things/x")
         .decode_with(decode::nothing);
+    let _copy = request.clone();
     fn is_send<T: Send>(_: &T) {}
     is_send(&request.send());
 }

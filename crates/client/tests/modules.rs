@@ -218,16 +218,18 @@ fn the_modules_the_whole_api_needs_import_only_what_they_name() {
     };
     // Multipart parts and the form of an attempt: the error of a file that cannot be read.
     expect("multipart", &["error"]);
+    // The pages: clones of a request, sent and decoded.
+    expect("pages", &["decode", "endpoint", "error"]);
     // The request holds the parts; sending makes the form and decodes by status.
     assert!(imports["endpoint"].contains("multipart"), "{imports:?}");
     assert!(
         imports["transport"].contains("multipart") && imports["transport"].contains("decode"),
         "{imports:?}"
     );
-    // Nothing below the request reaches the sending.
+    // Nothing below the request reaches the pages or the sending.
     for module in ["decode", "multipart", "endpoint", "builder"] {
         assert!(
-            !imports[module].contains("transport"),
+            !imports[module].contains("pages") && !imports[module].contains("transport"),
             "{module}.rs: {imports:?}"
         );
     }

@@ -255,6 +255,54 @@ fn request_debug_shows_the_parts_but_no_content() {
     }
 }
 
+#[tokio::test]
+async fn a_clone_sends_the_same_parts() {
+    let rec = Recorder::start(ok).await;
+    let client = client(&rec.url);
+    let request = import(&client).multipart_text("email", "someone@example.com");
+    let copy = request.clone();
+    request.send().await.unwrap();
+    copy.send().await.unwrap();
+    let sent = rec.all();
+    assert_eq!(parts(&sent[1]).await.len(), 4);
+    assert_eq!(parts(&sent[0]).await, parts(&sent[1]).await);
+}
+
+#[tokio::test]
+async fn a_clone_of_a_refused_request_is_refused_too() {
+    // Nothing listens: a refused request never connects.
+    let client = client("http://127.0.0.1:9");
+    let bad_type = Handle::new(&client, &API)
+        .post::<serde_json::Value>("upload", "/files/f/upload")
+        .multipart_file(
+            "file",
+            FilePart::new(&b"x"[..], "a.txt").content_type("not a type"),
+        );
+    for request in [bad_type.clone(), bad_type] {
+        match request.send().await {
+            Err(Error::InvalidRequest {
+                parameter: "file", ..
+            }) => {}
+            other => panic!("{other:?}"),
+        }
+    }
+    let unencodable: HashMap<Vec<u8>, u8> = HashMap::from([(vec![1], 1)]);
+    let bad_query = Handle::new(&client, &API)
+        .get::<serde_json::Value>("get", "/files")
+        .query_json("filter", &unencodable);
+    for request in [bad_query.clone(), bad_query] {
+        match request.send().await {
+            Err(error @ Error::Encode { action: "get", .. }) => {
+                assert!(
+                    error.to_string().contains("key must be a string"),
+                    "{error}"
+                )
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}
+
 #[test]
 fn file_part_debug_shows_name_size_and_type_only() {
     let part = FilePart::new(Bytes::from_static(b"secret file content"), "notes.txt");
