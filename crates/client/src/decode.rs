@@ -104,6 +104,37 @@ mod tests {
         assert!(json::<()>(StatusCode::NO_CONTENT, b"").is_err());
     }
 
+    /// What `generated.rs` does for a multi-status action: a type of this crate, with no serde
+    /// impl, beside the blanket impl (the doc example and `tests/decoders.rs` do it downstream).
+    enum Export {
+        Ok(u8),
+        Accepted(String),
+    }
+
+    impl Answer for Export {
+        fn decode(status: StatusCode, body: &[u8]) -> Result<Self, serde_json::Error> {
+            match status.as_u16() {
+                200 => json(status, body).map(Export::Ok),
+                202 => json(status, body).map(Export::Accepted),
+                _ => Err(undocumented(status)),
+            }
+        }
+    }
+
+    #[test]
+    fn a_type_of_this_crate_decodes_by_status() {
+        assert!(matches!(
+            Export::decode(StatusCode::OK, b"7"),
+            Ok(Export::Ok(7))
+        ));
+        assert!(matches!(
+            Export::decode(StatusCode::ACCEPTED, br#""queued""#),
+            Ok(Export::Accepted(text)) if text == "queued"
+        ));
+        let error = Export::decode(StatusCode::NON_AUTHORITATIVE_INFORMATION, b"7");
+        assert!(error.is_err_and(|e| is_undocumented(&e)));
+    }
+
     #[test]
     fn an_undocumented_status_is_named_and_recognised() {
         let error = undocumented(StatusCode::CREATED);
