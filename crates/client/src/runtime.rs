@@ -7,9 +7,10 @@
 //! `urls` the facts; `builder` ([`Client`], [`ClientBuilder`]) those; `endpoint` ([`Endpoint`],
 //! [`Request`], [`Handle`]) the client; `transport` (attempts, retries, the deadline, tracing,
 //! decoding) all of them; `macros` holds `__request_builder!` and `string_enum!`. `decode` (how
-//! a success answer becomes its type: [`Answer`], [`decode::json`], [`decode::nothing`]) and
-//! `multipart` ([`FilePart`], the parts of a `multipart/form-data` body) import nothing of the
-//! crate but the error; `pages` ([`paginate`], [`Page`]) the request and the decoding.
+//! a success answer becomes its type: [`Answer`], [`decode::json`], [`decode::nothing`])
+//! imports nothing else of the crate, `multipart` ([`FilePart`], the parts of a
+//! `multipart/form-data` body) only the error; `pages` ([`paginate`], [`Page`]) the request,
+//! the decoding and the error.
 
 pub use reqwest::{Method, StatusCode};
 
