@@ -7,18 +7,18 @@
 
 use std::borrow::Cow;
 use std::fmt;
-use std::marker::PhantomData;
 use std::time::Duration;
 
 use bytes::Bytes;
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use reqwest::header::{HeaderName, HeaderValue};
-use reqwest::Method;
+use reqwest::{Method, StatusCode};
 use serde::Serialize;
 
 use crate::builder::Client;
 use crate::error::Error;
 use crate::facts::ApiFacts;
+use crate::multipart::{FilePart, Part, Value};
 
 /// What a generated resource handle (`MeApi`) holds: the client, and the facts of the API its
 /// actions were generated from, which every request it makes carries.
@@ -169,7 +169,29 @@ const PATH_SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'_')
     .remove(b'~');
 
+/// How a success answer's status and body become the action's type (`runtime::decode`).
+pub type Decoder<T> = fn(StatusCode, &[u8]) -> Result<T, serde_json::Error>;
+
+/// The body of a request. Two variants, no `Option` around them: as large as the JSON bytes
+/// alone (the tag lives in a niche), so a request without a multipart body is no larger for it.
+#[derive(Clone)]
+pub(crate) enum Body {
+    /// JSON, encoded once, shared by every attempt.
+    Json(Bytes),
+    /// `multipart/form-data`: the parts, made into a form again for each attempt; no part at
+    /// all is no body (`Body::NONE`, what a request starts with).
+    Multipart(Vec<Part>),
+}
+
+impl Body {
+    /// No body.
+    pub(crate) const NONE: Body = Body::Multipart(Vec::new());
+}
+
 /// One request as the generated builders fill it in. `T` is the documented success type.
+///
+/// Cloning copies what was set (path, query, headers) and shares the bodies' bytes: a clone
+/// is the same call, with the same per-call options, sent again (the pages of a list).
 #[doc(hidden)]
 pub struct Request<'a, T> {
     pub(crate) client: &'a Client,
@@ -180,13 +202,54 @@ pub struct Request<'a, T> {
     /// Names are `&'static str` but for flattened lists (`name[0]`).
     pub(crate) query: Vec<(Cow<'static, str>, String)>,
     pub(crate) headers: Vec<(HeaderName, HeaderValue)>,
-    pub(crate) body: Option<Bytes>,
+    pub(crate) body: Body,
     /// The first value refused while the request was built; returned by `send`, before any I/O.
     /// Boxed: it is rare, and every call's future carries this field.
     pub(crate) refused: Option<Box<Error>>,
     pub(crate) timeout: Option<Duration>,
     pub(crate) retries: Option<u32>,
-    answer: PhantomData<fn() -> T>,
+    /// The decoder given with [`Request::decode_with`]; `None`: the type's own
+    /// (`runtime::Answer`), JSON for a type with a serde impl.
+    pub(crate) decode: Option<Decoder<T>>,
+}
+
+impl<T> Clone for Request<'_, T> {
+    fn clone(&self) -> Self {
+        Request {
+            client: self.client,
+            endpoint: self.endpoint.clone(),
+            path: self.path.clone(),
+            query: self.query.clone(),
+            headers: self.headers.clone(),
+            body: self.body.clone(),
+            refused: self.refused.as_deref().map(|e| Box::new(refusal_copy(e))),
+            timeout: self.timeout,
+            retries: self.retries,
+            decode: self.decode,
+        }
+    }
+}
+
+/// The same refusal again, for a clone of a request: what `refuse` and `refuse_encoding` store
+/// (the encoding error's message kept, its position dropped: serde_json's errors do not clone).
+fn refusal_copy(error: &Error) -> Error {
+    match error {
+        Error::InvalidRequest {
+            action,
+            parameter,
+            reason,
+        } => Error::InvalidRequest {
+            action,
+            parameter,
+            reason,
+        },
+        Error::Encode { action, source } => Error::Encode {
+            action,
+            source: serde::ser::Error::custom(source),
+        },
+        // Never stored as a refusal.
+        other => Error::Config(other.to_string()),
+    }
 }
 
 impl<'a, T> Request<'a, T> {
@@ -199,11 +262,11 @@ impl<'a, T> Request<'a, T> {
             endpoint,
             query: Vec::new(),
             headers: Vec::new(),
-            body: None,
+            body: Body::NONE,
             refused: None,
             timeout: None,
             retries: None,
-            answer: PhantomData,
+            decode: None,
         }
     }
 
@@ -228,6 +291,13 @@ impl<'a, T> Request<'a, T> {
     /// [`Endpoint::accept_version`]: the `Accept-Version` of an action of another release.
     pub fn accept_version(mut self, version: &'static str) -> Self {
         self.endpoint = self.endpoint.accept_version(version);
+        self
+    }
+
+    /// Decodes the success answer with `decode` instead of the type's own decoding:
+    /// `runtime::decode::nothing` for a bodiless answer (`()`), or any decoder by status.
+    pub fn decode_with(mut self, decode: Decoder<T>) -> Self {
+        self.decode = Some(decode);
         self
     }
 
@@ -319,10 +389,61 @@ impl<'a, T> Request<'a, T> {
     /// The JSON request body, encoded once, straight to bytes.
     pub fn json_body<B: Serialize + ?Sized>(mut self, body: &B) -> Self {
         match serde_json::to_vec(body) {
-            Ok(bytes) => self.body = Some(Bytes::from(bytes)),
+            Ok(bytes) => self.body = Body::Json(Bytes::from(bytes)),
             Err(source) => return self.refuse_encoding(source),
         }
         self
+    }
+
+    /// The value of the query pair `name` set on this request (not a default).
+    pub(crate) fn query_value(&self, name: &str) -> Option<&str> {
+        self.query
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// Sets the multipart field `name` (replacing an earlier one of that name); the body is
+    /// then `multipart/form-data`, instead of a JSON body set before.
+    fn multipart(mut self, name: &'static str, value: Value) -> Self {
+        if !matches!(self.body, Body::Multipart(_)) {
+            self.body = Body::NONE;
+        }
+        let Body::Multipart(parts) = &mut self.body else {
+            return self;
+        };
+        match parts.iter_mut().find(|part| part.name == name) {
+            Some(part) => part.value = value,
+            None => parts.push(Part { name, value }),
+        }
+        self
+    }
+
+    /// A file field of a multipart body: one part with the file's name and content type. A
+    /// content type that is not a MIME type is refused (named).
+    pub fn multipart_file(mut self, name: &'static str, file: FilePart) -> Self {
+        if let Some(reason) = Part::refusal(&file) {
+            self.refuse(name, reason);
+            return self;
+        }
+        self.multipart(name, Value::File(file))
+    }
+
+    /// A text field of a multipart body: one part without file name or content type.
+    pub fn multipart_text(self, name: &'static str, value: impl Into<String>) -> Self {
+        self.multipart(name, Value::Text(value.into()))
+    }
+
+    /// An object field of a multipart body, sent as its JSON text like a text field (what the
+    /// official JS client does). A value that does not encode is refused (named), at send.
+    pub fn multipart_json<V: Serialize + ?Sized>(mut self, name: &'static str, value: &V) -> Self {
+        match serde_json::to_string(value) {
+            Ok(text) => self.multipart(name, Value::Text(text)),
+            Err(_) => {
+                self.refuse(name, "the value does not encode as JSON");
+                self
+            }
+        }
     }
 
     /// This call's timeout (attempts and pauses included), instead of the client's.
@@ -335,6 +456,19 @@ impl<'a, T> Request<'a, T> {
     pub fn with_retries(mut self, retries: u32) -> Self {
         self.retries = Some(retries);
         self
+    }
+}
+
+/// A JSON body's size only (it carries passwords, codes and keys); each part's name and its
+/// file's name, size and type, or its text's size.
+impl fmt::Debug for Body {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            // As when it was an optional string.
+            Body::Json(bytes) => write!(f, "Some(\"<{} bytes>\")", bytes.len()),
+            Body::Multipart(parts) if parts.is_empty() => f.write_str("None"),
+            Body::Multipart(parts) => f.debug_list().entries(parts).finish(),
+        }
     }
 }
 
@@ -374,10 +508,7 @@ impl<T> fmt::Debug for Request<'_, T> {
             .field("path", &self.path)
             .field("query", &self.query)
             .field("headers", &self.headers)
-            .field(
-                "body",
-                &self.body.as_ref().map(|b| format!("<{} bytes>", b.len())),
-            )
+            .field("body", &self.body)
             .field("timeout", &self.timeout)
             .field("retries", &self.retries)
             .finish()

@@ -1,5 +1,6 @@
 //! The one error type of the client, and what an error says about trying again.
 
+use std::path::PathBuf;
 use std::time::{Duration, SystemTime};
 
 use reqwest::header::{HeaderMap, RETRY_AFTER};
@@ -83,6 +84,15 @@ pub enum Error {
     /// an async runtime (feature `blocking`).
     #[error("blocking call: {0}")]
     Runtime(String),
+    /// A file to upload could not be read (`FilePart::from_path`); nothing was sent.
+    #[error("cannot read the file {}: {source}", path.display())]
+    File {
+        /// The path given.
+        path: PathBuf,
+        /// What reading it reported.
+        #[source]
+        source: std::io::Error,
+    },
     /// The client was configured with something unusable (a base URL that does not parse or
     /// would misroute, a token with control characters, …). The message never shows a token.
     #[error("invalid client configuration: {0}")]
@@ -117,7 +127,8 @@ impl Error {
         }
     }
 
-    /// The action whose call failed (`None` for [`Error::Runtime`] and [`Error::Config`]).
+    /// The action whose call failed (`None` for [`Error::Runtime`], [`Error::Config`] and
+    /// [`Error::File`]).
     pub fn action(&self) -> Option<&'static str> {
         match self {
             Error::Api { action, .. }
@@ -126,7 +137,7 @@ impl Error {
             | Error::Decode { action, .. }
             | Error::Encode { action, .. }
             | Error::InvalidRequest { action, .. } => Some(action),
-            Error::Runtime(_) | Error::Config(_) => None,
+            Error::Runtime(_) | Error::Config(_) | Error::File { .. } => None,
         }
     }
 

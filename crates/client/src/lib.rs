@@ -28,7 +28,26 @@
 //! [`Error::Api`] carrying the `Error` body's `type` and `message`.
 //!
 //! Every request has `.losantdomain(…)` (the domain scope of the request, sent as the header
-//! `losantdomain`, rarely needed), `.timeout(…)`, `.retries(…)` and `.query_override(…)`.
+//! `losantdomain`, rarely needed), `.timeout(…)`, `.retries(…)` and `.query_override(…)`, and is
+//! `Clone`: a clone is the same call, options included (a file's bytes are shared, not copied).
+//!
+//! What the runtime has for the rest of the API, which the generated code calls:
+//!
+//! - **Uploads** (the file and notebook uploads, the imports) send `multipart/form-data`, each
+//!   field one part as the official JS client sends it: a file ([`FilePart`]: its bytes, file
+//!   name and a content type guessed from the name or given; [`FilePart::from_path`] reads one),
+//!   a text, or an object as its JSON text, the last two without file name or content type. The
+//!   form is made again for each attempt, so a retry sends it whole.
+//! - **Answers by status**: an action documented with several success answers (`200` the
+//!   resource, `202` a queued job) answers an enum chosen by status
+//!   ([`runtime::Answer`]); one whose success answer has no body (`undefined`, a `204`) answers
+//!   `()` and ignores whatever body comes ([`runtime::decode::nothing`]). A success status the
+//!   documents do not list is an [`Error::Decode`] naming it.
+//! - **Pages**: a list action's `page`/`perPage` (or `limit`/`offset`) pages and their items
+//!   are streams ([`runtime::Pages`], [`runtime::Items`]; `futures_core::Stream`, `Send` and
+//!   `Unpin`): lazy, one request a page, each a clone of the first with the next page number
+//!   (0-based, from the first request's own) so its options apply to every page, ending at
+//!   `totalCount`, at an empty page or after the first error.
 //!
 //! `generated.rs` (the types, the `MeApi` actions and [`API`], the facts the runtime is given
 //! about the API) is written by `cargo xtask regen` from `spec/` and never edited by hand; the
@@ -45,6 +64,7 @@
 extern crate self as wegnology;
 
 mod builder;
+mod decode;
 mod endpoint;
 mod error;
 mod facts;
@@ -52,6 +72,8 @@ mod facts;
 #[rustfmt::skip]
 mod generated;
 mod macros;
+mod multipart;
+mod pages;
 mod redact;
 mod response;
 mod retry;
@@ -63,6 +85,7 @@ mod urls;
 pub use builder::{Client, ClientBuilder};
 pub use error::Error;
 pub use generated::*;
+pub use multipart::FilePart;
 pub use response::Response;
 pub use retry::RetryPolicy;
 pub use secret::Secret;

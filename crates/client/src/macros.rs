@@ -4,7 +4,9 @@
 //! Macros rather than traits, so that what they give needs no import.
 
 /// Declares a generated request builder, `$builder<'a>($crate::runtime::Request<'a, $output>)`
-/// of the action `$action`, with the methods every request has. Only generated code calls it.
+/// of the action `$action`, with the methods every request has, `Clone` (a clone is the same
+/// call; a file's bytes are shared) and `runtime::RequestBuilder` (what `runtime::paginate`
+/// makes pages of). Only generated code calls it.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __request_builder {
@@ -13,7 +15,20 @@ macro_rules! __request_builder {
             "The `", $action, "` request; set optional parameters, then `send()` (or `.await` it)."
         )]
         #[must_use = "a request does nothing until it is sent"]
+        #[derive(::std::clone::Clone)]
         pub struct $builder<'a>($crate::runtime::Request<'a, $output>);
+
+        impl<'a> $crate::runtime::RequestBuilder<'a> for $builder<'a> {
+            type Answer = $output;
+
+            fn request(&self) -> &$crate::runtime::Request<'a, $output> {
+                &self.0
+            }
+
+            fn into_request(self) -> $crate::runtime::Request<'a, $output> {
+                self.0
+            }
+        }
 
         impl<'a> $builder<'a> {
             /// Timeout of this call, all attempts and pauses between them included; replaces the

@@ -6,14 +6,29 @@
 //! `API` is), `redact` and `response` import nothing else of the crate; `retry` the error;
 //! `urls` the facts; `builder` ([`Client`], [`ClientBuilder`]) those; `endpoint` ([`Endpoint`],
 //! [`Request`], [`Handle`]) the client; `transport` (attempts, retries, the deadline, tracing,
-//! decoding) all of them; `macros` holds `__request_builder!` and `string_enum!`.
+//! decoding) all of them; `macros` holds `__request_builder!` and `string_enum!`. `decode` (how
+//! a success answer becomes its type: [`Answer`], [`decode::json`], [`decode::nothing`])
+//! imports nothing else of the crate, `multipart` ([`FilePart`], the parts of a
+//! `multipart/form-data` body) only the error; `pages` ([`paginate`], [`Page`]) the request,
+//! the decoding and the error.
 
-pub use reqwest::Method;
+pub use reqwest::{Method, StatusCode};
+
+/// How a success answer's status and body become the action's type.
+pub mod decode {
+    pub use crate::decode::{json, nothing, undocumented};
+}
 
 pub use crate::builder::{Client, ClientBuilder};
+pub use crate::decode::Answer;
+pub use crate::endpoint::Decoder;
 #[doc(hidden)]
 pub use crate::endpoint::{Endpoint, Handle, Request};
 pub use crate::facts::ApiFacts;
+pub use crate::multipart::FilePart;
+#[doc(hidden)]
+pub use crate::pages::RequestBuilder;
+pub use crate::pages::{paginate, paginate_offset, Items, Page, Pages};
 pub use crate::response::Response;
 pub use crate::retry::RetryPolicy;
 pub use crate::secret::Secret;

@@ -11,13 +11,13 @@ use std::time::Duration;
 use bytes::Bytes;
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue, CONTENT_TYPE};
 use reqwest::StatusCode;
-use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use tokio::time::Instant;
 use tracing::Instrument;
 
 use crate::builder::{Client, Inner, ACCEPT_VERSION_HEADER};
-use crate::endpoint::{Endpoint, Request};
+use crate::decode::{is_undocumented, Answer};
+use crate::endpoint::{Body, Endpoint, Request};
 use crate::error::Error;
 use crate::response::Response;
 use crate::retry::should_retry;
@@ -26,7 +26,7 @@ use crate::retry::should_retry;
 // `async fn`s: a wrapping `async fn` (or `async` block) keeps its own copy of what it awaits beside
 // the copy being polled, growing every call's future by the size of a request, or of the whole
 // inner future, per level.
-impl<'a, T: DeserializeOwned + Send + 'a> Request<'a, T> {
+impl<'a, T: Answer + Send + 'a> Request<'a, T> {
     /// Sends the request; the decoded success body.
     pub fn send(self) -> impl Future<Output = Result<T, Error>> + Send + 'a {
         self.client.execute(self, Response::into_body)
@@ -62,7 +62,7 @@ enum FutureState<'a, T> {
     Sending(Pin<Box<dyn Future<Output = Result<T, Error>> + Send + 'a>>),
 }
 
-impl<'a, T: DeserializeOwned + Send + 'a> Future for ResponseFuture<'a, T> {
+impl<'a, T: Answer + Send + 'a> Future for ResponseFuture<'a, T> {
     type Output = Result<T, Error>;
 
     fn poll(
@@ -84,7 +84,7 @@ impl<'a, T: DeserializeOwned + Send + 'a> Future for ResponseFuture<'a, T> {
     }
 }
 
-impl<'a, T: DeserializeOwned + Send + 'a> IntoFuture for Request<'a, T> {
+impl<'a, T: Answer + Send + 'a> IntoFuture for Request<'a, T> {
     type Output = Result<T, Error>;
     type IntoFuture = ResponseFuture<'a, T>;
 
@@ -106,7 +106,7 @@ impl Client {
     /// future is then a third of its earlier size, and it is what each task in flight carries.
     /// `answer` shapes the outcome (the body alone, or the whole [`Response`]) inside this
     /// future rather than in a wrapping one.
-    pub(crate) async fn execute<T: DeserializeOwned, O>(
+    pub(crate) async fn execute<T: Answer, O>(
         &self,
         request: Request<'_, T>,
         answer: fn(Response<T>) -> O,
@@ -120,13 +120,15 @@ impl Client {
         let retries = request.retries.unwrap_or(self.inner.retry.retries());
         let (status, headers, bytes) = self.send_call(&call, timeout, retries).await?;
         let action = endpoint.action;
-        let decoded = serde_json::from_slice(&bytes).map_err(|source| {
+        let decode = request.decode.unwrap_or(T::decode);
+        let decoded = decode(status, &bytes).map_err(|source| {
             tracing::debug!(action, cause = "decode", "call failed");
             let secrets = endpoint.secret_answer;
             Error::Decode {
                 action,
                 excerpt: crate::redact::excerpt(&bytes, secrets),
-                source: if secrets {
+                // An undocumented status quotes nothing of the body: kept, so it is named.
+                source: if secrets && !is_undocumented(&source) {
                     crate::redact::redact_decode_error(source)
                 } else {
                     source
@@ -249,11 +251,8 @@ impl Client {
                 Error::Transport { action, source }
             }
         };
-        let mut response = inner
-            .http
-            .execute(inner.request(call))
-            .await
-            .map_err(transport)?;
+        let request = inner.request(call).map_err(transport)?;
+        let mut response = inner.http.execute(request).await.map_err(transport)?;
         let status = response.status();
         let headers = std::mem::take(response.headers_mut());
         if !status.is_success() {
@@ -271,7 +270,7 @@ struct Call<'r> {
     path: &'r str,
     query: &'r [(Cow<'static, str>, String)],
     headers: &'r [(HeaderName, HeaderValue)],
-    body: Option<&'r Bytes>,
+    body: &'r Body,
 }
 
 impl<'r> Call<'r> {
@@ -281,7 +280,7 @@ impl<'r> Call<'r> {
             path: &request.path,
             query: &request.query,
             headers: &request.headers,
-            body: request.body.as_ref(),
+            body: &request.body,
         }
     }
 }
@@ -335,8 +334,9 @@ async fn api_error(
 }
 
 impl Inner {
-    /// The `reqwest` request of one attempt of `call`.
-    fn request(&self, call: &Call<'_>) -> reqwest::Request {
+    /// The `reqwest` request of one attempt of `call`. Only a multipart body can fail to build
+    /// (reqwest's builder makes its form); a JSON one is shared, never copied.
+    fn request(&self, call: &Call<'_>) -> Result<reqwest::Request, reqwest::Error> {
         // An action of another release, or code generated from other documents (`generate!` in
         // another crate) on this client, sends its own API version and query defaults instead of
         // the client's.
@@ -359,11 +359,21 @@ impl Inner {
         for (name, value) in call.headers {
             map.insert(name.clone(), value.clone());
         }
-        if let Some(body) = call.body {
-            map.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-            *request.body_mut() = Some(body.clone().into());
+        match call.body {
+            Body::Multipart(parts) if parts.is_empty() => {}
+            Body::Json(body) => {
+                map.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                *request.body_mut() = Some(body.clone().into());
+            }
+            // Made again for each attempt from the parts (whose files' bytes are shared):
+            // `Content-Type: multipart/form-data; boundary=…` and the length, by reqwest.
+            Body::Multipart(parts) => {
+                return reqwest::RequestBuilder::from_parts(self.http.clone(), request)
+                    .multipart(crate::multipart::form(parts))
+                    .build();
+            }
         }
-        request
+        Ok(request)
     }
 }
 
@@ -422,7 +432,7 @@ mod tests {
 
     /// The `reqwest` request the first attempt of `request` sends.
     fn sent(request: Request<'_, ()>) -> reqwest::Request {
-        request.client.inner.request(&Call::of(&request))
+        request.client.inner.request(&Call::of(&request)).unwrap()
     }
 
     fn version(request: &reqwest::Request) -> &str {

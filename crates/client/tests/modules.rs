@@ -147,7 +147,9 @@ fn no_runtime_module_imports_the_generated_code() {
 #[test]
 fn the_leaves_import_nothing_else_of_the_crate() {
     let imports = module_imports();
-    for leaf in ["secret", "error", "facts", "redact", "response", "macros"] {
+    for leaf in [
+        "secret", "error", "facts", "redact", "response", "macros", "decode",
+    ] {
         assert_eq!(
             imports.get(leaf),
             Some(&BTreeSet::new()),
@@ -201,4 +203,34 @@ fn modules_import_each_other_without_cycles() {
     assert!(imports["transport"].contains("endpoint") && imports["transport"].contains("builder"));
     assert!(imports["endpoint"].contains("builder"));
     assert!(!imports["builder"].contains("endpoint") && !imports["builder"].contains("transport"));
+}
+
+#[test]
+fn the_modules_the_whole_api_needs_import_only_what_they_name() {
+    let imports = module_imports();
+    let expect = |module: &str, names: &[&str]| {
+        let expected: BTreeSet<String> = names.iter().map(|n| n.to_string()).collect();
+        assert_eq!(
+            imports.get(module),
+            Some(&expected),
+            "{module}.rs: {imports:?}"
+        );
+    };
+    // Multipart parts and the form of an attempt: the error of a file that cannot be read.
+    expect("multipart", &["error"]);
+    // The pages: clones of a request, sent and decoded.
+    expect("pages", &["decode", "endpoint", "error"]);
+    // The request holds the parts; sending makes the form and decodes by status.
+    assert!(imports["endpoint"].contains("multipart"), "{imports:?}");
+    assert!(
+        imports["transport"].contains("multipart") && imports["transport"].contains("decode"),
+        "{imports:?}"
+    );
+    // Nothing below the request reaches the pages or the sending.
+    for module in ["decode", "multipart", "endpoint", "builder"] {
+        assert!(
+            !imports[module].contains("pages") && !imports[module].contains("transport"),
+            "{module}.rs: {imports:?}"
+        );
+    }
 }

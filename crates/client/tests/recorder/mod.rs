@@ -67,6 +67,11 @@ impl Recorder {
         self.shared.0.lock().unwrap().len()
     }
 
+    /// Every request received, in order.
+    pub fn all(&self) -> Vec<Recorded> {
+        self.shared.0.lock().unwrap().clone()
+    }
+
     /// The last request received.
     pub fn last(&self) -> Recorded {
         self.shared
