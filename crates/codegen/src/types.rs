@@ -16,7 +16,15 @@ use crate::doc_lines;
 pub(crate) use wegnology_model::SECRET_PROPERTIES;
 
 /// Names the client runtime exports next to the generated code.
-const RUNTIME_NAMES: [&str; 4] = ["Error", "Client", "ClientBuilder", "Secret"];
+const RUNTIME_NAMES: [&str; 7] = [
+    "Error",
+    "Client",
+    "ClientBuilder",
+    "Secret",
+    "FilePart",
+    "Response",
+    "RetryPolicy",
+];
 
 /// Enum names chosen by us where the property name alone would be too generic or shadow a
 /// prelude type: (schema anchor, property) → type name.
