@@ -1,14 +1,30 @@
-//! `cargo run --release -p wegnology-fake --example load [-- CLIENTS REQUESTS IDLE_SOCKETS]`
+//! `cargo run --release -p wegnology-fake --example load [-- CLIENTS REQUESTS IDLE_SOCKETS APPLICATIONS]`
 //!
-//! 1. 64 concurrent clients send 10,000 mixed requests (profile reads and PATCHes, recent
-//!    items, usage counts, `refreshToken` and `changePassword` with token rotation), then every
-//!    client's recent list is checked against what it added: no accepted update may be lost,
-//!    no profile seen half-written, no status other than 200.
+//! 1. 4 applications are created through the API; then 64 concurrent clients (16 per
+//!    application) send 10,000 requests mixing resources: devices created, listed (all of the
+//!    application's in one page, or a walk of pages of 4), patched, read and deleted, while
+//!    Me's profile is read and patched, recent items are added and listed and tokens rotate
+//!    (`refreshToken`, `changePassword`, each client going on with its new token). Every
+//!    answer is checked as it arrives and the end state once all clients are done:
+//!    - no lost update: each device belongs to the client that created it, which sends one
+//!      request at a time, so its last accepted write (a description and a tag carrying the
+//!      write's number) is exactly what every later GET, listing and PATCH answer shows, and
+//!      a created device is listed until its owner deletes it (Me's recent items and profile
+//!      are checked the same way);
+//!    - no device listed after its delete: a listing or GET sent after a DELETE was answered
+//!      must not hold that device;
+//!    - counts: `count` and `totalCount` agree with the items of every page, and at the end
+//!      the walk of every page agrees with the one-page listing, which holds exactly the
+//!      devices the clients own;
+//!    - only documented statuses: each action's successes and errors from the endpoint model
+//!      (and each the one expected: 201 for a create, 404 for a deleted device).
 //! 2. 1,000 idle sockets are opened (a tenth of them with an unfinished request head); a normal
 //!    client must be served while they are open, and the server must close them all within
 //!    its idle timeout.
 //!
-//! Prints the figures; exits non-zero when a check fails. Traffic stays on 127.0.0.1 and the
+//! Prints the figures (requests, duration, requests/s, devices created and deleted, the
+//! violations of each kind, resident memory before and after); prints each violation on a
+//! line of its own and exits non-zero when a check fails. Traffic stays on 127.0.0.1 and the
 //! run is bounded in requests and time.
 
 #[path = "../tests/common/load.rs"]
@@ -109,6 +125,7 @@ async fn main() -> ExitCode {
     let plan = load::LoadPlan {
         clients: argument(1, 64).max(1),
         requests: argument(2, 10_000),
+        applications: argument(4, 4).max(1),
     };
     let idle = argument(3, 1_000);
     let server = FakeServer::start_with(FakeConfig {
@@ -121,10 +138,29 @@ async fn main() -> ExitCode {
     let report = load::run(&server, plan).await;
     println!("{report}");
     server.shutdown().await;
-    let load_ok = report.unexpected() == 0
-        && report.lost_updates == 0
-        && report.torn_profiles == 0
-        && !report.unknown_final_profile;
+    let failures = [
+        ("lost updates", report.lost_updates()),
+        (
+            "devices listed after their delete",
+            report.listed_after_delete,
+        ),
+        ("count mismatches", report.count_mismatches),
+        ("undocumented statuses", report.undocumented_statuses),
+        (
+            "documented but unexpected statuses",
+            report.unexpected_statuses,
+        ),
+        ("requests without an answer", report.transport_errors),
+        ("torn profiles", report.torn_profiles),
+        (
+            "final profiles no PATCH wrote",
+            usize::from(report.unknown_final_profile),
+        ),
+    ];
+    for (what, count) in failures.iter().filter(|(_, count)| *count > 0) {
+        println!("CHECK FAILED: {count} {what}");
+    }
+    let load_ok = report.violations() == 0;
 
     println!("== idle connections ==");
     let idle_ok = idle_connections(idle).await;
