@@ -24,10 +24,10 @@ pub fn outputs(root: &Path) -> Result<Vec<Output>, String> {
         let model = wegnology_parser::load(&dir)
             .map_err(|error| format!("crates/parser/tests/fixtures/{shape}/{error}"))?;
         outputs.push(Output {
-            path,
+            path: path.to_string(),
             content: format!(
                 "// The fixture crates/parser/tests/fixtures/{shape}.\n{}",
-                wegnology_codegen::render(&model.subset(wegnology_codegen::RESOURCES))
+                wegnology_codegen::render(&model, wegnology_codegen::Options::DOWNSTREAM)
             ),
         });
     }

@@ -49,7 +49,7 @@ enum Task {
 
 /// A file `regen` owns, with the content it should have.
 struct Output {
-    path: &'static str,
+    path: String,
     content: String,
 }
 
@@ -79,7 +79,7 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let outputs = match outputs(&model).and_then(|mut outputs| {
+    let outputs = match outputs(&root, &model).and_then(|mut outputs| {
         outputs.extend(fixtures::outputs(&root)?);
         Ok(outputs)
     }) {
@@ -103,18 +103,67 @@ fn main() -> ExitCode {
 /// Where `regen` writes the model, relative to the project root.
 const MODEL_JSON: &str = "spec/generated/model.json";
 
-fn outputs(model: &ApiModel) -> Result<Vec<Output>, String> {
-    Ok(vec![
-        Output {
-            path: MODEL_JSON,
-            content: model.to_json(),
-        },
-        Output {
-            path: "crates/client/src/generated.rs",
-            content: wegnology_codegen::render(&model.subset(wegnology_codegen::RESOURCES)),
-        },
-        openapi::output(model)?,
-    ])
+/// Where the client crate's generated modules go: `mod.rs`, `types.rs`, one per resource.
+const GENERATED_DIR: &str = "crates/client/src/generated";
+
+/// The client crate's manifest, whose `[features]` regen writes between two marker lines.
+const CLIENT_MANIFEST: &str = "crates/client/Cargo.toml";
+const FEATURES_BEGIN: &str = "# @generated features: begin (cargo xtask regen; a feature per resource)\n";
+const FEATURES_END: &str = "# @generated features: end\n";
+
+fn outputs(root: &Path, model: &ApiModel) -> Result<Vec<Output>, String> {
+    let mut outputs = vec![Output {
+        path: MODEL_JSON.to_string(),
+        content: model.to_json(),
+    }];
+    for (name, content) in
+        wegnology_codegen::render_files(model, wegnology_codegen::Options::CLIENT_CRATE)
+    {
+        outputs.push(Output {
+            path: format!("{GENERATED_DIR}/{name}"),
+            content,
+        });
+    }
+    outputs.push(manifest_output(root, model)?);
+    outputs.push(openapi::output(model)?);
+    Ok(outputs)
+}
+
+/// The client crate's manifest with its generated `[features]` section replaced.
+fn manifest_output(root: &Path, model: &ApiModel) -> Result<Output, String> {
+    let text = std::fs::read_to_string(root.join(CLIENT_MANIFEST))
+        .map_err(|error| format!("cannot read {CLIENT_MANIFEST}: {error}"))?;
+    let (Some(begin), Some(end)) = (text.find(FEATURES_BEGIN), text.find(FEATURES_END)) else {
+        return Err(format!(
+            "{CLIENT_MANIFEST}: expected the lines `{}` and `{}` around its features",
+            FEATURES_BEGIN.trim_end(),
+            FEATURES_END.trim_end()
+        ));
+    };
+    let content = format!(
+        "{}{FEATURES_BEGIN}{}{}",
+        &text[..begin],
+        wegnology_codegen::cargo_features(model),
+        &text[end..]
+    );
+    Ok(Output {
+        path: CLIENT_MANIFEST.to_string(),
+        content,
+    })
+}
+
+/// Files in the generated directory that no output is: a resource the documents dropped.
+fn stale_generated(root: &Path, outputs: &[Output]) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(root.join(GENERATED_DIR)) else {
+        return Vec::new();
+    };
+    let mut stale: Vec<String> = entries
+        .filter_map(Result::ok)
+        .map(|entry| format!("{GENERATED_DIR}/{}", entry.file_name().to_string_lossy()))
+        .filter(|path| !outputs.iter().any(|o| &o.path == path))
+        .collect();
+    stale.sort();
+    stale
 }
 
 fn regen(root: &Path, model: &ApiModel, outputs: &[Output]) -> ExitCode {
@@ -129,8 +178,15 @@ fn regen(root: &Path, model: &ApiModel, outputs: &[Output]) -> ExitCode {
         print!("{report}");
     }
     let mut written = Vec::new();
+    for path in stale_generated(root, outputs) {
+        if let Err(error) = std::fs::remove_file(root.join(&path)) {
+            eprintln!("error: cannot remove {path}: {error}");
+            return ExitCode::FAILURE;
+        }
+        println!("removed   {path}");
+    }
     for output in outputs {
-        let path = root.join(output.path);
+        let path = root.join(&output.path);
         if std::fs::read_to_string(&path).ok().as_deref() == Some(output.content.as_str()) {
             println!("unchanged {}", output.path);
             continue;
@@ -140,7 +196,7 @@ fn regen(root: &Path, model: &ApiModel, outputs: &[Output]) -> ExitCode {
             return ExitCode::FAILURE;
         }
         println!("wrote     {}", output.path);
-        written.push(output.path);
+        written.push(output.path.as_str());
     }
     println!("{}", action_line(model, &known, &written));
     ExitCode::SUCCESS
@@ -202,19 +258,21 @@ fn action_line(
 }
 
 fn check(root: &Path, outputs: &[Output]) -> ExitCode {
-    let stale: Vec<&str> = outputs
+    let mut stale: Vec<&str> = outputs
         .iter()
         .filter(|o| {
-            std::fs::read_to_string(root.join(o.path)).ok().as_deref() != Some(o.content.as_str())
+            std::fs::read_to_string(root.join(&o.path)).ok().as_deref() != Some(o.content.as_str())
         })
-        .map(|o| o.path)
+        .map(|o| o.path.as_str())
         .collect();
+    let extra = stale_generated(root, outputs);
+    stale.extend(extra.iter().map(String::as_str));
     if stale.is_empty() {
         println!(
             "up to date: {}",
             outputs
                 .iter()
-                .map(|o| o.path)
+                .map(|o| o.path.as_str())
                 .collect::<Vec<_>>()
                 .join(", ")
         );

@@ -16,7 +16,7 @@ pub fn output(model: &ApiModel) -> Result<Output, String> {
     let content = wegnology_openapi::to_json(model)
         .map_err(|error| format!("cannot export the model as OpenAPI: {error}"))?;
     Ok(Output {
-        path: PATH,
+        path: PATH.to_string(),
         content,
     })
 }

@@ -91,6 +91,52 @@ pub(crate) fn is_undocumented(error: &serde_json::Error) -> bool {
     text.starts_with(UNDOCUMENTED_PREFIX) && text.ends_with(UNDOCUMENTED_SUFFIX)
 }
 
+/// A string of an answer, borrowed from the body where it has no escapes: what a string enum
+/// (`string_enum!`) reads before it matches its values, so that only an unknown value is
+/// copied.
+#[doc(hidden)]
+pub struct WireStr<'de>(std::borrow::Cow<'de, str>);
+
+impl<'de> WireStr<'de> {
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The text, owned.
+    pub fn into_string(self) -> String {
+        self.0.into_owned()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for WireStr<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Text;
+
+        impl<'de> serde::de::Visitor<'de> for Text {
+            type Value = WireStr<'de>;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+
+            fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+                Ok(WireStr(std::borrow::Cow::Borrowed(v)))
+            }
+
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(WireStr(std::borrow::Cow::Owned(v.to_string())))
+            }
+
+            fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Self::Value, E> {
+                Ok(WireStr(std::borrow::Cow::Owned(v)))
+            }
+        }
+
+        deserializer.deserialize_str(Text)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -96,11 +96,6 @@ impl Client {
     pub fn builder() -> ClientBuilder {
         ClientBuilder::for_api(&API)
     }
-
-    /// The actions on the current user's account.
-    pub fn me(&self) -> MeApi<'_> {
-        MeApi::new(self)
-    }
 }
 
 #[cfg(test)]

@@ -139,8 +139,8 @@ macro_rules! __send_blocking {
 /// assert_eq!(serde_json::to_string(&other).unwrap(), r#""file""#);
 /// ```
 ///
-/// Each variant is its wire value (`#[serde(rename)]`); `Unknown(String)` keeps any other
-/// string (`#[serde(untagged)]`), and serializes back to it. `as_str` gives the wire value and
+/// Each variant is its wire value; `Unknown(String)` keeps any other string, and serializes
+/// back to it; anything but a string is refused. `as_str` gives the wire value and
 /// `Display` writes it. The calling crate depends on `serde` (the derives name `::serde`), as
 /// all generated code does.
 #[doc(hidden)]
@@ -160,17 +160,13 @@ macro_rules! string_enum {
             ::std::cmp::PartialEq,
             ::std::cmp::Eq,
             ::std::hash::Hash,
-            ::serde::Serialize,
-            ::serde::Deserialize,
         )]
         pub enum $name {
             $(
                 #[doc = ::std::concat!("`", $value, "`")]
-                #[serde(rename = $value)]
                 $variant,
             )*
             /// A value these documents do not list.
-            #[serde(untagged)]
             Unknown(::std::string::String),
         }
 
@@ -181,6 +177,31 @@ macro_rules! string_enum {
                     $( $name::$variant => $value, )*
                     $name::Unknown(value) => value,
                 }
+            }
+        }
+
+        // Written out rather than derived: a string in, a string out. The derive of a fallback
+        // variant (`#[serde(untagged)]`) buffers every value and costs several times the code,
+        // for each of the hundreds of enums of the whole API.
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                let value: $crate::runtime::WireStr<'de> =
+                    ::serde::Deserialize::deserialize(deserializer)?;
+                ::std::result::Result::Ok(match value.as_str() {
+                    $( $value => $name::$variant, )*
+                    _ => $name::Unknown(value.into_string()),
+                })
             }
         }
 

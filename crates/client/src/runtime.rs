@@ -21,6 +21,8 @@ pub mod decode {
 
 pub use crate::builder::{Client, ClientBuilder};
 pub use crate::decode::Answer;
+#[doc(hidden)]
+pub use crate::decode::WireStr;
 pub use crate::endpoint::Decoder;
 #[doc(hidden)]
 pub use crate::endpoint::{Endpoint, Handle, Request};

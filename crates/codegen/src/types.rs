@@ -1,54 +1,43 @@
 //! What Rust a JSON Schema becomes: structs, enums with a fallback (through the runtime's
-//! `string_enum!`), maps, vectors, aliases.
+//! `string_enum!`), untagged enums of object shapes, maps, vectors, aliases; each shared type
+//! gated by the features of the resources that use it, and serialized only where it is sent.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use heck::{ToPascalCase, ToSnakeCase};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 use serde_json::Value;
 use wegnology_model::one_of::{classify, OneOf};
-use wegnology_model::{ApiModel, Schema};
+use wegnology_model::{is_secret_property, ApiModel, Schema};
 
-use crate::doc_lines;
+use crate::names;
+use crate::{doc_lines, Options, Usage};
 
-/// Property names whose values are secrets: they become `Secret`, whose Debug output is redacted.
-pub(crate) use wegnology_model::SECRET_PROPERTIES;
-
-/// Names the client runtime exports next to the generated code.
-const RUNTIME_NAMES: [&str; 7] = [
-    "Error",
-    "Client",
-    "ClientBuilder",
-    "Secret",
-    "FilePart",
-    "Response",
-    "RetryPolicy",
-];
-
-/// Enum names chosen by us where the property name alone would be too generic or shadow a
-/// prelude type: (schema anchor, property) → type name.
-const ENUM_NAMES: [(&str, &str, &str); 2] = [
-    (
-        "organization-invitation-action-for-user",
-        "action",
-        "InviteAction",
-    ),
-    (
-        "organization-invitation-result-for-user",
-        "result",
-        "InviteResult",
-    ),
-];
-
-/// Every generated type, by name, in the order first generated.
+/// Every shared type, by name, in the order first generated.
 pub(crate) struct TypeSet<'m> {
-    model: &'m ApiModel,
+    by_title: HashMap<&'m str, &'m Schema>,
+    usage: &'m Usage,
+    options: Options,
     items: Vec<(String, TokenStream)>,
-    /// Enum values → generated enum name, so equal value lists share one type.
-    enums: BTreeMap<Vec<String>, String>,
-    /// The names of the named schemas: nested types never take one of them.
-    reserved: Vec<String>,
+    /// The names of the named schemas: a nested type never takes one of them.
+    reserved: BTreeMap<String, &'m str>,
+    /// What the named schema being generated gives each of its types.
+    context: Context,
+    /// The titled schemas being generated, outermost first: what a `#/definitions/…` reference
+    /// inside them can point back to (a recursive schema), with their type names.
+    titled: Vec<(String, String)>,
+}
+
+/// What the named schema being generated gives every type made for it.
+#[derive(Default, Clone)]
+struct Context {
+    /// Its `cfg` attribute.
+    gate: TokenStream,
+    /// Its title (the secret rule's context).
+    title: String,
+    /// Sent in a request: `Serialize`.
+    sent: bool,
 }
 
 /// Where a nested type sits, for its name and its doc comment.
@@ -58,8 +47,6 @@ pub(crate) struct Place<'a> {
     pub(crate) owner: &'a str,
     /// The wire name of the property it is the value of (empty at the top of a schema).
     pub(crate) property: &'a str,
-    /// The anchor of the named schema it is part of.
-    pub(crate) anchor: &'a str,
     pub(crate) role: Role,
 }
 
@@ -92,8 +79,11 @@ impl Place<'_> {
     /// The doc comment of a nested type here.
     fn doc(&self) -> String {
         let (owner, property) = (self.owner, self.property);
+        if property.is_empty() {
+            return format!("The value of [`{owner}`].");
+        }
         match self.role {
-            Role::Value => format!("The `{property}` object of [`{owner}`]."),
+            Role::Value => format!("The `{property}` value of [`{owner}`]."),
             Role::Item => format!("An item of the `{property}` array of [`{owner}`]."),
             Role::MapValue => format!("A value of the `{property}` map of [`{owner}`]."),
         }
@@ -101,12 +91,19 @@ impl Place<'_> {
 }
 
 impl<'m> TypeSet<'m> {
-    pub(crate) fn new(model: &'m ApiModel) -> TypeSet<'m> {
+    pub(crate) fn new(model: &'m ApiModel, usage: &'m Usage, options: Options) -> TypeSet<'m> {
         TypeSet {
-            model,
+            by_title: model.schemas.iter().map(|s| (s.title.as_str(), s)).collect(),
+            usage,
+            options,
             items: Vec::new(),
-            enums: BTreeMap::new(),
-            reserved: model.schemas.iter().map(Self::schema_name).collect(),
+            reserved: model
+                .schemas
+                .iter()
+                .map(|s| (names::schema_type(s), s.anchor.as_str()))
+                .collect(),
+            context: Context::default(),
+            titled: Vec::new(),
         }
     }
 
@@ -119,61 +116,88 @@ impl<'m> TypeSet<'m> {
         self.items.iter().any(|(n, _)| n == name)
     }
 
-    /// `name`, or `name2`, `name3`, … if a generated or named type already has it.
-    fn unique(&self, name: &str) -> String {
-        let taken = |n: &str| self.has(n) || self.reserved.iter().any(|r| r == n);
-        let mut candidate = name.to_string();
+    /// `name` for a nested type, or, where a named schema or another nested type has it
+    /// already, `name` with `Inner` (then a number) appended: the one place a name can depend
+    /// on another schema, documented in ARCHITECTURE.md (the published documents have none).
+    fn claim(&self, name: &str) -> String {
+        let taken = |n: &str| self.has(n) || self.reserved.contains_key(n);
+        if !taken(name) {
+            return name.to_string();
+        }
+        let mut candidate = format!("{name}Inner");
         let mut counter = 1;
         while taken(&candidate) {
             counter += 1;
-            candidate = format!("{name}{counter}");
+            candidate = format!("{name}Inner{counter}");
         }
         candidate
     }
 
-    /// The type name of a named schema.
-    pub(crate) fn schema_name(schema: &Schema) -> String {
-        let name = schema.title.to_pascal_case();
-        // The runtime's own names win; the schema of an error body becomes `ErrorBody`.
-        if RUNTIME_NAMES.contains(&name.as_str()) {
-            format!("{name}Body")
-        } else {
-            name
-        }
+    /// The type of a named schema, as the resource modules name it.
+    pub(crate) fn schema_path(schema: &Schema) -> TokenStream {
+        let ident = ident(&names::schema_type(schema));
+        quote! { super::types::#ident }
     }
 
-    pub(crate) fn named_schema(&mut self, schema: &Schema) {
-        let name = Self::schema_name(schema);
+    pub(crate) fn named_schema(&mut self, schema: &'m Schema) {
+        if !self.usage.used(&schema.anchor) {
+            return;
+        }
+        let name = names::schema_type(schema);
+        if self.has(&name) {
+            return;
+        }
+        self.context = Context {
+            gate: self.usage.gate(&schema.anchor, self.options),
+            title: schema.title.clone(),
+            sent: self.usage.sent(&schema.anchor),
+        };
+        self.titled = vec![(normalized(&schema.title), name.clone())];
         let doc = doc_lines(&format!(
             "{}\n\nSchema `{}` of `_schemas.md`.",
             schema.description.as_deref().unwrap_or(&schema.title),
             schema.title
         ));
         let json = &schema.json_schema;
-        if self.has(&name) {
-            return;
-        }
+        let place = Place {
+            owner: &name,
+            property: "",
+            role: Role::Value,
+        };
         if json.get("properties").is_some() {
-            self.object(&name, &schema.anchor, json, doc);
+            self.object(&name, json, doc);
+        } else if let Some(values) = string_values(json) {
+            self.string_enum_item(&name, &values);
+        } else if classify(json) == OneOf::Distinguishable {
+            self.untagged(&name, place, json, doc);
         } else {
             // A map, a list or a scalar: an alias of what it is.
-            let place = Place {
-                owner: &name,
-                property: "",
-                anchor: &schema.anchor,
-                role: Role::Value,
-            };
             let ty = self.type_of(place, json);
             let ident = ident(&name);
+            let gate = self.context.gate.clone();
             self.items
-                .push((name, quote! { #doc pub type #ident = #ty; }));
+                .push((name, quote! { #doc #gate pub type #ident = #ty; }));
         }
     }
 
+    /// The derives of a struct or enum of the current schema.
+    fn derives(&self, default: bool) -> TokenStream {
+        let default = default.then(|| quote! { Default, });
+        // Every type decodes (an answer, or a body read from the documents' example or a
+        // file); only a type that is sent is serialized: most of the compile time of the
+        // types is their serde impls.
+        let serialize = self.context.sent.then(|| quote! { ::serde::Serialize, });
+        quote! { #[derive(Debug, Clone, PartialEq, #default #serialize ::serde::Deserialize)] }
+    }
+
     /// A struct for an object schema.
-    fn object(&mut self, name: &str, anchor: &str, json: &Value, doc: TokenStream) {
+    fn object(&mut self, name: &str, json: &Value, doc: TokenStream) {
         // Reserve the name first: nested types are generated while the fields are.
         self.items.push((name.to_string(), TokenStream::new()));
+        let titled = json.get("title").and_then(Value::as_str);
+        if let Some(title) = titled {
+            self.titled.push((normalized(title), name.to_string()));
+        }
         let required: Vec<&str> = json
             .get("required")
             .and_then(Value::as_array)
@@ -182,6 +206,10 @@ impl<'m> TypeSet<'m> {
         let mut fields = Vec::new();
         // `Default` only where every required field has one (generated enums do not).
         let mut defaultable = true;
+        // The item type of `items` (and whether it is required): a collection's page.
+        let mut page_items = None;
+        let mut total_optional = false;
+        let title = self.context.title.clone();
         for (wire, property) in json
             .get("properties")
             .and_then(Value::as_object)
@@ -189,21 +217,33 @@ impl<'m> TypeSet<'m> {
             .flatten()
         {
             let field = field_ident(wire);
-            let mut ty = if SECRET_PROPERTIES.contains(&wire.as_str())
-                && property.get("type").and_then(Value::as_str) == Some("string")
-            {
+            let is_required = required.contains(&wire.as_str());
+            let kind = property.get("type").and_then(Value::as_str);
+            let mut ty = if kind == Some("string") && is_secret_property(wire, Some(&title)) {
                 quote! { ::wegnology::runtime::Secret }
+            } else if wire == "items" && kind == Some("array") {
+                // The array branch of `type_of`, keeping the item type for `Page`.
+                let item = property.get("items").cloned().unwrap_or(Value::Bool(true));
+                let place = Place {
+                    owner: name,
+                    property: wire,
+                    role: Role::Item,
+                };
+                let item = self.type_of(place, &item);
+                page_items = Some((item.clone(), is_required));
+                quote! { ::std::vec::Vec<#item> }
             } else {
                 let place = Place {
                     owner: name,
                     property: wire,
-                    anchor,
                     role: Role::Value,
                 };
                 self.type_of(place, property)
             };
+            if wire == "totalCount" {
+                total_optional = !is_required;
+            }
             let doc = property_doc(wire, property);
-            let is_required = required.contains(&wire.as_str());
             defaultable &= !is_required
                 || (property.get("enum").is_none() && classify(property) != OneOf::Distinguishable);
             // `rename` only where the field's name is not the wire name.
@@ -220,17 +260,25 @@ impl<'m> TypeSet<'m> {
             };
             fields.push(quote! { #doc #attrs pub #field: #ty, });
         }
+        if titled.is_some() {
+            self.titled.pop();
+        }
         let ident = ident(name);
-        let default = if defaultable {
-            quote! { Default, }
-        } else {
-            quote! {}
-        };
-        let tokens = quote! {
+        let derives = self.derives(defaultable);
+        let gate = self.context.gate.clone();
+        let mut tokens = quote! {
             #doc
-            #[derive(Debug, Clone, PartialEq, #default ::serde::Serialize, ::serde::Deserialize)]
+            #gate
+            #derives
             pub struct #ident { #( #fields )* }
         };
+        let has_total = json
+            .get("properties")
+            .and_then(|p| p.get("totalCount"))
+            .is_some_and(|t| t.get("type").and_then(Value::as_str) == Some("integer"));
+        if let (Some((item, items_required)), true) = (page_items, has_total) {
+            tokens.extend(page_impl(&ident, &gate, &item, items_required, total_optional));
+        }
         if let Some(slot) = self.items.iter_mut().find(|(n, _)| n == name) {
             slot.1 = tokens;
         }
@@ -239,34 +287,31 @@ impl<'m> TypeSet<'m> {
     /// The Rust type of the schema `json` at `place`; nested objects and enums are generated.
     pub(crate) fn type_of(&mut self, place: Place, json: &Value) -> TokenStream {
         if let Some(title) = json.get("title").and_then(Value::as_str) {
-            if let Some(named) = self.model.schema_by_title(title) {
-                let ident = ident(&Self::schema_name(named));
-                return quote! { #ident };
+            if let Some(named) = self.by_title.get(title).copied() {
+                let name = names::schema_type(named);
+                let ident = ident(&name);
+                return self.boxed_if_recursive(&name, place, quote! { #ident });
             }
+        }
+        if let Some(reference) = json.get("$ref").and_then(Value::as_str) {
+            return self.reference(place, reference);
         }
         // Object branches an untagged enum tells apart; other `oneOf`s are any JSON value (the
         // parser reports those).
         if classify(json) == OneOf::Distinguishable {
-            return self.untagged(place, json);
+            let name = self.claim(&place.type_name());
+            let doc = doc_lines(&format!(
+                "{} One of several object shapes, told apart by their required properties.",
+                place.doc()
+            ));
+            let ident = self.untagged(&name, place, json, doc);
+            return quote! { #ident };
         }
-        if let Some(values) = json.get("enum").and_then(Value::as_array) {
-            if json.get("type").and_then(Value::as_str) == Some("string") {
-                let values: Vec<String> = values
-                    .iter()
-                    .filter_map(Value::as_str)
-                    .map(str::to_string)
-                    .collect();
-                let preferred = ENUM_NAMES
-                    .iter()
-                    .find(|(a, p, _)| *a == place.anchor && *p == place.property)
-                    .map(|(_, _, n)| n.to_string());
-                let fallback = match place.property {
-                    "" => place.type_name(),
-                    property => property.to_pascal_case(),
-                };
-                let ident = ident(&self.string_enum(&values, preferred.unwrap_or(fallback)));
-                return quote! { #ident };
-            }
+        if let Some(values) = string_values(json) {
+            let name = self.claim(&place.type_name());
+            self.string_enum_item(&name, &values);
+            let ident = ident(&name);
+            return quote! { #ident };
         }
         match json.get("type").and_then(Value::as_str) {
             Some("string") if json.get("format").and_then(Value::as_str) == Some("date-time") => {
@@ -290,8 +335,8 @@ impl<'m> TypeSet<'m> {
                     let value = self.type_of(place.with_role(Role::MapValue), pattern);
                     quote! { ::std::collections::BTreeMap<::std::string::String, #value> }
                 } else if json.get("properties").is_some() {
-                    let name = self.unique(&place.type_name());
-                    self.object(&name, place.anchor, json, doc_lines(&place.doc()));
+                    let name = self.claim(&place.type_name());
+                    self.object(&name, json, doc_lines(&place.doc()));
                     let ident = ident(&name);
                     quote! { #ident }
                 } else {
@@ -304,68 +349,179 @@ impl<'m> TypeSet<'m> {
         }
     }
 
+    /// The type a `#/definitions/<name>` reference points to: the enclosing titled schema of
+    /// that name (compared by its letters and digits), or, for a reference under a query
+    /// operator (`$and`, `$or`: a property named with `$`), the nearest enclosing titled
+    /// schema, the query it is part of. The documents inline the schema files and keep only
+    /// their titles, so these are the schemas the references meant; another is any JSON value.
+    fn reference(&mut self, place: Place, reference: &str) -> TokenStream {
+        let Some(definition) = reference.strip_prefix("#/definitions/") else {
+            return quote! { ::serde_json::Value };
+        };
+        let wanted = normalized(definition);
+        let target = self
+            .titled
+            .iter()
+            .rev()
+            .find(|(title, _)| *title == wanted)
+            .or_else(|| {
+                place
+                    .property
+                    .starts_with('$')
+                    .then(|| self.titled.last())
+                    .flatten()
+            })
+            .map(|(_, name)| name.clone());
+        match target {
+            Some(name) => {
+                let ident = ident(&name);
+                self.boxed_if_recursive(&name, place, quote! { #ident })
+            }
+            None => quote! { ::serde_json::Value },
+        }
+    }
+
+    /// `ty`, boxed where it is a type being generated held directly as a field's value (a
+    /// recursive type needs the indirection a `Vec` or a map gives by itself).
+    fn boxed_if_recursive(&self, name: &str, place: Place, ty: TokenStream) -> TokenStream {
+        let enclosing = self.titled.iter().any(|(_, n)| n == name) || place.owner == name;
+        if enclosing && place.role == Role::Value {
+            quote! { ::std::boxed::Box<#ty> }
+        } else {
+            ty
+        }
+    }
+
     /// An untagged enum of a `oneOf`'s object branches, tried in document order; a branch is
     /// its named schema's type where it carries that title, else a struct of its own.
-    fn untagged(&mut self, place: Place, json: &Value) -> TokenStream {
-        let name = self.unique(&place.type_name());
+    fn untagged(&mut self, name: &str, place: Place, json: &Value, doc: TokenStream) -> Ident {
         // Reserve the name first: the branches' structs are generated below.
-        self.items.push((name.clone(), TokenStream::new()));
+        self.items.push((name.to_string(), TokenStream::new()));
         let mut variants = Vec::new();
         let branches = json
             .get("oneOf")
             .and_then(Value::as_array)
             .into_iter()
             .flatten();
+        let mut variant_names: Vec<String> = Vec::new();
         for (i, branch) in branches.enumerate() {
             let title = branch.get("title").and_then(Value::as_str);
-            let variant = title.map_or(format!("Option{}", i + 1), |t| t.to_pascal_case());
-            let ty = match title.and_then(|t| self.model.schema_by_title(t)) {
-                Some(named) => ident(&Self::schema_name(named)),
+            let mut variant = title.map_or(format!("Option{}", i + 1), |t| t.to_pascal_case());
+            if variant_names.contains(&variant) {
+                variant = format!("{variant}{}", i + 1);
+            }
+            variant_names.push(variant.clone());
+            let ty = match title.and_then(|t| self.by_title.get(t).copied()) {
+                Some(named) => {
+                    let named = names::schema_type(named);
+                    let ident = ident(&named);
+                    self.boxed_if_recursive(&named, place, quote! { #ident })
+                }
                 None => {
-                    let branch_name = self.unique(&format!("{name}{variant}"));
+                    let branch_name = self.claim(&format!("{name}{variant}"));
                     let doc = doc_lines(&format!("Branch {} of [`{name}`].", i + 1));
-                    self.object(&branch_name, place.anchor, branch, doc);
-                    ident(&branch_name)
+                    self.object(&branch_name, branch, doc);
+                    let ident = ident(&branch_name);
+                    quote! { #ident }
                 }
             };
+            let variant_doc = format!(
+                " Branch {} of the `oneOf`{}.",
+                i + 1,
+                title.map_or(String::new(), |t| format!(", `{t}`"))
+            );
             let variant = ident(&variant);
-            variants.push(quote! { #variant(#ty), });
+            variants.push(quote! { #[doc = #variant_doc] #variant(#ty), });
         }
-        let doc = doc_lines(&format!(
-            "{} One of several object shapes, told apart by their required properties.",
-            place.doc()
-        ));
-        let ident = ident(&name);
+        let ident = ident(name);
+        let derives = self.derives(false);
+        let gate = self.context.gate.clone();
         let tokens = quote! {
             #doc
-            #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+            #gate
+            #derives
             #[serde(untagged)]
             pub enum #ident { #( #variants )* }
         };
-        if let Some(slot) = self.items.iter_mut().find(|(n, _)| *n == name) {
+        if let Some(slot) = self.items.iter_mut().find(|(n, _)| n == name) {
             slot.1 = tokens;
         }
-        quote! { #ident }
+        ident
     }
 
-    /// An enum of string values with a fallback variant that keeps unknown values.
-    pub(crate) fn string_enum(&mut self, values: &[String], preferred: String) -> String {
-        if let Some(existing) = self.enums.get(values) {
-            return existing.clone();
-        }
-        let name = self.unique(&preferred);
-        self.enums.insert(values.to_vec(), name.clone());
-        let variants = variant_idents(values);
-        let ident = ident(&name);
-        // The runtime's macro derives the rest from the values: docs, serde, `as_str`, `Display`.
-        let tokens = quote! {
-            ::wegnology::string_enum! {
-                #ident { #( #variants => #values ),* }
-            }
-        };
-        self.items.push((name.clone(), tokens));
-        name
+    /// A string enum of the current schema, named `name`.
+    fn string_enum_item(&mut self, name: &str, values: &[String]) {
+        let tokens = string_enum(name, values, &self.context.gate);
+        self.items.push((name.to_string(), tokens));
     }
+}
+
+/// An enum of string values with a fallback variant that keeps unknown values; the runtime's
+/// macro derives the rest from the values: docs, serde, `as_str`, `Display`.
+pub(crate) fn string_enum(name: &str, values: &[String], gate: &TokenStream) -> TokenStream {
+    let variants = variant_idents(values);
+    let ident = ident(name);
+    quote! {
+        #gate
+        ::wegnology::string_enum! {
+            #ident { #( #variants => #values ),* }
+        }
+    }
+}
+
+/// `Page` for a collection answer: its items and `totalCount`.
+fn page_impl(
+    ident: &Ident,
+    gate: &TokenStream,
+    item: &TokenStream,
+    items_required: bool,
+    total_optional: bool,
+) -> TokenStream {
+    let (borrowed, owned) = if items_required {
+        (quote! { &self.items }, quote! { self.items })
+    } else {
+        (
+            quote! { self.items.as_deref().unwrap_or_default() },
+            quote! { self.items.unwrap_or_default() },
+        )
+    };
+    let total = if total_optional {
+        quote! { self.total_count.and_then(|n| u64::try_from(n).ok()) }
+    } else {
+        quote! { u64::try_from(self.total_count).ok() }
+    };
+    quote! {
+        #gate
+        impl ::wegnology::runtime::Page for #ident {
+            type Item = #item;
+            fn items(&self) -> &[#item] { #borrowed }
+            fn into_items(self) -> ::std::vec::Vec<#item> { #owned }
+            fn total_count(&self) -> ::std::option::Option<u64> { #total }
+        }
+    }
+}
+
+/// The values of a string enum schema.
+fn string_values(json: &Value) -> Option<Vec<String>> {
+    let values = json.get("enum").and_then(Value::as_array)?;
+    if json.get("type").and_then(Value::as_str) != Some("string") {
+        return None;
+    }
+    Some(
+        values
+            .iter()
+            .filter_map(Value::as_str)
+            .map(str::to_string)
+            .collect(),
+    )
+}
+
+/// A title or definition name by its letters and digits, lowercase.
+fn normalized(name: &str) -> String {
+    name.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
 }
 
 fn all_strings(json: &Value) -> bool {

@@ -17,8 +17,8 @@ pub(crate) const MAX_JOURNAL_ENTRIES: usize = 10_000;
 /// stays small whatever clients send.
 pub(crate) const MAX_JOURNAL_BODY_BYTES: usize = 16 * 1024;
 
-/// Body fields whose values are secrets, at any depth.
-use wegnology_model::SECRET_PROPERTIES as SECRET_FIELDS;
+// Body fields whose values are secrets, at any depth: the model's rule, by field name.
+use wegnology_model::is_secret_property;
 
 /// Headers whose values are secrets.
 const SECRET_HEADERS: &[&str] = &["authorization", "cookie", "proxy-authorization"];
@@ -111,7 +111,7 @@ fn redact(value: &mut Value) {
     match value {
         Value::Object(fields) => {
             for (name, field) in fields.iter_mut() {
-                if SECRET_FIELDS.contains(&name.as_str()) {
+                if is_secret_property(name, None) {
                     *field = Value::String(REDACTED.to_string());
                 } else {
                     redact(field);

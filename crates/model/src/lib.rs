@@ -8,26 +8,20 @@
 //! [`diff`] compares two models for a maintainer reviewing a republish; [`one_of`] is the rule
 //! both the parser (its diagnostic) and the generator (its enum) use for `oneOf` schemas.
 //!
-//! Must not depend on: anything but serde. No parsing, no code generation, no HTTP.
+//! [`is_secret_property`] is the rule by which the generator makes a property a `Secret` and the
+//! fake redacts it in its journal, one rule so the two cannot drift apart.
+//!
+//! Must not depend on: anything but serde (and heck, for the words of a name). No parsing, no
+//! code generation, no HTTP.
 
 pub mod diff;
 pub mod one_of;
 mod reach;
+mod secrets;
+
+pub use secrets::is_secret_property;
 
 use serde::{Deserialize, Serialize};
-
-/// Property names whose values are secrets wherever the documents' schemas use them: passwords,
-/// tokens, two-factor codes and keys. The generator makes them `Secret`; the fake redacts them
-/// in its journal. One list, so the two cannot drift apart.
-pub const SECRET_PROPERTIES: [&str; 7] = [
-    "password",
-    "newPassword",
-    "token",
-    "twoFactorCode",
-    "twoFactorAuthKey",
-    "key",
-    "keyUri",
-];
 
 /// The whole API as its documents describe it: every resource, its actions, the schemas they
 /// use, and every place where the documents disagree.
@@ -432,6 +426,27 @@ impl ApiModel {
     /// The actions of one resource, in documented order.
     pub fn actions_of<'a>(&'a self, resource: &'a str) -> impl Iterator<Item = &'a Action> + 'a {
         self.actions.iter().filter(move |a| a.resource == resource)
+    }
+
+    /// The anchors of the named schemas the actions of `resources` reach: those their
+    /// parameters, examples and answers link to, and the named schemas nested in those.
+    pub fn schemas_reached_by(&self, resources: &[&str]) -> std::collections::BTreeSet<&str> {
+        let actions: Vec<Action> = self
+            .actions
+            .iter()
+            .filter(|a| resources.contains(&a.resource.as_str()))
+            .cloned()
+            .collect();
+        reach::schemas(self, &actions)
+    }
+
+    /// The anchors of the named schemas reachable from `anchors` (themselves included): the
+    /// named schemas nested in them, transitively.
+    pub fn schemas_reached_from<'m>(
+        &'m self,
+        anchors: impl IntoIterator<Item = &'m str>,
+    ) -> std::collections::BTreeSet<&'m str> {
+        reach::from_anchors(self, anchors.into_iter().collect())
     }
 
     /// The part of the model that `resources` (camel names) need: their actions, the named

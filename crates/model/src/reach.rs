@@ -24,6 +24,14 @@ pub(crate) fn schemas<'m>(model: &'m ApiModel, actions: &[Action]) -> BTreeSet<&
             }
         }
     }
+    from_anchors(model, pending)
+}
+
+/// The anchors of `pending` and of the named schemas nested in them, transitively.
+pub(crate) fn from_anchors<'m: 'p, 'p>(
+    model: &'m ApiModel,
+    mut pending: Vec<&'p str>,
+) -> BTreeSet<&'m str> {
     let mut reached = BTreeSet::new();
     while let Some(anchor) = pending.pop() {
         let Some(schema) = model.schema(anchor) else {
