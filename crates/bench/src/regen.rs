@@ -45,7 +45,7 @@ pub fn measure(spec_dir: &Path, copies: usize, repetitions: usize) -> Result<Reg
         let model = wegnology_parser::load(dir.path())
             .map_err(|e| format!("the {copies}× synthetic spec: {e}"))?;
         let loaded = Instant::now();
-        let code = wegnology_codegen::render(&model.subset(wegnology_codegen::RESOURCES));
+        let code = wegnology_codegen::render(&model, wegnology_codegen::Options::CLIENT_CRATE);
         let rendered = Instant::now();
         loads.push((loaded - start).as_secs_f64());
         renders.push((rendered - loaded).as_secs_f64());

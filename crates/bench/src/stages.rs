@@ -46,7 +46,7 @@ pub const MODEL_JSON: &str = "the model as JSON (model.json)";
 pub const OPENAPI: &str = "the OpenAPI export (openapi.json)";
 /// `model.subset` included: `regen` generates from Me's part of the model.
 pub const GENERATE: &str =
-    "take Me's part of the model (`subset`) and generate its tokens (`wegnology_codegen::generate`)";
+    "generate the client's tokens, a module per resource and the shared types (`wegnology_codegen::generate_files`)";
 pub const FORMAT: &str = "format them (`syn::parse2` + prettyplease)";
 
 /// What one pass computed, with the time of each stage.
@@ -169,16 +169,18 @@ pub fn pass(published: &Path) -> Result<Pass, String> {
     let openapi_json = clock
         .time(OPENAPI, || wegnology_openapi::to_json(&model))
         .map_err(|e| format!("the OpenAPI export: {e}"))?;
-    let tokens = clock.time(GENERATE, || {
-        wegnology_codegen::generate(&model.subset(wegnology_codegen::RESOURCES))
+    let files = clock.time(GENERATE, || {
+        wegnology_codegen::generate_files(&model, wegnology_codegen::Options::CLIENT_CRATE)
     });
     let code = clock.time(FORMAT, || {
-        let file: syn::File = syn::parse2(tokens).expect("the generator emits valid Rust");
-        format!(
-            "{}{}",
-            wegnology_codegen::HEADER,
-            prettyplease::unparse(&file)
-        )
+        let mut code = String::new();
+        for file in files {
+            let file: syn::File =
+                syn::parse2(file.tokens).expect("the generator emits valid Rust");
+            code.push_str(wegnology_codegen::HEADER);
+            code.push_str(&prettyplease::unparse(&file));
+        }
+        code
     });
     let total = start.elapsed().as_secs_f64();
     // In the order of `STAGES`, a stage that did not run (no package) as zero.

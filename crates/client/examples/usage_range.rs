@@ -8,7 +8,8 @@
 //! The API takes `start` and `end` in milliseconds since the epoch; chrono does the dates.
 
 use chrono::{Duration, Utc};
-use wegnology::{Client, Resolution};
+use wegnology::me::Resolution;
+use wegnology::Client;
 use wegnology_fake::FakeServer;
 
 #[tokio::main]

@@ -3,7 +3,7 @@
 mod recorder;
 
 mod at_compile_time {
-    wegnology_macros::generate!("../../spec/published");
+    wegnology_macros::generate!("../../spec/published", resources = ["me"]);
 }
 
 use std::time::Duration;
@@ -23,12 +23,15 @@ async fn the_macro_client_sends_the_same_request() {
         .token("t")
         .build()
         .unwrap();
-    let list = at_compile_time::MeApi::new(&client)
-        .fetch_recent_items(at_compile_time::ItemType::Flow)
+    let list = at_compile_time::me::MeApi::new(&client)
+        .fetch_recent_items(at_compile_time::me::ItemType::Flow)
         .send()
         .await
         .unwrap();
-    assert_eq!(list.item_type, Some(at_compile_time::ItemType::Flow));
+    assert_eq!(
+        list.item_type,
+        Some(at_compile_time::RecentItemListItemType::Flow)
+    );
     let request = recorder.last();
     assert_eq!(
         (request.method.as_str(), request.path.as_str()),

@@ -8,7 +8,8 @@ use std::time::Duration;
 
 use recorder::{Answer, Recorded, Recorder};
 use serde_json::json;
-use wegnology::{Client, ItemType, Resolution};
+use wegnology::me::{ItemType, Resolution};
+use wegnology::Client;
 use wegnology_model::ApiModel;
 
 /// Answers 200 with a body every documented success type decodes from.

@@ -189,11 +189,13 @@ impl Usage {
     }
 
     /// The `cfg` attribute of a type of schema `anchor`: the features of its users, nothing
-    /// where every resource uses it.
+    /// where every resource uses it, `full` where none does (a schema of the documents no
+    /// action links to is still generated, with every resource).
     pub(crate) fn gate(&self, anchor: &str, options: Options) -> TokenStream {
         let users = self.users.get(anchor);
         match users {
             _ if !options.features => quote! {},
+            None => quote! { #[cfg(feature = "full")] },
             Some(users) if users.len() == self.resources => quote! {},
             Some(users) if users.len() == 1 => {
                 let feature = users.iter().next();
@@ -203,13 +205,7 @@ impl Usage {
                 let features = users.iter();
                 quote! { #[cfg(any( #( feature = #features ),* ))] }
             }
-            None => quote! {},
         }
-    }
-
-    /// Whether some resource uses schema `anchor` (an unused schema is not generated).
-    pub(crate) fn used(&self, anchor: &str) -> bool {
-        self.users.contains_key(anchor)
     }
 
     pub(crate) fn sent(&self, anchor: &str) -> bool {

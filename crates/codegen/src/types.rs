@@ -140,9 +140,6 @@ impl<'m> TypeSet<'m> {
     }
 
     pub(crate) fn named_schema(&mut self, schema: &'m Schema) {
-        if !self.usage.used(&schema.anchor) {
-            return;
-        }
         let name = names::schema_type(schema);
         if self.has(&name) {
             return;

@@ -12,25 +12,40 @@ fn documents() -> Documents {
     Documents::read(&root().join("spec/published")).unwrap()
 }
 
-fn render(docs: &Documents) -> String {
-    wegnology_codegen::render(
-        &wegnology_parser::parse(docs)
-            .unwrap()
-            .subset(wegnology_codegen::RESOURCES),
-    )
+/// The client crate's generated files, (name, text), for these documents.
+fn render(docs: &Documents) -> Vec<(String, String)> {
+    render_model(&wegnology_parser::parse(docs).unwrap())
+}
+
+fn render_model(model: &wegnology_model::ApiModel) -> Vec<(String, String)> {
+    wegnology_codegen::render_files(model, wegnology_codegen::Options::CLIENT_CRATE)
+}
+
+fn file<'a>(files: &'a [(String, String)], name: &str) -> &'a str {
+    &files.iter().find(|(n, _)| n == name).unwrap().1
 }
 
 #[test]
 fn checked_in_code_is_fresh() {
-    let committed = std::fs::read_to_string(root().join("crates/client/src/generated.rs")).unwrap();
-    if committed != render(&documents()) {
-        panic!("crates/client/src/generated.rs is stale: run `cargo xtask regen`");
+    let dir = root().join("crates/client/src/generated");
+    let files = render(&documents());
+    for (name, text) in &files {
+        let committed = std::fs::read_to_string(dir.join(name)).unwrap_or_default();
+        if &committed != text {
+            panic!("crates/client/src/generated/{name} is stale: run `cargo xtask regen`");
+        }
     }
+    let on_disk = std::fs::read_dir(&dir).unwrap().count();
+    assert_eq!(on_disk, files.len(), "a file in {dir:?} that no resource generates");
 }
 
+/// Me's module and the root module as snapshots (the shared types are the checked-in
+/// `types.rs`, reviewed in its diff).
 #[test]
 fn generated_code_snapshot() {
-    insta::assert_snapshot!("generated", render(&documents()));
+    let files = render(&documents());
+    insta::assert_snapshot!("generated_me", file(&files, "me.rs"));
+    insta::assert_snapshot!("generated_mod", file(&files, "mod.rs"));
 }
 
 #[test]
@@ -42,16 +57,19 @@ fn rendering_is_deterministic() {
     let model_json = std::fs::read_to_string(root().join("spec/generated/model.json")).unwrap();
     let elsewhere = std::thread::spawn(move || {
         let model = wegnology_model::ApiModel::from_json(&model_json).unwrap();
-        wegnology_codegen::render(&model.subset(wegnology_codegen::RESOURCES))
+        render_model(&model)
     })
     .join()
     .unwrap();
-    if here != elsewhere {
-        panic!(
-            "the code rendered from the documents differs from the code rendered from \
-             spec/generated/model.json (stale? run `cargo xtask regen`)"
-        );
+    for ((name, a), (_, b)) in here.iter().zip(&elsewhere) {
+        if a != b {
+            panic!(
+                "{name} rendered from the documents differs from {name} rendered from \
+                 spec/generated/model.json (stale? run `cargo xtask regen`)"
+            );
+        }
     }
+    assert_eq!(here.len(), elsewhere.len());
 }
 
 #[test]
@@ -66,6 +84,15 @@ fn a_description_change_changes_only_its_doc_comments() {
     );
     assert_ne!(edited.reference, docs.reference);
     let after = render(&edited);
+    // Only Me's module changes.
+    let files_changed: Vec<&str> = before
+        .iter()
+        .zip(&after)
+        .filter(|(a, b)| a.1 != b.1)
+        .map(|(a, _)| a.0.as_str())
+        .collect();
+    assert_eq!(files_changed, ["me.rs"]);
+    let (before, after) = (file(&before, "me.rs"), file(&after, "me.rs"));
     let changed: Vec<(&str, &str)> = before
         .lines()
         .zip(after.lines())

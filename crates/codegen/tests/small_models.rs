@@ -57,7 +57,10 @@ fn success() -> Value {
 
 /// The rendered code without whitespace, so checks do not depend on line breaking.
 fn code(model: &ApiModel) -> String {
-    compact(&wegnology_codegen::render(model))
+    compact(&wegnology_codegen::render(
+        model,
+        wegnology_codegen::Options::DOWNSTREAM,
+    ))
 }
 
 /// `text` without whitespace and without the trailing commas the formatter adds to broken lists.
@@ -119,7 +122,7 @@ fn object_fields_are_renamed_optional_unless_required_and_keep_their_docs() {
 }
 
 #[test]
-fn string_enums_keep_unknown_values_and_equal_lists_share_one_type() {
+fn string_enums_keep_unknown_values_and_are_named_by_their_place() {
     let m = model(
         json!([
             {"title": "A", "anchor": "a", "json_schema": {"type": "object", "properties": {
@@ -137,19 +140,20 @@ fn string_enums_keep_unknown_values_and_equal_lists_share_one_type() {
     // `Display`); the generated code gives each variant's name and wire value.
     assert_has(
         &code,
-        "::wegnology::string_enum! { Color { Red => \"red\", DarkBlue => \"dark-blue\", \
+        "::wegnology::string_enum! { AColor { Red => \"red\", DarkBlue => \"dark-blue\", \
          DarkBlue2 => \"Dark_Blue\", V7 => \"7\" } }",
     );
     assert!(!code.contains("pubenum"), "{code}");
-    // `shade` has `color`'s values: the same type.
-    assert_has(&code, "pub shade: ::std::option::Option<Color>,");
-    assert_eq!(code.matches(&compact("Color {")).count(), 1);
-    // Another `color` list is another type, with a name of its own.
+    // Each enum is named by its owner and property, whatever other schemas hold: the same
+    // values elsewhere are another type, and the same property name of another schema too,
+    // so adding a schema never renames one.
+    assert_has(&code, "pub shade: ::std::option::Option<BShade>,");
     assert_has(
         &code,
-        "::wegnology::string_enum! { Color2 { Green => \"green\" } }",
+        "::wegnology::string_enum! { BColor { Green => \"green\" } }",
     );
-    assert_has(&code, "pub color: ::std::option::Option<Color2>,");
+    assert_has(&code, "pub color: ::std::option::Option<BColor>,");
+    assert!(!code.contains("Color2"), "{code}");
 }
 
 #[test]
@@ -176,7 +180,7 @@ fn maps_nested_objects_and_titled_copies() {
     );
     assert_has(&code, "pub totals: ::std::option::Option<Stats>,");
     assert_has(&code, "pub window: ::std::option::Option<ReportWindow>,");
-    assert_has(&code, "/// The `window` object of [`Report`]. #[derive");
+    assert_has(&code, "/// The `window` value of [`Report`]. #[derive");
     assert_has(&code, "pub struct ReportWindow {");
     assert_has(
         &code,
@@ -259,14 +263,14 @@ fn actions_take_required_parameters_as_arguments_and_optional_ones_as_setters() 
     assert_has(
         &code,
         "pub fn new(client: &'a ::wegnology::Client) -> Self { \
-         Self(::wegnology::runtime::Handle::new(client, &API)) }",
+         Self(::wegnology::runtime::Handle::new(client, &super::API)) }",
     );
-    assert_has(&code, "pub fn poke( &self, thing_id: impl Into<String>, level: Level, data: Success, ) -> PokeRequest<'a> {");
+    assert_has(&code, "pub fn poke( &self, thing_id: impl Into<String>, level: Level, data: super::types::Success, ) -> PokeRequest<'a> {");
     // The method builds the runtime request: method and path, then the required values in
     // order; the `Accept-Version` is the API's, not repeated per action.
     assert_has(
         &code,
-        "PokeRequest( self.0.post(\"poke\", \"/things/{thingId}/poke\") \
+        "PokeRequest( self.0.post(\"thing.poke\", \"/things/{thingId}/poke\") \
          .path_param(\"thingId\", thing_id.into()) \
          .query(\"level\", level.as_str().to_string()) \
          .json_body(&data), )",
@@ -282,7 +286,7 @@ fn actions_take_required_parameters_as_arguments_and_optional_ones_as_setters() 
     // What every request has comes from the runtime, the builder's type among it.
     assert_has(
         &code,
-        "::wegnology::__request_builder!(PokeRequest => Success, \"poke\");",
+        "::wegnology::__request_builder!(PokeRequest => super::types::Success, \"thing.poke\");",
     );
     // The docs: scopes, parameters, errors, and an example calling the method.
     assert_has(&code, "/// Scopes (any one): `all.Thing`.");
@@ -294,12 +298,12 @@ fn actions_take_required_parameters_as_arguments_and_optional_ones_as_setters() 
     // status becomes is said once, in the runtime's docs.
     assert_has(
         &code,
-        "/// - 404: Missing. The body is a [`Success`], kept as text in `Error::Api`'s `body`.",
+        "/// - 404: Missing. The body is a [`Success`](super::types::Success), kept as text in `Error::Api`'s `body`.",
     );
     assert!(!code.contains("Documentedstatuses"), "{code}");
     assert_has(
         &code,
-        "/// let result = client.thing().poke(\"thingId\", wegnology::Level::Low, data)",
+        "/// let answer = client.thing().poke(\"thingId\", wegnology::thing::Level::Low, Default::default())",
     );
 }
 
@@ -350,18 +354,18 @@ fn endpoints_say_whether_answers_hold_secrets_or_a_new_token() {
         code(&m)
     };
     let plain = case(json!({"success": {"type": "boolean"}}));
-    assert_has(&plain, "PokeRequest(self.0.get(\"poke\", \"/things\"))");
+    assert_has(&plain, "PokeRequest(self.0.get(\"thing.poke\", \"/things\"))");
     let token = case(json!({"token": {"type": "string"}}));
     assert_has(
         &token,
-        "PokeRequest(self.0.get(\"poke\", \"/things\").secret_answer().issues_token())",
+        "PokeRequest(self.0.get(\"thing.poke\", \"/things\").secret_answer().issues_token())",
     );
     // A secret nested in an array item still makes the answer secret; no new token.
     let nested = case(json!({"keys": {"type": "array", "items": {
-        "type": "object", "properties": {"key": {"type": "string"}}
+        "type": "object", "properties": {"privateKey": {"type": "string"}}
     }}}));
     assert_has(
         &nested,
-        "PokeRequest(self.0.get(\"poke\", \"/things\").secret_answer())",
+        "PokeRequest(self.0.get(\"thing.poke\", \"/things\").secret_answer())",
     );
 }

@@ -47,6 +47,15 @@ pub mod types {
         #[serde(skip_serializing_if = "Option::is_none")]
         pub message: ::std::option::Option<::std::string::String>,
     }
+    /// Schema for reporting a successful operation
+    ///
+    /// Schema `Success` of `_schemas.md`.
+    #[derive(Debug, Clone, PartialEq, Default, ::serde::Deserialize)]
+    pub struct Success {
+        /// `success`
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub success: ::std::option::Option<bool>,
+    }
 }
 pub use types::*;
 /// The Me resource: [`MeApi`], its request builders and the enums of their parameters and answers.

@@ -55,7 +55,7 @@ async fn an_action_needing_no_token_is_sent_without_one_and_with_one_held() {
         password: "pw".to_string().into(),
     };
     let (url, server) = serve_once(r#"{"success":true}"#).await;
-    let answer = no_token::MeApi::new(&client(&url, None))
+    let answer = no_token::me::MeApi::new(&client(&url, None))
         .authenticate(credentials.clone())
         .send()
         .await
@@ -71,7 +71,7 @@ async fn an_action_needing_no_token_is_sent_without_one_and_with_one_held() {
 
     // A token the client holds is still sent, as the official clients do.
     let (url, server) = serve_once(r#"{"success":true}"#).await;
-    no_token::MeApi::new(&client(&url, Some("held-token")))
+    no_token::me::MeApi::new(&client(&url, Some("held-token")))
         .authenticate(credentials)
         .send()
         .await
@@ -90,7 +90,7 @@ async fn a_schema_typed_query_parameter_is_sent_as_json_text() {
         tags: Some(vec!["floor".into()]),
         ..Default::default()
     };
-    let answer = schema_query::MeApi::new(&client(&url, Some("t")))
+    let answer = schema_query::me::MeApi::new(&client(&url, Some("t")))
         .device_names()
         .query(query_value)
         .starts_with("my")
@@ -110,7 +110,7 @@ async fn a_schema_typed_query_parameter_is_sent_as_json_text() {
 #[tokio::test]
 async fn an_array_parameter_is_a_list() {
     let (url, server) = serve_once(r#"{"success":true}"#).await;
-    array_param::MeApi::new(&client(&url, Some("t")))
+    array_param::me::MeApi::new(&client(&url, Some("t")))
         .device_counts(vec!["a1".into(), "b2".into()])
         .send()
         .await

@@ -4395,6 +4395,19 @@ pub struct DashboardSendReport {
 ::wegnology::string_enum! {
     DashboardSendReportTheme { Dark => "dark", Light => "light" }
 }
+/// Schema for the body of an update events request
+///
+/// Schema `Dashboard Update Events` of `_schemas.md`.
+#[cfg(feature = "full")]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Deserialize)]
+pub struct DashboardUpdateEvents {
+    /// `eventIds`
+    #[serde(rename = "eventIds", skip_serializing_if = "Option::is_none")]
+    pub event_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    /// Schema for the body of an Event modification request (`updates`)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub updates: ::std::option::Option<EventPatch>,
+}
 /// Schema for a collection of Dashboards
 ///
 /// Schema `Dashboards` of `_schemas.md`.
@@ -4802,6 +4815,21 @@ impl ::wegnology::runtime::Page for DataTables {
     DataTablesSortDirection { Asc => "asc", Desc => "desc", Asc2 => "ASC", Desc2 =>
     "DESC", V => "" }
 }
+/// Schema for an array of node IDs to exclude from debug output
+///
+/// Schema `Debug Exclude Node IDs` of `_schemas.md`.
+#[cfg(feature = "full")]
+pub type DebugExcludeNodeIDs = ::std::vec::Vec<::std::string::String>;
+#[cfg(feature = "full")]
+::wegnology::string_enum! {
+    DebugLevelsItem { All => "all", None => "none", Verbose => "verbose", Info => "info",
+    Warn => "warn", Error => "error" }
+}
+/// Schema for user debug levels
+///
+/// Schema `Debug Levels` of `_schemas.md`.
+#[cfg(feature = "full")]
+pub type DebugLevels = ::std::vec::Vec<DebugLevelsItem>;
 /// Schema for a single Device
 ///
 /// Schema `Device` of `_schemas.md`.
@@ -6209,6 +6237,18 @@ pub struct DevicesUpdated {
     #[serde(rename = "logLink", skip_serializing_if = "Option::is_none")]
     pub log_link: ::std::option::Option<::std::string::String>,
 }
+/// Schema for the body of a request to disable two factor auth
+///
+/// Schema `Disable Two Factor Auth` of `_schemas.md`.
+#[cfg(feature = "full")]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Deserialize)]
+pub struct DisableTwoFactorAuth {
+    /// `twoFactorCode`
+    #[serde(rename = "twoFactorCode")]
+    pub two_factor_code: ::wegnology::runtime::Secret,
+    /// `password`
+    pub password: ::wegnology::runtime::Secret,
+}
 /// Schema for a single deployment of an edge workflow to an edge device
 ///
 /// Schema `Edge Deployment` of `_schemas.md`.
@@ -6424,6 +6464,17 @@ impl ::wegnology::runtime::Page for EdgeDeployments {
     fn total_count(&self) -> ::std::option::Option<u64> {
         self.total_count.and_then(|n| u64::try_from(n).ok())
     }
+}
+/// Schema for the body of a request verifying an email
+///
+/// Schema `Email Verification Verify` of `_schemas.md`.
+#[cfg(feature = "full")]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Deserialize)]
+pub struct EmailVerificationVerify {
+    /// `email`, format `email`
+    pub email: ::std::string::String,
+    /// `token`
+    pub token: ::wegnology::runtime::Secret,
 }
 /// Schema for a single deployment of embedded workflows to embedded devices
 ///
@@ -6691,6 +6742,21 @@ impl ::wegnology::runtime::Page for EmbeddedDeployments {
         self.total_count.and_then(|n| u64::try_from(n).ok())
     }
 }
+/// Schema for the body of a request to enable two factor auth
+///
+/// Schema `Enable Two Factor Auth` of `_schemas.md`.
+#[cfg(feature = "full")]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Deserialize)]
+pub struct EnableTwoFactorAuth {
+    /// `twoFactorAuthKey`
+    #[serde(rename = "twoFactorAuthKey", skip_serializing_if = "Option::is_none")]
+    pub two_factor_auth_key: ::std::option::Option<::wegnology::runtime::Secret>,
+    /// `password`
+    pub password: ::wegnology::runtime::Secret,
+    /// `twoFactorCode`
+    #[serde(rename = "twoFactorCode")]
+    pub two_factor_code: ::wegnology::runtime::Secret,
+}
 /// Schema for a single Event
 ///
 /// Schema `Event` of `_schemas.md`.
@@ -6896,6 +6962,27 @@ pub struct EventPost {
 ::wegnology::string_enum! {
     EventPostState { New => "new", Acknowledged => "acknowledged", Resolved => "resolved"
     }
+}
+/// Summary of all unique event tags and values in an application.
+///
+/// Schema `Event Tags Summary` of `_schemas.md`.
+#[cfg(feature = "full")]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Deserialize)]
+pub struct EventTagsSummary {
+    /// `eventTags`
+    #[serde(rename = "eventTags", skip_serializing_if = "Option::is_none")]
+    pub event_tags: ::std::option::Option<
+        ::std::vec::Vec<EventTagsSummaryEventTagsItem>,
+    >,
+}
+/// An item of the `eventTags` array of [`EventTagsSummary`].
+#[cfg(feature = "full")]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Deserialize)]
+pub struct EventTagsSummaryEventTagsItem {
+    /// `key`, pattern `^[0-9a-zA-Z_-]{1,255}$`
+    pub key: ::std::string::String,
+    /// `value`
+    pub value: ::std::string::String,
 }
 /// Schema for a collection of Events
 ///
@@ -14405,6 +14492,44 @@ pub struct PaletteResponseCustomNodesItemCompatibleFlowClasses {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub embedded: ::std::option::Option<::serde_json::Value>,
 }
+/// Schema for the body of a request to complete the reset password flow
+///
+/// Schema `Password Reset Finish` of `_schemas.md`.
+#[cfg(feature = "full")]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Deserialize)]
+pub struct PasswordResetFinish {
+    /// `token`
+    pub token: ::wegnology::runtime::Secret,
+    /// `email`, format `email`
+    pub email: ::std::string::String,
+    /// `password`, pattern `^(?=.*[A-Z])(?=.*[^A-Za-z0-9])(?=.*[0-9])(?=.*[a-z]).{12,}$`
+    pub password: ::wegnology::runtime::Secret,
+}
+/// Schema for the body of a request to start the reset password flow
+///
+/// Schema `Password Reset Input` of `_schemas.md`.
+#[cfg(feature = "full")]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Deserialize)]
+pub struct PasswordResetInput {
+    /// `email`, format `email`
+    pub email: ::std::string::String,
+}
+/// Schema for result of a successful password reset
+///
+/// Schema `Password Reset Response` of `_schemas.md`.
+#[cfg(feature = "full")]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Deserialize)]
+pub struct PasswordResetResponse {
+    /// `success`
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub success: ::std::option::Option<bool>,
+    /// `accountIsLocked`
+    #[serde(rename = "accountIsLocked", skip_serializing_if = "Option::is_none")]
+    pub account_is_locked: ::std::option::Option<bool>,
+    /// `twoFactorAuthEnabled`
+    #[serde(rename = "twoFactorAuthEnabled", skip_serializing_if = "Option::is_none")]
+    pub two_factor_auth_enabled: ::std::option::Option<bool>,
+}
 /// Schema for a single resource job
 ///
 /// Schema `Resource Job` of `_schemas.md`.
@@ -14931,6 +15056,81 @@ pub struct TimeSeriesQueryDeviceTagsItem {
 #[cfg(feature = "data")]
 ::wegnology::string_enum! {
     TimeSeriesQueryOrder { Asc => "asc", Desc => "desc" }
+}
+/// Schema for information about the two factor auth for currently authenticated use
+///
+/// Schema `Two Factor Auth Info` of `_schemas.md`.
+#[cfg(feature = "full")]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Deserialize)]
+pub struct TwoFactorAuthInfo {
+    /// `key`
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key: ::std::option::Option<::wegnology::runtime::Secret>,
+    /// `keyUri`
+    #[serde(rename = "keyUri", skip_serializing_if = "Option::is_none")]
+    pub key_uri: ::std::option::Option<::wegnology::runtime::Secret>,
+}
+/// Schema for the body of a User creation request
+///
+/// Schema `User Post` of `_schemas.md`.
+#[cfg(feature = "full")]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Deserialize)]
+pub struct UserPost {
+    /// `email`, format `email`
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: ::std::option::Option<::std::string::String>,
+    /// `firstName`
+    #[serde(rename = "firstName", skip_serializing_if = "Option::is_none")]
+    pub first_name: ::std::option::Option<::std::string::String>,
+    /// `lastName`
+    #[serde(rename = "lastName", skip_serializing_if = "Option::is_none")]
+    pub last_name: ::std::option::Option<::std::string::String>,
+    /// `companyName`
+    #[serde(rename = "companyName", skip_serializing_if = "Option::is_none")]
+    pub company_name: ::std::option::Option<::std::string::String>,
+    /// `title`
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// `phoneNumber`
+    #[serde(rename = "phoneNumber", skip_serializing_if = "Option::is_none")]
+    pub phone_number: ::std::option::Option<::std::string::String>,
+    /// `location`
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: ::std::option::Option<::std::string::String>,
+    /// `url`
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: ::std::option::Option<::std::string::String>,
+    /// `oauth`
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub oauth: ::std::option::Option<UserPostOauth>,
+    /// `password`, pattern `^(?=.*[A-Z])(?=.*[^A-Za-z0-9])(?=.*[0-9])(?=.*[a-z]).{12,}$`
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub password: ::std::option::Option<::wegnology::runtime::Secret>,
+    /// `acceptTerms`
+    #[serde(rename = "acceptTerms", skip_serializing_if = "Option::is_none")]
+    pub accept_terms: ::std::option::Option<::serde_json::Value>,
+    /// `hsToken`
+    #[serde(rename = "hsToken", skip_serializing_if = "Option::is_none")]
+    pub hs_token: ::std::option::Option<::wegnology::runtime::Secret>,
+    /// `iotJourneyStage`
+    #[serde(rename = "iotJourneyStage", skip_serializing_if = "Option::is_none")]
+    pub iot_journey_stage: ::std::option::Option<::std::string::String>,
+    /// `requestedScopes`
+    #[serde(rename = "requestedScopes", skip_serializing_if = "Option::is_none")]
+    pub requested_scopes: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    /// `tokenTTL`
+    #[serde(rename = "tokenTTL", skip_serializing_if = "Option::is_none")]
+    pub token_ttl: ::std::option::Option<i64>,
+}
+/// The `oauth` value of [`UserPost`].
+#[cfg(feature = "full")]
+#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+pub struct UserPostOauth {
+    /// `service`
+    pub service: ::serde_json::Value,
+    /// `accessToken`
+    #[serde(rename = "accessToken")]
+    pub access_token: ::wegnology::runtime::Secret,
 }
 /// Schema for the result of a validateContext call when invalid context is passed
 ///
