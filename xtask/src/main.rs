@@ -108,7 +108,8 @@ const GENERATED_DIR: &str = "crates/client/src/generated";
 
 /// The client crate's manifest, whose `[features]` regen writes between two marker lines.
 const CLIENT_MANIFEST: &str = "crates/client/Cargo.toml";
-const FEATURES_BEGIN: &str = "# @generated features: begin (cargo xtask regen; a feature per resource)\n";
+const FEATURES_BEGIN: &str =
+    "# @generated features: begin (cargo xtask regen; a feature per resource)\n";
 const FEATURES_END: &str = "# @generated features: end\n";
 
 fn outputs(root: &Path, model: &ApiModel) -> Result<Vec<Output>, String> {
@@ -124,7 +125,10 @@ fn outputs(root: &Path, model: &ApiModel) -> Result<Vec<Output>, String> {
             content,
         });
     }
-    outputs.push(manifest_output(root, model)?);
+    // A scratch root with only `spec/` has no client crate: its manifest is not an output.
+    if root.join(CLIENT_MANIFEST).is_file() {
+        outputs.push(manifest_output(root, model)?);
+    }
     outputs.push(openapi::output(model)?);
     Ok(outputs)
 }

@@ -164,7 +164,8 @@ fn regen_follows_the_republish_and_prints_what_changed() {
             .unwrap();
         assert_eq!(param["location"], "query", "{name}");
     }
-    let code = std::fs::read_to_string(root.path().join("crates/client/src/generated.rs")).unwrap();
+    let code =
+        std::fs::read_to_string(root.path().join("crates/client/src/generated/me.rs")).unwrap();
     assert!(code.contains("\"summaryInclude\""));
 
     // The same changes, from the command.

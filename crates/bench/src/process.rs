@@ -12,9 +12,10 @@ use std::time::Instant;
 use crate::harness::median;
 
 /// What `regen` reads or writes, relative to the project root: copied into the scratch root.
-pub const COPIED: [&str; 4] = [
+pub const COPIED: [&str; 5] = [
     "spec",
-    "crates/client/src/generated.rs",
+    "crates/client/src/generated",
+    "crates/client/Cargo.toml",
     "crates/fixture-outputs/src",
     "crates/parser/tests/fixtures",
 ];

@@ -175,8 +175,7 @@ pub fn pass(published: &Path) -> Result<Pass, String> {
     let code = clock.time(FORMAT, || {
         let mut code = String::new();
         for file in files {
-            let file: syn::File =
-                syn::parse2(file.tokens).expect("the generator emits valid Rust");
+            let file: syn::File = syn::parse2(file.tokens).expect("the generator emits valid Rust");
             code.push_str(wegnology_codegen::HEADER);
             code.push_str(&prettyplease::unparse(&file));
         }

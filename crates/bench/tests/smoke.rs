@@ -159,10 +159,11 @@ fn the_whole_api_stages_are_the_whole_regeneration() {
         pass.openapi_json,
         wegnology_openapi::to_json(&model).unwrap()
     );
-    let files: String = wegnology_codegen::render_files(&model, wegnology_codegen::Options::CLIENT_CRATE)
-        .into_iter()
-        .map(|(_, text)| text)
-        .collect();
+    let files: String =
+        wegnology_codegen::render_files(&model, wegnology_codegen::Options::CLIENT_CRATE)
+            .into_iter()
+            .map(|(_, text)| text)
+            .collect();
     assert_eq!(pass.code, files);
     // The whole API: every resource, not only Me's.
     assert!(model.resources.len() > 1);

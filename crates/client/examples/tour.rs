@@ -10,10 +10,11 @@
 //! Against the real API, build the client with your own token and leave out the base URL.
 
 use totp_rs::{Algorithm, TOTP};
+use wegnology::me::{ItemType, Resolution};
 use wegnology::{
-    ChangePassword, Client, DestinationType, DisableMultiFactorAuthentication,
-    EnableMultiFactorAuthentication, Error, InviteAction, ItemType, MePatch,
-    OrganizationInvitationActionForUser, RecentItem, Resolution, ResourceTransfer, Secret,
+    ChangePassword, Client, DisableMultiFactorAuthentication, EnableMultiFactorAuthentication,
+    Error, MePatch, OrganizationInvitationActionForUser, OrganizationInvitationActionForUserAction,
+    RecentItem, RecentItemItemType, ResourceTransfer, ResourceTransferDestinationType, Secret,
     UserCredentials,
 };
 use wegnology_fake::{FakeConfig, FakeServer};
@@ -134,7 +135,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .respond_to_invite(
             &ids[0],
             OrganizationInvitationActionForUser {
-                action: InviteAction::Accept,
+                action: OrganizationInvitationActionForUserAction::Accept,
             },
         )
         .send()
@@ -148,7 +149,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .respond_to_invite(
             &ids[2],
             OrganizationInvitationActionForUser {
-                action: InviteAction::Accept,
+                action: OrganizationInvitationActionForUserAction::Accept,
             },
         )
         .send()
@@ -163,7 +164,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     step("add_recent_item, fetch_recent_items");
     let list = me
         .add_recent_item(RecentItem {
-            item_type: ItemType::Device,
+            item_type: RecentItemItemType::Device,
             parent_id: Some(fake.application_ids()[0].clone()),
             item_id: "575ecf887ae143cd83dc4aa2".into(),
         })
@@ -216,7 +217,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let moved = me
         .transfer_resources(ResourceTransfer {
             destination_id: "575ed6e87ae143cd83dc4aa8".into(),
-            destination_type: DestinationType::Organization,
+            destination_type: ResourceTransferDestinationType::Organization,
             application_ids: Some(vec![fake.application_ids()[0].clone()]),
             dashboard_ids: None,
             strict: Some(true),

@@ -120,7 +120,10 @@ impl<'de> serde::Deserialize<'de> for WireStr<'de> {
                 f.write_str("a string")
             }
 
-            fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+            fn visit_borrowed_str<E: serde::de::Error>(
+                self,
+                v: &'de str,
+            ) -> Result<Self::Value, E> {
                 Ok(WireStr(std::borrow::Cow::Borrowed(v)))
             }
 

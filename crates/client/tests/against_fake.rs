@@ -3,11 +3,18 @@
 //! decoded values. The fake checks requests against the documents' schemas, not our types.
 
 use totp_rs::{Algorithm, TOTP};
+use wegnology::me::{ItemType, Resolution};
+// The enums of Me's schemas, by the names their places give them, shortened here.
 use wegnology::{
-    ChangePassword, Client, DestinationType, DisableMultiFactorAuthentication,
-    EnableMultiFactorAuthentication, Error, InviteAction, InviteResult, ItemType, MePatch,
-    OrganizationInvitationActionForUser, RecentItem, Resolution, ResourceTransfer, Role, Secret,
-    UserCredentials,
+    ChangePassword, Client, DisableMultiFactorAuthentication, EnableMultiFactorAuthentication,
+    Error, MePatch, OrganizationInvitationActionForUser, RecentItem, RecentItemItemType,
+    RecentItemListItemType, ResourceTransfer, Secret, UserCredentials,
+};
+use wegnology::{
+    OrganizationInvitationActionForUserAction as InviteAction,
+    OrganizationInvitationInformationForUserRole as Role,
+    OrganizationInvitationResultForUserResult as InviteResult,
+    ResourceTransferDestinationType as DestinationType,
 };
 use wegnology_fake::{FakeConfig, FakeServer};
 
@@ -94,7 +101,7 @@ async fn get_patch_verify_email_and_disconnect_github() {
     assert!(summary.payload_count.is_some());
     assert!(summary.device_count.is_none());
     let recent = me.recent_applications.expect("recent applications");
-    assert_eq!(recent.item_type, Some(ItemType::Application));
+    assert_eq!(recent.item_type, Some(RecentItemListItemType::Application));
     let first = &recent.items.expect("items")[0];
     assert_eq!(first.name.as_deref(), Some("Greenhouse Monitor"));
 
@@ -202,7 +209,7 @@ async fn recent_items_add_and_fetch() {
         let list = me_api
             .me()
             .add_recent_item(RecentItem {
-                item_type: ItemType::Device,
+                item_type: RecentItemItemType::Device,
                 parent_id: Some(parent.into()),
                 item_id: item.into(),
             })
@@ -502,7 +509,7 @@ async fn call_every_action(
             "add_recent_item",
             outcome(
                 me.add_recent_item(RecentItem {
-                    item_type: ItemType::Flow,
+                    item_type: RecentItemItemType::Flow,
                     parent_id: None,
                     item_id: OTHER_ID.into(),
                 })
@@ -663,7 +670,7 @@ async fn every_action_documenting_400_answers_400_to_a_bad_request() {
             "add_recent_item",
             status(
                 me.add_recent_item(RecentItem {
-                    item_type: ItemType::Unknown("gadget".into()),
+                    item_type: RecentItemItemType::Unknown("gadget".into()),
                     parent_id: None,
                     item_id: OTHER_ID.into(),
                 })

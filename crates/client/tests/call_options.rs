@@ -77,7 +77,7 @@ fn request_debug_shows_the_call_but_no_secret() {
         assert!(!shown.contains(secret), "{shown}");
     }
     assert!(shown.contains("ChangePasswordRequest"), "{shown}");
-    assert!(shown.contains("change_password"), "{shown}");
+    assert!(shown.contains("me.changePassword"), "{shown}");
     assert!(shown.contains("/me/changePassword"), "{shown}");
     assert!(shown.contains("example.com"), "{shown}");
 }

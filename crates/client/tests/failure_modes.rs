@@ -171,7 +171,13 @@ async fn a_refused_connection_is_retried_then_a_transport_error_naming_the_cause
     let (captured, _guard) = capture::capture();
     let error = client(&url).me().get().send().await.unwrap_err();
     assert!(
-        matches!(error, Error::Transport { action: "get", .. }),
+        matches!(
+            error,
+            Error::Transport {
+                action: "me.get",
+                ..
+            }
+        ),
         "{error:?}"
     );
     let message = error.to_string().to_lowercase();
@@ -197,7 +203,7 @@ async fn a_slow_drip_past_the_timeout_is_a_timeout() {
         .unwrap();
     let started = Instant::now();
     match client.me().get().send().await {
-        Err(Error::Timeout { action: "get" }) => {}
+        Err(Error::Timeout { action: "me.get" }) => {}
         other => panic!("{other:?}"),
     }
     let waited = started.elapsed();

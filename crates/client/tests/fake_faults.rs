@@ -125,7 +125,7 @@ async fn a_delay_past_the_calls_timeout_is_a_timeout() {
         .await
         .expect_err("too slow");
     assert!(
-        matches!(error, Error::Timeout { action: "get" }),
+        matches!(error, Error::Timeout { action: "me.get" }),
         "{error:?}"
     );
     // At the call's deadline, not when the fake would have answered.
@@ -164,7 +164,7 @@ async fn a_reset_connection_is_retried_for_gets_and_a_transport_error_otherwise(
         matches!(
             error,
             Error::Transport {
-                action: "patch",
+                action: "me.patch",
                 ..
             }
         ),
@@ -189,7 +189,13 @@ async fn a_truncated_body_is_a_transport_error_unless_retried() {
         .await
         .expect_err("cut short");
     assert!(
-        matches!(error, Error::Transport { action: "get", .. }),
+        matches!(
+            error,
+            Error::Transport {
+                action: "me.get",
+                ..
+            }
+        ),
         "{error:?}"
     );
     fake.inject(FaultRule::truncate().next(1));

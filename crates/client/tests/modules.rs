@@ -88,15 +88,28 @@ fn module_imports() -> BTreeMap<String, BTreeSet<String>> {
     let mut imports = BTreeMap::new();
     for entry in std::fs::read_dir(&src).expect("src/ is readable") {
         let path = entry.expect("directory entry").path();
-        if path.extension().and_then(|e| e.to_str()) != Some("rs") {
-            continue;
-        }
         let module = path
             .file_stem()
             .and_then(|s| s.to_str())
             .expect("file name")
             .to_string();
-        let text = std::fs::read_to_string(&path).expect("source is readable");
+        // A module of several files (`generated/`) is read as one.
+        let text = if path.is_dir() {
+            let mut files: Vec<_> = std::fs::read_dir(&path)
+                .expect("module directory is readable")
+                .map(|e| e.expect("directory entry").path())
+                .collect();
+            files.sort();
+            files
+                .iter()
+                .map(|f| std::fs::read_to_string(f).expect("source is readable"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        } else if path.extension().and_then(|e| e.to_str()) == Some("rs") {
+            std::fs::read_to_string(&path).expect("source is readable")
+        } else {
+            continue;
+        };
         let mut named = BTreeSet::new();
         for name in crate_paths(&text) {
             if name.starts_with(|c: char| c.is_ascii_uppercase()) {

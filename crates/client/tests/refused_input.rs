@@ -23,7 +23,7 @@ async fn a_header_value_with_control_characters_is_refused_naming_the_header() {
     for bad in ["example.com\r\nX-Injected: 1", "a\nb", "tab\u{7f}"] {
         match client.me().get().losantdomain(bad).send().await {
             Err(Error::InvalidRequest {
-                action: "get",
+                action: "me.get",
                 parameter: "losantdomain",
                 ..
             }) => {}

@@ -9,7 +9,8 @@ use std::time::Duration;
 
 use recorder::{Answer, Recorded, Recorder};
 use serde_json::json;
-use wegnology::{Client, ItemType, Resolution};
+use wegnology::me::{ItemType, Resolution};
+use wegnology::Client;
 use wegnology_model::ApiModel;
 
 /// Every secret used below contains this marker.
@@ -133,7 +134,7 @@ async fn no_secret_reaches_the_logs_of_any_action() {
     for action in &model.actions {
         let span = format!(
             "wegnology.call{{action=\"{}\" method=\"{}\" path=\"{}\"",
-            action.snake_name,
+            action.id(),
             action.method.as_str(),
             action.path
         );

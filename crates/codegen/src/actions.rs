@@ -43,8 +43,8 @@ pub(crate) fn root(model: &ApiModel, options: Options) -> TokenStream {
         };
         // The same in the client crate and downstream: only the accessor speaks of features.
         let doc = doc_lines(&format!(
-            "The {} resource: [`{handle}`], its request builders and the enums of their \
-             parameters and answers.",
+            "The {} resource: [`{handle}`]({module}::{handle}), its request builders and the \
+             enums of their parameters and answers.",
             resource.name
         ));
         modules.push(quote! { #doc #gate pub mod #module; });
@@ -85,11 +85,7 @@ pub(crate) fn root(model: &ApiModel, options: Options) -> TokenStream {
 }
 
 /// The module of one resource.
-pub(crate) fn resource_module(
-    model: &ApiModel,
-    resource: &Resource,
-    names: &Names,
-) -> TokenStream {
+pub(crate) fn resource_module(model: &ApiModel, resource: &Resource, names: &Names) -> TokenStream {
     let mut module = Module {
         model,
         resource,
@@ -215,17 +211,22 @@ impl<'a> Module<'a> {
                 (answer.status, schema, answer.schema.is_some())
             })
             .collect();
-        if answers.iter().any(|(_, schema, linked)| *linked && schema.is_none()) {
+        if answers
+            .iter()
+            .any(|(_, schema, linked)| *linked && schema.is_none())
+        {
             return Output::Json;
         }
-        let first = answers.first().map(|(_, schema, _)| *schema).flatten();
+        let first = answers.first().and_then(|(_, schema, _)| *schema);
         let same = answers
             .iter()
             .all(|(_, schema, _)| schema.map(|s| &s.anchor) == first.map(|s| &s.anchor));
         match (same, first) {
             (true, Some(schema)) => Output::Schema(schema),
             (true, None) => Output::Nothing,
-            (false, _) => Output::ByStatus(answers.iter().map(|(s, schema, _)| (*s, *schema)).collect()),
+            (false, _) => {
+                Output::ByStatus(answers.iter().map(|(s, schema, _)| (*s, *schema)).collect())
+            }
         }
     }
 
@@ -262,7 +263,9 @@ impl<'a> Module<'a> {
                         }
                         None => {
                             variants.push(quote! { #doc #variant, });
-                            arms.push(quote! { #status => ::std::result::Result::Ok(#ident::#variant), });
+                            arms.push(
+                                quote! { #status => ::std::result::Result::Ok(#ident::#variant), },
+                            );
                         }
                     }
                 }
@@ -272,6 +275,8 @@ impl<'a> Module<'a> {
                 ));
                 let tokens = quote! {
                     #doc
+                    // Returned once per call and matched at once: not worth a box.
+                    #[allow(clippy::large_enum_variant)]
                     #[derive(Debug, Clone, PartialEq)]
                     pub enum #ident { #( #variants )* }
 
@@ -399,7 +404,9 @@ impl<'a> Module<'a> {
         doc.push_str("\n# Returns\n");
         for answer in &action.successes {
             let ty = match output {
-                Output::Schema(schema) => format!(" [`{}`]", names::schema_type(schema)),
+                Output::Schema(schema) => {
+                    format!(" [`{0}`](super::types::{0})", names::schema_type(schema))
+                }
                 Output::Nothing => " `()`".to_string(),
                 Output::Json => " a JSON value".to_string(),
                 Output::ByStatus(_) => format!(
@@ -472,9 +479,10 @@ impl<'a> Module<'a> {
                 call.push_str(&format!("\n    .{setter}({value})"));
             }
         }
-        // The body, when there is one, is the REST page's example of this very request.
-        if let (Some(param), Some(example)) = (action.body(), &action.body_example) {
-            if param.required {
+        // The body, when there is one, is the REST page's example of this very request, or its
+        // schema's example in `_schemas.md`.
+        if let Some(param) = action.body() {
+            if let (true, Some(example)) = (param.required, self.body_example(action, param)) {
                 lets = format!(
                     "let {} = serde_json::from_str(r##\"{example}\"##).unwrap();\n",
                     crate::types::field_ident(&param.name)
@@ -487,13 +495,27 @@ impl<'a> Module<'a> {
         doc
     }
 
+    /// The documented example of a body: the REST page's for this request, else its schema's.
+    fn body_example(&self, action: &Action, param: &Param) -> Option<String> {
+        if let Some(example) = &action.body_example {
+            return Some(example.to_string());
+        }
+        match &param.example {
+            Some(ParamExample::SchemaExample(anchor)) => self
+                .model
+                .schema(anchor)
+                .and_then(|schema| schema.example.as_ref())
+                .map(|example| example.to_string()),
+            _ => None,
+        }
+    }
+
     /// The documented example of a parameter as a Rust expression, where it has one.
     fn example_value(&mut self, action: &Action, param: &Param) -> Option<String> {
         if let (ParamType::Schema { .. }, Location::Body) = (&param.ty, param.location) {
             // The body is a variable the example declares.
-            return action
-                .body_example
-                .as_ref()
+            return self
+                .body_example(action, param)
                 .map(|_| crate::types::field_ident(&param.name).to_string());
         }
         let Some(ParamExample::Literal(literal)) = &param.example else {
@@ -740,4 +762,3 @@ fn param_line(param: &Param, builder: &str) -> String {
         default_and_example(param)
     )
 }
-

@@ -85,11 +85,7 @@ impl Names {
     /// The enum of `param` of the action `action` (snake name) of `resource` (camel name).
     pub fn param_enum(&self, resource: &str, action: &str, param: &Param) -> String {
         self.param_enums
-            .get(&(
-                resource.to_string(),
-                action.to_string(),
-                param.name.clone(),
-            ))
+            .get(&(resource.to_string(), action.to_string(), param.name.clone()))
             .cloned()
             .unwrap_or_else(|| param.name.to_pascal_case())
     }

@@ -93,7 +93,11 @@ impl Place<'_> {
 impl<'m> TypeSet<'m> {
     pub(crate) fn new(model: &'m ApiModel, usage: &'m Usage, options: Options) -> TypeSet<'m> {
         TypeSet {
-            by_title: model.schemas.iter().map(|s| (s.title.as_str(), s)).collect(),
+            by_title: model
+                .schemas
+                .iter()
+                .map(|s| (s.title.as_str(), s))
+                .collect(),
             usage,
             options,
             items: Vec::new(),
@@ -274,7 +278,13 @@ impl<'m> TypeSet<'m> {
             .and_then(|p| p.get("totalCount"))
             .is_some_and(|t| t.get("type").and_then(Value::as_str) == Some("integer"));
         if let (Some((item, items_required)), true) = (page_items, has_total) {
-            tokens.extend(page_impl(&ident, &gate, &item, items_required, total_optional));
+            tokens.extend(page_impl(
+                &ident,
+                &gate,
+                &item,
+                items_required,
+                total_optional,
+            ));
         }
         if let Some(slot) = self.items.iter_mut().find(|(n, _)| n == name) {
             slot.1 = tokens;

@@ -36,7 +36,11 @@ fn checked_in_code_is_fresh() {
         }
     }
     let on_disk = std::fs::read_dir(&dir).unwrap().count();
-    assert_eq!(on_disk, files.len(), "a file in {dir:?} that no resource generates");
+    assert_eq!(
+        on_disk,
+        files.len(),
+        "a file in {dir:?} that no resource generates"
+    );
 }
 
 /// Me's module and the root module as snapshots (the shared types are the checked-in

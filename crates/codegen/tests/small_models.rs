@@ -354,7 +354,10 @@ fn endpoints_say_whether_answers_hold_secrets_or_a_new_token() {
         code(&m)
     };
     let plain = case(json!({"success": {"type": "boolean"}}));
-    assert_has(&plain, "PokeRequest(self.0.get(\"thing.poke\", \"/things\"))");
+    assert_has(
+        &plain,
+        "PokeRequest(self.0.get(\"thing.poke\", \"/things\"))",
+    );
     let token = case(json!({"token": {"type": "string"}}));
     assert_has(
         &token,

@@ -34,7 +34,7 @@ pub mod types {
     }
 }
 pub use types::*;
-/// The Me resource: [`MeApi`], its request builders and the enums of their parameters and answers.
+/// The Me resource: [`MeApi`](me::MeApi), its request builders and the enums of their parameters and answers.
 pub mod me {
     /// The actions of the Me resource: `client.me()`.
     #[derive(Debug, Clone, Copy)]
@@ -55,7 +55,7 @@ pub mod me {
         /// - `tags` (optional: [`DeviceCountsRequest::tags`]; query parameter `tags`): Tags the devices must have. Example: `floor`.
         ///
         /// # Returns
-        /// - 200 [`Success`]: Device counts.
+        /// - 200 [`Success`](super::types::Success): Device counts.
         ///
         /// # Errors
         /// - 400: Error if malformed request.

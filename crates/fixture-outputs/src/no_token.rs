@@ -44,7 +44,7 @@ pub mod types {
     }
 }
 pub use types::*;
-/// The Me resource: [`MeApi`], its request builders and the enums of their parameters and answers.
+/// The Me resource: [`MeApi`](me::MeApi), its request builders and the enums of their parameters and answers.
 pub mod me {
     /// The actions of the Me resource: `client.me()`.
     #[derive(Debug, Clone, Copy)]
@@ -64,7 +64,7 @@ pub mod me {
         /// - `credentials` (required argument; JSON request body): User authentication credentials.
         ///
         /// # Returns
-        /// - 200 [`Success`]: Successful authentication.
+        /// - 200 [`Success`](super::types::Success): Successful authentication.
         ///
         /// # Errors
         /// - 400: Error if malformed request.
@@ -100,7 +100,7 @@ pub mod me {
         /// None but those every request has.
         ///
         /// # Returns
-        /// - 200 [`Success`]: If email verification was successfully sent.
+        /// - 200 [`Success`](super::types::Success): If email verification was successfully sent.
         ///
         /// # Errors
         /// - 400: Error if malformed request.

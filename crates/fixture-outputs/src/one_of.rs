@@ -71,7 +71,7 @@ pub mod types {
     }
 }
 pub use types::*;
-/// The Me resource: [`MeApi`], its request builders and the enums of their parameters and answers.
+/// The Me resource: [`MeApi`](me::MeApi), its request builders and the enums of their parameters and answers.
 pub mod me {
     /// The actions of the Me resource: `client.me()`.
     #[derive(Debug, Clone, Copy)]
@@ -91,7 +91,7 @@ pub mod me {
         /// - `link` (required argument; JSON request body): The account to link.
         ///
         /// # Returns
-        /// - 200 [`Success`]: If the account was linked.
+        /// - 200 [`Success`](super::types::Success): If the account was linked.
         ///
         /// # Errors
         /// - 400: Error if malformed request.

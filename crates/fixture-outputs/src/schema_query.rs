@@ -58,7 +58,7 @@ pub mod types {
     }
 }
 pub use types::*;
-/// The Me resource: [`MeApi`], its request builders and the enums of their parameters and answers.
+/// The Me resource: [`MeApi`](me::MeApi), its request builders and the enums of their parameters and answers.
 pub mod me {
     /// The actions of the Me resource: `client.me()`.
     #[derive(Debug, Clone, Copy)]
@@ -79,7 +79,7 @@ pub mod me {
         /// - `starts_with` (optional: [`DeviceNamesRequest::starts_with`]; query parameter `startsWith`): Filter devices down to those that have names starting with the given string. Example: `my`.
         ///
         /// # Returns
-        /// - 200 [`DeviceNames`]: The matching device names.
+        /// - 200 [`DeviceNames`](super::types::DeviceNames): The matching device names.
         ///
         /// # Errors
         /// - 400: Error if malformed request.

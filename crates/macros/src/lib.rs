@@ -38,7 +38,10 @@ impl Parse for Input {
         input.parse::<Token![,]>()?;
         let key: syn::Ident = input.parse()?;
         if key != "resources" {
-            return Err(syn::Error::new(key.span(), "expected `resources = [\"…\", …]`"));
+            return Err(syn::Error::new(
+                key.span(),
+                "expected `resources = [\"…\", …]`",
+            ));
         }
         input.parse::<Token![=]>()?;
         let content;
@@ -182,7 +185,8 @@ mod tests {
                     syn::Item::Macro(i) => Some(&mut i.attrs),
                     syn::Item::Mod(i) => {
                         if let Some((_, inner)) = i.content.take() {
-                            i.content = Some((Default::default(), without_gates_and_accessors(inner)));
+                            i.content =
+                                Some((Default::default(), without_gates_and_accessors(inner)));
                         }
                         Some(&mut i.attrs)
                     }
@@ -198,24 +202,43 @@ mod tests {
 
     #[test]
     fn expansion_is_what_regen_writes_but_for_gates_and_accessors() {
-        let (_, code) = code(&spec_dir(), None).unwrap();
-        let expanded: syn::File = syn::parse2(code).unwrap();
+        let (_, expanded) = code(&spec_dir(), None).unwrap();
+        let expanded: syn::File = syn::parse2(expanded).unwrap();
         let written = written_code();
         let written = without_gates_and_accessors(written.items);
-        let written: TokenStream = written.iter().map(|i| quote!(#i)).collect();
-        let expanded: TokenStream = expanded.items.iter().map(|i| quote!(#i)).collect();
+        // Compared as formatted code: a doc comment read from a file is a raw string token.
+        let format = |items: Vec<syn::Item>| {
+            prettyplease::unparse(&syn::File {
+                shebang: None,
+                attrs: Vec::new(),
+                items,
+            })
+        };
+        let (written, expanded) = (format(written), format(expanded.items));
+        let at = written
+            .char_indices()
+            .zip(expanded.chars())
+            .find(|((_, a), b)| a != b)
+            .map_or(written.len().min(expanded.len()), |((i, _), _)| i);
+        let context = |text: &str| {
+            let start = text.floor_char_boundary(at.saturating_sub(200));
+            let end = text.ceil_char_boundary((at + 200).min(text.len()));
+            text[start..end].to_string()
+        };
         assert!(
-            written.to_string() == expanded.to_string(),
+            written == expanded,
             "the expansion of generate! differs from crates/client/src/generated/ (stale? run \
-             `cargo xtask regen`)"
+             `cargo xtask regen`): regen wrote …{}… where the macro has …{}…",
+            context(&written),
+            context(&expanded)
         );
     }
 
     #[test]
     fn a_chosen_resource_is_generated_alone_with_its_types() {
         let only_me = vec!["me".to_string()];
-        let (_, code) = code(&spec_dir(), Some(&only_me)).unwrap();
-        let file: syn::File = syn::parse2(code).unwrap();
+        let (_, expanded) = code(&spec_dir(), Some(&only_me)).unwrap();
+        let file: syn::File = syn::parse2(expanded).unwrap();
         let modules: Vec<String> = file
             .items
             .iter()

@@ -94,7 +94,10 @@ mod tests {
 
     #[test]
     fn a_bare_key_is_a_secret_only_where_the_schema_is_about_authentication() {
-        assert!(is_secret_property("key", Some("Multi-Factor Authentication Info")));
+        assert!(is_secret_property(
+            "key",
+            Some("Multi-Factor Authentication Info")
+        ));
         assert!(is_secret_property("key", Some("Two Factor Auth Info")));
         assert!(!is_secret_property("key", Some("Device")));
         assert!(!is_secret_property("key", Some("Application Key")));

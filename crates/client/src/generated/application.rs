@@ -28,7 +28,8 @@ impl<'a> ApplicationApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.application().apply_template("575ec8687ae143cd83dc4a97", Default::default())
+    /// let options = serde_json::from_str(r##"{"templateId":"575ec8687ae143cd83dc4a97","email":"email@example.com"}"##).unwrap();
+    /// let answer = client.application().apply_template("575ec8687ae143cd83dc4a97", options)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;
@@ -63,7 +64,7 @@ impl<'a> ApplicationApi<'a> {
     /// - `date` (required argument; query parameter `date`): The date to archive data (ms since epoch), it must be within the archive time range older than 31 days and newer than the organizations dataTTL. Example: `1518556791829`.
     ///
     /// # Returns
-    /// - 202 [`JobEnqueuedApiResult`]: Enqueued a job to archive this applications device data.
+    /// - 202 [`JobEnqueuedApiResult`](super::types::JobEnqueuedApiResult): Enqueued a job to archive this applications device data.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -105,7 +106,7 @@ impl<'a> ApplicationApi<'a> {
     /// - `application_id` (required argument; path parameter `applicationId`): ID of the associated application. Example: `575ec8687ae143cd83dc4a97`.
     ///
     /// # Returns
-    /// - 202 [`JobEnqueuedApiResult`]: Enqueued a job to backfill device data to this application archive location.
+    /// - 202 [`JobEnqueuedApiResult`](super::types::JobEnqueuedApiResult): Enqueued a job to backfill device data to this application archive location.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -184,7 +185,7 @@ impl<'a> ApplicationApi<'a> {
     /// - `application_id` (required argument; path parameter `applicationId`): ID of the associated application. Example: `575ec8687ae143cd83dc4a97`.
     ///
     /// # Returns
-    /// - 200 [`Success`]: If application was successfully deleted.
+    /// - 200 [`Success`](super::types::Success): If application was successfully deleted.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -220,7 +221,7 @@ impl<'a> ApplicationApi<'a> {
     /// - `end` (optional: [`DeviceCountsRequest::end`]; query parameter `end`): End of range for device count query (ms since epoch). Example: `1465790400000`.
     ///
     /// # Returns
-    /// - 200 [`DeviceCounts`]: Device counts by day.
+    /// - 200 [`DeviceCounts`](super::types::DeviceCounts): Device counts by day.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -273,7 +274,8 @@ impl<'a> ApplicationApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.application().export("575ec8687ae143cd83dc4a97", Default::default())
+    /// let options = serde_json::from_str(r##"{"includeFiles":true,"includeDevices":true,"email":"test@example.com"}"##).unwrap();
+    /// let answer = client.application().export("575ec8687ae143cd83dc4a97", options)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;
@@ -303,7 +305,7 @@ impl<'a> ApplicationApi<'a> {
     /// - `application_id` (required argument; path parameter `applicationId`): ID of the associated application. Example: `575ec8687ae143cd83dc4a97`.
     ///
     /// # Returns
-    /// - 202 [`JobEnqueuedApiResult`]: Enqueued a job to archive all selected data tables of this application archive location.
+    /// - 202 [`JobEnqueuedApiResult`](super::types::JobEnqueuedApiResult): Enqueued a job to archive all selected data tables of this application archive location.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -343,7 +345,7 @@ impl<'a> ApplicationApi<'a> {
     /// - `application_id` (required argument; path parameter `applicationId`): ID of the associated application. Example: `575ec8687ae143cd83dc4a97`.
     ///
     /// # Returns
-    /// - 202 [`JobEnqueuedApiResult`]: Enqueued a job to archive all events to this application archive location.
+    /// - 202 [`JobEnqueuedApiResult`](super::types::JobEnqueuedApiResult): Enqueued a job to archive all events to this application archive location.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -385,7 +387,7 @@ impl<'a> ApplicationApi<'a> {
     /// - `summary_include` (optional: [`GetRequest::summary_include`]; query parameter `summaryInclude`): Comma-separated list of summary fields to include in application summary. Example: `payloadCount`.
     ///
     /// # Returns
-    /// - 200 [`Application`]: Application information.
+    /// - 200 [`Application`](super::types::Application): Application information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -423,7 +425,7 @@ impl<'a> ApplicationApi<'a> {
     /// - `globals` (required argument; JSON request body): Array of objects containing new application global information.
     ///
     /// # Returns
-    /// - 200 [`Application`]: Updated application information.
+    /// - 200 [`Application`](super::types::Application): Updated application information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -432,7 +434,8 @@ impl<'a> ApplicationApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.application().globals("575ec8687ae143cd83dc4a97", Default::default())
+    /// let globals = serde_json::from_str(r##"[{"key":"keyHere","description":"Description of my application global","json":"\"my json data here\"","cloudOnly":true},{"key":"anotherKey","json":"\"more json\"","cloudOnly":false}]"##).unwrap();
+    /// let answer = client.application().globals("575ec8687ae143cd83dc4a97", globals)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;
@@ -503,7 +506,7 @@ impl<'a> ApplicationApi<'a> {
     /// - `payload` (required argument; JSON request body): Object containing topic and message.
     ///
     /// # Returns
-    /// - 200 [`Success`]: Message successfully published.
+    /// - 200 [`Success`](super::types::Success): Message successfully published.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -512,7 +515,8 @@ impl<'a> ApplicationApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.application().mqtt_publish_message("575ec8687ae143cd83dc4a97", Default::default())
+    /// let payload = serde_json::from_str(r##"{"topic":"an/mqtt/topic","message":"The MQTT message!"}"##).unwrap();
+    /// let answer = client.application().mqtt_publish_message("575ec8687ae143cd83dc4a97", payload)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;
@@ -547,7 +551,7 @@ impl<'a> ApplicationApi<'a> {
     /// - `end` (optional: [`NotebookMinuteCountsRequest::end`]; query parameter `end`): End of range for notebook execution query (ms since epoch). Example: `1465790400000`.
     ///
     /// # Returns
-    /// - 200 [`NotebookMinuteCounts`]: Notebook usage information.
+    /// - 200 [`NotebookMinuteCounts`](super::types::NotebookMinuteCounts): Notebook usage information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -592,7 +596,7 @@ impl<'a> ApplicationApi<'a> {
     /// - `summary_include` (optional: [`PatchRequest::summary_include`]; query parameter `summaryInclude`): Comma-separated list of summary fields to include in application summary. Example: `payloadCount`.
     ///
     /// # Returns
-    /// - 200 [`Application`]: Updated application information.
+    /// - 200 [`Application`](super::types::Application): Updated application information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -601,7 +605,8 @@ impl<'a> ApplicationApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.application().patch("575ec8687ae143cd83dc4a97", Default::default())
+    /// let application = serde_json::from_str(r##"{"name":"My Updated Application","description":"Description of my updated application"}"##).unwrap();
+    /// let answer = client.application().patch("575ec8687ae143cd83dc4a97", application)
     ///     .summary_exclude("payloadCount")
     ///     .summary_include("payloadCount")
     ///     .send()
@@ -636,7 +641,7 @@ impl<'a> ApplicationApi<'a> {
     /// - `end` (optional: [`PayloadCountsRequest::end`]; query parameter `end`): End of range for payload count query (ms since epoch). Default: `0`. Example: `1465790400000`.
     ///
     /// # Returns
-    /// - 200 [`PayloadStats`]: Payload counts, by type and source.
+    /// - 200 [`PayloadStats`](super::types::PayloadStats): Payload counts, by type and source.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -678,7 +683,7 @@ impl<'a> ApplicationApi<'a> {
     /// - `application_id` (required argument; path parameter `applicationId`): ID of the associated application. Example: `575ec8687ae143cd83dc4a97`.
     ///
     /// # Returns
-    /// - 200 [`ApplicationReadme`]: The application readme information.
+    /// - 200 [`ApplicationReadme`](super::types::ApplicationReadme): The application readme information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -713,7 +718,7 @@ impl<'a> ApplicationApi<'a> {
     /// - `readme` (required argument; JSON request body): Object containing new readme information.
     ///
     /// # Returns
-    /// - 200 [`ApplicationReadme`]: Updated readme information.
+    /// - 200 [`ApplicationReadme`](super::types::ApplicationReadme): Updated readme information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -722,7 +727,8 @@ impl<'a> ApplicationApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.application().readme_patch("575ec8687ae143cd83dc4a97", Default::default())
+    /// let readme = serde_json::from_str(r##"{"content":"The new readme content"}"##).unwrap();
+    /// let answer = client.application().readme_patch("575ec8687ae143cd83dc4a97", readme)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;
@@ -753,7 +759,7 @@ impl<'a> ApplicationApi<'a> {
     /// - `filter` (required argument; query parameter `filter`): The partial resource name being searched for. Example: `my dev`.
     ///
     /// # Returns
-    /// - 200 [`ApplicationSearchResult`]: An array of resource ids, names, descriptions, and types matching the search query.
+    /// - 200 [`ApplicationSearchResult`](super::types::ApplicationSearchResult): An array of resource ids, names, descriptions, and types matching the search query.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -937,6 +943,7 @@ impl<'a> PayloadCountsRequest<'a> {
     SearchRequest => super::types::ApplicationSearchResult, "application.search"
 );
 /// What [`ApplyTemplateRequest`] answers, by status.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ApplyTemplateAnswer {
     /// `200`: Updated application information.
@@ -967,6 +974,7 @@ impl ::wegnology::runtime::Answer for ApplyTemplateAnswer {
     }
 }
 /// What [`CloneRequest`] answers, by status.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum CloneAnswer {
     /// `200`: if dryRun is set and successful, then return success.
@@ -1002,6 +1010,7 @@ impl ::wegnology::runtime::Answer for CloneAnswer {
     }
 }
 /// What [`ExportRequest`] answers, by status.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ExportAnswer {
     /// `200`: a url to download the zip of exported resources.
@@ -1031,6 +1040,7 @@ impl ::wegnology::runtime::Answer for ExportAnswer {
     }
 }
 /// What [`ImportRequest`] answers, by status.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ImportAnswer {
     /// `200`: Updated application information.

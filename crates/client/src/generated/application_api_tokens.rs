@@ -23,7 +23,7 @@ impl<'a> ApplicationApiTokensApi<'a> {
     /// - `filter` (optional: [`GetRequest::filter`]; query parameter `filter`): Filter to apply against the filtered field. Supports globbing. Blank or not provided means no filtering. Example: `my*token`.
     ///
     /// # Returns
-    /// - 200 [`ApiTokens`]: Collection of API tokens.
+    /// - 200 [`ApiTokens`](super::types::ApiTokens): Collection of API tokens.
     ///
     /// Its pages and their items are streams: [`GetRequest::pages`], [`GetRequest::items`] (by page).
     ///
@@ -65,7 +65,7 @@ impl<'a> ApplicationApiTokensApi<'a> {
     /// - `api_token` (required argument; JSON request body): API token information.
     ///
     /// # Returns
-    /// - 201 [`ApiToken`]: The successfully created API token.
+    /// - 201 [`ApiToken`](super::types::ApiToken): The successfully created API token.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -73,7 +73,8 @@ impl<'a> ApplicationApiTokensApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.application_api_tokens().post("575ec8687ae143cd83dc4a97", Default::default())
+    /// let api_token = serde_json::from_str(r##"{"name":"My New API Token","expirationDate":"2017-06-13T04:00:00.000Z","scope":["all.Application"],"status":"active"}"##).unwrap();
+    /// let answer = client.application_api_tokens().post("575ec8687ae143cd83dc4a97", api_token)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;

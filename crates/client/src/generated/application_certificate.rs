@@ -18,7 +18,7 @@ impl<'a> ApplicationCertificateApi<'a> {
     /// - `application_certificate_id` (required argument; path parameter `applicationCertificateId`): ID associated with the application certificate. Example: `575ec76c7ae143cd83dc4a96`.
     ///
     /// # Returns
-    /// - 200 [`Success`]: If application certificate was successfully deleted.
+    /// - 200 [`Success`](super::types::Success): If application certificate was successfully deleted.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -64,7 +64,7 @@ impl<'a> ApplicationCertificateApi<'a> {
     /// - `application_certificate_id` (required argument; path parameter `applicationCertificateId`): ID associated with the application certificate. Example: `575ec76c7ae143cd83dc4a96`.
     ///
     /// # Returns
-    /// - 200 [`ApplicationCertificate`]: Application certificate information.
+    /// - 200 [`ApplicationCertificate`](super::types::ApplicationCertificate): Application certificate information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -111,7 +111,7 @@ impl<'a> ApplicationCertificateApi<'a> {
     /// - `application_certificate` (required argument; JSON request body): Object containing new properties of the application certificate.
     ///
     /// # Returns
-    /// - 200 [`ApplicationCertificate`]: Updated application certificate information.
+    /// - 200 [`ApplicationCertificate`](super::types::ApplicationCertificate): Updated application certificate information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -120,7 +120,8 @@ impl<'a> ApplicationCertificateApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.application_certificate().patch("575ec8687ae143cd83dc4a97", "575ec76c7ae143cd83dc4a96", Default::default())
+    /// let application_certificate = serde_json::from_str(r##"{"status":"active","description":"An example updated certificate description"}"##).unwrap();
+    /// let answer = client.application_certificate().patch("575ec8687ae143cd83dc4a97", "575ec76c7ae143cd83dc4a96", application_certificate)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;

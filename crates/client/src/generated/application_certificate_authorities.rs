@@ -23,7 +23,7 @@ impl<'a> ApplicationCertificateAuthoritiesApi<'a> {
     /// - `filter` (optional: [`GetRequest::filter`]; query parameter `filter`): Filter to apply against the filtered field. Supports globbing. Blank or not provided means no filtering. Example: `the*name`.
     ///
     /// # Returns
-    /// - 200 [`ApplicationCertificateAuthorities`]: Collection of application certificate authorities.
+    /// - 200 [`ApplicationCertificateAuthorities`](super::types::ApplicationCertificateAuthorities): Collection of application certificate authorities.
     ///
     /// Its pages and their items are streams: [`GetRequest::pages`], [`GetRequest::items`] (by page).
     ///
@@ -69,7 +69,7 @@ impl<'a> ApplicationCertificateAuthoritiesApi<'a> {
     /// - `application_certificate_authority` (required argument; JSON request body): Application certificate authority information.
     ///
     /// # Returns
-    /// - 201 [`ApplicationCertificateAuthority`]: Successfully created application certificate authority.
+    /// - 201 [`ApplicationCertificateAuthority`](super::types::ApplicationCertificateAuthority): Successfully created application certificate authority.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -78,7 +78,8 @@ impl<'a> ApplicationCertificateAuthoritiesApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.application_certificate_authorities().post("575ec8687ae143cd83dc4a97", Default::default())
+    /// let application_certificate_authority = serde_json::from_str(r##"{"name":"my certificate authority","description":"An example new authority description","caBundle":"-----BEGIN CERTIFICATE-----\nMY_SSL_CERTIFICATE\n-----END CERTIFICATE-----"}"##).unwrap();
+    /// let answer = client.application_certificate_authorities().post("575ec8687ae143cd83dc4a97", application_certificate_authority)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;

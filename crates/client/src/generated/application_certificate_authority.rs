@@ -18,7 +18,7 @@ impl<'a> ApplicationCertificateAuthorityApi<'a> {
     /// - `application_certificate_authority_id` (required argument; path parameter `applicationCertificateAuthorityId`): ID associated with the application certificate authority. Example: `575ec76c7ae143cd83dc4a96`.
     ///
     /// # Returns
-    /// - 200 [`Success`]: If application certificate authority was successfully deleted.
+    /// - 200 [`Success`](super::types::Success): If application certificate authority was successfully deleted.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -64,7 +64,7 @@ impl<'a> ApplicationCertificateAuthorityApi<'a> {
     /// - `application_certificate_authority_id` (required argument; path parameter `applicationCertificateAuthorityId`): ID associated with the application certificate authority. Example: `575ec76c7ae143cd83dc4a96`.
     ///
     /// # Returns
-    /// - 200 [`ApplicationCertificateAuthority`]: Application certificate authority information.
+    /// - 200 [`ApplicationCertificateAuthority`](super::types::ApplicationCertificateAuthority): Application certificate authority information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -111,7 +111,7 @@ impl<'a> ApplicationCertificateAuthorityApi<'a> {
     /// - `application_certificate_authority` (required argument; JSON request body): Object containing new properties of the application certificate authority.
     ///
     /// # Returns
-    /// - 200 [`ApplicationCertificateAuthority`]: Updated application certificate authority information.
+    /// - 200 [`ApplicationCertificateAuthority`](super::types::ApplicationCertificateAuthority): Updated application certificate authority information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -120,7 +120,8 @@ impl<'a> ApplicationCertificateAuthorityApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.application_certificate_authority().patch("575ec8687ae143cd83dc4a97", "575ec76c7ae143cd83dc4a96", Default::default())
+    /// let application_certificate_authority = serde_json::from_str(r##"{"status":"active","description":"An example updated authority description"}"##).unwrap();
+    /// let answer = client.application_certificate_authority().patch("575ec8687ae143cd83dc4a97", "575ec76c7ae143cd83dc4a96", application_certificate_authority)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;

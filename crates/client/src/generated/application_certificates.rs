@@ -23,7 +23,7 @@ impl<'a> ApplicationCertificatesApi<'a> {
     /// - `filter` (optional: [`GetRequest::filter`]; query parameter `filter`): Filter to apply against the filtered field. Supports globbing. Blank or not provided means no filtering. Example: `the*status`.
     ///
     /// # Returns
-    /// - 200 [`ApplicationCertificates`]: Collection of application certificates.
+    /// - 200 [`ApplicationCertificates`](super::types::ApplicationCertificates): Collection of application certificates.
     ///
     /// Its pages and their items are streams: [`GetRequest::pages`], [`GetRequest::items`] (by page).
     ///
@@ -69,7 +69,7 @@ impl<'a> ApplicationCertificatesApi<'a> {
     /// - `application_certificate` (required argument; JSON request body): Application certificate information.
     ///
     /// # Returns
-    /// - 201 [`ApplicationCertificate`]: Successfully created application certificate.
+    /// - 201 [`ApplicationCertificate`](super::types::ApplicationCertificate): Successfully created application certificate.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -78,7 +78,8 @@ impl<'a> ApplicationCertificatesApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.application_certificates().post("575ec8687ae143cd83dc4a97", Default::default())
+    /// let application_certificate = serde_json::from_str(r##"{"description":"An example new certificate description","certificate":"-----BEGIN CERTIFICATE-----\nMY_SSL_CERTIFICATE\n-----END CERTIFICATE-----","filterType":"all","pubTopics":[],"subTopics":[]}"##).unwrap();
+    /// let answer = client.application_certificates().post("575ec8687ae143cd83dc4a97", application_certificate)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;

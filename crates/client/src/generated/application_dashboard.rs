@@ -18,7 +18,7 @@ impl<'a> ApplicationDashboardApi<'a> {
     /// - `application_id` (required argument; path parameter `applicationId`): ID of the associated application. Example: `575ec8687ae143cd83dc4a97`.
     ///
     /// # Returns
-    /// - 200 [`Success`]: If dashboard was successfully deleted.
+    /// - 200 [`Success`](super::types::Success): If dashboard was successfully deleted.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -61,7 +61,7 @@ impl<'a> ApplicationDashboardApi<'a> {
     /// - `application_id` (required argument; path parameter `applicationId`): ID of the associated application. Example: `575ec8687ae143cd83dc4a97`.
     ///
     /// # Returns
-    /// - 200 [`Dashboard`]: Dashboard information.
+    /// - 200 [`Dashboard`](super::types::Dashboard): Dashboard information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -105,7 +105,7 @@ impl<'a> ApplicationDashboardApi<'a> {
     /// - `dashboard` (required argument; JSON request body): Object containing new dashboard properties.
     ///
     /// # Returns
-    /// - 200 [`Dashboard`]: Update dashboard information.
+    /// - 200 [`Dashboard`](super::types::Dashboard): Update dashboard information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -114,7 +114,8 @@ impl<'a> ApplicationDashboardApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.application_dashboard().patch("575ece2b7ae143cd83dc4a9b", "575ec8687ae143cd83dc4a97", Default::default())
+    /// let dashboard = serde_json::from_str(r##"{"name":"My Updated Dashboard","description":"Description of my updated dashboard","refreshRate":300,"public":true}"##).unwrap();
+    /// let answer = client.application_dashboard().patch("575ece2b7ae143cd83dc4a9b", "575ec8687ae143cd83dc4a97", dashboard)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;
@@ -151,7 +152,7 @@ impl<'a> ApplicationDashboardApi<'a> {
     /// - `report_config` (required argument; JSON request body): Object containing report options.
     ///
     /// # Returns
-    /// - 202 [`JobEnqueuedApiResult`]: If dashboard report was enqueued to be sent.
+    /// - 202 [`JobEnqueuedApiResult`](super::types::JobEnqueuedApiResult): If dashboard report was enqueued to be sent.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -160,7 +161,8 @@ impl<'a> ApplicationDashboardApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.application_dashboard().send_report("575ece2b7ae143cd83dc4a9b", "575ec8687ae143cd83dc4a97", Default::default())
+    /// let report_config = serde_json::from_str(r##"{"toEmail":["email@example.com"],"subject":"Dashboard Report","message":"Lookit","time":1551887386704,"theme":"dark","timezone":"America/New_York","locale":"en-us"}"##).unwrap();
+    /// let answer = client.application_dashboard().send_report("575ece2b7ae143cd83dc4a9b", "575ec8687ae143cd83dc4a97", report_config)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;

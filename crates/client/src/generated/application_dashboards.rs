@@ -23,7 +23,7 @@ impl<'a> ApplicationDashboardsApi<'a> {
     /// - `filter` (optional: [`GetRequest::filter`]; query parameter `filter`): Filter to apply against the filtered field. Supports globbing. Blank or not provided means no filtering. Example: `my * dashboard`.
     ///
     /// # Returns
-    /// - 200 [`Dashboards`]: Collection of dashboards.
+    /// - 200 [`Dashboards`](super::types::Dashboards): Collection of dashboards.
     ///
     /// Its pages and their items are streams: [`GetRequest::pages`], [`GetRequest::items`] (by page).
     ///
@@ -69,7 +69,7 @@ impl<'a> ApplicationDashboardsApi<'a> {
     /// - `dashboard` (required argument; JSON request body): New dashboard information.
     ///
     /// # Returns
-    /// - 201 [`Dashboard`]: Successfully created dashboard.
+    /// - 201 [`Dashboard`](super::types::Dashboard): Successfully created dashboard.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -78,7 +78,8 @@ impl<'a> ApplicationDashboardsApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.application_dashboards().post("575ec8687ae143cd83dc4a97", Default::default())
+    /// let dashboard = serde_json::from_str(r##"{"name":"My New Dashboard","public":false}"##).unwrap();
+    /// let answer = client.application_dashboards().post("575ec8687ae143cd83dc4a97", dashboard)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;

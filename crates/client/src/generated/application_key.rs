@@ -18,7 +18,7 @@ impl<'a> ApplicationKeyApi<'a> {
     /// - `application_key_id` (required argument; path parameter `applicationKeyId`): ID associated with the applicationKey. Example: `575ec76c7ae143cd83dc4a96`.
     ///
     /// # Returns
-    /// - 200 [`Success`]: If applicationKey was successfully deleted.
+    /// - 200 [`Success`](super::types::Success): If applicationKey was successfully deleted.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -61,7 +61,7 @@ impl<'a> ApplicationKeyApi<'a> {
     /// - `application_key_id` (required argument; path parameter `applicationKeyId`): ID associated with the applicationKey. Example: `575ec76c7ae143cd83dc4a96`.
     ///
     /// # Returns
-    /// - 200 [`ApplicationKey`]: applicationKey information.
+    /// - 200 [`ApplicationKey`](super::types::ApplicationKey): applicationKey information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -105,7 +105,7 @@ impl<'a> ApplicationKeyApi<'a> {
     /// - `application_key` (required argument; JSON request body): Object containing new properties of the applicationKey.
     ///
     /// # Returns
-    /// - 200 [`ApplicationKey`]: Updated applicationKey information.
+    /// - 200 [`ApplicationKey`](super::types::ApplicationKey): Updated applicationKey information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -114,7 +114,8 @@ impl<'a> ApplicationKeyApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.application_key().patch("575ec8687ae143cd83dc4a97", "575ec76c7ae143cd83dc4a96", Default::default())
+    /// let application_key = serde_json::from_str(r##"{"status":"active","description":"An example updated key description"}"##).unwrap();
+    /// let answer = client.application_key().patch("575ec8687ae143cd83dc4a97", "575ec76c7ae143cd83dc4a96", application_key)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;

@@ -24,7 +24,7 @@ impl<'a> ApplicationKeysApi<'a> {
     /// - `query` (optional: [`GetRequest::query`]; query parameter `query` (its JSON text)): Application key filter JSON object which overrides the filterField and filter parameters.
     ///
     /// # Returns
-    /// - 200 [`ApplicationKeys`]: Collection of applicationKeys.
+    /// - 200 [`ApplicationKeys`](super::types::ApplicationKeys): Collection of applicationKeys.
     ///
     /// Its pages and their items are streams: [`GetRequest::pages`], [`GetRequest::items`] (by page).
     ///
@@ -67,7 +67,7 @@ impl<'a> ApplicationKeysApi<'a> {
     /// - `application_key` (required argument; JSON request body): ApplicationKey information.
     ///
     /// # Returns
-    /// - 201 [`ApplicationKeyPostResponse`]: Successfully created applicationKey.
+    /// - 201 [`ApplicationKeyPostResponse`](super::types::ApplicationKeyPostResponse): Successfully created applicationKey.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -76,7 +76,8 @@ impl<'a> ApplicationKeysApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.application_keys().post("575ec8687ae143cd83dc4a97", Default::default())
+    /// let application_key = serde_json::from_str(r##"{"description":"An example new key description","filterType":"all","pubTopics":[],"subTopics":[]}"##).unwrap();
+    /// let answer = client.application_keys().post("575ec8687ae143cd83dc4a97", application_key)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;

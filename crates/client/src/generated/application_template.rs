@@ -17,7 +17,7 @@ impl<'a> ApplicationTemplateApi<'a> {
     /// - `template_id` (required argument; path parameter `templateId`): ID associated with the template. Example: `575ed0de7ae143cd83dc4aa5`.
     ///
     /// # Returns
-    /// - 200 [`ApplicationTemplate`]: Application template information.
+    /// - 200 [`ApplicationTemplate`](super::types::ApplicationTemplate): Application template information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.

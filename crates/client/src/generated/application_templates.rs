@@ -24,7 +24,7 @@ impl<'a> ApplicationTemplatesApi<'a> {
     /// - `category_id` (optional: [`GetRequest::category_id`]; query parameter `categoryId`): ID of a category to filter by. Example: `575ec76c7ae143cd83dc4a96`.
     ///
     /// # Returns
-    /// - 200 [`ApplicationTemplates`]: Collection of application templates.
+    /// - 200 [`ApplicationTemplates`](super::types::ApplicationTemplates): Collection of application templates.
     ///
     /// Its pages and their items are streams: [`GetRequest::pages`], [`GetRequest::items`] (by page).
     ///
@@ -65,7 +65,7 @@ impl<'a> ApplicationTemplatesApi<'a> {
     /// - `base_id` (optional: [`GetCategoriesRequest::base_id`]; query parameter `baseId`): ID of the category to begin from. Example: `575ed6e87ae143cd83dc4aa8`.
     ///
     /// # Returns
-    /// - 200 [`ApplicationTemplateCategories`]: Collection of application categories.
+    /// - 200 [`ApplicationTemplateCategories`](super::types::ApplicationTemplateCategories): Collection of application categories.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -101,7 +101,7 @@ impl<'a> ApplicationTemplatesApi<'a> {
     /// None but those every request has.
     ///
     /// # Returns
-    /// - 200 [`TemplateKeywords`]: Array of all unique template keywords.
+    /// - 200 [`TemplateKeywords`](super::types::TemplateKeywords): Array of all unique template keywords.
     ///
     /// # Errors
     /// - 400: Error if malformed request.

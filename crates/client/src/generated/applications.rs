@@ -25,7 +25,7 @@ impl<'a> ApplicationsApi<'a> {
     /// - `summary_include` (optional: [`GetRequest::summary_include`]; query parameter `summaryInclude`): Comma-separated list of summary fields to include in application summary. Example: `payloadCount`.
     ///
     /// # Returns
-    /// - 200 [`Applications`]: Collection of applications.
+    /// - 200 [`Applications`](super::types::Applications): Collection of applications.
     ///
     /// Its pages and their items are streams: [`GetRequest::pages`], [`GetRequest::items`] (by page).
     ///
@@ -114,7 +114,7 @@ impl<'a> ApplicationsApi<'a> {
     /// - `summary_include` (optional: [`PostRequest::summary_include`]; query parameter `summaryInclude`): Comma-separated list of summary fields to include in application summary. Example: `payloadCount`.
     ///
     /// # Returns
-    /// - 201 [`Application`]: Successfully created application.
+    /// - 201 [`Application`](super::types::Application): Successfully created application.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -122,7 +122,8 @@ impl<'a> ApplicationsApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.applications().post(Default::default())
+    /// let application = serde_json::from_str(r##"{"name":"My New Application","description":"Description of my new application"}"##).unwrap();
+    /// let answer = client.applications().post(application)
     ///     .summary_exclude("payloadCount")
     ///     .summary_include("payloadCount")
     ///     .send()
@@ -297,6 +298,7 @@ impl<'a> PostRequest<'a> {
     FilterField { Name => "name" }
 }
 /// What [`ImportRequest`] answers, by status.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ImportAnswer {
     /// `201`: Successfully created application.

@@ -18,7 +18,7 @@ impl<'a> AuditLogApi<'a> {
     /// - `audit_log_id` (required argument; path parameter `auditLogId`): ID associated with the audit log. Example: `57955788124b37010084c053`.
     ///
     /// # Returns
-    /// - 200 [`AuditLog`]: Audit log information.
+    /// - 200 [`AuditLog`](super::types::AuditLog): Audit log information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.

@@ -24,7 +24,7 @@ impl<'a> AuditLogsApi<'a> {
     /// - `audit_log_filter` (optional: [`GetRequest::audit_log_filter`]; query parameter `auditLogFilter`): Filters for the audit log query.
     ///
     /// # Returns
-    /// - 200 [`AuditLogs`]: Collection of audit logs.
+    /// - 200 [`AuditLogs`](super::types::AuditLogs): Collection of audit logs.
     ///
     /// Its pages and their items are streams: [`GetRequest::pages`], [`GetRequest::items`] (by page).
     ///

@@ -17,7 +17,7 @@ impl<'a> AuthApi<'a> {
     /// - `credentials` (required argument; JSON request body): Device authentication credentials.
     ///
     /// # Returns
-    /// - 200 [`AuthenticatedDevice`]: Successful authentication. The included api access token by default has the scope 'all.Device'.
+    /// - 200 [`AuthenticatedDevice`](super::types::AuthenticatedDevice): Successful authentication. The included api access token by default has the scope 'all.Device'.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -26,7 +26,8 @@ impl<'a> AuthApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.auth().authenticate_device(Default::default())
+    /// let credentials = serde_json::from_str(r##"{"deviceId":"575ecf887ae143cd83dc4aa2","key":"this_would_be_the_key","secret":"this_would_be_the_secret"}"##).unwrap();
+    /// let answer = client.auth().authenticate_device(credentials)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;
@@ -56,7 +57,7 @@ impl<'a> AuthApi<'a> {
     /// - `credentials` (required argument; JSON request body): User authentication credentials.
     ///
     /// # Returns
-    /// - 200 [`AuthenticatedUser`]: Successful authentication. The included api access token has the scope 'all.User'.
+    /// - 200 [`AuthenticatedUser`](super::types::AuthenticatedUser): Successful authentication. The included api access token has the scope 'all.User'.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -65,7 +66,8 @@ impl<'a> AuthApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.auth().authenticate_user(Default::default())
+    /// let credentials = serde_json::from_str(r##"{"email":"email@example.com","password":"this is the password"}"##).unwrap();
+    /// let answer = client.auth().authenticate_user(credentials)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;
@@ -95,7 +97,7 @@ impl<'a> AuthApi<'a> {
     /// - `oauth` (required argument; JSON request body): User authentication credentials (access token).
     ///
     /// # Returns
-    /// - 200 [`AuthenticatedUser`]: Successful authentication. The included api access token has the scope 'all.User'.
+    /// - 200 [`AuthenticatedUser`](super::types::AuthenticatedUser): Successful authentication. The included api access token has the scope 'all.User'.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -104,7 +106,8 @@ impl<'a> AuthApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.auth().authenticate_user_github(Default::default())
+    /// let oauth = serde_json::from_str(r##"{"accessToken":"the github access token"}"##).unwrap();
+    /// let answer = client.auth().authenticate_user_github(oauth)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;
@@ -134,7 +137,7 @@ impl<'a> AuthApi<'a> {
     /// - `saml` (required argument; JSON request body): Encoded SAML response from an IDP for a user.
     ///
     /// # Returns
-    /// - 200 [`AuthenticatedUser`]: Successful authentication. The included api access token has the scope 'all.User'.
+    /// - 200 [`AuthenticatedUser`](super::types::AuthenticatedUser): Successful authentication. The included api access token has the scope 'all.User'.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -143,7 +146,8 @@ impl<'a> AuthApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.auth().authenticate_user_saml(Default::default())
+    /// let saml = serde_json::from_str(r##"{"SAMLResponse":"PHNhbWxwOlJlc3BvbnNlIHhtbG5zOnNhbWxwPSJ1cm46b2FzaXM6bmFtZXM6dGM6U0FNTDoy...","SAMLDomain":"example.com"}"##).unwrap();
+    /// let answer = client.auth().authenticate_user_saml(saml)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;
@@ -215,6 +219,7 @@ impl<'a> AuthApi<'a> {
 );
 ::wegnology::__request_builder!(SsoDomainRequest => SsoDomainAnswer, "auth.ssoDomain");
 /// What [`SsoDomainRequest`] answers, by status.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum SsoDomainAnswer {
     /// `200`: Successful finding SSO for domain. Returns SSO request URL and type.

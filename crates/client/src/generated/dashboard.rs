@@ -17,7 +17,7 @@ impl<'a> DashboardApi<'a> {
     /// - `dashboard_id` (required argument; path parameter `dashboardId`): ID of the associated dashboard. Example: `575ece2b7ae143cd83dc4a9b`.
     ///
     /// # Returns
-    /// - 200 [`Success`]: If dashboard was successfully deleted.
+    /// - 200 [`Success`](super::types::Success): If dashboard was successfully deleted.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -52,7 +52,7 @@ impl<'a> DashboardApi<'a> {
     /// - `password` (optional: [`GetRequest::password`]; query parameter `password`): Password for password-protected dashboards. Example: `myPassword`.
     ///
     /// # Returns
-    /// - 200 [`Dashboard`]: Dashboard information.
+    /// - 200 [`Dashboard`](super::types::Dashboard): Dashboard information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -88,7 +88,7 @@ impl<'a> DashboardApi<'a> {
     /// - `dashboard` (required argument; JSON request body): Object containing new dashboard properties.
     ///
     /// # Returns
-    /// - 200 [`Dashboard`]: Update dashboard information.
+    /// - 200 [`Dashboard`](super::types::Dashboard): Update dashboard information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -97,7 +97,8 @@ impl<'a> DashboardApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.dashboard().patch("575ece2b7ae143cd83dc4a9b", Default::default())
+    /// let dashboard = serde_json::from_str(r##"{"name":"My Updated Dashboard","description":"Description of my updated dashboard","refreshRate":300,"public":true}"##).unwrap();
+    /// let answer = client.dashboard().patch("575ece2b7ae143cd83dc4a9b", dashboard)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;
@@ -128,7 +129,7 @@ impl<'a> DashboardApi<'a> {
     /// - `report_config` (required argument; JSON request body): Object containing report options.
     ///
     /// # Returns
-    /// - 202 [`JobEnqueuedApiResult`]: If dashboard report was enqueued to be sent.
+    /// - 202 [`JobEnqueuedApiResult`](super::types::JobEnqueuedApiResult): If dashboard report was enqueued to be sent.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -137,7 +138,8 @@ impl<'a> DashboardApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.dashboard().send_report("575ece2b7ae143cd83dc4a9b", Default::default())
+    /// let report_config = serde_json::from_str(r##"{"toEmail":["email@example.com"],"subject":"Dashboard Report","message":"Lookit","time":1551887386704,"theme":"dark","timezone":"America/New_York","locale":"en-us"}"##).unwrap();
+    /// let answer = client.dashboard().send_report("575ece2b7ae143cd83dc4a9b", report_config)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;
@@ -172,7 +174,7 @@ impl<'a> DashboardApi<'a> {
     /// - `end` (optional: [`ValidateContextRequest::end`]; query parameter `end`): End timestamp of the data, in ms since epoch. Example: `1465790400000`.
     ///
     /// # Returns
-    /// - 200 [`ValidateContextSuccess`]: If context is valid.
+    /// - 200 [`ValidateContextSuccess`](super::types::ValidateContextSuccess): If context is valid.
     ///
     /// # Errors
     /// - 400: Error if context is invalid. The body is a [`ValidateContextError`](super::types::ValidateContextError), kept as text in `Error::Api`'s `body`.
@@ -181,7 +183,8 @@ impl<'a> DashboardApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.dashboard().validate_context("575ece2b7ae143cd83dc4a9b", Default::default())
+    /// let ctx = serde_json::from_str(r##"{"myContextVariable":"myValue","myOtherVariable":"575ecf887ae143cd83dc4aa2"}"##).unwrap();
+    /// let answer = client.dashboard().validate_context("575ece2b7ae143cd83dc4a9b", ctx)
     ///     .password("myPassword")
     ///     .duration(3600000)
     ///     .resolution(60000)

@@ -24,7 +24,7 @@ impl<'a> DashboardsApi<'a> {
     /// - `org_id` (optional: [`GetRequest::org_id`]; query parameter `orgId`): If not provided, return all dashboards. If provided but blank, only return dashboards belonging to the current user. If provided and an id, only return dashboards belonging to the given organization id. Example: `575ece7e7ae143cd83dc4a9c`.
     ///
     /// # Returns
-    /// - 200 [`Dashboards`]: Collection of dashboards.
+    /// - 200 [`Dashboards`](super::types::Dashboards): Collection of dashboards.
     ///
     /// Its pages and their items are streams: [`GetRequest::pages`], [`GetRequest::items`] (by page).
     ///
@@ -61,7 +61,7 @@ impl<'a> DashboardsApi<'a> {
     /// - `dashboard` (required argument; JSON request body): New dashboard information.
     ///
     /// # Returns
-    /// - 201 [`Dashboard`]: Successfully created dashboard.
+    /// - 201 [`Dashboard`](super::types::Dashboard): Successfully created dashboard.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -69,7 +69,8 @@ impl<'a> DashboardsApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.dashboards().post(Default::default())
+    /// let dashboard = serde_json::from_str(r##"{"name":"My New Dashboard","public":false}"##).unwrap();
+    /// let answer = client.dashboards().post(dashboard)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;

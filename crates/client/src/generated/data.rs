@@ -18,7 +18,7 @@ impl<'a> DataApi<'a> {
     /// - `query` (required argument; JSON request body): The query parameters.
     ///
     /// # Returns
-    /// - 202 [`JobEnqueuedApiResult`]: If command was successfully sent.
+    /// - 202 [`JobEnqueuedApiResult`](super::types::JobEnqueuedApiResult): If command was successfully sent.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -27,7 +27,8 @@ impl<'a> DataApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.data().export("575ec8687ae143cd83dc4a97", Default::default())
+    /// let query = serde_json::from_str(r##"{"email":"export@example.com","deviceIds":["575ecf887ae143cd83dc4aa2","575ef5c97ae143cd83dc4aac"],"attributes":["voltage"],"end":0,"options":{"includeDate":false,"includeID":true}}"##).unwrap();
+    /// let answer = client.data().export("575ec8687ae143cd83dc4a97", query)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;
@@ -58,7 +59,7 @@ impl<'a> DataApi<'a> {
     /// - `query` (required argument; JSON request body): The query parameters.
     ///
     /// # Returns
-    /// - 200 [`LastValueData`]: Last known data for the requested attribute.
+    /// - 200 [`LastValueData`](super::types::LastValueData): Last known data for the requested attribute.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -67,7 +68,8 @@ impl<'a> DataApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.data().last_value_query("575ec8687ae143cd83dc4a97", Default::default())
+    /// let query = serde_json::from_str(r##"{"deviceIds":["575ecf887ae143cd83dc4aa2","575ef5c97ae143cd83dc4aac"],"attribute":"voltage"}"##).unwrap();
+    /// let answer = client.data().last_value_query("575ec8687ae143cd83dc4a97", query)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;
@@ -101,7 +103,7 @@ impl<'a> DataApi<'a> {
     /// - `query` (required argument; JSON request body): The query parameters.
     ///
     /// # Returns
-    /// - 200 [`TimeSeriesData`]: Data for requested time range.
+    /// - 200 [`TimeSeriesData`](super::types::TimeSeriesData): Data for requested time range.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -110,7 +112,8 @@ impl<'a> DataApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.data().time_series_query("575ec8687ae143cd83dc4a97", Default::default())
+    /// let query = serde_json::from_str(r##"{"end":0,"duration":600000,"resolution":300000,"aggregation":"MEAN","attributes":["voltage"],"deviceTags":[{"key":"floor","value":"8"}]}"##).unwrap();
+    /// let answer = client.data().time_series_query("575ec8687ae143cd83dc4a97", query)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;

@@ -19,7 +19,7 @@ impl<'a> DataTableApi<'a> {
     /// - `data_table_column` (required argument; JSON request body): Object containing the new column properties.
     ///
     /// # Returns
-    /// - 200 [`DataTable`]: Updated data table information.
+    /// - 200 [`DataTable`](super::types::DataTable): Updated data table information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -28,7 +28,8 @@ impl<'a> DataTableApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.data_table().add_column("575ec8687ae143cd83dc4a97", "575ed78e7ae143cd83dc4aab", Default::default())
+    /// let data_table_column = serde_json::from_str(r##"{"name":"myColumn3","dataType":"string","constraint":"optional","defaultValue":"aDefault"}"##).unwrap();
+    /// let answer = client.data_table().add_column("575ec8687ae143cd83dc4a97", "575ed78e7ae143cd83dc4aab", data_table_column)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;
@@ -64,7 +65,7 @@ impl<'a> DataTableApi<'a> {
     /// - `data_table_id` (required argument; path parameter `dataTableId`): ID associated with the data table. Example: `575ed78e7ae143cd83dc4aab`.
     ///
     /// # Returns
-    /// - 200 [`Success`]: If data table was successfully deleted.
+    /// - 200 [`Success`](super::types::Success): If data table was successfully deleted.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -107,7 +108,7 @@ impl<'a> DataTableApi<'a> {
     /// - `data_table_id` (required argument; path parameter `dataTableId`): ID associated with the data table. Example: `575ed78e7ae143cd83dc4aab`.
     ///
     /// # Returns
-    /// - 200 [`DataTable`]: Data table information.
+    /// - 200 [`DataTable`](super::types::DataTable): Data table information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -151,7 +152,7 @@ impl<'a> DataTableApi<'a> {
     /// - `data_table` (required argument; JSON request body): Object containing updated properties of the data table.
     ///
     /// # Returns
-    /// - 200 [`DataTable`]: Updated data table information.
+    /// - 200 [`DataTable`](super::types::DataTable): Updated data table information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -160,7 +161,8 @@ impl<'a> DataTableApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.data_table().patch("575ec8687ae143cd83dc4a97", "575ed78e7ae143cd83dc4aab", Default::default())
+    /// let data_table = serde_json::from_str(r##"{"name":"My Updated Data Table"}"##).unwrap();
+    /// let answer = client.data_table().patch("575ec8687ae143cd83dc4a97", "575ed78e7ae143cd83dc4aab", data_table)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;
@@ -197,7 +199,7 @@ impl<'a> DataTableApi<'a> {
     /// - `column_name` (required argument; query parameter `columnName`): Name of the column to remove. Example: `myColumnName`.
     ///
     /// # Returns
-    /// - 200 [`DataTable`]: Updated data table information.
+    /// - 200 [`DataTable`](super::types::DataTable): Updated data table information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.

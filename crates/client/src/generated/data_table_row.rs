@@ -19,7 +19,7 @@ impl<'a> DataTableRowApi<'a> {
     /// - `row_id` (required argument; path parameter `rowId`): ID associated with the data table row. Example: `596f832b128eda5cfe765443`.
     ///
     /// # Returns
-    /// - 200 [`Success`]: If data table row was successfully deleted.
+    /// - 200 [`Success`](super::types::Success): If data table row was successfully deleted.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -65,7 +65,7 @@ impl<'a> DataTableRowApi<'a> {
     /// - `row_id` (required argument; path parameter `rowId`): ID associated with the data table row. Example: `596f832b128eda5cfe765443`.
     ///
     /// # Returns
-    /// - 200 [`DataTableRow`]: Data table row information.
+    /// - 200 [`DataTableRow`](super::types::DataTableRow): Data table row information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -112,7 +112,7 @@ impl<'a> DataTableRowApi<'a> {
     /// - `data_table_row` (required argument; JSON request body): Object containing updated properties for the data table row.
     ///
     /// # Returns
-    /// - 200 [`DataTableRow`]: Updated data table row information.
+    /// - 200 [`DataTableRow`](super::types::DataTableRow): Updated data table row information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -121,7 +121,8 @@ impl<'a> DataTableRowApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.data_table_row().patch("575ec8687ae143cd83dc4a97", "575ed78e7ae143cd83dc4aab", "596f832b128eda5cfe765443", Default::default())
+    /// let data_table_row = serde_json::from_str(r##"{"myColumn1":"myValue"}"##).unwrap();
+    /// let answer = client.data_table_row().patch("575ec8687ae143cd83dc4a97", "575ed78e7ae143cd83dc4aab", "596f832b128eda5cfe765443", data_table_row)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;

@@ -20,7 +20,7 @@ impl<'a> DataTableRowsApi<'a> {
     /// - `limit` (optional: [`DeleteRequest::limit`]; query parameter `limit`): Limit number of rows to delete from data table. Default: `1000`. Example: `10`.
     ///
     /// # Returns
-    /// - 200 [`DataTableRowsDelete`]: If request successfully deletes a set of Data Table rows.
+    /// - 200 [`DataTableRowsDelete`](super::types::DataTableRowsDelete): If request successfully deletes a set of Data Table rows.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -65,7 +65,7 @@ impl<'a> DataTableRowsApi<'a> {
     /// - `export_data` (required argument; JSON request body): Object containing export specifications.
     ///
     /// # Returns
-    /// - 202 [`JobEnqueuedApiResult`]: If request was successfully queued.
+    /// - 202 [`JobEnqueuedApiResult`](super::types::JobEnqueuedApiResult): If request was successfully queued.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -74,7 +74,8 @@ impl<'a> DataTableRowsApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.data_table_rows().export("575ec8687ae143cd83dc4a97", "575ed78e7ae143cd83dc4aab", Default::default())
+    /// let export_data = serde_json::from_str(r##"{"email":"email@example.com","query":{"$or":[{"myColumn1":{"$ne":"myValue"}},{"myColumn2":5}]},"queryOptions":{"limit":10000}}"##).unwrap();
+    /// let answer = client.data_table_rows().export("575ec8687ae143cd83dc4a97", "575ed78e7ae143cd83dc4aab", export_data)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;
@@ -115,7 +116,7 @@ impl<'a> DataTableRowsApi<'a> {
     /// - `include_fields` (optional: [`GetRequest::include_fields`]; query parameter `includeFields`): Comma-separated list of fields to include in resulting rows. When not provided, returns all fields. Example: `id,createdAt`.
     ///
     /// # Returns
-    /// - 200 [`DataTableRows`]: Collection of data table rows.
+    /// - 200 [`DataTableRows`](super::types::DataTableRows): Collection of data table rows.
     ///
     /// Its pages and their items are streams: [`GetRequest::pages`], [`GetRequest::items`] (by offset).
     ///
@@ -166,7 +167,7 @@ impl<'a> DataTableRowsApi<'a> {
     /// - `data_table_row` (required argument; JSON request body): The row(s) to insert.
     ///
     /// # Returns
-    /// - 201 [`DataTableRowInsertResult`]: Successfully created data table row, or bulk insert count.
+    /// - 201 [`DataTableRowInsertResult`](super::types::DataTableRowInsertResult): Successfully created data table row, or bulk insert count.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -175,7 +176,8 @@ impl<'a> DataTableRowsApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.data_table_rows().post("575ec8687ae143cd83dc4a97", "575ed78e7ae143cd83dc4aab", Default::default())
+    /// let data_table_row = serde_json::from_str(r##"{"myColumn1":"myValue"}"##).unwrap();
+    /// let answer = client.data_table_rows().post("575ec8687ae143cd83dc4a97", "575ed78e7ae143cd83dc4aab", data_table_row)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;
@@ -217,7 +219,7 @@ impl<'a> DataTableRowsApi<'a> {
     /// - `query` (optional: [`QueryRequest::query`]; JSON request body): Query to apply to filter the data table.
     ///
     /// # Returns
-    /// - 200 [`DataTableRows`]: Collection of data table rows.
+    /// - 200 [`DataTableRows`](super::types::DataTableRows): Collection of data table rows.
     ///
     /// Its pages and their items are streams: [`QueryRequest::pages`], [`QueryRequest::items`] (by offset).
     ///
@@ -267,7 +269,7 @@ impl<'a> DataTableRowsApi<'a> {
     /// - `data_table_id` (required argument; path parameter `dataTableId`): ID associated with the data table. Example: `575ed78e7ae143cd83dc4aab`.
     ///
     /// # Returns
-    /// - 200 [`Success`]: If request successfully deleted all rows in the data table, this will not send workflow data table deletion triggers.
+    /// - 200 [`Success`](super::types::Success): If request successfully deleted all rows in the data table, this will not send workflow data table deletion triggers.
     ///
     /// # Errors
     /// - 400: Error if malformed request.

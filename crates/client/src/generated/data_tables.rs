@@ -23,7 +23,7 @@ impl<'a> DataTablesApi<'a> {
     /// - `filter` (optional: [`GetRequest::filter`]; query parameter `filter`): Filter to apply against the filtered field. Supports globbing. Blank or not provided means no filtering. Example: `my*table`.
     ///
     /// # Returns
-    /// - 200 [`DataTables`]: Collection of data tables.
+    /// - 200 [`DataTables`](super::types::DataTables): Collection of data tables.
     ///
     /// Its pages and their items are streams: [`GetRequest::pages`], [`GetRequest::items`] (by page).
     ///
@@ -66,7 +66,7 @@ impl<'a> DataTablesApi<'a> {
     /// - `data_table` (required argument; JSON request body): New data table information.
     ///
     /// # Returns
-    /// - 201 [`DataTable`]: Successfully created data table.
+    /// - 201 [`DataTable`](super::types::DataTable): Successfully created data table.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -75,7 +75,8 @@ impl<'a> DataTablesApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.data_tables().post("575ec8687ae143cd83dc4a97", Default::default())
+    /// let data_table = serde_json::from_str(r##"{"name":"My Data Table","columns":[{"name":"myColumn1","dataType":"string","constraint":"unique"},{"name":"myColumn2","dataType":"number","constraint":"optional"}]}"##).unwrap();
+    /// let answer = client.data_tables().post("575ec8687ae143cd83dc4a97", data_table)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;

@@ -18,7 +18,7 @@ impl<'a> DeviceApi<'a> {
     /// - `device_id` (required argument; path parameter `deviceId`): ID associated with the device. Example: `575ecf887ae143cd83dc4aa2`.
     ///
     /// # Returns
-    /// - 200 [`Success`]: If device was successfully deleted.
+    /// - 200 [`Success`](super::types::Success): If device was successfully deleted.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -66,7 +66,7 @@ impl<'a> DeviceApi<'a> {
     /// - `include_blob_data` (optional: [`ExportRequest::include_blob_data`]; query parameter `includeBlobData`): If set will export any blob attributes in base64 form, otherwise they will be downloadable links which will expire. Example: `true`.
     ///
     /// # Returns
-    /// - 202 [`JobEnqueuedApiResult`]: If generation of export was successfully started.
+    /// - 202 [`JobEnqueuedApiResult`](super::types::JobEnqueuedApiResult): If generation of export was successfully started.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -117,7 +117,7 @@ impl<'a> DeviceApi<'a> {
     /// - `attributes_as_object` (optional: [`GetRequest::attributes_as_object`]; query parameter `attributesAsObject`): Return attributes as an object map instead of an array. Example: `false`.
     ///
     /// # Returns
-    /// - 200 [`Device`]: Device information.
+    /// - 200 [`Device`](super::types::Device): Device information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -163,7 +163,7 @@ impl<'a> DeviceApi<'a> {
     /// - `sort_direction` (optional: [`GetCommandRequest::sort_direction`]; query parameter `sortDirection`): Direction to sort the command entries (by time). Accepted values are: asc, desc. Default: `desc`. Example: `desc`.
     ///
     /// # Returns
-    /// - 200 [`DeviceCommands`]: Recent device commands.
+    /// - 200 [`DeviceCommands`](super::types::DeviceCommands): Recent device commands.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -212,7 +212,7 @@ impl<'a> DeviceApi<'a> {
     /// - `attributes` (optional: [`GetCompositeStateRequest::attributes`]; query parameter `attributes`): Comma-separated list of attributes to include. When not provided, returns all attributes. Example: `myAttr1,myAttr2`.
     ///
     /// # Returns
-    /// - 200 [`CompositeDeviceState`]: Composite last state of the device.
+    /// - 200 [`CompositeDeviceState`](super::types::CompositeDeviceState): Composite last state of the device.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -261,7 +261,7 @@ impl<'a> DeviceApi<'a> {
     /// - `sort_direction` (optional: [`GetLogEntriesRequest::sort_direction`]; query parameter `sortDirection`): Direction to sort the log entries (by time). Accepted values are: asc, desc. Default: `desc`. Example: `desc`.
     ///
     /// # Returns
-    /// - 200 [`DeviceLog`]: Recent log entries.
+    /// - 200 [`DeviceLog`](super::types::DeviceLog): Recent log entries.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -310,7 +310,7 @@ impl<'a> DeviceApi<'a> {
     /// - `sort_direction` (optional: [`GetStateRequest::sort_direction`]; query parameter `sortDirection`): Direction to sort the state entries (by time). Accepted values are: asc, desc. Default: `desc`. Example: `desc`.
     ///
     /// # Returns
-    /// - 200 [`DeviceStates`]: Recent device states.
+    /// - 200 [`DeviceStates`](super::types::DeviceStates): Recent device states.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -359,7 +359,7 @@ impl<'a> DeviceApi<'a> {
     /// - `attributes_as_object` (optional: [`PatchRequest::attributes_as_object`]; query parameter `attributesAsObject`): Return attributes as an object map instead of an array. Example: `false`.
     ///
     /// # Returns
-    /// - 200 [`Device`]: Updated device information.
+    /// - 200 [`Device`](super::types::Device): Updated device information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -368,7 +368,8 @@ impl<'a> DeviceApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.device().patch("575ec8687ae143cd83dc4a97", "575ecf887ae143cd83dc4aa2", Default::default())
+    /// let device = serde_json::from_str(r##"{"name":"My Updated Device","description":"Description of my updated device","tags":[{"key":"TagKey","value":"TagValue"}],"attributes":[{"name":"voltage","dataType":"number"}],"deviceClass":"standalone"}"##).unwrap();
+    /// let answer = client.device().patch("575ec8687ae143cd83dc4a97", "575ecf887ae143cd83dc4aa2", device)
     ///     .tags_as_object(true)
     ///     .attributes_as_object(false)
     ///     .send()
@@ -408,7 +409,7 @@ impl<'a> DeviceApi<'a> {
     /// - `end` (optional: [`PayloadCountsRequest::end`]; query parameter `end`): End of range for payload count query (ms since epoch). Default: `0`. Example: `1465790400000`.
     ///
     /// # Returns
-    /// - 200 [`DevicePayloadCounts`]: Payload counts, by type.
+    /// - 200 [`DevicePayloadCounts`](super::types::DevicePayloadCounts): Payload counts, by type.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -455,7 +456,7 @@ impl<'a> DeviceApi<'a> {
     /// - `end` (optional: [`RemoveDataRequest::end`]; query parameter `end`): End time of export (ms since epoch - 0 means now, negative is relative to now). Default: `0`. Example: `1465790400000`.
     ///
     /// # Returns
-    /// - 202 [`JobEnqueuedApiResult`]: If data removal was successfully started.
+    /// - 202 [`JobEnqueuedApiResult`](super::types::JobEnqueuedApiResult): If data removal was successfully started.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -501,7 +502,7 @@ impl<'a> DeviceApi<'a> {
     /// - `device_command` (required argument; JSON request body): Command to send to the device.
     ///
     /// # Returns
-    /// - 200 [`Success`]: If command was successfully sent.
+    /// - 200 [`Success`](super::types::Success): If command was successfully sent.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -510,7 +511,8 @@ impl<'a> DeviceApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.device().send_command("575ec8687ae143cd83dc4a97", "575ecf887ae143cd83dc4aa2", Default::default())
+    /// let device_command = serde_json::from_str(r##"{"time":"2016-06-13T04:00:00.000Z","name":"myCommand","payload":[1,1,2,3,5]}"##).unwrap();
+    /// let answer = client.device().send_command("575ec8687ae143cd83dc4a97", "575ecf887ae143cd83dc4aa2", device_command)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;
@@ -547,7 +549,7 @@ impl<'a> DeviceApi<'a> {
     /// - `device_state` (required argument; JSON request body): A single device state object, or an array of device state objects.
     ///
     /// # Returns
-    /// - 200 [`Success`]: If state was successfully received.
+    /// - 200 [`Success`](super::types::Success): If state was successfully received.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -556,7 +558,8 @@ impl<'a> DeviceApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.device().send_state("575ec8687ae143cd83dc4a97", "575ecf887ae143cd83dc4aa2", Default::default())
+    /// let device_state = serde_json::from_str(r##"{"time":"2016-06-13T04:00:00.000Z","data":{"voltage":22.4}}"##).unwrap();
+    /// let answer = client.device().send_state("575ec8687ae143cd83dc4a97", "575ecf887ae143cd83dc4aa2", device_state)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;
@@ -593,7 +596,7 @@ impl<'a> DeviceApi<'a> {
     /// - `connection_status` (required argument; JSON request body): The current connection status of the device.
     ///
     /// # Returns
-    /// - 200 [`Success`]: If connection status was successfully applied.
+    /// - 200 [`Success`](super::types::Success): If connection status was successfully applied.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -602,7 +605,8 @@ impl<'a> DeviceApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.device().set_connection_status("575ec8687ae143cd83dc4a97", "575ecf887ae143cd83dc4aa2", Default::default())
+    /// let connection_status = serde_json::from_str(r##"{"status":"connected"}"##).unwrap();
+    /// let answer = client.device().set_connection_status("575ec8687ae143cd83dc4a97", "575ecf887ae143cd83dc4aa2", connection_status)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;

@@ -29,7 +29,8 @@ impl<'a> DeviceRecipeApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.device_recipe().bulk_create("575ec8687ae143cd83dc4a97", "575ecec57ae143cd83dc4a9f", Default::default())
+    /// let bulk_info = serde_json::from_str(r##"{"nameColumn":"myNameColumn","descriptionColumn":"column2","csv":"a,comma,separated,string,of,input,data"}"##).unwrap();
+    /// let answer = client.device_recipe().bulk_create("575ec8687ae143cd83dc4a97", "575ecec57ae143cd83dc4a9f", bulk_info)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;
@@ -65,7 +66,7 @@ impl<'a> DeviceRecipeApi<'a> {
     /// - `device_recipe_id` (required argument; path parameter `deviceRecipeId`): ID associated with the device recipe. Example: `575ecec57ae143cd83dc4a9f`.
     ///
     /// # Returns
-    /// - 200 [`Success`]: If device recipe was successfully deleted.
+    /// - 200 [`Success`](super::types::Success): If device recipe was successfully deleted.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -110,7 +111,7 @@ impl<'a> DeviceRecipeApi<'a> {
     /// - `attributes_as_object` (optional: [`GetRequest::attributes_as_object`]; query parameter `attributesAsObject`): Return attributes as an object map instead of an array. Example: `true`.
     ///
     /// # Returns
-    /// - 200 [`DeviceRecipe`]: Device recipe information.
+    /// - 200 [`DeviceRecipe`](super::types::DeviceRecipe): Device recipe information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -158,7 +159,7 @@ impl<'a> DeviceRecipeApi<'a> {
     /// - `attributes_as_object` (optional: [`PatchRequest::attributes_as_object`]; query parameter `attributesAsObject`): Return attributes as an object map instead of an array. Example: `false`.
     ///
     /// # Returns
-    /// - 200 [`DeviceRecipe`]: Updated device recipe information.
+    /// - 200 [`DeviceRecipe`](super::types::DeviceRecipe): Updated device recipe information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -167,7 +168,8 @@ impl<'a> DeviceRecipeApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.device_recipe().patch("575ec8687ae143cd83dc4a97", "575ecec57ae143cd83dc4a9f", Default::default())
+    /// let device_recipe = serde_json::from_str(r##"{"name":"My Updated Device Recipe","deviceName":"Future device name","description":"Description of my updated device recipe","deviceDescription":"Future device description","tags":[{"key":"TagKey","value":"TagValue"}],"attributes":[{"name":"voltage","dataType":"number"}],"deviceClass":"standalone"}"##).unwrap();
+    /// let answer = client.device_recipe().patch("575ec8687ae143cd83dc4a97", "575ecec57ae143cd83dc4a9f", device_recipe)
     ///     .tags_as_object(false)
     ///     .attributes_as_object(false)
     ///     .send()
@@ -236,6 +238,7 @@ impl<'a> PatchRequest<'a> {
     }
 }
 /// What [`BulkCreateRequest`] answers, by status.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum BulkCreateAnswer {
     /// `201`: If devices were successfully created.

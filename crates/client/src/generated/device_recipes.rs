@@ -25,7 +25,7 @@ impl<'a> DeviceRecipesApi<'a> {
     /// - `attributes_as_object` (optional: [`GetRequest::attributes_as_object`]; query parameter `attributesAsObject`): Return attributes as an object map instead of an array. Example: `true`.
     ///
     /// # Returns
-    /// - 200 [`DeviceRecipes`]: Collection of device recipes.
+    /// - 200 [`DeviceRecipes`](super::types::DeviceRecipes): Collection of device recipes.
     ///
     /// Its pages and their items are streams: [`GetRequest::pages`], [`GetRequest::items`] (by page).
     ///
@@ -72,7 +72,7 @@ impl<'a> DeviceRecipesApi<'a> {
     /// - `attributes_as_object` (optional: [`PostRequest::attributes_as_object`]; query parameter `attributesAsObject`): Return attributes as an object map instead of an array. Example: `true`.
     ///
     /// # Returns
-    /// - 201 [`DeviceRecipe`]: Successfully created device recipe.
+    /// - 201 [`DeviceRecipe`](super::types::DeviceRecipe): Successfully created device recipe.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -81,7 +81,8 @@ impl<'a> DeviceRecipesApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.device_recipes().post("575ec8687ae143cd83dc4a97", Default::default())
+    /// let device_recipe = serde_json::from_str(r##"{"name":"My New Device Recipe","deviceName":"Future device name","description":"Description of my new device recipe","deviceDescription":"Future device description","tags":[{"key":"TagKey","value":"TagValue"}],"attributes":[{"name":"voltage","dataType":"number"}],"deviceClass":"standalone"}"##).unwrap();
+    /// let answer = client.device_recipes().post("575ec8687ae143cd83dc4a97", device_recipe)
     ///     .tags_as_object(false)
     ///     .attributes_as_object(true)
     ///     .send()

@@ -20,7 +20,7 @@ impl<'a> DevicesApi<'a> {
     /// - `starts_with` (optional: [`AttributeNamesRequest::starts_with`]; query parameter `startsWith`): Filter attributes down to those that have names starting with the given string. Case insensitive. Example: `temper`.
     ///
     /// # Returns
-    /// - 200 [`AttributeNamesResponse`]: The matching attribute names.
+    /// - 200 [`AttributeNamesResponse`](super::types::AttributeNamesResponse): The matching attribute names.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -72,7 +72,8 @@ impl<'a> DevicesApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.devices().delete("575ec8687ae143cd83dc4a97", Default::default())
+    /// let options = serde_json::from_str(r##"{"query":{"name":{"$ne":"My Device"}},"email":"email@example.com"}"##).unwrap();
+    /// let answer = client.devices().delete("575ec8687ae143cd83dc4a97", options)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;
@@ -104,7 +105,7 @@ impl<'a> DevicesApi<'a> {
     /// - `starts_with` (optional: [`DeviceNamesRequest::starts_with`]; query parameter `startsWith`): Filter devices down to those that have names starting with the given string. Case insensitive. Example: `temper`.
     ///
     /// # Returns
-    /// - 200 [`DeviceNamesResponse`]: The matching device names.
+    /// - 200 [`DeviceNamesResponse`](super::types::DeviceNamesResponse): The matching device names.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -148,7 +149,7 @@ impl<'a> DevicesApi<'a> {
     /// - `options` (optional: [`ExportRequest::options`]; JSON request body): Object containing device query and optionally email or callback.
     ///
     /// # Returns
-    /// - 202 [`JobEnqueuedApiResult`]: If generation of export was successfully started.
+    /// - 202 [`JobEnqueuedApiResult`](super::types::JobEnqueuedApiResult): If generation of export was successfully started.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -197,7 +198,7 @@ impl<'a> DevicesApi<'a> {
     /// - `attributes_as_object` (optional: [`GetRequest::attributes_as_object`]; query parameter `attributesAsObject`): Return attributes as an object map instead of an array. Example: `false`.
     ///
     /// # Returns
-    /// - 200 [`Devices`]: Collection of devices.
+    /// - 200 [`Devices`](super::types::Devices): Collection of devices.
     ///
     /// Its pages and their items are streams: [`GetRequest::pages`], [`GetRequest::items`] (by page).
     ///
@@ -254,7 +255,8 @@ impl<'a> DevicesApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.devices().patch("575ec8687ae143cd83dc4a97", Default::default())
+    /// let patch_info = serde_json::from_str(r##"{"updateFields":{"name":"My Updated Device","description":"Description of my updated device","tags":[{"key":"TagKey","value":"TagValue"}],"attributes":[{"name":"voltage","dataType":"number"}],"deviceClass":"standalone"},"deviceIds":["575ecec57ae143cd83dc4a9f","575ecec57ae143cd83dc4a9e","575ecec57ae143cd83dc4a9a"]}"##).unwrap();
+    /// let answer = client.devices().patch("575ec8687ae143cd83dc4a97", patch_info)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;
@@ -285,7 +287,7 @@ impl<'a> DevicesApi<'a> {
     /// - `options` (optional: [`PayloadCountsRequest::options`]; JSON request body): Object containing export configuration.
     ///
     /// # Returns
-    /// - 202 [`JobEnqueuedApiResult`]: If generation of export was successfully started.
+    /// - 202 [`JobEnqueuedApiResult`](super::types::JobEnqueuedApiResult): If generation of export was successfully started.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -328,7 +330,7 @@ impl<'a> DevicesApi<'a> {
     /// - `attributes_as_object` (optional: [`PostRequest::attributes_as_object`]; query parameter `attributesAsObject`): Return attributes as an object map instead of an array. Example: `false`.
     ///
     /// # Returns
-    /// - 201 [`Device`]: Successfully created device.
+    /// - 201 [`Device`](super::types::Device): Successfully created device.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -337,7 +339,8 @@ impl<'a> DevicesApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.devices().post("575ec8687ae143cd83dc4a97", Default::default())
+    /// let device = serde_json::from_str(r##"{"name":"My New Device","description":"Description of my new device","tags":[{"key":"TagKey","value":"TagValue"}],"attributes":[{"name":"voltage","dataType":"number"}],"deviceClass":"standalone"}"##).unwrap();
+    /// let answer = client.devices().post("575ec8687ae143cd83dc4a97", device)
     ///     .tags_as_object(true)
     ///     .attributes_as_object(false)
     ///     .send()
@@ -380,7 +383,8 @@ impl<'a> DevicesApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.devices().remove_data("575ec8687ae143cd83dc4a97", Default::default())
+    /// let options = serde_json::from_str(r##"{"query":{"name":{"$ne":"My Device"}},"start":1,"end":0,"attributes":["deleteMyData","mineToo"]}"##).unwrap();
+    /// let answer = client.devices().remove_data("575ec8687ae143cd83dc4a97", options)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;
@@ -424,7 +428,8 @@ impl<'a> DevicesApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.devices().send_command("575ec8687ae143cd83dc4a97", Default::default())
+    /// let multi_device_command = serde_json::from_str(r##"{"time":"2016-06-13T04:00:00.000Z","name":"myCommand","payload":[1,1,2,3,5],"deviceTags":[{"key":"floor","value":"8"}]}"##).unwrap();
+    /// let answer = client.devices().send_command("575ec8687ae143cd83dc4a97", multi_device_command)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;
@@ -459,7 +464,7 @@ impl<'a> DevicesApi<'a> {
     /// - `starts_with` (optional: [`TagKeysRequest::starts_with`]; query parameter `startsWith`): Filter keys down to those that start with the given string. Case insensitive. Example: `temper`.
     ///
     /// # Returns
-    /// - 200 [`TagKeysResponse`]: The matching tag keys.
+    /// - 200 [`TagKeysResponse`](super::types::TagKeysResponse): The matching tag keys.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -497,7 +502,7 @@ impl<'a> DevicesApi<'a> {
     /// - `starts_with` (optional: [`TagValuesRequest::starts_with`]; query parameter `startsWith`): Filter values down to those that start with the given string. Case insensitive. Example: `temper`.
     ///
     /// # Returns
-    /// - 200 [`TagValuesResponse`]: The matching tag values.
+    /// - 200 [`TagValuesResponse`](super::types::TagValuesResponse): The matching tag values.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -759,6 +764,7 @@ impl<'a> TagValuesRequest<'a> {
     }
 }
 /// What [`DeleteRequest`] answers, by status.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum DeleteAnswer {
     /// `200`: Object indicating number of devices deleted or failed.
@@ -798,6 +804,7 @@ impl ::wegnology::runtime::Answer for DeleteAnswer {
     FilterField { Name => "name" }
 }
 /// What [`PatchRequest`] answers, by status.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum PatchAnswer {
     /// `200`: Object including an update log link and the number of devices updated, failed, and skipped.
@@ -827,6 +834,7 @@ impl ::wegnology::runtime::Answer for PatchAnswer {
     }
 }
 /// What [`RemoveDataRequest`] answers, by status.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum RemoveDataAnswer {
     /// `200`: Object indicating number of devices completed or skipped.
@@ -857,6 +865,7 @@ impl ::wegnology::runtime::Answer for RemoveDataAnswer {
     }
 }
 /// What [`SendCommandRequest`] answers, by status.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum SendCommandAnswer {
     /// `200`: If command was successfully sent.

@@ -18,7 +18,7 @@ impl<'a> EdgeDeploymentApi<'a> {
     /// - `edge_deployment_id` (required argument; path parameter `edgeDeploymentId`): ID associated with the edge deployment. Example: `575ed78e7ae143cd83dc4aab`.
     ///
     /// # Returns
-    /// - 200 [`EdgeDeployment`]: Edge deployment information.
+    /// - 200 [`EdgeDeployment`](super::types::EdgeDeployment): Edge deployment information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.

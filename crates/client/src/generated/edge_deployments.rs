@@ -25,7 +25,7 @@ impl<'a> EdgeDeploymentsApi<'a> {
     /// - `flow_id` (optional: [`GetRequest::flow_id`]; query parameter `flowId`): Filter deployments to the given Workflow ID. Example: `575ed18f7ae143cd83dc4aa6`.
     ///
     /// # Returns
-    /// - 200 [`EdgeDeployments`]: Collection of edge deployments.
+    /// - 200 [`EdgeDeployments`](super::types::EdgeDeployments): Collection of edge deployments.
     ///
     /// Its pages and their items are streams: [`GetRequest::pages`], [`GetRequest::items`] (by page).
     ///
@@ -73,7 +73,7 @@ impl<'a> EdgeDeploymentsApi<'a> {
     /// - `deployment` (required argument; JSON request body): Deployment release information.
     ///
     /// # Returns
-    /// - 201 [`Success`]: If deployment release has been initiated successfully.
+    /// - 201 [`Success`](super::types::Success): If deployment release has been initiated successfully.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -82,7 +82,8 @@ impl<'a> EdgeDeploymentsApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.edge_deployments().release("575ec8687ae143cd83dc4a97", Default::default())
+    /// let deployment = serde_json::from_str(r##"{"flowId":"575ed18f7ae143cd83dc4aa6","version":"v1.2.3","deviceIds":["575ecf887ae143cd83dc4aa2"]}"##).unwrap();
+    /// let answer = client.edge_deployments().release("575ec8687ae143cd83dc4a97", deployment)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;
@@ -116,7 +117,7 @@ impl<'a> EdgeDeploymentsApi<'a> {
     /// - `deployment` (required argument; JSON request body): Deployment removal information.
     ///
     /// # Returns
-    /// - 201 [`Success`]: If deployment removal has been initiated successfully.
+    /// - 201 [`Success`](super::types::Success): If deployment removal has been initiated successfully.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -125,7 +126,8 @@ impl<'a> EdgeDeploymentsApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.edge_deployments().remove("575ec8687ae143cd83dc4a97", Default::default())
+    /// let deployment = serde_json::from_str(r##"{"flowId":"575ed18f7ae143cd83dc4aa6","deviceId":null}"##).unwrap();
+    /// let answer = client.edge_deployments().remove("575ec8687ae143cd83dc4a97", deployment)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;
@@ -159,7 +161,7 @@ impl<'a> EdgeDeploymentsApi<'a> {
     /// - `deployment` (required argument; JSON request body): Deployment replacement information.
     ///
     /// # Returns
-    /// - 201 [`Success`]: If deployment replacement has been initiated successfully.
+    /// - 201 [`Success`](super::types::Success): If deployment replacement has been initiated successfully.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -168,7 +170,8 @@ impl<'a> EdgeDeploymentsApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.edge_deployments().replace("575ec8687ae143cd83dc4a97", Default::default())
+    /// let deployment = serde_json::from_str(r##"{"flowId":"575ed18f7ae143cd83dc4aa6","oldVersion":"v1.2.3","newVersion":"v1.2.4"}"##).unwrap();
+    /// let answer = client.edge_deployments().replace("575ec8687ae143cd83dc4a97", deployment)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;

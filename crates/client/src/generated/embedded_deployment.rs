@@ -18,7 +18,7 @@ impl<'a> EmbeddedDeploymentApi<'a> {
     /// - `embedded_deployment_id` (required argument; path parameter `embeddedDeploymentId`): ID associated with the embedded deployment. Example: `575ed78e7ae143cd83dc4aab`.
     ///
     /// # Returns
-    /// - 200 [`EmbeddedDeployment`]: Embedded deployment information.
+    /// - 200 [`EmbeddedDeployment`](super::types::EmbeddedDeployment): Embedded deployment information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.

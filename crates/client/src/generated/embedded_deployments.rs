@@ -18,7 +18,7 @@ impl<'a> EmbeddedDeploymentsApi<'a> {
     /// - `options` (optional: [`ExportRequest::options`]; JSON request body): Export options for embedded deployment.
     ///
     /// # Returns
-    /// - 202 [`JobEnqueuedApiResult`]: If generation of export was successfully started.
+    /// - 202 [`JobEnqueuedApiResult`](super::types::JobEnqueuedApiResult): If generation of export was successfully started.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -62,7 +62,7 @@ impl<'a> EmbeddedDeploymentsApi<'a> {
     /// - `flow_id` (optional: [`GetRequest::flow_id`]; query parameter `flowId`): Filter deployments to the given Workflow ID. Example: `575ed18f7ae143cd83dc4aa6`.
     ///
     /// # Returns
-    /// - 200 [`EmbeddedDeployments`]: Collection of embedded deployments.
+    /// - 200 [`EmbeddedDeployments`](super::types::EmbeddedDeployments): Collection of embedded deployments.
     ///
     /// Its pages and their items are streams: [`GetRequest::pages`], [`GetRequest::items`] (by page).
     ///
@@ -109,7 +109,7 @@ impl<'a> EmbeddedDeploymentsApi<'a> {
     /// - `deployment` (required argument; JSON request body): Deployment release information.
     ///
     /// # Returns
-    /// - 201 [`Success`]: If deployment release has been initiated successfully.
+    /// - 201 [`Success`](super::types::Success): If deployment release has been initiated successfully.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -118,7 +118,8 @@ impl<'a> EmbeddedDeploymentsApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.embedded_deployments().release("575ec8687ae143cd83dc4a97", Default::default())
+    /// let deployment = serde_json::from_str(r##"{"flowId":"575ed18f7ae143cd83dc4aa6","version":"v1.2.3","deviceIds":["575ecf887ae143cd83dc4aa2"]}"##).unwrap();
+    /// let answer = client.embedded_deployments().release("575ec8687ae143cd83dc4a97", deployment)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;
@@ -152,7 +153,7 @@ impl<'a> EmbeddedDeploymentsApi<'a> {
     /// - `deployment` (required argument; JSON request body): Deployment removal information.
     ///
     /// # Returns
-    /// - 201 [`Success`]: If deployment removal has been initiated successfully.
+    /// - 201 [`Success`](super::types::Success): If deployment removal has been initiated successfully.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -161,7 +162,8 @@ impl<'a> EmbeddedDeploymentsApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.embedded_deployments().remove("575ec8687ae143cd83dc4a97", Default::default())
+    /// let deployment = serde_json::from_str(r##"{"flowId":"575ed18f7ae143cd83dc4aa6","deviceId":null}"##).unwrap();
+    /// let answer = client.embedded_deployments().remove("575ec8687ae143cd83dc4a97", deployment)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;
@@ -195,7 +197,7 @@ impl<'a> EmbeddedDeploymentsApi<'a> {
     /// - `deployment` (required argument; JSON request body): Deployment replacement information.
     ///
     /// # Returns
-    /// - 201 [`Success`]: If deployment replacement has been initiated successfully.
+    /// - 201 [`Success`](super::types::Success): If deployment replacement has been initiated successfully.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -204,7 +206,8 @@ impl<'a> EmbeddedDeploymentsApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.embedded_deployments().replace("575ec8687ae143cd83dc4a97", Default::default())
+    /// let deployment = serde_json::from_str(r##"{"flowId":"575ed18f7ae143cd83dc4aa6","oldVersion":"v1.2.3","newVersion":"v1.2.4"}"##).unwrap();
+    /// let answer = client.embedded_deployments().replace("575ec8687ae143cd83dc4a97", deployment)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;

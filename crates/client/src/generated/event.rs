@@ -18,7 +18,7 @@ impl<'a> EventApi<'a> {
     /// - `event_id` (required argument; path parameter `eventId`): ID associated with the event. Example: `575ed0de7ae143cd83dc4aa5`.
     ///
     /// # Returns
-    /// - 200 [`Success`]: If event was successfully deleted.
+    /// - 200 [`Success`](super::types::Success): If event was successfully deleted.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -58,7 +58,7 @@ impl<'a> EventApi<'a> {
     /// - `event_id` (required argument; path parameter `eventId`): ID associated with the event. Example: `575ed0de7ae143cd83dc4aa5`.
     ///
     /// # Returns
-    /// - 200 [`Event`]: Event information.
+    /// - 200 [`Event`](super::types::Event): Event information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -99,7 +99,7 @@ impl<'a> EventApi<'a> {
     /// - `event` (required argument; JSON request body): Object containing new properties of the event.
     ///
     /// # Returns
-    /// - 200 [`Event`]: Updated event information.
+    /// - 200 [`Event`](super::types::Event): Updated event information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -108,7 +108,8 @@ impl<'a> EventApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.event().patch("575ec8687ae143cd83dc4a97", "575ed0de7ae143cd83dc4aa5", Default::default())
+    /// let event = serde_json::from_str(r##"{"state":"acknowledged","comment":"Looking into this issue"}"##).unwrap();
+    /// let answer = client.event().patch("575ec8687ae143cd83dc4a97", "575ed0de7ae143cd83dc4aa5", event)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;

@@ -18,7 +18,7 @@ impl<'a> EventsApi<'a> {
     /// - `query` (optional: [`DeleteRequest::query`]; JSON request body): Query to apply to filter the events.
     ///
     /// # Returns
-    /// - 200 [`EventsDeleted`]: If request successfully deletes a set of Events.
+    /// - 200 [`EventsDeleted`](super::types::EventsDeleted): If request successfully deletes a set of Events.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -53,7 +53,7 @@ impl<'a> EventsApi<'a> {
     /// - `export_data` (optional: [`ExportRequest::export_data`]; JSON request body): Export options for events.
     ///
     /// # Returns
-    /// - 202 [`JobEnqueuedApiResult`]: If generation of export was successfully started.
+    /// - 202 [`JobEnqueuedApiResult`](super::types::JobEnqueuedApiResult): If generation of export was successfully started.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -95,7 +95,7 @@ impl<'a> EventsApi<'a> {
     /// - `query` (optional: [`GetRequest::query`]; query parameter `query` (its JSON text)): Event filter JSON object which overrides the filterField, filter, and state parameters.
     ///
     /// # Returns
-    /// - 200 [`Events`]: Collection of events.
+    /// - 200 [`Events`](super::types::Events): Collection of events.
     ///
     /// Its pages and their items are streams: [`GetRequest::pages`], [`GetRequest::items`] (by page).
     ///
@@ -140,7 +140,7 @@ impl<'a> EventsApi<'a> {
     /// - `query` (optional: [`MostRecentBySeverityRequest::query`]; query parameter `query` (its JSON text)): Event filter JSON object which overrides the filter parameter.
     ///
     /// # Returns
-    /// - 200 [`EventPlusNewCount`]: The event, plus count of currently new events.
+    /// - 200 [`EventPlusNewCount`](super::types::EventPlusNewCount): The event, plus count of currently new events.
     ///
     /// # Errors
     /// - 404: Error if application was not found.
@@ -195,7 +195,8 @@ impl<'a> EventsApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.events().patch("575ec8687ae143cd83dc4a97", Default::default())
+    /// let updates = serde_json::from_str(r##"{"state":"acknowledged","comment":"Looking into this issue"}"##).unwrap();
+    /// let answer = client.events().patch("575ec8687ae143cd83dc4a97", updates)
     ///     .filter_field(wegnology::events::FilterField::Subject)
     ///     .filter("abnormal power to *")
     ///     .state(wegnology::events::State::New)
@@ -229,7 +230,7 @@ impl<'a> EventsApi<'a> {
     /// - `event` (required argument; JSON request body): New event information.
     ///
     /// # Returns
-    /// - 201 [`Event`]: Successfully created event.
+    /// - 201 [`Event`](super::types::Event): Successfully created event.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -239,7 +240,8 @@ impl<'a> EventsApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.events().post("575ec8687ae143cd83dc4a97", Default::default())
+    /// let event = serde_json::from_str(r##"{"level":"info","state":"new","subject":"Power levels critical","message":"Power levels on device 432 have surpassed critical thresholds","deviceId":"575ecf887ae143cd83dc4aa2"}"##).unwrap();
+    /// let answer = client.events().post("575ec8687ae143cd83dc4a97", event)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;
@@ -405,6 +407,7 @@ impl<'a> PatchRequest<'a> {
     State { New => "new", Acknowledged => "acknowledged", Resolved => "resolved" }
 }
 /// What [`PatchRequest`] answers, by status.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum PatchAnswer {
     /// `200`: If the bulk update has been completed.

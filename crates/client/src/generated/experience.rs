@@ -18,7 +18,7 @@ impl<'a> ExperienceApi<'a> {
     /// - `options` (required argument; JSON request body): Bootstrap options.
     ///
     /// # Returns
-    /// - 200 [`ExperienceBootstrapResult`]: If bootstrap was successful.
+    /// - 200 [`ExperienceBootstrapResult`](super::types::ExperienceBootstrapResult): If bootstrap was successful.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -27,7 +27,8 @@ impl<'a> ExperienceApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.experience().bootstrap("575ec8687ae143cd83dc4a97", Default::default())
+    /// let options = serde_json::from_str(r##"{"replaceExisting":true}"##).unwrap();
+    /// let answer = client.experience().bootstrap("575ec8687ae143cd83dc4a97", options)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;
@@ -69,7 +70,7 @@ impl<'a> ExperienceApi<'a> {
     /// - `remove_workflows` (optional: [`DeleteRequest::remove_workflows`]; query parameter `removeWorkflows`): If this is set, all Experience Workflows (in the develop version) will ve removed. Example: `true`.
     ///
     /// # Returns
-    /// - 200 [`Success`]: If deletion was successful.
+    /// - 200 [`Success`](super::types::Success): If deletion was successful.
     ///
     /// # Errors
     /// - 400: Error if malformed request.

@@ -18,7 +18,7 @@ impl<'a> ExperienceDomainApi<'a> {
     /// - `experience_domain_id` (required argument; path parameter `experienceDomainId`): ID associated with the experience domain. Example: `575ed78e7ae143cd83dc4aab`.
     ///
     /// # Returns
-    /// - 200 [`Success`]: If experience domain was successfully deleted.
+    /// - 200 [`Success`](super::types::Success): If experience domain was successfully deleted.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -61,7 +61,7 @@ impl<'a> ExperienceDomainApi<'a> {
     /// - `experience_domain_id` (required argument; path parameter `experienceDomainId`): ID associated with the experience domain. Example: `575ed78e7ae143cd83dc4aab`.
     ///
     /// # Returns
-    /// - 200 [`ExperienceDomain`]: Experience domain information.
+    /// - 200 [`ExperienceDomain`](super::types::ExperienceDomain): Experience domain information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -105,7 +105,7 @@ impl<'a> ExperienceDomainApi<'a> {
     /// - `experience_domain` (required argument; JSON request body): Object containing new properties of the experience domain.
     ///
     /// # Returns
-    /// - 200 [`ExperienceDomain`]: Updated experience domain information.
+    /// - 200 [`ExperienceDomain`](super::types::ExperienceDomain): Updated experience domain information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -114,7 +114,8 @@ impl<'a> ExperienceDomainApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.experience_domain().patch("575ec8687ae143cd83dc4a97", "575ed78e7ae143cd83dc4aab", Default::default())
+    /// let experience_domain = serde_json::from_str(r##"{"domainName":"my.domain.example.com","sslCert":"-----BEGIN CERTIFICATE-----\nMY_SSL_CERTIFICATE\n-----END CERTIFICATE-----","sslKey":"-----BEGIN PRIVATE KEY-----\nMY_SSL_KEY\n-----END PRIVATE KEY-----","version":"develop"}"##).unwrap();
+    /// let answer = client.experience_domain().patch("575ec8687ae143cd83dc4a97", "575ed78e7ae143cd83dc4aab", experience_domain)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;

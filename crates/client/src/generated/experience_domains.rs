@@ -17,7 +17,7 @@ impl<'a> ExperienceDomainsApi<'a> {
     /// - `application_id` (required argument; path parameter `applicationId`): ID associated with the application. Example: `575ec8687ae143cd83dc4a97`.
     ///
     /// # Returns
-    /// - 200 [`ExperienceDomains`]: Collection of experience domains.
+    /// - 200 [`ExperienceDomains`](super::types::ExperienceDomains): Collection of experience domains.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -55,7 +55,7 @@ impl<'a> ExperienceDomainsApi<'a> {
     /// - `experience_domain` (required argument; JSON request body): New experience domain information.
     ///
     /// # Returns
-    /// - 201 [`ExperienceDomain`]: Successfully created experience domain.
+    /// - 201 [`ExperienceDomain`](super::types::ExperienceDomain): Successfully created experience domain.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -64,7 +64,8 @@ impl<'a> ExperienceDomainsApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.experience_domains().post("575ec8687ae143cd83dc4a97", Default::default())
+    /// let experience_domain = serde_json::from_str(r##"{"domainName":"my.domain.example.com","sslCert":"-----BEGIN CERTIFICATE-----\nMY_SSL_CERTIFICATE\n-----END CERTIFICATE-----","sslKey":"-----BEGIN PRIVATE KEY-----\nMY_SSL_KEY\n-----END PRIVATE KEY-----","version":"develop"}"##).unwrap();
+    /// let answer = client.experience_domains().post("575ec8687ae143cd83dc4a97", experience_domain)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;

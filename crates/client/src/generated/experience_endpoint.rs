@@ -19,7 +19,7 @@ impl<'a> ExperienceEndpointApi<'a> {
     /// - `include_workflows` (optional: [`DeleteRequest::include_workflows`]; query parameter `includeWorkflows`): If the workflows that utilize this experience endpoint should also be deleted. Example: `true`.
     ///
     /// # Returns
-    /// - 200 [`Success`]: If experience endpoint was successfully deleted.
+    /// - 200 [`Success`](super::types::Success): If experience endpoint was successfully deleted.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -64,7 +64,7 @@ impl<'a> ExperienceEndpointApi<'a> {
     /// - `version` (optional: [`GetRequest::version`]; query parameter `version`): Version of this experience endpoint to return. Default: `develop`. Example: `develop`.
     ///
     /// # Returns
-    /// - 200 [`ExperienceEndpoint`]: Experience endpoint information.
+    /// - 200 [`ExperienceEndpoint`](super::types::ExperienceEndpoint): Experience endpoint information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -110,7 +110,7 @@ impl<'a> ExperienceEndpointApi<'a> {
     /// - `include_custom_nodes` (optional: [`LinkedResourcesRequest::include_custom_nodes`]; query parameter `includeCustomNodes`): If the result of the request should also include the details of any custom nodes referenced by returned workflows. Default: `false`. Example: `true`.
     ///
     /// # Returns
-    /// - 200 [`ExperienceLinkedResources`]: Linked resource information.
+    /// - 200 [`ExperienceLinkedResources`](super::types::ExperienceLinkedResources): Linked resource information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -157,7 +157,7 @@ impl<'a> ExperienceEndpointApi<'a> {
     /// - `experience_endpoint` (required argument; JSON request body): Object containing new properties of the experience endpoint.
     ///
     /// # Returns
-    /// - 200 [`ExperienceEndpoint`]: Updated experience endpoint information.
+    /// - 200 [`ExperienceEndpoint`](super::types::ExperienceEndpoint): Updated experience endpoint information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -166,7 +166,8 @@ impl<'a> ExperienceEndpointApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.experience_endpoint().patch("575ec8687ae143cd83dc4a97", "575ed78e7ae143cd83dc4aab", Default::default())
+    /// let experience_endpoint = serde_json::from_str(r##"{"access":"group","experienceGroupIds":["58c1de6f8f812590d8e82983"]}"##).unwrap();
+    /// let answer = client.experience_endpoint().patch("575ec8687ae143cd83dc4a97", "575ed78e7ae143cd83dc4aab", experience_endpoint)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;

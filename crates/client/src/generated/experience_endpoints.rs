@@ -24,7 +24,7 @@ impl<'a> ExperienceEndpointsApi<'a> {
     /// - `version` (optional: [`GetRequest::version`]; query parameter `version`): Return the experience endpoints belonging to this version. Default: `develop`. Example: `develop`.
     ///
     /// # Returns
-    /// - 200 [`ExperienceEndpoints`]: Collection of experience endpoints.
+    /// - 200 [`ExperienceEndpoints`](super::types::ExperienceEndpoints): Collection of experience endpoints.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -69,7 +69,7 @@ impl<'a> ExperienceEndpointsApi<'a> {
     /// - `experience_endpoint` (required argument; JSON request body): New experience endpoint information.
     ///
     /// # Returns
-    /// - 201 [`ExperienceEndpoint`]: Successfully created experience endpoint.
+    /// - 201 [`ExperienceEndpoint`](super::types::ExperienceEndpoint): Successfully created experience endpoint.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -78,7 +78,8 @@ impl<'a> ExperienceEndpointsApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.experience_endpoints().post("575ec8687ae143cd83dc4a97", Default::default())
+    /// let experience_endpoint = serde_json::from_str(r##"{"route":"/my/route/{id}","method":"get","access":"public"}"##).unwrap();
+    /// let answer = client.experience_endpoints().post("575ec8687ae143cd83dc4a97", experience_endpoint)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;
@@ -119,7 +120,7 @@ impl<'a> ExperienceEndpointsApi<'a> {
     /// - `endpoint_id_filter` (optional: [`StatsRequest::endpoint_id_filter`]; query parameter `endpointIdFilter`): Filters the stats to a particular endpoint. Example: `575ec8687ae143cd83dc4a98`.
     ///
     /// # Returns
-    /// - 200 [`ExperienceEndpointStats`]: Statistics for endpoint requests.
+    /// - 200 [`ExperienceEndpointStats`](super::types::ExperienceEndpointStats): Statistics for endpoint requests.
     ///
     /// # Errors
     /// - 400: Error if malformed request.

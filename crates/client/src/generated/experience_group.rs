@@ -18,7 +18,7 @@ impl<'a> ExperienceGroupApi<'a> {
     /// - `experience_group_id` (required argument; path parameter `experienceGroupId`): ID associated with the experience group. Example: `575ed78e7ae143cd83dc4aab`.
     ///
     /// # Returns
-    /// - 200 [`Success`]: If experience group was successfully deleted.
+    /// - 200 [`Success`](super::types::Success): If experience group was successfully deleted.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -63,7 +63,7 @@ impl<'a> ExperienceGroupApi<'a> {
     /// - `include_total_device_count` (optional: [`GetRequest::include_total_device_count`]; query parameter `includeTotalDeviceCount`): Whether or not to return count of devices associated with this group or any of its descendents. Default: `false`. Example: `true`.
     ///
     /// # Returns
-    /// - 200 [`ExperienceGroup`]: Experience group information.
+    /// - 200 [`ExperienceGroup`](super::types::ExperienceGroup): Experience group information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -109,7 +109,7 @@ impl<'a> ExperienceGroupApi<'a> {
     /// - `experience_group` (required argument; JSON request body): Object containing new properties of the experience group.
     ///
     /// # Returns
-    /// - 200 [`ExperienceGroup`]: Updated experience group information.
+    /// - 200 [`ExperienceGroup`](super::types::ExperienceGroup): Updated experience group information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -118,7 +118,8 @@ impl<'a> ExperienceGroupApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.experience_group().patch("575ec8687ae143cd83dc4a97", "575ed78e7ae143cd83dc4aab", Default::default())
+    /// let experience_group = serde_json::from_str(r##"{"name":"My New Group Name","experienceUserIds":["575ed70c7ae143cd83dc4aa9","675ed70c7ae143cd83dc4aa9"],"experienceEndpointIds":["58b9d743cbfafe1be675744b","58b9d743cbfafe1be675744c"],"parentId":"775ed70c7ae143cd83dc4aa9","deviceIds":["58b9d743cbfafe1be675744d"],"deviceTags":[{"key":"myKey","value":"foo"}]}"##).unwrap();
+    /// let answer = client.experience_group().patch("575ec8687ae143cd83dc4a97", "575ed78e7ae143cd83dc4aab", experience_group)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;

@@ -24,7 +24,7 @@ impl<'a> ExperienceGroupsApi<'a> {
     /// - `query` (optional: [`GetRequest::query`]; query parameter `query` (its JSON text)): Experience group filter JSON object which overrides the filter and filterField fields.
     ///
     /// # Returns
-    /// - 200 [`ExperienceGroups`]: Collection of experience groups.
+    /// - 200 [`ExperienceGroups`](super::types::ExperienceGroups): Collection of experience groups.
     ///
     /// Its pages and their items are streams: [`GetRequest::pages`], [`GetRequest::items`] (by page).
     ///
@@ -70,7 +70,7 @@ impl<'a> ExperienceGroupsApi<'a> {
     /// - `experience_group` (required argument; JSON request body): New experience group information.
     ///
     /// # Returns
-    /// - 201 [`ExperienceGroup`]: Successfully created experience group.
+    /// - 201 [`ExperienceGroup`](super::types::ExperienceGroup): Successfully created experience group.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -79,7 +79,8 @@ impl<'a> ExperienceGroupsApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.experience_groups().post("575ec8687ae143cd83dc4a97", Default::default())
+    /// let experience_group = serde_json::from_str(r##"{"name":"My Group","experienceUserIds":["575ed70c7ae143cd83dc4aa9","675ed70c7ae143cd83dc4aa9"],"experienceEndpointIds":["58b9d743cbfafe1be675744b","58b9d743cbfafe1be675744c"],"deviceIds":["58b9d743cbfafe1be675744d"],"deviceTags":[{"key":"floor","value":"8"}],"parentId":"58b9d743cbfafe1be675744e"}"##).unwrap();
+    /// let answer = client.experience_groups().post("575ec8687ae143cd83dc4a97", experience_group)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;

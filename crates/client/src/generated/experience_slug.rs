@@ -18,7 +18,7 @@ impl<'a> ExperienceSlugApi<'a> {
     /// - `experience_slug_id` (required argument; path parameter `experienceSlugId`): ID associated with the experience slug. Example: `575ed78e7ae143cd83dc4aab`.
     ///
     /// # Returns
-    /// - 200 [`Success`]: If experience slug was successfully deleted.
+    /// - 200 [`Success`](super::types::Success): If experience slug was successfully deleted.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -61,7 +61,7 @@ impl<'a> ExperienceSlugApi<'a> {
     /// - `experience_slug_id` (required argument; path parameter `experienceSlugId`): ID associated with the experience slug. Example: `575ed78e7ae143cd83dc4aab`.
     ///
     /// # Returns
-    /// - 200 [`ExperienceSlug`]: Experience slug information.
+    /// - 200 [`ExperienceSlug`](super::types::ExperienceSlug): Experience slug information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -105,7 +105,7 @@ impl<'a> ExperienceSlugApi<'a> {
     /// - `experience_slug` (required argument; JSON request body): Object containing new properties of the experience slug.
     ///
     /// # Returns
-    /// - 200 [`ExperienceSlug`]: Updated experience slug information.
+    /// - 200 [`ExperienceSlug`](super::types::ExperienceSlug): Updated experience slug information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -114,7 +114,8 @@ impl<'a> ExperienceSlugApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.experience_slug().patch("575ec8687ae143cd83dc4a97", "575ed78e7ae143cd83dc4aab", Default::default())
+    /// let experience_slug = serde_json::from_str(r##"{"slug":"my-new-slug","version":null}"##).unwrap();
+    /// let answer = client.experience_slug().patch("575ec8687ae143cd83dc4a97", "575ed78e7ae143cd83dc4aab", experience_slug)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;

@@ -17,7 +17,7 @@ impl<'a> ExperienceSlugsApi<'a> {
     /// - `application_id` (required argument; path parameter `applicationId`): ID associated with the application. Example: `575ec8687ae143cd83dc4a97`.
     ///
     /// # Returns
-    /// - 200 [`ExperienceSlugs`]: Collection of experience slugs.
+    /// - 200 [`ExperienceSlugs`](super::types::ExperienceSlugs): Collection of experience slugs.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -55,7 +55,7 @@ impl<'a> ExperienceSlugsApi<'a> {
     /// - `experience_slug` (required argument; JSON request body): New experience slug information.
     ///
     /// # Returns
-    /// - 201 [`ExperienceSlug`]: Successfully created experience slug.
+    /// - 201 [`ExperienceSlug`](super::types::ExperienceSlug): Successfully created experience slug.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -64,7 +64,8 @@ impl<'a> ExperienceSlugsApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.experience_slugs().post("575ec8687ae143cd83dc4a97", Default::default())
+    /// let experience_slug = serde_json::from_str(r##"{"slug":"my-custom-slug","version":"develop"}"##).unwrap();
+    /// let answer = client.experience_slugs().post("575ec8687ae143cd83dc4a97", experience_slug)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;

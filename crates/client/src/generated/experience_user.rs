@@ -18,7 +18,7 @@ impl<'a> ExperienceUserApi<'a> {
     /// - `experience_user_id` (required argument; path parameter `experienceUserId`): ID associated with the experience user. Example: `575ed78e7ae143cd83dc4aab`.
     ///
     /// # Returns
-    /// - 200 [`Success`]: If experience user was successfully deleted.
+    /// - 200 [`Success`](super::types::Success): If experience user was successfully deleted.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -61,7 +61,7 @@ impl<'a> ExperienceUserApi<'a> {
     /// - `experience_user_id` (required argument; path parameter `experienceUserId`): ID associated with the experience user. Example: `575ed78e7ae143cd83dc4aab`.
     ///
     /// # Returns
-    /// - 200 [`ExperienceUser`]: Experience user information.
+    /// - 200 [`ExperienceUser`](super::types::ExperienceUser): Experience user information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -105,7 +105,7 @@ impl<'a> ExperienceUserApi<'a> {
     /// - `experience_user` (required argument; JSON request body): Object containing new properties of the experience user.
     ///
     /// # Returns
-    /// - 200 [`ExperienceUser`]: Updated experience user information.
+    /// - 200 [`ExperienceUser`](super::types::ExperienceUser): Updated experience user information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -114,7 +114,8 @@ impl<'a> ExperienceUserApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.experience_user().patch("575ec8687ae143cd83dc4a97", "575ed78e7ae143cd83dc4aab", Default::default())
+    /// let experience_user = serde_json::from_str(r##"{"password":"aNewPassword","userTags":{"customKey":"newCustomValue"}}"##).unwrap();
+    /// let answer = client.experience_user().patch("575ec8687ae143cd83dc4a97", "575ed78e7ae143cd83dc4aab", experience_user)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;

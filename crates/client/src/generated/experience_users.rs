@@ -25,7 +25,7 @@ impl<'a> ExperienceUsersApi<'a> {
     /// - `include_ancestor_groups` (optional: [`GetRequest::include_ancestor_groups`]; query parameter `includeAncestorGroups`): If set will include members from ancestors of the specified experienceGroupId. Example: `true`.
     ///
     /// # Returns
-    /// - 200 [`ExperienceUsers`]: Collection of experience users.
+    /// - 200 [`ExperienceUsers`](super::types::ExperienceUsers): Collection of experience users.
     ///
     /// Its pages and their items are streams: [`GetRequest::pages`], [`GetRequest::items`] (by page).
     ///
@@ -73,7 +73,7 @@ impl<'a> ExperienceUsersApi<'a> {
     /// - `experience_user` (required argument; JSON request body): New experience user information.
     ///
     /// # Returns
-    /// - 201 [`ExperienceUser`]: Successfully created experience user.
+    /// - 201 [`ExperienceUser`](super::types::ExperienceUser): Successfully created experience user.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -82,7 +82,8 @@ impl<'a> ExperienceUsersApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.experience_users().post("575ec8687ae143cd83dc4a97", Default::default())
+    /// let experience_user = serde_json::from_str(r##"{"email":"experienceuser@example.com","firstName":"Example","lastName":"Name","password":"aUserPassword","userTags":{"customKey":"customValue"}}"##).unwrap();
+    /// let answer = client.experience_users().post("575ec8687ae143cd83dc4a97", experience_user)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;

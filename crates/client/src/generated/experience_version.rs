@@ -18,7 +18,7 @@ impl<'a> ExperienceVersionApi<'a> {
     /// - `experience_version_id_or_name` (required argument; path parameter `experienceVersionIdOrName`): Version ID or version name associated with the experience version. Example: `575ed78e7ae143cd83dc4aab`.
     ///
     /// # Returns
-    /// - 200 [`Success`]: If experience version was successfully deleted.
+    /// - 200 [`Success`](super::types::Success): If experience version was successfully deleted.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -64,7 +64,7 @@ impl<'a> ExperienceVersionApi<'a> {
     /// - `experience_version_id_or_name` (required argument; path parameter `experienceVersionIdOrName`): Version ID or version name associated with the experience version. Example: `575ed78e7ae143cd83dc4aab`.
     ///
     /// # Returns
-    /// - 200 [`ExperienceVersion`]: Experience version information.
+    /// - 200 [`ExperienceVersion`](super::types::ExperienceVersion): Experience version information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -111,7 +111,7 @@ impl<'a> ExperienceVersionApi<'a> {
     /// - `experience_version` (required argument; JSON request body): Object containing new properties of the experience version.
     ///
     /// # Returns
-    /// - 200 [`ExperienceVersion`]: Updated experience version information.
+    /// - 200 [`ExperienceVersion`](super::types::ExperienceVersion): Updated experience version information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -120,7 +120,8 @@ impl<'a> ExperienceVersionApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.experience_version().patch("575ec8687ae143cd83dc4a97", "575ed78e7ae143cd83dc4aab", Default::default())
+    /// let experience_version = serde_json::from_str(r##"{"endpointDefaultCors":false}"##).unwrap();
+    /// let answer = client.experience_version().patch("575ec8687ae143cd83dc4a97", "575ed78e7ae143cd83dc4aab", experience_version)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;

@@ -23,7 +23,7 @@ impl<'a> ExperienceVersionsApi<'a> {
     /// - `filter` (optional: [`GetRequest::filter`]; query parameter `filter`): Filter to apply against the filtered field. Supports globbing. Blank or not provided means no filtering. Example: `my*version`.
     ///
     /// # Returns
-    /// - 200 [`ExperienceVersions`]: Collection of experience versions.
+    /// - 200 [`ExperienceVersions`](super::types::ExperienceVersions): Collection of experience versions.
     ///
     /// Its pages and their items are streams: [`GetRequest::pages`], [`GetRequest::items`] (by page).
     ///
@@ -68,7 +68,7 @@ impl<'a> ExperienceVersionsApi<'a> {
     /// - `experience_version` (required argument; JSON request body): New experience version information.
     ///
     /// # Returns
-    /// - 201 [`ExperienceVersion`]: Successfully created experience version.
+    /// - 201 [`ExperienceVersion`](super::types::ExperienceVersion): Successfully created experience version.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -77,7 +77,8 @@ impl<'a> ExperienceVersionsApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.experience_versions().post("575ec8687ae143cd83dc4a97", Default::default())
+    /// let experience_version = serde_json::from_str(r##"{"version":"myNewVersion","description":"my version description","domainIds":["58c1de6c8f812590d8e82980"],"slugIds":["5b995e51ea9994b50d745284"]}"##).unwrap();
+    /// let answer = client.experience_versions().post("575ec8687ae143cd83dc4a97", experience_version)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;

@@ -18,7 +18,7 @@ impl<'a> ExperienceViewApi<'a> {
     /// - `experience_view_id` (required argument; path parameter `experienceViewId`): ID associated with the experience view. Example: `575ed78e7ae143cd83dc4aab`.
     ///
     /// # Returns
-    /// - 200 [`Success`]: If experience view was successfully deleted.
+    /// - 200 [`Success`](super::types::Success): If experience view was successfully deleted.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -62,7 +62,7 @@ impl<'a> ExperienceViewApi<'a> {
     /// - `version` (optional: [`GetRequest::version`]; query parameter `version`): Version of this experience view to return. Default: `develop`. Example: `develop`.
     ///
     /// # Returns
-    /// - 200 [`ExperienceView`]: Experience view information.
+    /// - 200 [`ExperienceView`](super::types::ExperienceView): Experience view information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -108,7 +108,7 @@ impl<'a> ExperienceViewApi<'a> {
     /// - `include_custom_nodes` (optional: [`LinkedResourcesRequest::include_custom_nodes`]; query parameter `includeCustomNodes`): If the result of the request should also include the details of any custom nodes referenced by returned workflows. Default: `false`. Example: `true`.
     ///
     /// # Returns
-    /// - 200 [`ExperienceLinkedResources`]: Linked resource information.
+    /// - 200 [`ExperienceLinkedResources`](super::types::ExperienceLinkedResources): Linked resource information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -155,7 +155,7 @@ impl<'a> ExperienceViewApi<'a> {
     /// - `experience_view` (required argument; JSON request body): Object containing new properties of the experience view.
     ///
     /// # Returns
-    /// - 200 [`ExperienceView`]: Updated experience view information.
+    /// - 200 [`ExperienceView`](super::types::ExperienceView): Updated experience view information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -164,7 +164,8 @@ impl<'a> ExperienceViewApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.experience_view().patch("575ec8687ae143cd83dc4a97", "575ed78e7ae143cd83dc4aab", Default::default())
+    /// let experience_view = serde_json::from_str(r##"{"body":"New Content! <p>{{newData}}</p>","viewTags":{"customKey":"newCustomValue"}}"##).unwrap();
+    /// let answer = client.experience_view().patch("575ec8687ae143cd83dc4a97", "575ed78e7ae143cd83dc4aab", experience_view)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;

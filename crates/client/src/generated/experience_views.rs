@@ -25,7 +25,7 @@ impl<'a> ExperienceViewsApi<'a> {
     /// - `version` (optional: [`GetRequest::version`]; query parameter `version`): Return the experience views belonging to this version. Default: `develop`. Example: `develop`.
     ///
     /// # Returns
-    /// - 200 [`ExperienceViews`]: Collection of experience views.
+    /// - 200 [`ExperienceViews`](super::types::ExperienceViews): Collection of experience views.
     ///
     /// Its pages and their items are streams: [`GetRequest::pages`], [`GetRequest::items`] (by page).
     ///
@@ -73,7 +73,7 @@ impl<'a> ExperienceViewsApi<'a> {
     /// - `experience_view` (required argument; JSON request body): New experience view information.
     ///
     /// # Returns
-    /// - 201 [`ExperienceView`]: Successfully created experience view.
+    /// - 201 [`ExperienceView`](super::types::ExperienceView): Successfully created experience view.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -82,7 +82,8 @@ impl<'a> ExperienceViewsApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.experience_views().post("575ec8687ae143cd83dc4a97", Default::default())
+    /// let experience_view = serde_json::from_str(r##"{"name":"My Page View","viewType":"page","body":"<p>{{data}}</p>","layoutId":"59cc5cad8246c6caed4b16c2","viewTags":{"customKey":"customValue"}}"##).unwrap();
+    /// let answer = client.experience_views().post("575ec8687ae143cd83dc4a97", experience_view)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;

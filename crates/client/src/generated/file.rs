@@ -18,7 +18,7 @@ impl<'a> FileApi<'a> {
     /// - `file_id` (required argument; path parameter `fileId`): ID associated with the file. Example: `575ec76c7ae143cd83dc4a96`.
     ///
     /// # Returns
-    /// - 200 [`Success`]: If file was successfully deleted.
+    /// - 200 [`Success`](super::types::Success): If file was successfully deleted.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -58,7 +58,7 @@ impl<'a> FileApi<'a> {
     /// - `file_id` (required argument; path parameter `fileId`): ID associated with the file. Example: `575ec76c7ae143cd83dc4a96`.
     ///
     /// # Returns
-    /// - 200 [`FileSchema`]: file information.
+    /// - 200 [`FileSchema`](super::types::FileSchema): file information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -100,7 +100,7 @@ impl<'a> FileApi<'a> {
     /// - `parent_directory` (optional: [`MoveRequest::parent_directory`]; query parameter `parentDirectory`): The new parent directory for the file or directory to move into. Example: `/new/location/here`.
     ///
     /// # Returns
-    /// - 201 [`FileSchema`]: Returns a new file or directory that was created by the move, if a directory a job will kick off to move all the directories children.
+    /// - 201 [`FileSchema`](super::types::FileSchema): Returns a new file or directory that was created by the move, if a directory a job will kick off to move all the directories children.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -143,7 +143,7 @@ impl<'a> FileApi<'a> {
     /// - `updates` (required argument; JSON request body): Reupload a file.
     ///
     /// # Returns
-    /// - 201 [`FileUploadPostResponse`]: Successfully updated file and returned a post url to respond with.
+    /// - 201 [`FileUploadPostResponse`](super::types::FileUploadPostResponse): Successfully updated file and returned a post url to respond with.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -152,7 +152,8 @@ impl<'a> FileApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.file().patch("575ec8687ae143cd83dc4a97", "575ec76c7ae143cd83dc4a96", Default::default())
+    /// let updates = serde_json::from_str(r##"{"fileSize":500,"contentType":"image","fileDimensions":{"width":200,"height":200}}"##).unwrap();
+    /// let answer = client.file().patch("575ec8687ae143cd83dc4a97", "575ec76c7ae143cd83dc4a96", updates)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;
@@ -186,7 +187,7 @@ impl<'a> FileApi<'a> {
     /// - `file` (required argument; multipart field `file`): The content of the file to upload.
     ///
     /// # Returns
-    /// - 200 [`FileSchema`]: Updated file content.
+    /// - 200 [`FileSchema`](super::types::FileSchema): Updated file content.
     ///
     /// # Errors
     /// - 400: Error if malformed request.

@@ -26,7 +26,7 @@ impl<'a> FilesApi<'a> {
     /// - `directory` (optional: [`GetRequest::directory`]; query parameter `directory`): Get files that are inside of this directory. Example: `/a/path/`.
     ///
     /// # Returns
-    /// - 200 [`FilesSchema`]: Collection of files.
+    /// - 200 [`FilesSchema`](super::types::FilesSchema): Collection of files.
     ///
     /// Its pages and their items are streams: [`GetRequest::pages`], [`GetRequest::items`] (by page).
     ///
@@ -71,7 +71,7 @@ impl<'a> FilesApi<'a> {
     /// - `file` (required argument; JSON request body): New file information.
     ///
     /// # Returns
-    /// - 201 [`FileUploadPostResponse`]: Successfully created file and returned a post url to respond with.
+    /// - 201 [`FileUploadPostResponse`](super::types::FileUploadPostResponse): Successfully created file and returned a post url to respond with.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -80,7 +80,8 @@ impl<'a> FilesApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.files().post("575ec8687ae143cd83dc4a97", Default::default())
+    /// let file = serde_json::from_str(r##"{"name":"file.csv","type":"file","parentDirectory":"/","fileSize":500,"contentType":"text/csv"}"##).unwrap();
+    /// let answer = client.files().post("575ec8687ae143cd83dc4a97", file)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;

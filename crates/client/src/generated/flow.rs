@@ -18,7 +18,7 @@ impl<'a> FlowApi<'a> {
     /// - `flow_id` (required argument; path parameter `flowId`): ID associated with the flow. Example: `575ed18f7ae143cd83dc4aa6`.
     ///
     /// # Returns
-    /// - 200 [`WorkflowStorageEntries`]: The current storage entries.
+    /// - 200 [`WorkflowStorageEntries`](super::types::WorkflowStorageEntries): The current storage entries.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -61,7 +61,7 @@ impl<'a> FlowApi<'a> {
     /// - `flow_id` (required argument; path parameter `flowId`): ID associated with the flow. Example: `575ed18f7ae143cd83dc4aa6`.
     ///
     /// # Returns
-    /// - 200 [`Success`]: If flow was successfully deleted.
+    /// - 200 [`Success`](super::types::Success): If flow was successfully deleted.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -107,7 +107,7 @@ impl<'a> FlowApi<'a> {
     /// - `device_id` (optional: [`ErrorsRequest::device_id`]; query parameter `deviceId`): For edge or embedded workflows, the Device ID for which to return workflow errors. When not included, will be errors for all device IDs. Example: `575ed18f7ae143cd83dc4bb6`.
     ///
     /// # Returns
-    /// - 200 [`WorkflowErrors`]: Workflow error information.
+    /// - 200 [`WorkflowErrors`](super::types::WorkflowErrors): Workflow error information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -157,7 +157,7 @@ impl<'a> FlowApi<'a> {
     /// - `include_custom_nodes` (optional: [`GetRequest::include_custom_nodes`]; query parameter `includeCustomNodes`): If the result of the request should also include the details of any custom nodes referenced by the returned workflows. Default: `false`. Example: `true`.
     ///
     /// # Returns
-    /// - 200 [`Workflow`]: Flow information.
+    /// - 200 [`Workflow`](super::types::Workflow): Flow information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -201,7 +201,7 @@ impl<'a> FlowApi<'a> {
     /// - `since` (optional: [`GetLogEntriesRequest::since`]; query parameter `since`): Look for log entries since this time (ms since epoch). Example: `1465790400000`.
     ///
     /// # Returns
-    /// - 200 [`WorkflowLog`]: Recent log entries.
+    /// - 200 [`WorkflowLog`](super::types::WorkflowLog): Recent log entries.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -246,7 +246,7 @@ impl<'a> FlowApi<'a> {
     /// - `flow_id` (required argument; path parameter `flowId`): ID associated with the flow. Example: `575ed18f7ae143cd83dc4aa6`.
     ///
     /// # Returns
-    /// - 200 [`WorkflowStorageEntries`]: The current storage entries.
+    /// - 200 [`WorkflowStorageEntries`](super::types::WorkflowStorageEntries): The current storage entries.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -289,7 +289,7 @@ impl<'a> FlowApi<'a> {
     /// - `flow_id` (required argument; path parameter `flowId`): ID associated with the flow. Example: `575ed18f7ae143cd83dc4aa6`.
     ///
     /// # Returns
-    /// - 200 [`GetWorkflowStorageEntriesMetadata`]: The meta data for the current storage entries.
+    /// - 200 [`GetWorkflowStorageEntriesMetadata`](super::types::GetWorkflowStorageEntriesMetadata): The meta data for the current storage entries.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -334,7 +334,7 @@ impl<'a> FlowApi<'a> {
     /// - `flow` (required argument; JSON request body): Object containing new properties of the flow.
     ///
     /// # Returns
-    /// - 200 [`Workflow`]: Updated flow information.
+    /// - 200 [`Workflow`](super::types::Workflow): Updated flow information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -343,7 +343,8 @@ impl<'a> FlowApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.flow().patch("575ec8687ae143cd83dc4a97", "575ed18f7ae143cd83dc4aa6", Default::default())
+    /// let flow = serde_json::from_str(r##"{"name":"My Updated Workflow","description":"Description of my updated workflow","enabled":false}"##).unwrap();
+    /// let answer = client.flow().patch("575ec8687ae143cd83dc4a97", "575ed18f7ae143cd83dc4aa6", flow)
     ///     .include_custom_nodes(true)
     ///     .send()
     ///     .await?;
@@ -379,7 +380,7 @@ impl<'a> FlowApi<'a> {
     /// - `button` (required argument; JSON request body): Object containing button key and payload.
     ///
     /// # Returns
-    /// - 200 [`Success`]: Virtual button was pressed.
+    /// - 200 [`Success`](super::types::Success): Virtual button was pressed.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -388,7 +389,8 @@ impl<'a> FlowApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.flow().press_virtual_button("575ec8687ae143cd83dc4a97", "575ed18f7ae143cd83dc4aa6", Default::default())
+    /// let button = serde_json::from_str(r##"{"key":"575ed18f7ae143cd83dc4aa6-SJaEw_dV","payload":{"some":"data"}}"##).unwrap();
+    /// let answer = client.flow().press_virtual_button("575ec8687ae143cd83dc4a97", "575ed18f7ae143cd83dc4aa6", button)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;
@@ -425,7 +427,7 @@ impl<'a> FlowApi<'a> {
     /// - `entry` (required argument; JSON request body): Object containing storage entry.
     ///
     /// # Returns
-    /// - 200 [`Success`]: Value was successfully stored.
+    /// - 200 [`Success`](super::types::Success): Value was successfully stored.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -434,7 +436,8 @@ impl<'a> FlowApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.flow().set_storage_entry("575ec8687ae143cd83dc4a97", "575ed18f7ae143cd83dc4aa6", Default::default())
+    /// let entry = serde_json::from_str(r##"{"key":"myStorageKey","value":12}"##).unwrap();
+    /// let answer = client.flow().set_storage_entry("575ec8687ae143cd83dc4a97", "575ed18f7ae143cd83dc4aa6", entry)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;
@@ -475,7 +478,7 @@ impl<'a> FlowApi<'a> {
     /// - `device_id` (optional: [`StatsRequest::device_id`]; query parameter `deviceId`): For edge or embedded workflows, the device ID to return workflow stats for. When not included, will be aggregate for all device IDs. Example: `575ed18f7ae143cd83dc4bb6`.
     ///
     /// # Returns
-    /// - 200 [`WorkflowStatistics`]: Statistics for workflow runs.
+    /// - 200 [`WorkflowStatistics`](super::types::WorkflowStatistics): Statistics for workflow runs.
     ///
     /// # Errors
     /// - 400: Error if malformed request.

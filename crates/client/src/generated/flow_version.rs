@@ -19,7 +19,7 @@ impl<'a> FlowVersionApi<'a> {
     /// - `flow_version_id` (required argument; path parameter `flowVersionId`): Version ID or version name associated with the flow version. Example: `675ed18f7ae143cd83dc4bb7`.
     ///
     /// # Returns
-    /// - 200 [`Success`]: If flow version was successfully deleted.
+    /// - 200 [`Success`](super::types::Success): If flow version was successfully deleted.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -70,7 +70,7 @@ impl<'a> FlowVersionApi<'a> {
     /// - `device_id` (optional: [`ErrorsRequest::device_id`]; query parameter `deviceId`): For edge workflows, the Device ID to return workflow errors for. When not included, will be errors for all device IDs. Example: `575ed18f7ae143cd83dc4bb6`.
     ///
     /// # Returns
-    /// - 200 [`WorkflowErrors`]: Workflow error information.
+    /// - 200 [`WorkflowErrors`](super::types::WorkflowErrors): Workflow error information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -122,7 +122,7 @@ impl<'a> FlowVersionApi<'a> {
     /// - `include_custom_nodes` (optional: [`GetRequest::include_custom_nodes`]; query parameter `includeCustomNodes`): If the result of the request should also include the details of any custom nodes referenced by the returned workflows. Default: `false`. Example: `true`.
     ///
     /// # Returns
-    /// - 200 [`WorkflowVersion`]: Flow version information.
+    /// - 200 [`WorkflowVersion`](super::types::WorkflowVersion): Flow version information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -172,7 +172,7 @@ impl<'a> FlowVersionApi<'a> {
     /// - `since` (optional: [`GetLogEntriesRequest::since`]; query parameter `since`): Look for log entries since this time (ms since epoch). Example: `1465790400000`.
     ///
     /// # Returns
-    /// - 200 [`WorkflowLog`]: Recent log entries.
+    /// - 200 [`WorkflowLog`](super::types::WorkflowLog): Recent log entries.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -222,7 +222,7 @@ impl<'a> FlowVersionApi<'a> {
     /// - `flow_version` (required argument; JSON request body): Object containing new properties of the flow version.
     ///
     /// # Returns
-    /// - 200 [`WorkflowVersion`]: Updated flow version information.
+    /// - 200 [`WorkflowVersion`](super::types::WorkflowVersion): Updated flow version information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -231,7 +231,8 @@ impl<'a> FlowVersionApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.flow_version().patch("575ec8687ae143cd83dc4a97", "575ed18f7ae143cd83dc4aa6", "675ed18f7ae143cd83dc4bb7", Default::default())
+    /// let flow_version = serde_json::from_str(r##"{"notes":"Updated workflow version notes","enabled":false}"##).unwrap();
+    /// let answer = client.flow_version().patch("575ec8687ae143cd83dc4a97", "575ed18f7ae143cd83dc4aa6", "675ed18f7ae143cd83dc4bb7", flow_version)
     ///     .include_custom_nodes(true)
     ///     .send()
     ///     .await?;
@@ -276,7 +277,7 @@ impl<'a> FlowVersionApi<'a> {
     /// - `device_id` (optional: [`StatsRequest::device_id`]; query parameter `deviceId`): For edge workflows, the device ID to return workflow stats for. When not included, will be aggregate for all device IDs. Example: `575ed18f7ae143cd83dc4bb6`.
     ///
     /// # Returns
-    /// - 200 [`WorkflowStatistics`]: Statistics for workflow runs.
+    /// - 200 [`WorkflowStatistics`](super::types::WorkflowStatistics): Statistics for workflow runs.
     ///
     /// # Errors
     /// - 400: Error if malformed request.

@@ -29,7 +29,8 @@ impl<'a> FlowVersionsApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.flow_versions().delete("575ec8687ae143cd83dc4a97", "575ed18f7ae143cd83dc4aa6", Default::default())
+    /// let options = serde_json::from_str(r##"{"query":{"version":{"$ne":"versionToKeep"}},"email":"email@example.com"}"##).unwrap();
+    /// let answer = client.flow_versions().delete("575ec8687ae143cd83dc4a97", "575ed18f7ae143cd83dc4aa6", options)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;
@@ -73,7 +74,7 @@ impl<'a> FlowVersionsApi<'a> {
     /// - `query` (optional: [`GetRequest::query`]; query parameter `query` (its JSON text)): Workflow filter JSON object which overrides the filterField and filter parameters.
     ///
     /// # Returns
-    /// - 200 [`WorkflowVersions`]: Collection of flow versions.
+    /// - 200 [`WorkflowVersions`](super::types::WorkflowVersions): Collection of flow versions.
     ///
     /// Its pages and their items are streams: [`GetRequest::pages`], [`GetRequest::items`] (by page).
     ///
@@ -129,7 +130,7 @@ impl<'a> FlowVersionsApi<'a> {
     /// - `allow_replacement` (optional: [`PostRequest::allow_replacement`]; query parameter `allowReplacement`): Allow replacement of an existing flow version with same version name. Default: `false`. Example: `true`.
     ///
     /// # Returns
-    /// - 201 [`WorkflowVersion`]: Successfully created flow version.
+    /// - 201 [`WorkflowVersion`](super::types::WorkflowVersion): Successfully created flow version.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -138,7 +139,8 @@ impl<'a> FlowVersionsApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.flow_versions().post("575ec8687ae143cd83dc4a97", "575ed18f7ae143cd83dc4aa6", Default::default())
+    /// let flow_version = serde_json::from_str(r##"{"version":"v1.2.3","notes":"Notes about my new workflow version","enabled":false}"##).unwrap();
+    /// let answer = client.flow_versions().post("575ec8687ae143cd83dc4a97", "575ed18f7ae143cd83dc4aa6", flow_version)
     ///     .include_custom_nodes(true)
     ///     .allow_replacement(true)
     ///     .send()
@@ -250,6 +252,7 @@ impl<'a> PostRequest<'a> {
     }
 }
 /// What [`DeleteRequest`] answers, by status.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum DeleteAnswer {
     /// `200`: Object indicating number of flow versions deleted or failed.

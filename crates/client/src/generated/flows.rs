@@ -28,7 +28,7 @@ impl<'a> FlowsApi<'a> {
     /// - `all_versions` (optional: [`GetRequest::all_versions`]; query parameter `allVersions`): If the request should also return flows with matching versions. Only applicable for requests with an advanced query. Default: `false`. Example: `true`.
     ///
     /// # Returns
-    /// - 200 [`Workflows`]: Collection of flows.
+    /// - 200 [`Workflows`](super::types::Workflows): Collection of flows.
     ///
     /// Its pages and their items are streams: [`GetRequest::pages`], [`GetRequest::items`] (by page).
     ///
@@ -85,7 +85,7 @@ impl<'a> FlowsApi<'a> {
     /// - `query` (optional: [`GetByVersionRequest::query`]; query parameter `query` (its JSON text)): Workflow filter JSON object which overrides the filterField, filter, triggerFilter, and flowClass parameters.
     ///
     /// # Returns
-    /// - 200 [`WorkflowVersions`]: Collection of flow versions.
+    /// - 200 [`WorkflowVersions`](super::types::WorkflowVersions): Collection of flow versions.
     ///
     /// Its pages and their items are streams: [`GetByVersionRequest::pages`], [`GetByVersionRequest::items`] (by page).
     ///
@@ -136,7 +136,7 @@ impl<'a> FlowsApi<'a> {
     /// - `import_data` (required argument; JSON request body): New flow and flow version information.
     ///
     /// # Returns
-    /// - 201 [`WorkflowImportResult`]: Successfully imported workflows.
+    /// - 201 [`WorkflowImportResult`](super::types::WorkflowImportResult): Successfully imported workflows.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -145,7 +145,8 @@ impl<'a> FlowsApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.flows().import("575ec8687ae143cd83dc4a97", Default::default())
+    /// let import_data = serde_json::from_str(r##"{"flows":[{"name":"My New Workflow","description":"Description of my new workflow"}],"flowVersions":[]}"##).unwrap();
+    /// let answer = client.flows().import("575ec8687ae143cd83dc4a97", import_data)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;
@@ -176,7 +177,7 @@ impl<'a> FlowsApi<'a> {
     /// - `application_id` (required argument; path parameter `applicationId`): ID associated with the application. Example: `575ec8687ae143cd83dc4a97`.
     ///
     /// # Returns
-    /// - 200 [`PaletteResponse`]: The additional nodes available in the palette.
+    /// - 200 [`PaletteResponse`](super::types::PaletteResponse): The additional nodes available in the palette.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -212,7 +213,7 @@ impl<'a> FlowsApi<'a> {
     /// - `include_custom_nodes` (optional: [`PostRequest::include_custom_nodes`]; query parameter `includeCustomNodes`): If the result of the request should also include the details of any custom nodes referenced by the returned workflows. Default: `false`. Example: `true`.
     ///
     /// # Returns
-    /// - 201 [`Workflow`]: Successfully created flow.
+    /// - 201 [`Workflow`](super::types::Workflow): Successfully created flow.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -221,7 +222,8 @@ impl<'a> FlowsApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.flows().post("575ec8687ae143cd83dc4a97", Default::default())
+    /// let flow = serde_json::from_str(r##"{"name":"My New Workflow","description":"Description of my new workflow"}"##).unwrap();
+    /// let answer = client.flows().post("575ec8687ae143cd83dc4a97", flow)
     ///     .include_custom_nodes(true)
     ///     .send()
     ///     .await?;

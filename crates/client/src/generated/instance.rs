@@ -19,7 +19,7 @@ impl<'a> InstanceApi<'a> {
     /// - `end` (optional: [`DeviceCountsRequest::end`]; query parameter `end`): End of range for device count query (ms since epoch). Example: `1465790400000`.
     ///
     /// # Returns
-    /// - 200 [`DeviceCounts`]: Device counts by day.
+    /// - 200 [`DeviceCounts`](super::types::DeviceCounts): Device counts by day.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -59,7 +59,7 @@ impl<'a> InstanceApi<'a> {
     /// - `options` (optional: [`GenerateReportRequest::options`]; JSON request body): Object containing report configuration.
     ///
     /// # Returns
-    /// - 202 [`JobEnqueuedApiResult`]: If generation of report was successfully started.
+    /// - 202 [`JobEnqueuedApiResult`](super::types::JobEnqueuedApiResult): If generation of report was successfully started.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -98,7 +98,7 @@ impl<'a> InstanceApi<'a> {
     /// - `instance_id` (required argument; path parameter `instanceId`): ID associated with the instance. Example: `575ec8687ae143cd83dc4a97`.
     ///
     /// # Returns
-    /// - 200 [`Instance`]: A single instance.
+    /// - 200 [`Instance`](super::types::Instance): A single instance.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -139,7 +139,7 @@ impl<'a> InstanceApi<'a> {
     /// - `filter` (optional: [`HistoricalSummariesRequest::filter`]; query parameter `filter`): Filter to apply against the filtered field. Blank or not provided means no filtering. Example: `organization`.
     ///
     /// # Returns
-    /// - 200 [`HistoricalSummaries`]: Collection of historical summaries.
+    /// - 200 [`HistoricalSummaries`](super::types::HistoricalSummaries): Collection of historical summaries.
     ///
     /// Its pages and their items are streams: [`HistoricalSummariesRequest::pages`], [`HistoricalSummariesRequest::items`] (by page).
     ///
@@ -189,7 +189,7 @@ impl<'a> InstanceApi<'a> {
     /// - `end` (optional: [`NotebookMinuteCountsRequest::end`]; query parameter `end`): End of range for notebook execution query (ms since epoch). Example: `1465790400000`.
     ///
     /// # Returns
-    /// - 200 [`NotebookMinuteCounts`]: Notebook usage information.
+    /// - 200 [`NotebookMinuteCounts`](super::types::NotebookMinuteCounts): Notebook usage information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -232,7 +232,7 @@ impl<'a> InstanceApi<'a> {
     /// - `instance` (required argument; JSON request body): Updated instance information.
     ///
     /// # Returns
-    /// - 200 [`Instance`]: The updated instance object.
+    /// - 200 [`Instance`](super::types::Instance): The updated instance object.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -240,7 +240,8 @@ impl<'a> InstanceApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.instance().patch("575ec8687ae143cd83dc4a97", Default::default())
+    /// let instance = serde_json::from_str(r##"{"reportConfigs":[{"emails":["email@example.com"],"callbackUrl":"https://example.com/callback","resourceGroupBy":"organization","dateGroupBy":"month","includeSandbox":false,"periods":3,"cron":"0 4 1 * *"},{"emails":["email@example.com","anotheremail@example.com"],"resourceGroupBy":"application","dateGroupBy":"month","includeSandbox":true,"cron":"0 4 1 * *"}]}"##).unwrap();
+    /// let answer = client.instance().patch("575ec8687ae143cd83dc4a97", instance)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;

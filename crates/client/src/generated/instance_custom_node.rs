@@ -18,7 +18,7 @@ impl<'a> InstanceCustomNodeApi<'a> {
     /// - `instance_custom_node_id` (required argument; path parameter `instanceCustomNodeId`): ID associated with the Custom Node. Example: `575ec7417ae143cd83dc4a95`.
     ///
     /// # Returns
-    /// - 200 [`Success`]: If Custom Node was successfully deleted.
+    /// - 200 [`Success`](super::types::Success): If Custom Node was successfully deleted.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -65,7 +65,7 @@ impl<'a> InstanceCustomNodeApi<'a> {
     /// - `sort_direction` (optional: [`ErrorsRequest::sort_direction`]; query parameter `sortDirection`): Direction to sort the results by. Accepted values are: asc, desc. Default: `desc`. Example: `desc`.
     ///
     /// # Returns
-    /// - 200 [`WorkflowErrors`]: Custom Node error information.
+    /// - 200 [`WorkflowErrors`](super::types::WorkflowErrors): Custom Node error information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -112,7 +112,7 @@ impl<'a> InstanceCustomNodeApi<'a> {
     /// - `instance_custom_node_id` (required argument; path parameter `instanceCustomNodeId`): ID associated with the Custom Node. Example: `575ec7417ae143cd83dc4a95`.
     ///
     /// # Returns
-    /// - 200 [`InstanceCustomNode`]: Custom Node information.
+    /// - 200 [`InstanceCustomNode`](super::types::InstanceCustomNode): Custom Node information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -156,7 +156,7 @@ impl<'a> InstanceCustomNodeApi<'a> {
     /// - `instance_custom_node` (required argument; JSON request body): Object containing new properties of the Custom Node.
     ///
     /// # Returns
-    /// - 200 [`InstanceCustomNode`]: Updated Custom Node information.
+    /// - 200 [`InstanceCustomNode`](super::types::InstanceCustomNode): Updated Custom Node information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -165,7 +165,8 @@ impl<'a> InstanceCustomNodeApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.instance_custom_node().patch("575ec7417ae143cd83dc4a96", "575ec7417ae143cd83dc4a95", Default::default())
+    /// let instance_custom_node = serde_json::from_str(r##"{"name":"My Updated Instance Custom Node","category":"logic"}"##).unwrap();
+    /// let answer = client.instance_custom_node().patch("575ec7417ae143cd83dc4a96", "575ec7417ae143cd83dc4a95", instance_custom_node)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;
@@ -204,7 +205,7 @@ impl<'a> InstanceCustomNodeApi<'a> {
     /// - `resolution` (optional: [`StatsRequest::resolution`]; query parameter `resolution`): Resolution in milliseconds. Default: `3600000`. Example: `3600000`.
     ///
     /// # Returns
-    /// - 200 [`WorkflowStatistics`]: Statistics for Custom Node runs.
+    /// - 200 [`WorkflowStatistics`](super::types::WorkflowStatistics): Statistics for Custom Node runs.
     ///
     /// # Errors
     /// - 400: Error if malformed request.

@@ -23,7 +23,7 @@ impl<'a> InstanceCustomNodesApi<'a> {
     /// - `filter` (optional: [`GetRequest::filter`]; query parameter `filter`): Filter to apply against the filtered field. Supports globbing. Blank or not provided means no filtering. Example: `my*node`.
     ///
     /// # Returns
-    /// - 200 [`InstanceCustomNodes`]: Collection of Custom Nodes.
+    /// - 200 [`InstanceCustomNodes`](super::types::InstanceCustomNodes): Collection of Custom Nodes.
     ///
     /// Its pages and their items are streams: [`GetRequest::pages`], [`GetRequest::items`] (by page).
     ///
@@ -64,7 +64,7 @@ impl<'a> InstanceCustomNodesApi<'a> {
     /// - `instance_custom_node` (required argument; JSON request body): Custom Node information.
     ///
     /// # Returns
-    /// - 201 [`InstanceCustomNode`]: The successfully created Custom Node.
+    /// - 201 [`InstanceCustomNode`](super::types::InstanceCustomNode): The successfully created Custom Node.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -72,7 +72,8 @@ impl<'a> InstanceCustomNodesApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.instance_custom_nodes().post("575ec7417ae143cd83dc4a96", Default::default())
+    /// let instance_custom_node = serde_json::from_str(r##"{"name":"My New Instance Custom Node","description":"Description of my new instance custom node","triggers":[{"type":"customNodeStart"}],"nodes":[{"type":"CustomNodeCapNode"}]}"##).unwrap();
+    /// let answer = client.instance_custom_nodes().post("575ec7417ae143cd83dc4a96", instance_custom_node)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;

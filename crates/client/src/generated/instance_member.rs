@@ -18,7 +18,7 @@ impl<'a> InstanceMemberApi<'a> {
     /// - `user_id` (required argument; path parameter `userId`): ID associated with the instance member. Example: `575ec8687ae143cd83dc4a94`.
     ///
     /// # Returns
-    /// - 200 [`Success`]: If member was successfully deleted.
+    /// - 200 [`Success`](super::types::Success): If member was successfully deleted.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -61,7 +61,7 @@ impl<'a> InstanceMemberApi<'a> {
     /// - `user_id` (required argument; path parameter `userId`): ID associated with the instance member. Example: `575ec8687ae143cd83dc4a94`.
     ///
     /// # Returns
-    /// - 200 [`InstanceMember`]: A single instance member.
+    /// - 200 [`InstanceMember`](super::types::InstanceMember): A single instance member.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -102,7 +102,7 @@ impl<'a> InstanceMemberApi<'a> {
     /// - `member` (required argument; JSON request body): Object containing new member info.
     ///
     /// # Returns
-    /// - 200 [`InstanceMemberPatch`]: The modified instance member.
+    /// - 200 [`InstanceMemberPatch`](super::types::InstanceMemberPatch): The modified instance member.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -111,7 +111,8 @@ impl<'a> InstanceMemberApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.instance_member().patch("575ec8687ae143cd83dc4a97", "575ec8687ae143cd83dc4a94", Default::default())
+    /// let member = serde_json::from_str(r##"{"role":"view"}"##).unwrap();
+    /// let answer = client.instance_member().patch("575ec8687ae143cd83dc4a97", "575ec8687ae143cd83dc4a94", member)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;

@@ -21,7 +21,7 @@ impl<'a> InstanceMembersApi<'a> {
     /// - `filter` (optional: [`GetRequest::filter`]; query parameter `filter`): Filter to apply against the filtered field. Supports globbing. Blank or not provided means no filtering. Example: `my * instance`.
     ///
     /// # Returns
-    /// - 200 [`InstanceMembers`]: A collection of instance members.
+    /// - 200 [`InstanceMembers`](super::types::InstanceMembers): A collection of instance members.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -60,7 +60,7 @@ impl<'a> InstanceMembersApi<'a> {
     /// - `member` (required argument; JSON request body): Object containing new member info.
     ///
     /// # Returns
-    /// - 200 [`InstanceMember`]: The newly created instance member.
+    /// - 200 [`InstanceMember`](super::types::InstanceMember): The newly created instance member.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -69,7 +69,8 @@ impl<'a> InstanceMembersApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.instance_members().post("575ec8687ae143cd83dc4a97", Default::default())
+    /// let member = serde_json::from_str(r##"{"userId":"675ed18f7ae143cd83dc4bb7","role":"view"}"##).unwrap();
+    /// let answer = client.instance_members().post("575ec8687ae143cd83dc4a97", member)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;

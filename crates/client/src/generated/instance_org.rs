@@ -18,7 +18,7 @@ impl<'a> InstanceOrgApi<'a> {
     /// - `org_id` (required argument; path parameter `orgId`): ID associated with the organization. Example: `575ed6e87ae143cd83dc4aa8`.
     ///
     /// # Returns
-    /// - 200 [`Success`]: If organization was successfully deleted.
+    /// - 200 [`Success`](super::types::Success): If organization was successfully deleted.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -60,7 +60,7 @@ impl<'a> InstanceOrgApi<'a> {
     /// - `end` (optional: [`DeviceCountsRequest::end`]; query parameter `end`): End of range for device count query (ms since epoch). Default: `0`. Example: `1465790400000`.
     ///
     /// # Returns
-    /// - 200 [`DeviceCounts`]: Device counts by day.
+    /// - 200 [`DeviceCounts`](super::types::DeviceCounts): Device counts by day.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -106,7 +106,7 @@ impl<'a> InstanceOrgApi<'a> {
     /// - `summary_include` (optional: [`GetRequest::summary_include`]; query parameter `summaryInclude`): Comma-separated list of summary fields to include in org summary. Example: `payloadCount`.
     ///
     /// # Returns
-    /// - 200 [`InstanceOrganization`]: A single organization.
+    /// - 200 [`InstanceOrganization`](super::types::InstanceOrganization): A single organization.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -149,7 +149,7 @@ impl<'a> InstanceOrgApi<'a> {
     /// - `end` (optional: [`NotebookMinuteCountsRequest::end`]; query parameter `end`): End of range for notebook execution query (ms since epoch). Example: `1465790400000`.
     ///
     /// # Returns
-    /// - 200 [`NotebookMinuteCounts`]: Notebook usage information.
+    /// - 200 [`NotebookMinuteCounts`](super::types::NotebookMinuteCounts): Notebook usage information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -196,7 +196,7 @@ impl<'a> InstanceOrgApi<'a> {
     /// - `organization` (required argument; JSON request body): Object containing new organization properties.
     ///
     /// # Returns
-    /// - 200 [`InstanceOrganization`]: Updated organization information.
+    /// - 200 [`InstanceOrganization`](super::types::InstanceOrganization): Updated organization information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -205,7 +205,8 @@ impl<'a> InstanceOrgApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.instance_org().patch("575ec8687ae143cd83dc4a97", "575ed6e87ae143cd83dc4aa8", Default::default())
+    /// let organization = serde_json::from_str(r##"{"name":"My Org","limits":{"member":500},"auditLogEnabled":true}"##).unwrap();
+    /// let answer = client.instance_org().patch("575ec8687ae143cd83dc4a97", "575ed6e87ae143cd83dc4aa8", organization)
     ///     .summary_include("payloadCount")
     ///     .send()
     ///     .await?;

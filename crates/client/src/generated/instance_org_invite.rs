@@ -19,7 +19,7 @@ impl<'a> InstanceOrgInviteApi<'a> {
     /// - `invite_id` (required argument; path parameter `inviteId`): ID associated with the organization invite. Example: `575ec8687ae143cd83dc4a94`.
     ///
     /// # Returns
-    /// - 200 [`Success`]: If an invite was successfully deleted.
+    /// - 200 [`Success`](super::types::Success): If an invite was successfully deleted.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -65,7 +65,7 @@ impl<'a> InstanceOrgInviteApi<'a> {
     /// - `invite_id` (required argument; path parameter `inviteId`): ID associated with the organization invite. Example: `575ec8687ae143cd83dc4a94`.
     ///
     /// # Returns
-    /// - 200 [`OrganizationInvitation`]: A single organization invite.
+    /// - 200 [`OrganizationInvitation`](super::types::OrganizationInvitation): A single organization invite.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -112,7 +112,7 @@ impl<'a> InstanceOrgInviteApi<'a> {
     /// - `role_info` (required argument; JSON request body): Object containing updated role info.
     ///
     /// # Returns
-    /// - 201 [`OrganizationInvitation`]: The new org invite.
+    /// - 201 [`OrganizationInvitation`](super::types::OrganizationInvitation): The new org invite.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -121,7 +121,8 @@ impl<'a> InstanceOrgInviteApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.instance_org_invite().resend_invite("575ec8687ae143cd83dc4a95", "575ec8687ae143cd83dc4a97", "575ec8687ae143cd83dc4a94", Default::default())
+    /// let role_info = serde_json::from_str(r##"{"role":"view"}"##).unwrap();
+    /// let answer = client.instance_org_invite().resend_invite("575ec8687ae143cd83dc4a95", "575ec8687ae143cd83dc4a97", "575ec8687ae143cd83dc4a94", role_info)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;

@@ -22,7 +22,7 @@ impl<'a> InstanceOrgInvitesApi<'a> {
     /// - `filter` (optional: [`GetRequest::filter`]; query parameter `filter`): Filter to apply against the filtered field. Supports globbing. Blank or not provided means no filtering. Example: `my * instance`.
     ///
     /// # Returns
-    /// - 200 [`InstanceOrganizationInvitations`]: A collection of instance organization invitations.
+    /// - 200 [`InstanceOrganizationInvitations`](super::types::InstanceOrganizationInvitations): A collection of instance organization invitations.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -70,7 +70,7 @@ impl<'a> InstanceOrgInvitesApi<'a> {
     /// - `invite` (required argument; JSON request body): Object containing new invite info.
     ///
     /// # Returns
-    /// - 201 [`InstanceOrganizationInvitations`]: The new organization invite.
+    /// - 201 [`InstanceOrganizationInvitations`](super::types::InstanceOrganizationInvitations): The new organization invite.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -79,7 +79,8 @@ impl<'a> InstanceOrgInvitesApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.instance_org_invites().post("575ec8687ae143cd83dc4a97", "575ec8687ae143cd83dc4a97", Default::default())
+    /// let invite = serde_json::from_str(r##"{"email":"invitedUser@example.com","role":"edit"}"##).unwrap();
+    /// let answer = client.instance_org_invites().post("575ec8687ae143cd83dc4a97", "575ec8687ae143cd83dc4a97", invite)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;

@@ -19,7 +19,7 @@ impl<'a> InstanceOrgMemberApi<'a> {
     /// - `user_id` (required argument; path parameter `userId`): ID associated with the organization member. Example: `575ec8687ae143cd83dc4a94`.
     ///
     /// # Returns
-    /// - 200 [`Success`]: If member was successfully deleted.
+    /// - 200 [`Success`](super::types::Success): If member was successfully deleted.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -65,7 +65,7 @@ impl<'a> InstanceOrgMemberApi<'a> {
     /// - `user_id` (required argument; path parameter `userId`): ID associated with the organization member. Example: `575ec8687ae143cd83dc4a94`.
     ///
     /// # Returns
-    /// - 200 [`InstanceOrgMember`]: A single organization member.
+    /// - 200 [`InstanceOrgMember`](super::types::InstanceOrgMember): A single organization member.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -112,7 +112,7 @@ impl<'a> InstanceOrgMemberApi<'a> {
     /// - `member` (required argument; JSON request body): Object containing new member info.
     ///
     /// # Returns
-    /// - 200 [`InstanceOrgMember`]: The modified organization member.
+    /// - 200 [`InstanceOrgMember`](super::types::InstanceOrgMember): The modified organization member.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -121,7 +121,8 @@ impl<'a> InstanceOrgMemberApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.instance_org_member().patch("575ec8687ae143cd83dc4a95", "575ec8687ae143cd83dc4a97", "575ec8687ae143cd83dc4a94", Default::default())
+    /// let member = serde_json::from_str(r##"{"role":"view"}"##).unwrap();
+    /// let answer = client.instance_org_member().patch("575ec8687ae143cd83dc4a95", "575ec8687ae143cd83dc4a97", "575ec8687ae143cd83dc4a94", member)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;

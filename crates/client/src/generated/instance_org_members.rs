@@ -22,7 +22,7 @@ impl<'a> InstanceOrgMembersApi<'a> {
     /// - `filter` (optional: [`GetRequest::filter`]; query parameter `filter`): Filter to apply against the filtered field. Supports globbing. Blank or not provided means no filtering. Example: `my * instance`.
     ///
     /// # Returns
-    /// - 200 [`InstanceOrganizationMembers`]: A collection of instance organization members.
+    /// - 200 [`InstanceOrganizationMembers`](super::types::InstanceOrganizationMembers): A collection of instance organization members.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -70,7 +70,7 @@ impl<'a> InstanceOrgMembersApi<'a> {
     /// - `member` (required argument; JSON request body): Object containing new member info.
     ///
     /// # Returns
-    /// - 200 [`InstanceOrgMember`]: The newly created instance member.
+    /// - 200 [`InstanceOrgMember`](super::types::InstanceOrgMember): The newly created instance member.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -79,7 +79,8 @@ impl<'a> InstanceOrgMembersApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.instance_org_members().post("575ec8687ae143cd83dc4a97", "575ec8687ae143cd83dc4a97", Default::default())
+    /// let member = serde_json::from_str(r##"{"role":"view","applicationRoles":[{"resourceId":"575ef90f7ae143cd83dc4a4f","role":"none"}],"userId":"675ed18f7ae143cd83dc4bb7"}"##).unwrap();
+    /// let answer = client.instance_org_members().post("575ec8687ae143cd83dc4a97", "575ec8687ae143cd83dc4a97", member)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;

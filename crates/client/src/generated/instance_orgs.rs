@@ -24,7 +24,7 @@ impl<'a> InstanceOrgsApi<'a> {
     /// - `summary_include` (optional: [`GetRequest::summary_include`]; query parameter `summaryInclude`): Comma-separated list of summary fields to include in org summary. Example: `payloadCount`.
     ///
     /// # Returns
-    /// - 200 [`InstanceOrganizations`]: A collection of organizations.
+    /// - 200 [`InstanceOrganizations`](super::types::InstanceOrganizations): A collection of organizations.
     ///
     /// Its pages and their items are streams: [`GetRequest::pages`], [`GetRequest::items`] (by page).
     ///
@@ -68,7 +68,7 @@ impl<'a> InstanceOrgsApi<'a> {
     /// - `org_config` (optional: [`PostRequest::org_config`]; JSON request body): Object containing configurations for the new organization.
     ///
     /// # Returns
-    /// - 200 [`Organization`]: The newly created organization.
+    /// - 200 [`Organization`](super::types::Organization): The newly created organization.
     ///
     /// # Errors
     /// - 400: Error if malformed request.

@@ -18,7 +18,7 @@ impl<'a> InstanceSandboxApi<'a> {
     /// - `instance_sandbox_id` (required argument; path parameter `instanceSandboxId`): ID associated with the sandbox user. Example: `575ec8687ae143cd83dc4a97`.
     ///
     /// # Returns
-    /// - 200 [`Success`]: If a sandbox was successfully deleted.
+    /// - 200 [`Success`](super::types::Success): If a sandbox was successfully deleted.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -63,7 +63,7 @@ impl<'a> InstanceSandboxApi<'a> {
     /// - `summary_include` (optional: [`GetRequest::summary_include`]; query parameter `summaryInclude`): Comma-separated list of summary fields to include in user summary. Example: `payloadCount`.
     ///
     /// # Returns
-    /// - 200 [`InstanceSandboxUser`]: A single sandbox user.
+    /// - 200 [`InstanceSandboxUser`](super::types::InstanceSandboxUser): A single sandbox user.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -110,7 +110,7 @@ impl<'a> InstanceSandboxApi<'a> {
     /// - `summary_include` (optional: [`UndeleteRequest::summary_include`]; query parameter `summaryInclude`): Comma-separated list of summary fields to include in user summary. Example: `payloadCount`.
     ///
     /// # Returns
-    /// - 200 [`InstanceSandboxUser`]: A single restored sandbox user.
+    /// - 200 [`InstanceSandboxUser`](super::types::InstanceSandboxUser): A single restored sandbox user.
     ///
     /// # Errors
     /// - 400: Error if malformed request.

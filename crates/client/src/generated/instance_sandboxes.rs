@@ -27,7 +27,7 @@ impl<'a> InstanceSandboxesApi<'a> {
     /// - `include_deleted` (optional: [`GetRequest::include_deleted`]; query parameter `includeDeleted`): If the result of the request should also include deleted sandboxes. Example: `true`.
     ///
     /// # Returns
-    /// - 200 [`InstanceSandboxes`]: Collection of instance sandboxes.
+    /// - 200 [`InstanceSandboxes`](super::types::InstanceSandboxes): Collection of instance sandboxes.
     ///
     /// # Errors
     /// - 400: Error if malformed request.

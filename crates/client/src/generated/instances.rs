@@ -22,7 +22,7 @@ impl<'a> InstancesApi<'a> {
     /// - `filter` (optional: [`GetRequest::filter`]; query parameter `filter`): Filter to apply against the filtered field. Supports globbing. Blank or not provided means no filtering. Example: `my * instance`.
     ///
     /// # Returns
-    /// - 200 [`Instances`]: Collection of instances.
+    /// - 200 [`Instances`](super::types::Instances): Collection of instances.
     ///
     /// Its pages and their items are streams: [`GetRequest::pages`], [`GetRequest::items`] (by page).
     ///

@@ -19,7 +19,7 @@ impl<'a> IntegrationApi<'a> {
     /// - `include_workflows` (optional: [`DeleteRequest::include_workflows`]; query parameter `includeWorkflows`): If the workflows that utilize this integration should also be deleted. Example: `true`.
     ///
     /// # Returns
-    /// - 200 [`Success`]: If integration was successfully deleted.
+    /// - 200 [`Success`](super::types::Success): If integration was successfully deleted.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -63,7 +63,7 @@ impl<'a> IntegrationApi<'a> {
     /// - `integration_id` (required argument; path parameter `integrationId`): ID associated with the integration. Example: `575ed78e7ae143cd83dc4aab`.
     ///
     /// # Returns
-    /// - 200 [`Integration`]: integration information.
+    /// - 200 [`Integration`](super::types::Integration): integration information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -108,7 +108,7 @@ impl<'a> IntegrationApi<'a> {
     /// - `integration` (required argument; JSON request body): Object containing new properties of the integration.
     ///
     /// # Returns
-    /// - 200 [`Integration`]: Updated integration information.
+    /// - 200 [`Integration`](super::types::Integration): Updated integration information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -117,7 +117,8 @@ impl<'a> IntegrationApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.integration().patch("575ec8687ae143cd83dc4a97", "575ed78e7ae143cd83dc4aab", Default::default())
+    /// let integration = serde_json::from_str(r##"{"topics":["differentTopic"]}"##).unwrap();
+    /// let answer = client.integration().patch("575ec8687ae143cd83dc4a97", "575ed78e7ae143cd83dc4aab", integration)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;

@@ -23,7 +23,7 @@ impl<'a> IntegrationsApi<'a> {
     /// - `filter` (optional: [`GetRequest::filter`]; query parameter `filter`): Filter to apply against the filtered field. Supports globbing. Blank or not provided means no filtering. Example: `my*integration`.
     ///
     /// # Returns
-    /// - 200 [`Integrations`]: Collection of integrations.
+    /// - 200 [`Integrations`](super::types::Integrations): Collection of integrations.
     ///
     /// Its pages and their items are streams: [`GetRequest::pages`], [`GetRequest::items`] (by page).
     ///
@@ -67,7 +67,7 @@ impl<'a> IntegrationsApi<'a> {
     /// - `integration` (required argument; JSON request body): New integration information.
     ///
     /// # Returns
-    /// - 201 [`Integration`]: Successfully created integration.
+    /// - 201 [`Integration`](super::types::Integration): Successfully created integration.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -76,7 +76,8 @@ impl<'a> IntegrationsApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.integrations().post("575ec8687ae143cd83dc4a97", Default::default())
+    /// let integration = serde_json::from_str(r##"{"name":"Example Integrations","integrationType":"mqtt","topics":["myTopic"],"mqttConfig":{"clientId":"exampleClientId","username":"exampleUsername","password":"examplePassword","port":8883,"protocol":"mqtts","host":"broker.example.com"}}"##).unwrap();
+    /// let answer = client.integrations().post("575ec8687ae143cd83dc4a97", integration)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;

@@ -17,7 +17,7 @@ impl<'a> MeApi<'a> {
     /// - `data` (required argument; JSON request body): Object containing recent item info.
     ///
     /// # Returns
-    /// - 200 [`RecentItemList`]: Updated recent item list.
+    /// - 200 [`RecentItemList`](super::types::RecentItemList): Updated recent item list.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -50,7 +50,7 @@ impl<'a> MeApi<'a> {
     /// - `data` (required argument; JSON request body): Object containing the password change info.
     ///
     /// # Returns
-    /// - 200 [`AuthenticatedUser`]: A new, valid, auth token (potentially all previous tokens are now invalid).
+    /// - 200 [`AuthenticatedUser`](super::types::AuthenticatedUser): A new, valid, auth token (potentially all previous tokens are now invalid).
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -88,7 +88,7 @@ impl<'a> MeApi<'a> {
     /// - `credentials` (required argument; JSON request body): User authentication credentials.
     ///
     /// # Returns
-    /// - 200 [`Success`]: If the user was successfully deleted.
+    /// - 200 [`Success`](super::types::Success): If the user was successfully deleted.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -120,7 +120,7 @@ impl<'a> MeApi<'a> {
     /// - `end` (optional: [`DeviceCountsRequest::end`]; query parameter `end`): End of range for device count query (ms since epoch). Example: `1465790400000`.
     ///
     /// # Returns
-    /// - 200 [`DeviceCounts`]: Device counts by day.
+    /// - 200 [`DeviceCounts`](super::types::DeviceCounts): Device counts by day.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -149,7 +149,7 @@ impl<'a> MeApi<'a> {
     /// - `data` (required argument; JSON request body): Object containing multi-factor authentication properties.
     ///
     /// # Returns
-    /// - 200 [`Me`]: Updated user information.
+    /// - 200 [`Me`](super::types::Me): Updated user information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -185,7 +185,7 @@ impl<'a> MeApi<'a> {
     /// None but those every request has.
     ///
     /// # Returns
-    /// - 200 [`Me`]: Updated user information.
+    /// - 200 [`Me`](super::types::Me): Updated user information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -214,7 +214,7 @@ impl<'a> MeApi<'a> {
     /// - `data` (required argument; JSON request body): Object containing multi-factor authentication properties.
     ///
     /// # Returns
-    /// - 200 [`Me`]: Updated user information.
+    /// - 200 [`Me`](super::types::Me): Updated user information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -251,7 +251,7 @@ impl<'a> MeApi<'a> {
     /// - `item_type` (required argument; query parameter `itemType`): Item type to get the recent list of. Accepted values are: application, device, flow, dashboard, organization. Example: `application`.
     ///
     /// # Returns
-    /// - 200 [`RecentItemList`]: Recent item list.
+    /// - 200 [`RecentItemList`](super::types::RecentItemList): Recent item list.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -287,7 +287,7 @@ impl<'a> MeApi<'a> {
     /// None but those every request has.
     ///
     /// # Returns
-    /// - 200 [`MultiFactorAuthenticationInfo`]: Multi-factor authentication info.
+    /// - 200 [`MultiFactorAuthenticationInfo`](super::types::MultiFactorAuthenticationInfo): Multi-factor authentication info.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -321,7 +321,7 @@ impl<'a> MeApi<'a> {
     /// - `summary_include` (optional: [`GetRequest::summary_include`]; query parameter `summaryInclude`): Comma-separated list of summary fields to include in user summary. Example: `payloadCount`.
     ///
     /// # Returns
-    /// - 200 [`Me`]: Current user information.
+    /// - 200 [`Me`](super::types::Me): Current user information.
     ///
     /// # Errors
     /// None documented.
@@ -351,7 +351,7 @@ impl<'a> MeApi<'a> {
     /// - `invite_id` (required argument; path parameter `inviteId`): ID associated with the invitation. Example: `575ec8687ae143cd83dc4a97`.
     ///
     /// # Returns
-    /// - 200 [`OrganizationInvitationInformationForUser`]: Information about invitation.
+    /// - 200 [`OrganizationInvitationInformationForUser`](super::types::OrganizationInvitationInformationForUser): Information about invitation.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -384,7 +384,7 @@ impl<'a> MeApi<'a> {
     /// None but those every request has.
     ///
     /// # Returns
-    /// - 200 [`UserOrganizationInvitations`]: Information about invitations.
+    /// - 200 [`UserOrganizationInvitations`](super::types::UserOrganizationInvitations): Information about invitations.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -412,7 +412,7 @@ impl<'a> MeApi<'a> {
     /// - `end` (optional: [`NotebookMinuteCountsRequest::end`]; query parameter `end`): End of range for notebook execution query (ms since epoch). Example: `1465790400000`.
     ///
     /// # Returns
-    /// - 200 [`NotebookMinuteCounts`]: Notebook usage information.
+    /// - 200 [`NotebookMinuteCounts`](super::types::NotebookMinuteCounts): Notebook usage information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -445,7 +445,7 @@ impl<'a> MeApi<'a> {
     /// - `summary_include` (optional: [`PatchRequest::summary_include`]; query parameter `summaryInclude`): Comma-separated list of summary fields to include in user summary. Example: `payloadCount`.
     ///
     /// # Returns
-    /// - 200 [`Me`]: Updated user information.
+    /// - 200 [`Me`](super::types::Me): Updated user information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -477,7 +477,7 @@ impl<'a> MeApi<'a> {
     /// - `as_bytes` (optional: [`PayloadCountsRequest::as_bytes`]; query parameter `asBytes`): If the resulting stats should be returned as bytes. Default: `false`. Example: `true`.
     ///
     /// # Returns
-    /// - 200 [`PayloadStats`]: Payload counts, by type and source.
+    /// - 200 [`PayloadStats`](super::types::PayloadStats): Payload counts, by type and source.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -511,7 +511,7 @@ impl<'a> MeApi<'a> {
     /// - `include_non_billable` (optional: [`PayloadCountsBreakdownRequest::include_non_billable`]; query parameter `includeNonBillable`): If non-billable payloads should be included in the result. Default: `false`. Example: `true`.
     ///
     /// # Returns
-    /// - 200 [`PayloadCountsBreakdown`]: Sum of payload counts by date.
+    /// - 200 [`PayloadCountsBreakdown`](super::types::PayloadCountsBreakdown): Sum of payload counts by date.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -545,7 +545,7 @@ impl<'a> MeApi<'a> {
     /// None but those every request has.
     ///
     /// # Returns
-    /// - 200 [`AuthenticatedUser`]: Successful token regeneration.
+    /// - 200 [`AuthenticatedUser`](super::types::AuthenticatedUser): Successful token regeneration.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -580,7 +580,7 @@ impl<'a> MeApi<'a> {
     /// - `response` (required argument; JSON request body): Response to invitation.
     ///
     /// # Returns
-    /// - 200 [`OrganizationInvitationResultForUser`]: Acceptance or rejection of invitation.
+    /// - 200 [`OrganizationInvitationResultForUser`](super::types::OrganizationInvitationResultForUser): Acceptance or rejection of invitation.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -620,7 +620,7 @@ impl<'a> MeApi<'a> {
     /// - `transfer` (required argument; JSON request body): Object containing properties of the transfer.
     ///
     /// # Returns
-    /// - 200 [`Success`]: If resource transfer was successful.
+    /// - 200 [`Success`](super::types::Success): If resource transfer was successful.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -656,7 +656,7 @@ impl<'a> MeApi<'a> {
     /// None but those every request has.
     ///
     /// # Returns
-    /// - 200 [`Success`]: If email verification was successfully sent.
+    /// - 200 [`Success`](super::types::Success): If email verification was successfully sent.
     ///
     /// # Errors
     /// - 400: Error if malformed request.

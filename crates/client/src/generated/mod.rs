@@ -43,259 +43,259 @@ pub static API: ::wegnology::runtime::ApiFacts = ::wegnology::runtime::ApiFacts 
 /// The types of the documents' named schemas, shared by the resources that use them.
 pub mod types;
 pub use types::*;
-/// The Application resource: [`ApplicationApi`], its request builders and the enums of their parameters and answers.
+/// The Application resource: [`ApplicationApi`](application::ApplicationApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "application")]
 pub mod application;
-/// The Application Api Token resource: [`ApplicationApiTokenApi`], its request builders and the enums of their parameters and answers.
+/// The Application Api Token resource: [`ApplicationApiTokenApi`](application_api_token::ApplicationApiTokenApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "application_api_token")]
 pub mod application_api_token;
-/// The Application Api Tokens resource: [`ApplicationApiTokensApi`], its request builders and the enums of their parameters and answers.
+/// The Application Api Tokens resource: [`ApplicationApiTokensApi`](application_api_tokens::ApplicationApiTokensApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "application_api_tokens")]
 pub mod application_api_tokens;
-/// The Application Certificate resource: [`ApplicationCertificateApi`], its request builders and the enums of their parameters and answers.
+/// The Application Certificate resource: [`ApplicationCertificateApi`](application_certificate::ApplicationCertificateApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "application_certificate")]
 pub mod application_certificate;
-/// The Application Certificate Authorities resource: [`ApplicationCertificateAuthoritiesApi`], its request builders and the enums of their parameters and answers.
+/// The Application Certificate Authorities resource: [`ApplicationCertificateAuthoritiesApi`](application_certificate_authorities::ApplicationCertificateAuthoritiesApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "application_certificate_authorities")]
 pub mod application_certificate_authorities;
-/// The Application Certificate Authority resource: [`ApplicationCertificateAuthorityApi`], its request builders and the enums of their parameters and answers.
+/// The Application Certificate Authority resource: [`ApplicationCertificateAuthorityApi`](application_certificate_authority::ApplicationCertificateAuthorityApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "application_certificate_authority")]
 pub mod application_certificate_authority;
-/// The Application Certificates resource: [`ApplicationCertificatesApi`], its request builders and the enums of their parameters and answers.
+/// The Application Certificates resource: [`ApplicationCertificatesApi`](application_certificates::ApplicationCertificatesApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "application_certificates")]
 pub mod application_certificates;
-/// The Application Dashboard resource: [`ApplicationDashboardApi`], its request builders and the enums of their parameters and answers.
+/// The Application Dashboard resource: [`ApplicationDashboardApi`](application_dashboard::ApplicationDashboardApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "application_dashboard")]
 pub mod application_dashboard;
-/// The Application Dashboards resource: [`ApplicationDashboardsApi`], its request builders and the enums of their parameters and answers.
+/// The Application Dashboards resource: [`ApplicationDashboardsApi`](application_dashboards::ApplicationDashboardsApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "application_dashboards")]
 pub mod application_dashboards;
-/// The Application Key resource: [`ApplicationKeyApi`], its request builders and the enums of their parameters and answers.
+/// The Application Key resource: [`ApplicationKeyApi`](application_key::ApplicationKeyApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "application_key")]
 pub mod application_key;
-/// The Application Keys resource: [`ApplicationKeysApi`], its request builders and the enums of their parameters and answers.
+/// The Application Keys resource: [`ApplicationKeysApi`](application_keys::ApplicationKeysApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "application_keys")]
 pub mod application_keys;
-/// The Application Template resource: [`ApplicationTemplateApi`], its request builders and the enums of their parameters and answers.
+/// The Application Template resource: [`ApplicationTemplateApi`](application_template::ApplicationTemplateApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "application_template")]
 pub mod application_template;
-/// The Application Templates resource: [`ApplicationTemplatesApi`], its request builders and the enums of their parameters and answers.
+/// The Application Templates resource: [`ApplicationTemplatesApi`](application_templates::ApplicationTemplatesApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "application_templates")]
 pub mod application_templates;
-/// The Applications resource: [`ApplicationsApi`], its request builders and the enums of their parameters and answers.
+/// The Applications resource: [`ApplicationsApi`](applications::ApplicationsApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "applications")]
 pub mod applications;
-/// The Audit Log resource: [`AuditLogApi`], its request builders and the enums of their parameters and answers.
+/// The Audit Log resource: [`AuditLogApi`](audit_log::AuditLogApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "audit_log")]
 pub mod audit_log;
-/// The Audit Logs resource: [`AuditLogsApi`], its request builders and the enums of their parameters and answers.
+/// The Audit Logs resource: [`AuditLogsApi`](audit_logs::AuditLogsApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "audit_logs")]
 pub mod audit_logs;
-/// The Auth resource: [`AuthApi`], its request builders and the enums of their parameters and answers.
+/// The Auth resource: [`AuthApi`](auth::AuthApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "auth")]
 pub mod auth;
-/// The Dashboard resource: [`DashboardApi`], its request builders and the enums of their parameters and answers.
+/// The Dashboard resource: [`DashboardApi`](dashboard::DashboardApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "dashboard")]
 pub mod dashboard;
-/// The Dashboards resource: [`DashboardsApi`], its request builders and the enums of their parameters and answers.
+/// The Dashboards resource: [`DashboardsApi`](dashboards::DashboardsApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "dashboards")]
 pub mod dashboards;
-/// The Data resource: [`DataApi`], its request builders and the enums of their parameters and answers.
+/// The Data resource: [`DataApi`](data::DataApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "data")]
 pub mod data;
-/// The Data Table resource: [`DataTableApi`], its request builders and the enums of their parameters and answers.
+/// The Data Table resource: [`DataTableApi`](data_table::DataTableApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "data_table")]
 pub mod data_table;
-/// The Data Table Row resource: [`DataTableRowApi`], its request builders and the enums of their parameters and answers.
+/// The Data Table Row resource: [`DataTableRowApi`](data_table_row::DataTableRowApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "data_table_row")]
 pub mod data_table_row;
-/// The Data Table Rows resource: [`DataTableRowsApi`], its request builders and the enums of their parameters and answers.
+/// The Data Table Rows resource: [`DataTableRowsApi`](data_table_rows::DataTableRowsApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "data_table_rows")]
 pub mod data_table_rows;
-/// The Data Tables resource: [`DataTablesApi`], its request builders and the enums of their parameters and answers.
+/// The Data Tables resource: [`DataTablesApi`](data_tables::DataTablesApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "data_tables")]
 pub mod data_tables;
-/// The Device resource: [`DeviceApi`], its request builders and the enums of their parameters and answers.
+/// The Device resource: [`DeviceApi`](device::DeviceApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "device")]
 pub mod device;
-/// The Device Recipe resource: [`DeviceRecipeApi`], its request builders and the enums of their parameters and answers.
+/// The Device Recipe resource: [`DeviceRecipeApi`](device_recipe::DeviceRecipeApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "device_recipe")]
 pub mod device_recipe;
-/// The Device Recipes resource: [`DeviceRecipesApi`], its request builders and the enums of their parameters and answers.
+/// The Device Recipes resource: [`DeviceRecipesApi`](device_recipes::DeviceRecipesApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "device_recipes")]
 pub mod device_recipes;
-/// The Devices resource: [`DevicesApi`], its request builders and the enums of their parameters and answers.
+/// The Devices resource: [`DevicesApi`](devices::DevicesApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "devices")]
 pub mod devices;
-/// The Edge Deployment resource: [`EdgeDeploymentApi`], its request builders and the enums of their parameters and answers.
+/// The Edge Deployment resource: [`EdgeDeploymentApi`](edge_deployment::EdgeDeploymentApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "edge_deployment")]
 pub mod edge_deployment;
-/// The Edge Deployments resource: [`EdgeDeploymentsApi`], its request builders and the enums of their parameters and answers.
+/// The Edge Deployments resource: [`EdgeDeploymentsApi`](edge_deployments::EdgeDeploymentsApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "edge_deployments")]
 pub mod edge_deployments;
-/// The Embedded Deployment resource: [`EmbeddedDeploymentApi`], its request builders and the enums of their parameters and answers.
+/// The Embedded Deployment resource: [`EmbeddedDeploymentApi`](embedded_deployment::EmbeddedDeploymentApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "embedded_deployment")]
 pub mod embedded_deployment;
-/// The Embedded Deployments resource: [`EmbeddedDeploymentsApi`], its request builders and the enums of their parameters and answers.
+/// The Embedded Deployments resource: [`EmbeddedDeploymentsApi`](embedded_deployments::EmbeddedDeploymentsApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "embedded_deployments")]
 pub mod embedded_deployments;
-/// The Event resource: [`EventApi`], its request builders and the enums of their parameters and answers.
+/// The Event resource: [`EventApi`](event::EventApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "event")]
 pub mod event;
-/// The Events resource: [`EventsApi`], its request builders and the enums of their parameters and answers.
+/// The Events resource: [`EventsApi`](events::EventsApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "events")]
 pub mod events;
-/// The Experience resource: [`ExperienceApi`], its request builders and the enums of their parameters and answers.
+/// The Experience resource: [`ExperienceApi`](experience::ExperienceApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "experience")]
 pub mod experience;
-/// The Experience Domain resource: [`ExperienceDomainApi`], its request builders and the enums of their parameters and answers.
+/// The Experience Domain resource: [`ExperienceDomainApi`](experience_domain::ExperienceDomainApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "experience_domain")]
 pub mod experience_domain;
-/// The Experience Domains resource: [`ExperienceDomainsApi`], its request builders and the enums of their parameters and answers.
+/// The Experience Domains resource: [`ExperienceDomainsApi`](experience_domains::ExperienceDomainsApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "experience_domains")]
 pub mod experience_domains;
-/// The Experience Endpoint resource: [`ExperienceEndpointApi`], its request builders and the enums of their parameters and answers.
+/// The Experience Endpoint resource: [`ExperienceEndpointApi`](experience_endpoint::ExperienceEndpointApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "experience_endpoint")]
 pub mod experience_endpoint;
-/// The Experience Endpoints resource: [`ExperienceEndpointsApi`], its request builders and the enums of their parameters and answers.
+/// The Experience Endpoints resource: [`ExperienceEndpointsApi`](experience_endpoints::ExperienceEndpointsApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "experience_endpoints")]
 pub mod experience_endpoints;
-/// The Experience Group resource: [`ExperienceGroupApi`], its request builders and the enums of their parameters and answers.
+/// The Experience Group resource: [`ExperienceGroupApi`](experience_group::ExperienceGroupApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "experience_group")]
 pub mod experience_group;
-/// The Experience Groups resource: [`ExperienceGroupsApi`], its request builders and the enums of their parameters and answers.
+/// The Experience Groups resource: [`ExperienceGroupsApi`](experience_groups::ExperienceGroupsApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "experience_groups")]
 pub mod experience_groups;
-/// The Experience Slug resource: [`ExperienceSlugApi`], its request builders and the enums of their parameters and answers.
+/// The Experience Slug resource: [`ExperienceSlugApi`](experience_slug::ExperienceSlugApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "experience_slug")]
 pub mod experience_slug;
-/// The Experience Slugs resource: [`ExperienceSlugsApi`], its request builders and the enums of their parameters and answers.
+/// The Experience Slugs resource: [`ExperienceSlugsApi`](experience_slugs::ExperienceSlugsApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "experience_slugs")]
 pub mod experience_slugs;
-/// The Experience User resource: [`ExperienceUserApi`], its request builders and the enums of their parameters and answers.
+/// The Experience User resource: [`ExperienceUserApi`](experience_user::ExperienceUserApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "experience_user")]
 pub mod experience_user;
-/// The Experience Users resource: [`ExperienceUsersApi`], its request builders and the enums of their parameters and answers.
+/// The Experience Users resource: [`ExperienceUsersApi`](experience_users::ExperienceUsersApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "experience_users")]
 pub mod experience_users;
-/// The Experience Version resource: [`ExperienceVersionApi`], its request builders and the enums of their parameters and answers.
+/// The Experience Version resource: [`ExperienceVersionApi`](experience_version::ExperienceVersionApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "experience_version")]
 pub mod experience_version;
-/// The Experience Versions resource: [`ExperienceVersionsApi`], its request builders and the enums of their parameters and answers.
+/// The Experience Versions resource: [`ExperienceVersionsApi`](experience_versions::ExperienceVersionsApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "experience_versions")]
 pub mod experience_versions;
-/// The Experience View resource: [`ExperienceViewApi`], its request builders and the enums of their parameters and answers.
+/// The Experience View resource: [`ExperienceViewApi`](experience_view::ExperienceViewApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "experience_view")]
 pub mod experience_view;
-/// The Experience Views resource: [`ExperienceViewsApi`], its request builders and the enums of their parameters and answers.
+/// The Experience Views resource: [`ExperienceViewsApi`](experience_views::ExperienceViewsApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "experience_views")]
 pub mod experience_views;
-/// The File resource: [`FileApi`], its request builders and the enums of their parameters and answers.
+/// The File resource: [`FileApi`](file::FileApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "file")]
 pub mod file;
-/// The Files resource: [`FilesApi`], its request builders and the enums of their parameters and answers.
+/// The Files resource: [`FilesApi`](files::FilesApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "files")]
 pub mod files;
-/// The Flow resource: [`FlowApi`], its request builders and the enums of their parameters and answers.
+/// The Flow resource: [`FlowApi`](flow::FlowApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "flow")]
 pub mod flow;
-/// The Flow Version resource: [`FlowVersionApi`], its request builders and the enums of their parameters and answers.
+/// The Flow Version resource: [`FlowVersionApi`](flow_version::FlowVersionApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "flow_version")]
 pub mod flow_version;
-/// The Flow Versions resource: [`FlowVersionsApi`], its request builders and the enums of their parameters and answers.
+/// The Flow Versions resource: [`FlowVersionsApi`](flow_versions::FlowVersionsApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "flow_versions")]
 pub mod flow_versions;
-/// The Flows resource: [`FlowsApi`], its request builders and the enums of their parameters and answers.
+/// The Flows resource: [`FlowsApi`](flows::FlowsApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "flows")]
 pub mod flows;
-/// The Instance resource: [`InstanceApi`], its request builders and the enums of their parameters and answers.
+/// The Instance resource: [`InstanceApi`](instance::InstanceApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "instance")]
 pub mod instance;
-/// The Instance Api Token resource: [`InstanceApiTokenApi`], its request builders and the enums of their parameters and answers.
+/// The Instance Api Token resource: [`InstanceApiTokenApi`](instance_api_token::InstanceApiTokenApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "instance_api_token")]
 pub mod instance_api_token;
-/// The Instance Api Tokens resource: [`InstanceApiTokensApi`], its request builders and the enums of their parameters and answers.
+/// The Instance Api Tokens resource: [`InstanceApiTokensApi`](instance_api_tokens::InstanceApiTokensApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "instance_api_tokens")]
 pub mod instance_api_tokens;
-/// The Instance Custom Node resource: [`InstanceCustomNodeApi`], its request builders and the enums of their parameters and answers.
+/// The Instance Custom Node resource: [`InstanceCustomNodeApi`](instance_custom_node::InstanceCustomNodeApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "instance_custom_node")]
 pub mod instance_custom_node;
-/// The Instance Custom Nodes resource: [`InstanceCustomNodesApi`], its request builders and the enums of their parameters and answers.
+/// The Instance Custom Nodes resource: [`InstanceCustomNodesApi`](instance_custom_nodes::InstanceCustomNodesApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "instance_custom_nodes")]
 pub mod instance_custom_nodes;
-/// The Instance Member resource: [`InstanceMemberApi`], its request builders and the enums of their parameters and answers.
+/// The Instance Member resource: [`InstanceMemberApi`](instance_member::InstanceMemberApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "instance_member")]
 pub mod instance_member;
-/// The Instance Members resource: [`InstanceMembersApi`], its request builders and the enums of their parameters and answers.
+/// The Instance Members resource: [`InstanceMembersApi`](instance_members::InstanceMembersApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "instance_members")]
 pub mod instance_members;
-/// The Instance Org resource: [`InstanceOrgApi`], its request builders and the enums of their parameters and answers.
+/// The Instance Org resource: [`InstanceOrgApi`](instance_org::InstanceOrgApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "instance_org")]
 pub mod instance_org;
-/// The Instance Org Invite resource: [`InstanceOrgInviteApi`], its request builders and the enums of their parameters and answers.
+/// The Instance Org Invite resource: [`InstanceOrgInviteApi`](instance_org_invite::InstanceOrgInviteApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "instance_org_invite")]
 pub mod instance_org_invite;
-/// The Instance Org Invites resource: [`InstanceOrgInvitesApi`], its request builders and the enums of their parameters and answers.
+/// The Instance Org Invites resource: [`InstanceOrgInvitesApi`](instance_org_invites::InstanceOrgInvitesApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "instance_org_invites")]
 pub mod instance_org_invites;
-/// The Instance Org Member resource: [`InstanceOrgMemberApi`], its request builders and the enums of their parameters and answers.
+/// The Instance Org Member resource: [`InstanceOrgMemberApi`](instance_org_member::InstanceOrgMemberApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "instance_org_member")]
 pub mod instance_org_member;
-/// The Instance Org Members resource: [`InstanceOrgMembersApi`], its request builders and the enums of their parameters and answers.
+/// The Instance Org Members resource: [`InstanceOrgMembersApi`](instance_org_members::InstanceOrgMembersApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "instance_org_members")]
 pub mod instance_org_members;
-/// The Instance Orgs resource: [`InstanceOrgsApi`], its request builders and the enums of their parameters and answers.
+/// The Instance Orgs resource: [`InstanceOrgsApi`](instance_orgs::InstanceOrgsApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "instance_orgs")]
 pub mod instance_orgs;
-/// The Instance Sandbox resource: [`InstanceSandboxApi`], its request builders and the enums of their parameters and answers.
+/// The Instance Sandbox resource: [`InstanceSandboxApi`](instance_sandbox::InstanceSandboxApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "instance_sandbox")]
 pub mod instance_sandbox;
-/// The Instance Sandboxes resource: [`InstanceSandboxesApi`], its request builders and the enums of their parameters and answers.
+/// The Instance Sandboxes resource: [`InstanceSandboxesApi`](instance_sandboxes::InstanceSandboxesApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "instance_sandboxes")]
 pub mod instance_sandboxes;
-/// The Instances resource: [`InstancesApi`], its request builders and the enums of their parameters and answers.
+/// The Instances resource: [`InstancesApi`](instances::InstancesApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "instances")]
 pub mod instances;
-/// The Integration resource: [`IntegrationApi`], its request builders and the enums of their parameters and answers.
+/// The Integration resource: [`IntegrationApi`](integration::IntegrationApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "integration")]
 pub mod integration;
-/// The Integrations resource: [`IntegrationsApi`], its request builders and the enums of their parameters and answers.
+/// The Integrations resource: [`IntegrationsApi`](integrations::IntegrationsApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "integrations")]
 pub mod integrations;
-/// The Me resource: [`MeApi`], its request builders and the enums of their parameters and answers.
+/// The Me resource: [`MeApi`](me::MeApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "me")]
 pub mod me;
-/// The Notebook resource: [`NotebookApi`], its request builders and the enums of their parameters and answers.
+/// The Notebook resource: [`NotebookApi`](notebook::NotebookApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "notebook")]
 pub mod notebook;
-/// The Notebooks resource: [`NotebooksApi`], its request builders and the enums of their parameters and answers.
+/// The Notebooks resource: [`NotebooksApi`](notebooks::NotebooksApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "notebooks")]
 pub mod notebooks;
-/// The Org resource: [`OrgApi`], its request builders and the enums of their parameters and answers.
+/// The Org resource: [`OrgApi`](org::OrgApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "org")]
 pub mod org;
-/// The Org Invites resource: [`OrgInvitesApi`], its request builders and the enums of their parameters and answers.
+/// The Org Invites resource: [`OrgInvitesApi`](org_invites::OrgInvitesApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "org_invites")]
 pub mod org_invites;
-/// The Orgs resource: [`OrgsApi`], its request builders and the enums of their parameters and answers.
+/// The Orgs resource: [`OrgsApi`](orgs::OrgsApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "orgs")]
 pub mod orgs;
-/// The Resource Job resource: [`ResourceJobApi`], its request builders and the enums of their parameters and answers.
+/// The Resource Job resource: [`ResourceJobApi`](resource_job::ResourceJobApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "resource_job")]
 pub mod resource_job;
-/// The Resource Jobs resource: [`ResourceJobsApi`], its request builders and the enums of their parameters and answers.
+/// The Resource Jobs resource: [`ResourceJobsApi`](resource_jobs::ResourceJobsApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "resource_jobs")]
 pub mod resource_jobs;
-/// The User Api Token resource: [`UserApiTokenApi`], its request builders and the enums of their parameters and answers.
+/// The User Api Token resource: [`UserApiTokenApi`](user_api_token::UserApiTokenApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "user_api_token")]
 pub mod user_api_token;
-/// The User Api Tokens resource: [`UserApiTokensApi`], its request builders and the enums of their parameters and answers.
+/// The User Api Tokens resource: [`UserApiTokensApi`](user_api_tokens::UserApiTokensApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "user_api_tokens")]
 pub mod user_api_tokens;
-/// The Webhook resource: [`WebhookApi`], its request builders and the enums of their parameters and answers.
+/// The Webhook resource: [`WebhookApi`](webhook::WebhookApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "webhook")]
 pub mod webhook;
-/// The Webhooks resource: [`WebhooksApi`], its request builders and the enums of their parameters and answers.
+/// The Webhooks resource: [`WebhooksApi`](webhooks::WebhooksApi), its request builders and the enums of their parameters and answers.
 #[cfg(feature = "webhooks")]
 pub mod webhooks;
 #[cfg(feature = "application")]

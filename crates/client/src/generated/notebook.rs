@@ -19,7 +19,7 @@ impl<'a> NotebookApi<'a> {
     /// - `execution_id` (required argument; query parameter `executionId`): The ID of the execution to cancel. Example: `632e18632f59592e773a4153`.
     ///
     /// # Returns
-    /// - 200 [`Success`]: If the execution was successfully marked for cancellation.
+    /// - 200 [`Success`](super::types::Success): If the execution was successfully marked for cancellation.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -64,7 +64,7 @@ impl<'a> NotebookApi<'a> {
     /// - `notebook_id` (required argument; path parameter `notebookId`): ID associated with the notebook. Example: `575ed78e7ae143cd83dc4aab`.
     ///
     /// # Returns
-    /// - 200 [`Success`]: If notebook was successfully deleted.
+    /// - 200 [`Success`](super::types::Success): If notebook was successfully deleted.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -108,7 +108,7 @@ impl<'a> NotebookApi<'a> {
     /// - `execution_options` (required argument; JSON request body): The options for the execution.
     ///
     /// # Returns
-    /// - 200 [`SuccessWithExecutionId`]: If execution request was accepted and successfully queued.
+    /// - 200 [`SuccessWithExecutionId`](super::types::SuccessWithExecutionId): If execution request was accepted and successfully queued.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -117,7 +117,8 @@ impl<'a> NotebookApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.notebook().execute("575ec8687ae143cd83dc4a97", "575ed78e7ae143cd83dc4aab", Default::default())
+    /// let execution_options = serde_json::from_str(r##"{"relativeTo":1570549199451}"##).unwrap();
+    /// let answer = client.notebook().execute("575ec8687ae143cd83dc4a97", "575ed78e7ae143cd83dc4aab", execution_options)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;
@@ -153,7 +154,7 @@ impl<'a> NotebookApi<'a> {
     /// - `notebook_id` (required argument; path parameter `notebookId`): ID associated with the notebook. Example: `575ed78e7ae143cd83dc4aab`.
     ///
     /// # Returns
-    /// - 200 [`Notebook`]: notebook information.
+    /// - 200 [`Notebook`](super::types::Notebook): notebook information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -198,7 +199,7 @@ impl<'a> NotebookApi<'a> {
     /// - `since` (optional: [`LogsRequest::since`]; query parameter `since`): Look for log entries since this time (ms since epoch). Example: `1465790400000`.
     ///
     /// # Returns
-    /// - 200 [`NotebookExecutionLogs`]: notebook execution information.
+    /// - 200 [`NotebookExecutionLogs`](super::types::NotebookExecutionLogs): notebook execution information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -245,7 +246,7 @@ impl<'a> NotebookApi<'a> {
     /// - `end` (optional: [`NotebookMinuteCountsRequest::end`]; query parameter `end`): End of range for notebook execution query (ms since epoch). Example: `1465790400000`.
     ///
     /// # Returns
-    /// - 200 [`NotebookMinuteCounts`]: Notebook usage information.
+    /// - 200 [`NotebookMinuteCounts`](super::types::NotebookMinuteCounts): Notebook usage information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -291,7 +292,7 @@ impl<'a> NotebookApi<'a> {
     /// - `notebook` (required argument; JSON request body): Object containing new properties of the notebook.
     ///
     /// # Returns
-    /// - 200 [`Notebook`]: Updated notebook information.
+    /// - 200 [`Notebook`](super::types::Notebook): Updated notebook information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -300,7 +301,8 @@ impl<'a> NotebookApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.notebook().patch("575ec8687ae143cd83dc4a97", "575ed78e7ae143cd83dc4aab", Default::default())
+    /// let notebook = serde_json::from_str(r##"{"name":"New Notebook Name"}"##).unwrap();
+    /// let answer = client.notebook().patch("575ec8687ae143cd83dc4a97", "575ed78e7ae143cd83dc4aab", notebook)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;
@@ -337,7 +339,7 @@ impl<'a> NotebookApi<'a> {
     /// - `export_options` (required argument; JSON request body): The options for the export.
     ///
     /// # Returns
-    /// - 202 [`JobEnqueuedApiResult`]: If export request was accepted and successfully queued.
+    /// - 202 [`JobEnqueuedApiResult`](super::types::JobEnqueuedApiResult): If export request was accepted and successfully queued.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -346,7 +348,8 @@ impl<'a> NotebookApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.notebook().request_input_data_export("575ec8687ae143cd83dc4a97", "575ed78e7ae143cd83dc4aab", Default::default())
+    /// let export_options = serde_json::from_str(r##"{"email":"user@example.com"}"##).unwrap();
+    /// let answer = client.notebook().request_input_data_export("575ec8687ae143cd83dc4a97", "575ed78e7ae143cd83dc4aab", export_options)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;
@@ -383,7 +386,7 @@ impl<'a> NotebookApi<'a> {
     /// - `jupyter_file` (required argument; multipart field `jupyterFile`): The jupyter notebook file.
     ///
     /// # Returns
-    /// - 200 [`Notebook`]: Updated notebook information.
+    /// - 200 [`Notebook`](super::types::Notebook): Updated notebook information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.

@@ -23,7 +23,7 @@ impl<'a> NotebooksApi<'a> {
     /// - `filter` (optional: [`GetRequest::filter`]; query parameter `filter`): Filter to apply against the filtered field. Supports globbing. Blank or not provided means no filtering. Example: `my*notebook`.
     ///
     /// # Returns
-    /// - 200 [`Notebooks`]: Collection of notebooks.
+    /// - 200 [`Notebooks`](super::types::Notebooks): Collection of notebooks.
     ///
     /// Its pages and their items are streams: [`GetRequest::pages`], [`GetRequest::items`] (by page).
     ///
@@ -66,7 +66,7 @@ impl<'a> NotebooksApi<'a> {
     /// - `notebook` (required argument; JSON request body): New notebook information.
     ///
     /// # Returns
-    /// - 201 [`Notebook`]: Successfully created notebook.
+    /// - 201 [`Notebook`](super::types::Notebook): Successfully created notebook.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -75,7 +75,8 @@ impl<'a> NotebooksApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.notebooks().post("575ec8687ae143cd83dc4a97", Default::default())
+    /// let notebook = serde_json::from_str(r##"{"name":"Example Notebook"}"##).unwrap();
+    /// let answer = client.notebooks().post("575ec8687ae143cd83dc4a97", notebook)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;

@@ -17,7 +17,7 @@ impl<'a> OrgApi<'a> {
     /// - `org_id` (required argument; path parameter `orgId`): ID associated with the organization. Example: `575ed6e87ae143cd83dc4aa8`.
     ///
     /// # Returns
-    /// - 200 [`Success`]: If organization was successfully deleted.
+    /// - 200 [`Success`](super::types::Success): If organization was successfully deleted.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -53,7 +53,7 @@ impl<'a> OrgApi<'a> {
     /// - `end` (optional: [`DeviceCountsRequest::end`]; query parameter `end`): End of range for device count query (ms since epoch). Example: `1465790400000`.
     ///
     /// # Returns
-    /// - 200 [`DeviceCounts`]: Device counts by day.
+    /// - 200 [`DeviceCounts`](super::types::DeviceCounts): Device counts by day.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -91,7 +91,7 @@ impl<'a> OrgApi<'a> {
     /// - `summary_include` (optional: [`GetRequest::summary_include`]; query parameter `summaryInclude`): Comma-separated list of summary fields to include in org summary. Example: `payloadCount`.
     ///
     /// # Returns
-    /// - 200 [`Organization`]: Organization information.
+    /// - 200 [`Organization`](super::types::Organization): Organization information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -128,7 +128,7 @@ impl<'a> OrgApi<'a> {
     /// - `invite` (required argument; JSON request body): Object containing new invite info.
     ///
     /// # Returns
-    /// - 200 [`OrganizationInvitations`]: Invitation information.
+    /// - 200 [`OrganizationInvitations`](super::types::OrganizationInvitations): Invitation information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -137,7 +137,8 @@ impl<'a> OrgApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.org().invite_member("575ed6e87ae143cd83dc4aa8", Default::default())
+    /// let invite = serde_json::from_str(r##"{"email":"invitedUser@example.com","role":"edit"}"##).unwrap();
+    /// let answer = client.org().invite_member("575ed6e87ae143cd83dc4aa8", invite)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;
@@ -170,7 +171,7 @@ impl<'a> OrgApi<'a> {
     /// - `summary_include` (optional: [`ModifyMemberRequest::summary_include`]; query parameter `summaryInclude`): Comma-separated list of summary fields to include in org summary. Example: `payloadCount`.
     ///
     /// # Returns
-    /// - 200 [`Organization`]: Updated organization information.
+    /// - 200 [`Organization`](super::types::Organization): Updated organization information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -179,7 +180,8 @@ impl<'a> OrgApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.org().modify_member("575ed6e87ae143cd83dc4aa8", Default::default())
+    /// let member = serde_json::from_str(r##"{"userId":"575ef90f7ae143cd83dc4aad","role":"view"}"##).unwrap();
+    /// let answer = client.org().modify_member("575ed6e87ae143cd83dc4aa8", member)
     ///     .summary_exclude("payloadCount")
     ///     .summary_include("payloadCount")
     ///     .send()
@@ -213,7 +215,7 @@ impl<'a> OrgApi<'a> {
     /// - `end` (optional: [`NotebookMinuteCountsRequest::end`]; query parameter `end`): End of range for notebook execution query (ms since epoch). Example: `1465790400000`.
     ///
     /// # Returns
-    /// - 200 [`NotebookMinuteCounts`]: Notebook usage information.
+    /// - 200 [`NotebookMinuteCounts`](super::types::NotebookMinuteCounts): Notebook usage information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -255,7 +257,7 @@ impl<'a> OrgApi<'a> {
     /// - `summary_include` (optional: [`PatchRequest::summary_include`]; query parameter `summaryInclude`): Comma-separated list of summary fields to include in org summary. Example: `payloadCount`.
     ///
     /// # Returns
-    /// - 200 [`Organization`]: Updated organization information.
+    /// - 200 [`Organization`](super::types::Organization): Updated organization information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -264,7 +266,8 @@ impl<'a> OrgApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.org().patch("575ed6e87ae143cd83dc4aa8", Default::default())
+    /// let organization = serde_json::from_str(r##"{"name":"My Updated Organization","description":"Description of my updated organization"}"##).unwrap();
+    /// let answer = client.org().patch("575ed6e87ae143cd83dc4aa8", organization)
     ///     .summary_exclude("payloadCount")
     ///     .summary_include("payloadCount")
     ///     .send()
@@ -298,7 +301,7 @@ impl<'a> OrgApi<'a> {
     /// - `end` (optional: [`PayloadCountsRequest::end`]; query parameter `end`): End of range for payload count query (ms since epoch). Example: `1465790400000`.
     ///
     /// # Returns
-    /// - 200 [`PayloadStats`]: Payload counts, by type and source.
+    /// - 200 [`PayloadStats`](super::types::PayloadStats): Payload counts, by type and source.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -334,7 +337,7 @@ impl<'a> OrgApi<'a> {
     /// - `org_id` (required argument; path parameter `orgId`): ID associated with the organization. Example: `575ed6e87ae143cd83dc4aa8`.
     ///
     /// # Returns
-    /// - 200 [`OrganizationInvitations`]: Invitation information.
+    /// - 200 [`OrganizationInvitations`](super::types::OrganizationInvitations): Invitation information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -374,7 +377,7 @@ impl<'a> OrgApi<'a> {
     /// - `summary_include` (optional: [`RemoveMemberRequest::summary_include`]; query parameter `summaryInclude`): Comma-separated list of summary fields to include in org summary. Example: `payloadCount`.
     ///
     /// # Returns
-    /// - 200 [`Organization`]: Updated organization information.
+    /// - 200 [`Organization`](super::types::Organization): Updated organization information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -416,7 +419,7 @@ impl<'a> OrgApi<'a> {
     /// - `invite_id` (required argument; query parameter `inviteId`): Id of invite to revoke. Example: `575ed71e7ae143cd83dc4aaa`.
     ///
     /// # Returns
-    /// - 200 [`OrganizationInvitations`]: Invitation information.
+    /// - 200 [`OrganizationInvitations`](super::types::OrganizationInvitations): Invitation information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -456,7 +459,7 @@ impl<'a> OrgApi<'a> {
     /// - `transfer` (required argument; JSON request body): Object containing properties of the transfer.
     ///
     /// # Returns
-    /// - 200 [`Success`]: If resource transfer was successful.
+    /// - 200 [`Success`](super::types::Success): If resource transfer was successful.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -465,7 +468,8 @@ impl<'a> OrgApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.org().transfer_resources("575ed6e87ae143cd83dc4aa8", Default::default())
+    /// let transfer = serde_json::from_str(r##"{"destinationId":"575ed6e87ae143cd83dc4aa8","destinationType":"organization","applicationIds":["575ec8687ae143cd83dc4a97"]}"##).unwrap();
+    /// let answer = client.org().transfer_resources("575ed6e87ae143cd83dc4aa8", transfer)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;

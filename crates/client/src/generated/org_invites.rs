@@ -18,7 +18,7 @@ impl<'a> OrgInvitesApi<'a> {
     /// - `email` (required argument; query parameter `email`): The email associated with the invite. Example: `example@example.com`.
     ///
     /// # Returns
-    /// - 200 [`OrganizationInvitationInformation`]: Information about invite.
+    /// - 200 [`OrganizationInvitationInformation`](super::types::OrganizationInvitationInformation): Information about invite.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -58,7 +58,7 @@ impl<'a> OrgInvitesApi<'a> {
     /// - `invite` (required argument; JSON request body): Invite info and acceptance.
     ///
     /// # Returns
-    /// - 200 [`OrganizationInvitationResult`]: Acceptance/Rejection of invite.
+    /// - 200 [`OrganizationInvitationResult`](super::types::OrganizationInvitationResult): Acceptance/Rejection of invite.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -68,7 +68,8 @@ impl<'a> OrgInvitesApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.org_invites().post(Default::default())
+    /// let invite = serde_json::from_str(r##"{"email":"invitedUser@example.com","token":"the_invitation_token","accept":true}"##).unwrap();
+    /// let answer = client.org_invites().post(invite)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;

@@ -24,7 +24,7 @@ impl<'a> OrgsApi<'a> {
     /// - `summary_include` (optional: [`GetRequest::summary_include`]; query parameter `summaryInclude`): Comma-separated list of summary fields to include in org summary. Example: `payloadCount`.
     ///
     /// # Returns
-    /// - 200 [`Organizations`]: Collection of organizations.
+    /// - 200 [`Organizations`](super::types::Organizations): Collection of organizations.
     ///
     /// Its pages and their items are streams: [`GetRequest::pages`], [`GetRequest::items`] (by page).
     ///
@@ -63,7 +63,7 @@ impl<'a> OrgsApi<'a> {
     /// - `summary_include` (optional: [`PostRequest::summary_include`]; query parameter `summaryInclude`): Comma-separated list of summary fields to include in org summary. Example: `payloadCount`.
     ///
     /// # Returns
-    /// - 201 [`Organization`]: Successfully created organization.
+    /// - 201 [`Organization`](super::types::Organization): Successfully created organization.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -71,7 +71,8 @@ impl<'a> OrgsApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.orgs().post(Default::default())
+    /// let organization = serde_json::from_str(r##"{"name":"My New Organization","description":"Description of my new organization"}"##).unwrap();
+    /// let answer = client.orgs().post(organization)
     ///     .summary_exclude("payloadCount")
     ///     .summary_include("payloadCount")
     ///     .send()

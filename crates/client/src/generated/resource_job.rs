@@ -19,7 +19,7 @@ impl<'a> ResourceJobApi<'a> {
     /// - `execution_id` (required argument; query parameter `executionId`): The ID of the execution to cancel. Example: `632e18632f59592e773a4153`.
     ///
     /// # Returns
-    /// - 200 [`Success`]: If the execution was successfully marked for cancellation.
+    /// - 200 [`Success`](super::types::Success): If the execution was successfully marked for cancellation.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -65,7 +65,7 @@ impl<'a> ResourceJobApi<'a> {
     /// - `include_workflows` (optional: [`DeleteRequest::include_workflows`]; query parameter `includeWorkflows`): If the workflows that trigger from this resource job should also be deleted. Example: `true`.
     ///
     /// # Returns
-    /// - 200 [`Success`]: If resource job was successfully deleted.
+    /// - 200 [`Success`](super::types::Success): If resource job was successfully deleted.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -110,7 +110,7 @@ impl<'a> ResourceJobApi<'a> {
     /// - `execution_options` (required argument; JSON request body): The options for the execution.
     ///
     /// # Returns
-    /// - 200 [`SuccessWithExecutionId`]: If the job was successfully queued.
+    /// - 200 [`SuccessWithExecutionId`](super::types::SuccessWithExecutionId): If the job was successfully queued.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -119,7 +119,8 @@ impl<'a> ResourceJobApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.resource_job().execute("575ec8687ae143cd83dc4a97", "575ec8687ae143cd83dc4a97", Default::default())
+    /// let execution_options = serde_json::from_str(r##"{"templateContext":"{ \"myData\": 123 }"}"##).unwrap();
+    /// let answer = client.resource_job().execute("575ec8687ae143cd83dc4a97", "575ec8687ae143cd83dc4a97", execution_options)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;
@@ -155,7 +156,7 @@ impl<'a> ResourceJobApi<'a> {
     /// - `resource_job_id` (required argument; path parameter `resourceJobId`): ID associated with the resource job. Example: `575ec8687ae143cd83dc4a97`.
     ///
     /// # Returns
-    /// - 200 [`ResourceJob`]: A single resource job.
+    /// - 200 [`ResourceJob`](super::types::ResourceJob): A single resource job.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -200,7 +201,7 @@ impl<'a> ResourceJobApi<'a> {
     /// - `since` (optional: [`LogsRequest::since`]; query parameter `since`): Look for log entries since this time (ms since epoch). Example: `1465790400000`.
     ///
     /// # Returns
-    /// - 200 [`ResourceJobExecutionLogs`]: Resource job execution information.
+    /// - 200 [`ResourceJobExecutionLogs`](super::types::ResourceJobExecutionLogs): Resource job execution information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -246,7 +247,7 @@ impl<'a> ResourceJobApi<'a> {
     /// - `resource_job` (required argument; JSON request body): The new resource job configuration.
     ///
     /// # Returns
-    /// - 201 [`ResourceJob`]: Successfully updated resource job.
+    /// - 201 [`ResourceJob`](super::types::ResourceJob): Successfully updated resource job.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -255,7 +256,8 @@ impl<'a> ResourceJobApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.resource_job().patch("575ec8687ae143cd83dc4a97", "575ec8687ae143cd83dc4a97", Default::default())
+    /// let resource_job = serde_json::from_str(r##"{"name":"Example Resource Job","queryJson":"{ \"name\": \"my device\"}"}"##).unwrap();
+    /// let answer = client.resource_job().patch("575ec8687ae143cd83dc4a97", "575ec8687ae143cd83dc4a97", resource_job)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;

@@ -23,7 +23,7 @@ impl<'a> ResourceJobsApi<'a> {
     /// - `filter` (optional: [`GetRequest::filter`]; query parameter `filter`): Filter to apply against the filtered field. Supports globbing. Blank or not provided means no filtering. Example: `my*job`.
     ///
     /// # Returns
-    /// - 200 [`ResourceJobs`]: Collection of resource jobs.
+    /// - 200 [`ResourceJobs`](super::types::ResourceJobs): Collection of resource jobs.
     ///
     /// Its pages and their items are streams: [`GetRequest::pages`], [`GetRequest::items`] (by page).
     ///
@@ -65,7 +65,7 @@ impl<'a> ResourceJobsApi<'a> {
     /// - `resource_job` (required argument; JSON request body): New resource job information.
     ///
     /// # Returns
-    /// - 201 [`ResourceJob`]: Successfully created resource job.
+    /// - 201 [`ResourceJob`](super::types::ResourceJob): Successfully created resource job.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -74,7 +74,8 @@ impl<'a> ResourceJobsApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.resource_jobs().post("575ec8687ae143cd83dc4a97", Default::default())
+    /// let resource_job = serde_json::from_str(r##"{"name":"Example Resource Job","resourceType":"device","queryJson":"{ \"name\": \"my device\"}"}"##).unwrap();
+    /// let answer = client.resource_jobs().post("575ec8687ae143cd83dc4a97", resource_job)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;

@@ -17,7 +17,7 @@ impl<'a> UserApiTokenApi<'a> {
     /// - `api_token_id` (required argument; path parameter `apiTokenId`): ID associated with the API token. Example: `575ec7417ae143cd83dc4a95`.
     ///
     /// # Returns
-    /// - 200 [`Success`]: If API token was successfully deleted.
+    /// - 200 [`Success`](super::types::Success): If API token was successfully deleted.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -51,7 +51,7 @@ impl<'a> UserApiTokenApi<'a> {
     /// - `api_token_id` (required argument; path parameter `apiTokenId`): ID associated with the API token. Example: `575ec7417ae143cd83dc4a95`.
     ///
     /// # Returns
-    /// - 200 [`ApiToken`]: API token information.
+    /// - 200 [`ApiToken`](super::types::ApiToken): API token information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -88,7 +88,7 @@ impl<'a> UserApiTokenApi<'a> {
     /// - `api_token` (required argument; JSON request body): Object containing new properties of the API token.
     ///
     /// # Returns
-    /// - 200 [`ApiToken`]: Updated API token information.
+    /// - 200 [`ApiToken`](super::types::ApiToken): Updated API token information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -97,7 +97,8 @@ impl<'a> UserApiTokenApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.user_api_token().patch("575ec7417ae143cd83dc4a95", Default::default())
+    /// let api_token = serde_json::from_str(r##"{"name":"My Updated API Token","status":"inactive"}"##).unwrap();
+    /// let answer = client.user_api_token().patch("575ec7417ae143cd83dc4a95", api_token)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;

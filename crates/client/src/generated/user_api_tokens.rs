@@ -22,7 +22,7 @@ impl<'a> UserApiTokensApi<'a> {
     /// - `filter` (optional: [`GetRequest::filter`]; query parameter `filter`): Filter to apply against the filtered field. Supports globbing. Blank or not provided means no filtering. Example: `my*token`.
     ///
     /// # Returns
-    /// - 200 [`ApiToken`]: Collection of API tokens.
+    /// - 200 [`ApiToken`](super::types::ApiToken): Collection of API tokens.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -61,7 +61,7 @@ impl<'a> UserApiTokensApi<'a> {
     /// - `api_token` (required argument; JSON request body): API token information.
     ///
     /// # Returns
-    /// - 201 [`ApiToken`]: The successfully created API token.
+    /// - 201 [`ApiToken`](super::types::ApiToken): The successfully created API token.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -69,7 +69,8 @@ impl<'a> UserApiTokensApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.user_api_tokens().post(Default::default())
+    /// let api_token = serde_json::from_str(r##"{"name":"My New API Token","expirationDate":"2017-06-13T04:00:00.000Z","scope":["all.Application"],"status":"active"}"##).unwrap();
+    /// let answer = client.user_api_tokens().post(api_token)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;

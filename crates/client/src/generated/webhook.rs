@@ -19,7 +19,7 @@ impl<'a> WebhookApi<'a> {
     /// - `include_workflows` (optional: [`DeleteRequest::include_workflows`]; query parameter `includeWorkflows`): If the workflows that utilize this webhook should also be deleted. Example: `true`.
     ///
     /// # Returns
-    /// - 200 [`Success`]: If webhook was successfully deleted.
+    /// - 200 [`Success`](super::types::Success): If webhook was successfully deleted.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -63,7 +63,7 @@ impl<'a> WebhookApi<'a> {
     /// - `webhook_id` (required argument; path parameter `webhookId`): ID associated with the webhook. Example: `575ed78e7ae143cd83dc4aab`.
     ///
     /// # Returns
-    /// - 200 [`Webhook`]: Webhook information.
+    /// - 200 [`Webhook`](super::types::Webhook): Webhook information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -106,7 +106,7 @@ impl<'a> WebhookApi<'a> {
     /// - `webhook` (required argument; JSON request body): Object containing new properties of the webhook.
     ///
     /// # Returns
-    /// - 200 [`Webhook`]: Updated webhook information.
+    /// - 200 [`Webhook`](super::types::Webhook): Updated webhook information.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -115,7 +115,8 @@ impl<'a> WebhookApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.webhook().patch("575ec8687ae143cd83dc4a97", "575ed78e7ae143cd83dc4aab", Default::default())
+    /// let webhook = serde_json::from_str(r##"{"name":"My Updated Webhook","responseCode":201}"##).unwrap();
+    /// let answer = client.webhook().patch("575ec8687ae143cd83dc4a97", "575ed78e7ae143cd83dc4aab", webhook)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;

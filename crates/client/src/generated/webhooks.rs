@@ -23,7 +23,7 @@ impl<'a> WebhooksApi<'a> {
     /// - `filter` (optional: [`GetRequest::filter`]; query parameter `filter`): Filter to apply against the filtered field. Supports globbing. Blank or not provided means no filtering. Example: `my*webhook`.
     ///
     /// # Returns
-    /// - 200 [`Webhooks`]: Collection of webhooks.
+    /// - 200 [`Webhooks`](super::types::Webhooks): Collection of webhooks.
     ///
     /// Its pages and their items are streams: [`GetRequest::pages`], [`GetRequest::items`] (by page).
     ///
@@ -67,7 +67,7 @@ impl<'a> WebhooksApi<'a> {
     /// - `webhook` (required argument; JSON request body): New webhook information.
     ///
     /// # Returns
-    /// - 201 [`Webhook`]: Successfully created webhook.
+    /// - 201 [`Webhook`](super::types::Webhook): Successfully created webhook.
     ///
     /// # Errors
     /// - 400: Error if malformed request.
@@ -76,7 +76,8 @@ impl<'a> WebhooksApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let answer = client.webhooks().post("575ec8687ae143cd83dc4a97", Default::default())
+    /// let webhook = serde_json::from_str(r##"{"name":"My New Webhook"}"##).unwrap();
+    /// let answer = client.webhooks().post("575ec8687ae143cd83dc4a97", webhook)
     ///     .send()
     ///     .await?;
     /// # let _ = answer;
