@@ -218,7 +218,7 @@ impl<'a> Module<'a> {
         if answers.iter().any(|(_, schema, linked)| *linked && schema.is_none()) {
             return Output::Json;
         }
-        let first = answers.first().map(|(_, schema, _)| *schema).flatten();
+        let first = answers.first().and_then(|(_, schema, _)| *schema);
         let same = answers
             .iter()
             .all(|(_, schema, _)| schema.map(|s| &s.anchor) == first.map(|s| &s.anchor));
