@@ -334,7 +334,8 @@ impl<'a, T> Request<'a, T> {
         self
     }
 
-    /// A query value of a schema type, sent as JSON text (what the official Python client does).
+    /// A query value sent as its JSON text in one pair (`query={"$or":[…]}`): what the official
+    /// clients do with the parameters their documents mark as a JSON filter.
     pub fn query_json<V: Serialize + ?Sized>(self, name: &'static str, value: &V) -> Self {
         match serde_json::to_string(value) {
             Ok(text) => self.query(name, text),
@@ -345,8 +346,17 @@ impl<'a, T> Request<'a, T> {
     /// A list value, flattened the way the official clients send lists and the objects in them:
     /// `name[0]=a&name[1]=b`, `name[0][key]=v`. An empty list sends nothing. Replaces an
     /// earlier list of the same name.
-    pub fn query_list<V: Serialize>(mut self, name: &'static str, values: &[V]) -> Self {
-        let value = match serde_json::to_value(values) {
+    pub fn query_list<V: Serialize>(self, name: &'static str, values: &[V]) -> Self {
+        self.query_flat(name, values)
+    }
+
+    /// Any value (a schema type's: a list, an object, a string), flattened as the official
+    /// clients send a query value (the JS client's `qs`, the Python client's `flatten_params`):
+    /// a list's items and an object's members get `[index]` and `[key]` suffixes
+    /// (`tagFilter[0][key]=Floor`), a scalar is one pair (`deviceClass=standalone`). Replaces an
+    /// earlier value of the same name.
+    pub fn query_flat<V: Serialize + ?Sized>(mut self, name: &'static str, value: &V) -> Self {
+        let value = match serde_json::to_value(value) {
             Ok(value) => value,
             Err(source) => return self.refuse_encoding(source),
         };

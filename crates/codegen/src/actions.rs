@@ -642,8 +642,9 @@ fn store(param: &Param, value: TokenStream) -> TokenStream {
     match (param.location, &param.ty) {
         (Location::QueryJson, _) => return quote! { .query_json(#wire, &#value) },
         (Location::Query, ParamType::Array { .. }) => return quote! { .query_list(#wire, &#value) },
+        // A schema value is flattened as the official clients flatten it (`tagFilter[0][key]`).
         (Location::Query, ParamType::Schema { .. }) => {
-            return quote! { .query_json(#wire, &#value) }
+            return quote! { .query_flat(#wire, &#value) }
         }
         (_, ParamType::File) => return quote! { .multipart_file(#wire, #value) },
         (Location::Multipart, ParamType::String) => {

@@ -102,7 +102,7 @@ impl<'a> GetRequest<'a> {
         self,
         audit_log_filter: super::types::AuditLogFilter,
     ) -> Self {
-        Self(self.0.query_json("auditLogFilter", &audit_log_filter))
+        Self(self.0.query_flat("auditLogFilter", &audit_log_filter))
     }
     /// The pages of this list, one request each, from this request's own page on (its other parameters and options apply to every page), until `totalCount` items.
     pub fn pages(self) -> ::wegnology::runtime::Pages<'a, Self> {

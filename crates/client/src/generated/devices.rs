@@ -549,7 +549,7 @@ impl<'a> AttributeNamesRequest<'a> {
         self,
         data_type: super::types::DeviceAttributeDataTypeFilter,
     ) -> Self {
-        Self(self.0.query_json("dataType", &data_type))
+        Self(self.0.query_flat("dataType", &data_type))
     }
     /// Filter attributes down to those that have names starting with the given string. Case insensitive. Example: `temper`.
     ///
@@ -641,13 +641,13 @@ impl<'a> GetRequest<'a> {
     ///
     /// Sent as the query parameter `deviceClass`.
     pub fn device_class(self, device_class: super::types::DeviceClassFilter) -> Self {
-        Self(self.0.query_json("deviceClass", &device_class))
+        Self(self.0.query_flat("deviceClass", &device_class))
     }
     /// Array of tag pairs to filter by.
     ///
     /// Sent as the query parameter `tagFilter`.
     pub fn tag_filter(self, tag_filter: super::types::DeviceTagFilter) -> Self {
-        Self(self.0.query_json("tagFilter", &tag_filter))
+        Self(self.0.query_flat("tagFilter", &tag_filter))
     }
     /// If set, do not return connection info. Example: `true`.
     ///

@@ -295,7 +295,7 @@ impl<'a> GetRequest<'a> {
         self,
         trigger_filter: super::types::WorkflowTriggerFilter,
     ) -> Self {
-        Self(self.0.query_json("triggerFilter", &trigger_filter))
+        Self(self.0.query_flat("triggerFilter", &trigger_filter))
     }
     /// If the result of the request should also include the details of any custom nodes referenced by the returned workflows. Default: `false`. Example: `true`.
     ///
@@ -380,7 +380,7 @@ impl<'a> GetByVersionRequest<'a> {
         self,
         trigger_filter: super::types::WorkflowTriggerFilter,
     ) -> Self {
-        Self(self.0.query_json("triggerFilter", &trigger_filter))
+        Self(self.0.query_flat("triggerFilter", &trigger_filter))
     }
     /// If the result of the request should also include the details of any custom nodes referenced by the returned workflows. Default: `false`. Example: `true`.
     ///
