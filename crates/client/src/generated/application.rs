@@ -249,6 +249,7 @@ impl<'a> ApplicationApi<'a> {
                     "/applications/{applicationId}/deviceCounts",
                 )
                 .accept_version("^1.24.5")
+                .query_order(&["start", "end"])
                 .path_param("applicationId", application_id.into()),
         )
     }
@@ -408,6 +409,7 @@ impl<'a> ApplicationApi<'a> {
                 .0
                 .get("application.get", "/applications/{applicationId}")
                 .accept_version("^1.24.5")
+                .query_order(&["summaryExclude", "summaryInclude"])
                 .secret_answer()
                 .path_param("applicationId", application_id.into()),
         )
@@ -576,6 +578,7 @@ impl<'a> ApplicationApi<'a> {
                     "/applications/{applicationId}/notebookMinuteCounts",
                 )
                 .accept_version("^1.24.5")
+                .query_order(&["start", "end"])
                 .path_param("applicationId", application_id.into()),
         )
     }
@@ -619,6 +622,7 @@ impl<'a> ApplicationApi<'a> {
                 .0
                 .patch("application.patch", "/applications/{applicationId}")
                 .accept_version("^1.24.5")
+                .query_order(&["summaryExclude", "summaryInclude"])
                 .secret_answer()
                 .path_param("applicationId", application_id.into())
                 .json_body(&application),
@@ -665,6 +669,7 @@ impl<'a> ApplicationApi<'a> {
                     "/applications/{applicationId}/payloadCounts",
                 )
                 .accept_version("^1.24.5")
+                .query_order(&["start", "end"])
                 .path_param("applicationId", application_id.into()),
         )
     }

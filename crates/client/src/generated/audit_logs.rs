@@ -53,6 +53,17 @@ impl<'a> AuditLogsApi<'a> {
                 .0
                 .get("auditLogs.get", "/orgs/{orgId}/audit-logs")
                 .accept_version("^1.24.5")
+                .query_order(
+                    &[
+                        "sortField",
+                        "sortDirection",
+                        "page",
+                        "perPage",
+                        "start",
+                        "end",
+                        "auditLogFilter",
+                    ],
+                )
                 .path_param("orgId", org_id.into()),
         )
     }

@@ -48,6 +48,7 @@ impl<'a> DevicesApi<'a> {
                     "/applications/{applicationId}/devices/attributeNames",
                 )
                 .accept_version("^1.24.5")
+                .query_order(&["query", "dataType", "startsWith"])
                 .path_param("applicationId", application_id.into()),
         )
     }
@@ -132,6 +133,7 @@ impl<'a> DevicesApi<'a> {
                     "/applications/{applicationId}/devices/deviceNames",
                 )
                 .accept_version("^1.24.5")
+                .query_order(&["query", "startsWith"])
                 .path_param("applicationId", application_id.into()),
         )
     }
@@ -171,6 +173,7 @@ impl<'a> DevicesApi<'a> {
                 .0
                 .post("devices.export", "/applications/{applicationId}/devices/export")
                 .accept_version("^1.24.5")
+                .query_order(&["email", "callbackUrl"])
                 .path_param("applicationId", application_id.into()),
         )
     }
@@ -230,6 +233,23 @@ impl<'a> DevicesApi<'a> {
                 .0
                 .get("devices.get", "/applications/{applicationId}/devices")
                 .accept_version("^1.24.5")
+                .query_order(
+                    &[
+                        "sortField",
+                        "sortDirection",
+                        "page",
+                        "perPage",
+                        "filterField",
+                        "filter",
+                        "deviceClass",
+                        "tagFilter",
+                        "excludeConnectionInfo",
+                        "parentId",
+                        "query",
+                        "tagsAsObject",
+                        "attributesAsObject",
+                    ],
+                )
                 .path_param("applicationId", application_id.into()),
         )
     }
@@ -355,6 +375,7 @@ impl<'a> DevicesApi<'a> {
                 .0
                 .post("devices.post", "/applications/{applicationId}/devices")
                 .accept_version("^1.24.5")
+                .query_order(&["tagsAsObject", "attributesAsObject"])
                 .path_param("applicationId", application_id.into())
                 .json_body(&device),
         )
@@ -481,6 +502,7 @@ impl<'a> DevicesApi<'a> {
                 .0
                 .get("devices.tagKeys", "/applications/{applicationId}/devices/tagKeys")
                 .accept_version("^1.24.5")
+                .query_order(&["query", "startsWith"])
                 .path_param("applicationId", application_id.into()),
         )
     }
@@ -526,6 +548,7 @@ impl<'a> DevicesApi<'a> {
                     "/applications/{applicationId}/devices/tagValues",
                 )
                 .accept_version("^1.24.5")
+                .query_order(&["query", "key", "startsWith"])
                 .path_param("applicationId", application_id.into())
                 .query("key", key.into()),
         )

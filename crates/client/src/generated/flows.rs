@@ -60,6 +60,21 @@ impl<'a> FlowsApi<'a> {
                 .0
                 .get("flows.get", "/applications/{applicationId}/flows")
                 .accept_version("^1.24.5")
+                .query_order(
+                    &[
+                        "sortField",
+                        "sortDirection",
+                        "page",
+                        "perPage",
+                        "filterField",
+                        "filter",
+                        "flowClass",
+                        "triggerFilter",
+                        "includeCustomNodes",
+                        "query",
+                        "allVersions",
+                    ],
+                )
                 .secret_answer()
                 .path_param("applicationId", application_id.into()),
         )
@@ -120,6 +135,21 @@ impl<'a> FlowsApi<'a> {
                 .0
                 .get("flows.getByVersion", "/applications/{applicationId}/flows/version")
                 .accept_version("^1.24.5")
+                .query_order(
+                    &[
+                        "sortField",
+                        "sortDirection",
+                        "page",
+                        "perPage",
+                        "filterField",
+                        "filter",
+                        "flowClass",
+                        "version",
+                        "triggerFilter",
+                        "includeCustomNodes",
+                        "query",
+                    ],
+                )
                 .secret_answer()
                 .path_param("applicationId", application_id.into())
                 .query("version", version.into()),

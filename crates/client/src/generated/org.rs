@@ -76,6 +76,7 @@ impl<'a> OrgApi<'a> {
                 .0
                 .get("org.deviceCounts", "/orgs/{orgId}/deviceCounts")
                 .accept_version("^1.24.5")
+                .query_order(&["start", "end"])
                 .path_param("orgId", org_id.into()),
         )
     }
@@ -114,6 +115,7 @@ impl<'a> OrgApi<'a> {
                 .0
                 .get("org.get", "/orgs/{orgId}")
                 .accept_version("^1.24.5")
+                .query_order(&["summaryExclude", "summaryInclude"])
                 .path_param("orgId", org_id.into()),
         )
     }
@@ -197,6 +199,7 @@ impl<'a> OrgApi<'a> {
                 .0
                 .patch("org.modifyMember", "/orgs/{orgId}/member")
                 .accept_version("^1.24.5")
+                .query_order(&["summaryExclude", "summaryInclude"])
                 .path_param("orgId", org_id.into())
                 .json_body(&member),
         )
@@ -239,6 +242,7 @@ impl<'a> OrgApi<'a> {
                 .0
                 .get("org.notebookMinuteCounts", "/orgs/{orgId}/notebookMinuteCounts")
                 .accept_version("^1.24.5")
+                .query_order(&["start", "end"])
                 .path_param("orgId", org_id.into()),
         )
     }
@@ -282,6 +286,7 @@ impl<'a> OrgApi<'a> {
                 .0
                 .patch("org.patch", "/orgs/{orgId}")
                 .accept_version("^1.24.5")
+                .query_order(&["summaryExclude", "summaryInclude"])
                 .path_param("orgId", org_id.into())
                 .json_body(&organization),
         )
@@ -321,6 +326,7 @@ impl<'a> OrgApi<'a> {
                 .0
                 .get("org.payloadCounts", "/orgs/{orgId}/payloadCounts")
                 .accept_version("^1.24.5")
+                .query_order(&["start", "end"])
                 .path_param("orgId", org_id.into()),
         )
     }
@@ -401,6 +407,7 @@ impl<'a> OrgApi<'a> {
                 .0
                 .delete("org.removeMember", "/orgs/{orgId}/member")
                 .accept_version("^1.24.5")
+                .query_order(&["userId", "summaryExclude", "summaryInclude"])
                 .path_param("orgId", org_id.into())
                 .query("userId", user_id.into()),
         )
