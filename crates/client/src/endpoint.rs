@@ -376,7 +376,7 @@ impl<'a, T> Request<'a, T> {
     /// A query value sent as its JSON text in one pair (`query={"$or":[…]}`): what the official
     /// clients do with the parameters their documents mark as a JSON filter.
     pub fn query_json<V: Serialize + ?Sized>(self, name: &'static str, value: &V) -> Self {
-        match serde_json::to_string(value) {
+        match crate::wire::to_string(value) {
             Ok(text) => self.query(name, text),
             Err(source) => self.refuse_encoding(source),
         }
@@ -438,9 +438,10 @@ impl<'a, T> Request<'a, T> {
         self
     }
 
-    /// The JSON request body, encoded once, straight to bytes.
+    /// The JSON request body, encoded once, straight to bytes (numbers as the JS client writes
+    /// them: a whole `f64` without `.0`).
     pub fn json_body<B: Serialize + ?Sized>(mut self, body: &B) -> Self {
-        match serde_json::to_vec(body) {
+        match crate::wire::to_vec(body) {
             Ok(bytes) => self.body = Body::Json(Bytes::from(bytes)),
             Err(source) => return self.refuse_encoding(source),
         }
@@ -489,7 +490,7 @@ impl<'a, T> Request<'a, T> {
     /// An object field of a multipart body, sent as its JSON text like a text field (what the
     /// official JS client does). A value that does not encode is refused (named), at send.
     pub fn multipart_json<V: Serialize + ?Sized>(mut self, name: &'static str, value: &V) -> Self {
-        match serde_json::to_string(value) {
+        match crate::wire::to_string(value) {
             Ok(text) => self.multipart(name, Value::Text(text)),
             Err(_) => {
                 self.refuse(name, "the value does not encode as JSON");
@@ -545,6 +546,7 @@ fn flatten_query(
             }
         }
         Value::String(text) => out.push((Cow::Owned(prefix), text.clone())),
+        Value::Number(number) => out.push((Cow::Owned(prefix), crate::wire::number_text(number))),
         Value::Null => {}
         scalar => out.push((Cow::Owned(prefix), scalar.to_string())),
     }
