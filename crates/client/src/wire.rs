@@ -1,7 +1,8 @@
 //! Values written as the official JS client writes them: JSON whose numbers are written as
 //! `JSON.stringify` writes them, a whole number without a fraction (`300`, where serde_json
 //! writes an `f64` as `300.0`). The JSON bodies, the JSON-text query values, the object fields
-//! of a multipart body and the flattened query values are written so.
+//! of a multipart body and the flattened query values are written so. The generated types
+//! send their date-times as JavaScript sends a `Date` ([`date_time`]).
 //!
 //! Imports nothing else of the crate.
 
@@ -69,6 +70,44 @@ pub(crate) fn number_text(number: &serde_json::Number) -> String {
     }
 }
 
+/// The serializers of the generated types' date-time fields: written as JavaScript's
+/// `Date.prototype.toISOString` writes them, always with milliseconds
+/// (`2017-06-13T04:00:00.000Z`, where chrono writes `2017-06-13T04:00:00Z`); a time finer than
+/// a millisecond, which a JavaScript `Date` cannot hold, keeps its digits.
+pub mod date_time {
+    use chrono::{DateTime, SecondsFormat, Utc};
+    use serde::Serializer;
+
+    /// The text of `time`.
+    pub fn text(time: &DateTime<Utc>) -> String {
+        let format = if time.timestamp_subsec_nanos() % 1_000_000 == 0 {
+            SecondsFormat::Millis
+        } else {
+            SecondsFormat::AutoSi
+        };
+        time.to_rfc3339_opts(format, true)
+    }
+
+    /// Serializes a date-time field.
+    pub fn serialize<S: Serializer>(
+        time: &DateTime<Utc>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&text(time))
+    }
+
+    /// Serializes an optional date-time field (`None` is skipped by the field's attributes).
+    pub fn serialize_option<S: Serializer>(
+        time: &Option<DateTime<Utc>>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match time {
+            Some(time) => serialize(time, serializer),
+            None => serializer.serialize_none(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,5 +130,22 @@ mod tests {
         assert_eq!(number(json!(8883.0)), "8883");
         assert_eq!(number(json!(0.1)), "0.1");
         assert_eq!(number(json!(-5)), "-5");
+    }
+
+    #[test]
+    fn date_times_are_written_as_javascript_writes_them() {
+        let time = |text: &str| text.parse::<chrono::DateTime<chrono::Utc>>().unwrap();
+        assert_eq!(
+            date_time::text(&time("2017-06-13T04:00:00Z")),
+            "2017-06-13T04:00:00.000Z"
+        );
+        assert_eq!(
+            date_time::text(&time("2020-01-31T11:59:59.999Z")),
+            "2020-01-31T11:59:59.999Z"
+        );
+        assert_eq!(
+            date_time::text(&time("2020-01-31T11:59:59.999123Z")),
+            "2020-01-31T11:59:59.999123Z"
+        );
     }
 }

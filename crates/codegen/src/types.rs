@@ -246,14 +246,24 @@ impl<'m> TypeSet<'m> {
             // `rename` only where the field's name is not the wire name.
             let rename = (field.to_string().trim_start_matches("r#") != wire)
                 .then(|| quote! { rename = #wire, });
+            // A date-time is sent as the JS client sends a `Date` (`toISOString`: milliseconds).
+            let date_time = self.context.sent && ty.to_string() == date_time_type().to_string();
             let attrs = if is_required {
-                rename
-                    .map(|rename| quote! { #[serde(#rename)] })
-                    .unwrap_or_default()
+                let with = date_time.then(|| {
+                    quote! { serialize_with = "::wegnology::runtime::date_time::serialize", }
+                });
+                if rename.is_none() && with.is_none() {
+                    quote! {}
+                } else {
+                    quote! { #[serde(#rename #with)] }
+                }
             } else {
                 ty = quote! { ::std::option::Option<#ty> };
+                let with = date_time.then(|| {
+                    quote! { serialize_with = "::wegnology::runtime::date_time::serialize_option", }
+                });
                 // No `default`: serde decodes a missing `Option` field as `None` by itself.
-                quote! { #[serde(#rename skip_serializing_if = "Option::is_none")] }
+                quote! { #[serde(#rename #with skip_serializing_if = "Option::is_none")] }
             };
             fields.push(quote! { #doc #attrs pub #field: #ty, });
         }
@@ -312,7 +322,7 @@ impl<'m> TypeSet<'m> {
         }
         match json.get("type").and_then(Value::as_str) {
             Some("string") if json.get("format").and_then(Value::as_str) == Some("date-time") => {
-                quote! { ::chrono::DateTime<::chrono::Utc> }
+                date_time_type()
             }
             Some("string") => quote! { ::std::string::String },
             Some("integer") => quote! { i64 },
@@ -496,6 +506,11 @@ fn page_impl(
             fn total_count(&self) -> ::std::option::Option<u64> { #total }
         }
     }
+}
+
+/// The type of a `date-time` string.
+fn date_time_type() -> TokenStream {
+    quote! { ::chrono::DateTime<::chrono::Utc> }
 }
 
 /// The values of a string enum schema.

@@ -472,7 +472,11 @@ pub struct MePatch {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub password: ::std::option::Option<::wegnology::runtime::Secret>,
     /// `tokenCutoff`, format `date-time`
-    #[serde(rename = "tokenCutoff", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "tokenCutoff",
+        serialize_with = "::wegnology::runtime::date_time::serialize_option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub token_cutoff: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 /// Multi-Factor Authentication Info
@@ -1680,7 +1684,11 @@ pub struct ApiTokenPost {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// `expirationDate`, format `date-time`
-    #[serde(rename = "expirationDate", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "expirationDate",
+        serialize_with = "::wegnology::runtime::date_time::serialize_option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub expiration_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `scope`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -2956,7 +2964,11 @@ pub struct ApplicationPatch {
     #[serde(rename = "endpointSlug", skip_serializing_if = "Option::is_none")]
     pub endpoint_slug: ::std::option::Option<::std::string::String>,
     /// `expUserTokenCutoff`, format `date-time`
-    #[serde(rename = "expUserTokenCutoff", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "expUserTokenCutoff",
+        serialize_with = "::wegnology::runtime::date_time::serialize_option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub exp_user_token_cutoff: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `endpointDefaultCors`
     #[serde(rename = "endpointDefaultCors", skip_serializing_if = "Option::is_none")]
@@ -3139,7 +3151,11 @@ pub struct ApplicationPost {
     #[serde(rename = "endpointSlug", skip_serializing_if = "Option::is_none")]
     pub endpoint_slug: ::std::option::Option<::std::string::String>,
     /// `expUserTokenCutoff`, format `date-time`
-    #[serde(rename = "expUserTokenCutoff", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "expUserTokenCutoff",
+        serialize_with = "::wegnology::runtime::date_time::serialize_option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub exp_user_token_cutoff: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `endpointDefaultCors`
     #[serde(rename = "endpointDefaultCors", skip_serializing_if = "Option::is_none")]
@@ -7964,7 +7980,11 @@ pub struct ExperienceUserPatch {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub password: ::std::option::Option<::wegnology::runtime::Secret>,
     /// `tokenCutoff`, format `date-time`
-    #[serde(rename = "tokenCutoff", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "tokenCutoff",
+        serialize_with = "::wegnology::runtime::date_time::serialize_option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub token_cutoff: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `userTags`
     #[serde(rename = "userTags", skip_serializing_if = "Option::is_none")]
@@ -7994,7 +8014,11 @@ pub struct ExperienceUserPost {
     /// `password`
     pub password: ::wegnology::runtime::Secret,
     /// `tokenCutoff`, format `date-time`
-    #[serde(rename = "tokenCutoff", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "tokenCutoff",
+        serialize_with = "::wegnology::runtime::date_time::serialize_option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub token_cutoff: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `userTags`
     #[serde(rename = "userTags", skip_serializing_if = "Option::is_none")]
@@ -12249,10 +12273,16 @@ pub struct InstanceReportOptionsPost {
     #[serde(rename = "includeSandbox", skip_serializing_if = "Option::is_none")]
     pub include_sandbox: ::std::option::Option<bool>,
     /// `start`, format `date-time`
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        serialize_with = "::wegnology::runtime::date_time::serialize_option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub start: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `end`, format `date-time`
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        serialize_with = "::wegnology::runtime::date_time::serialize_option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub end: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 #[cfg(feature = "instance")]
