@@ -267,6 +267,25 @@ impl<'m> TypeSet<'m> {
             };
             fields.push(quote! { #doc #attrs pub #field: #ty, });
         }
+        if let Some(value) = self.other_members(name, json) {
+            let named: Vec<String> = json
+                .get("properties")
+                .and_then(Value::as_object)
+                .into_iter()
+                .flat_map(|p| p.keys())
+                .map(|wire| field_ident(wire).to_string())
+                .collect();
+            let mut field = format_ident!("other");
+            while named.contains(&field.to_string()) {
+                field = format_ident!("{field}_members");
+            }
+            fields.push(quote! {
+                /// The members besides those above that the schema allows (its
+                /// `patternProperties` or `additionalProperties`), by name.
+                #[serde(flatten)]
+                pub #field: ::std::collections::BTreeMap<::std::string::String, #value>,
+            });
+        }
         if titled.is_some() {
             self.titled.pop();
         }
@@ -288,6 +307,31 @@ impl<'m> TypeSet<'m> {
         }
         if let Some(slot) = self.items.iter_mut().find(|(n, _)| n == name) {
             slot.1 = tokens;
+        }
+    }
+
+    /// The type of the members an object schema with `properties` allows besides them: those of
+    /// its `patternProperties` (one pattern: its schema; several: any JSON value) or of a schema
+    /// (or `true`) in `additionalProperties`; `None` where it allows none it names.
+    fn other_members(&mut self, name: &str, json: &Value) -> Option<TokenStream> {
+        let patterns: Vec<&Value> = json
+            .get("patternProperties")
+            .and_then(Value::as_object)
+            .map(|p| p.values().collect())
+            .unwrap_or_default();
+        let additional = json
+            .get("additionalProperties")
+            .filter(|a| a.is_object() || **a == Value::Bool(true));
+        let place = Place {
+            owner: name,
+            property: "",
+            role: Role::MapValue,
+        };
+        match (patterns.as_slice(), additional) {
+            ([], None) => None,
+            ([pattern], None) => Some(self.type_of(place, pattern)),
+            ([], Some(schema)) if schema.is_object() => Some(self.type_of(place, schema)),
+            _ => Some(quote! { ::serde_json::Value }),
         }
     }
 

@@ -1533,6 +1533,10 @@ pub struct AdvancedQuery {
     /// `$nor`
     #[serde(rename = "$nor", skip_serializing_if = "Option::is_none")]
     pub nor: ::std::option::Option<::std::vec::Vec<AdvancedQuery>>,
+    /// The members besides those above that the schema allows (its
+    /// `patternProperties` or `additionalProperties`), by name.
+    #[serde(flatten)]
+    pub other: ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
 }
 /// Schema for a single API Token
 ///
@@ -4642,6 +4646,10 @@ pub struct DataTableRow {
     /// `updatedAt`, format `date-time`
     #[serde(rename = "updatedAt", skip_serializing_if = "Option::is_none")]
     pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    /// The members besides those above that the schema allows (its
+    /// `patternProperties` or `additionalProperties`), by name.
+    #[serde(flatten)]
+    pub other: ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
 }
 /// Schema for inserting data table rows
 ///
@@ -9891,6 +9899,13 @@ pub struct WorkflowsImportPostFlowsItem {
     pub custom_node_supports: ::std::option::Option<
         ::std::vec::Vec<WorkflowsImportPostFlowsItemCustomNodeSupportsItem>,
     >,
+    /// The members besides those above that the schema allows (its
+    /// `patternProperties` or `additionalProperties`), by name.
+    #[serde(flatten)]
+    pub other: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::std::string::String,
+    >,
 }
 #[cfg(feature = "flows")]
 ::wegnology::string_enum! {
@@ -10002,6 +10017,13 @@ pub struct WorkflowsImportPostFlowVersionsItem {
     #[serde(rename = "customNodeConfig", skip_serializing_if = "Option::is_none")]
     pub custom_node_config: ::std::option::Option<
         WorkflowsImportPostFlowVersionsItemCustomNodeConfig,
+    >,
+    /// The members besides those above that the schema allows (its
+    /// `patternProperties` or `additionalProperties`), by name.
+    #[serde(flatten)]
+    pub other: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::std::string::String,
     >,
 }
 /// An item of the `nodes` array of [`WorkflowsImportPostFlowVersionsItem`].
@@ -11039,6 +11061,10 @@ pub struct InstanceCustomNodePatch {
     pub custom_node_supports: ::std::option::Option<
         ::std::vec::Vec<InstanceCustomNodePatchCustomNodeSupportsItem>,
     >,
+    /// The members besides those above that the schema allows (its
+    /// `patternProperties` or `additionalProperties`), by name.
+    #[serde(flatten)]
+    pub other: ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
 }
 #[cfg(feature = "instance_custom_node")]
 ::wegnology::string_enum! {
@@ -11135,6 +11161,10 @@ pub struct InstanceCustomNodePost {
     pub custom_node_supports: ::std::option::Option<
         ::std::vec::Vec<InstanceCustomNodePostCustomNodeSupportsItem>,
     >,
+    /// The members besides those above that the schema allows (its
+    /// `patternProperties` or `additionalProperties`), by name.
+    #[serde(flatten)]
+    pub other: ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
 }
 #[cfg(feature = "instance_custom_nodes")]
 ::wegnology::string_enum! {
