@@ -37,4 +37,4 @@ pub use crate::secret::Secret;
 #[cfg(feature = "blocking")]
 pub use crate::transport::block_on;
 pub use crate::transport::ResponseFuture;
-pub use crate::wire::date_time;
+pub use crate::wire::{date_time, keep_null};

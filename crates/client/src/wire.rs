@@ -2,7 +2,8 @@
 //! `JSON.stringify` writes them, a whole number without a fraction (`300`, where serde_json
 //! writes an `f64` as `300.0`). The JSON bodies, the JSON-text query values, the object fields
 //! of a multipart body and the flattened query values are written so. The generated types
-//! send their date-times as JavaScript sends a `Date` ([`date_time`]).
+//! send their date-times as JavaScript sends a `Date` ([`date_time`]) and keep a `null` they
+//! are given ([`keep_null`]).
 //!
 //! Imports nothing else of the crate.
 
@@ -108,6 +109,15 @@ pub mod date_time {
     }
 }
 
+/// Decodes an optional member whose schema allows `null`, keeping a `null` that is there
+/// (`Some(Value::Null)`, sent again as `null`) apart from a missing member (`None`, by the
+/// field's `default`): serde decodes both as `None` by itself.
+pub fn keep_null<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<serde_json::Value>, D::Error> {
+    serde::Deserialize::deserialize(deserializer).map(Some)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,6 +140,25 @@ mod tests {
         assert_eq!(number(json!(8883.0)), "8883");
         assert_eq!(number(json!(0.1)), "0.1");
         assert_eq!(number(json!(-5)), "-5");
+    }
+
+    #[test]
+    fn a_null_is_kept_apart_from_a_missing_member() {
+        #[derive(serde::Deserialize, serde::Serialize)]
+        struct Patch {
+            #[serde(
+                default,
+                deserialize_with = "keep_null",
+                skip_serializing_if = "Option::is_none"
+            )]
+            version: Option<serde_json::Value>,
+        }
+        let null: Patch = serde_json::from_value(json!({"version": null})).unwrap();
+        assert_eq!(null.version, Some(serde_json::Value::Null));
+        assert_eq!(to_string(&null).unwrap(), r#"{"version":null}"#);
+        let missing: Patch = serde_json::from_value(json!({})).unwrap();
+        assert_eq!(missing.version, None);
+        assert_eq!(to_string(&missing).unwrap(), "{}");
     }
 
     #[test]

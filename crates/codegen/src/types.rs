@@ -258,11 +258,20 @@ impl<'m> TypeSet<'m> {
                     quote! { #[serde(#rename #with)] }
                 }
             } else {
+                // A `null` the schema allows is a value to send (`"version": null` unsets the
+                // version): decoded as `Some(Value::Null)`, not as a missing member.
+                let keep_null = self.context.sent
+                    && admits_null(property)
+                    && ty.to_string() == quote! { ::serde_json::Value }.to_string();
                 ty = quote! { ::std::option::Option<#ty> };
-                let with = date_time.then(|| {
+                let with = if date_time {
                     quote! { serialize_with = "::wegnology::runtime::date_time::serialize_option", }
-                });
-                // No `default`: serde decodes a missing `Option` field as `None` by itself.
+                } else if keep_null {
+                    quote! { default, deserialize_with = "::wegnology::runtime::keep_null", }
+                } else {
+                    quote! {}
+                };
+                // No `default` otherwise: serde decodes a missing `Option` field as `None`.
                 quote! { #[serde(#rename #with skip_serializing_if = "Option::is_none")] }
             };
             fields.push(quote! { #doc #attrs pub #field: #ty, });
@@ -550,6 +559,22 @@ fn page_impl(
             fn total_count(&self) -> ::std::option::Option<u64> { #total }
         }
     }
+}
+
+/// Whether a value of the schema `json` can be `null`: `null` among its types or those of one of
+/// its `oneOf`/`anyOf` branches.
+fn admits_null(json: &Value) -> bool {
+    let null_type = match json.get("type") {
+        Some(Value::String(ty)) => ty == "null",
+        Some(Value::Array(types)) => types.iter().any(|t| t == "null"),
+        _ => false,
+    };
+    null_type
+        || ["oneOf", "anyOf"]
+            .iter()
+            .filter_map(|key| json.get(*key).and_then(Value::as_array))
+            .flatten()
+            .any(admits_null)
 }
 
 /// The type of a `date-time` string.
