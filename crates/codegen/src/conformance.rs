@@ -433,6 +433,34 @@ mod tests {
     }
 
     #[test]
+    fn every_action_is_called_and_a_missing_example_is_a_placeholder_said_in_its_docs() {
+        let json = include_str!("../../../spec/generated/model.json");
+        let mut model = ApiModel::from_json(json).unwrap();
+        let text = crate::format_file(calls(&model));
+        assert_eq!(text.matches(" as Call").count(), model.actions.len());
+        assert!(!text.contains("placeholder"));
+        let get = model
+            .actions
+            .iter_mut()
+            .find(|a| a.id() == "device.get")
+            .unwrap();
+        let device_id = get
+            .params
+            .iter_mut()
+            .find(|p| p.name == "deviceId")
+            .unwrap();
+        device_id.example = None;
+        let text = crate::format_file(calls(&model));
+        assert!(
+            text.contains(
+                "`deviceId` is required and has no documented example: a placeholder is sent, \
+                 `\"deviceId\"`."
+            ),
+            "{text}"
+        );
+    }
+
+    #[test]
     fn array_cells_are_split_as_the_recorder_does() {
         assert_eq!(split_array_cell("[ 'gps', 'aws' ]"), ["gps", "aws"]);
         assert_eq!(split_array_cell("a, \"b\", ,'c"), ["a", "b", "'c"]);
