@@ -106,6 +106,10 @@ const MODEL_JSON: &str = "spec/generated/model.json";
 /// Where the client crate's generated modules go: `mod.rs`, `types.rs`, one per resource.
 const GENERATED_DIR: &str = "crates/client/src/generated";
 
+/// The conformance table the client's `tests/conformance.rs` runs: every action called with its
+/// documented examples (`wegnology_codegen::calls`).
+const CONFORMANCE_CALLS: &str = "crates/client/tests/conformance/calls.rs";
+
 /// The client crate's manifest, whose `[features]` regen writes between two marker lines.
 const CLIENT_MANIFEST: &str = "crates/client/Cargo.toml";
 const FEATURES_BEGIN: &str =
@@ -125,6 +129,10 @@ fn outputs(root: &Path, model: &ApiModel) -> Result<Vec<Output>, String> {
             content,
         });
     }
+    outputs.push(Output {
+        path: CONFORMANCE_CALLS.to_string(),
+        content: wegnology_codegen::format_file(wegnology_codegen::calls(model)),
+    });
     // A scratch root with only `spec/` has no client crate: its manifest is not an output.
     if root.join(CLIENT_MANIFEST).is_file() {
         outputs.push(manifest_output(root, model)?);

@@ -12,10 +12,11 @@ use std::time::Instant;
 use crate::harness::median;
 
 /// What `regen` reads or writes, relative to the project root: copied into the scratch root.
-pub const COPIED: [&str; 5] = [
+pub const COPIED: [&str; 6] = [
     "spec",
     "crates/client/src/generated",
     "crates/client/Cargo.toml",
+    "crates/client/tests/conformance/calls.rs",
     "crates/fixture-outputs/src",
     "crates/parser/tests/fixtures",
 ];

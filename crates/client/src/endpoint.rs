@@ -90,6 +90,9 @@ pub struct Endpoint {
     /// The `Accept-Version` of this action when it is not its API's (an action generated from
     /// another release than the rest).
     pub(crate) accept_version: Option<&'static str>,
+    /// The action's query parameters in documented order, the order the official clients send
+    /// them in whatever order a call sets them (empty: the order set).
+    pub(crate) query_order: &'static [&'static str],
     /// The facts of the API the action was generated from (its `Accept-Version` and query
     /// defaults are sent), given when a request is made; `None`: the client's.
     pub(crate) api: Option<&'static ApiFacts>,
@@ -107,6 +110,7 @@ impl Endpoint {
             secret_answer: false,
             issues_token: false,
             accept_version: None,
+            query_order: &[],
             api: None,
         }
     }
@@ -158,6 +162,13 @@ impl Endpoint {
     /// documents of another release describe.
     pub const fn accept_version(mut self, version: &'static str) -> Endpoint {
         self.accept_version = Some(version);
+        self
+    }
+
+    /// The action's query parameter names in documented order: each pair is sent in its place
+    /// in that order, whatever order a call sets them in; other names (`query_override`) follow.
+    pub const fn query_order(mut self, order: &'static [&'static str]) -> Endpoint {
+        self.query_order = order;
         self
     }
 }
@@ -294,6 +305,12 @@ impl<'a, T> Request<'a, T> {
         self
     }
 
+    /// [`Endpoint::query_order`]: the documented order of the action's query parameters.
+    pub fn query_order(mut self, order: &'static [&'static str]) -> Self {
+        self.endpoint = self.endpoint.query_order(order);
+        self
+    }
+
     /// Decodes the success answer with `decode` instead of the type's own decoding:
     /// `runtime::decode::nothing` for a bodiless answer (`()`), or any decoder by status.
     pub fn decode_with(mut self, decode: Decoder<T>) -> Self {
@@ -325,18 +342,41 @@ impl<'a, T> Request<'a, T> {
         self
     }
 
-    /// Sets a query pair, replacing an earlier value of the same name (or a default).
+    /// Sets a query pair, replacing an earlier value of the same name (or a default); a new
+    /// name takes its place in the action's documented order ([`Endpoint::query_order`]).
     pub fn query(mut self, name: &'static str, value: String) -> Self {
         match self.query.iter_mut().find(|(k, _)| k == name) {
             Some(pair) => pair.1 = value,
-            None => self.query.push((Cow::Borrowed(name), value)),
+            None => {
+                let at = self.query_slot(name);
+                self.query.insert(at, (Cow::Borrowed(name), value));
+            }
         }
         self
     }
 
-    /// A query value of a schema type, sent as JSON text (what the official Python client does).
+    /// Where new pairs of the parameter `name` go: before the first pair of a parameter
+    /// documented after it; at the end for a name the order does not list (and then in the
+    /// order set). A flattened pair (`tagFilter[0][key]`) is its parameter's (`tagFilter`).
+    fn query_slot(&self, name: &str) -> usize {
+        let order = self.endpoint.query_order;
+        let rank = |pair: &str| {
+            let parameter = pair.split('[').next().unwrap_or(pair);
+            order.iter().position(|documented| *documented == parameter)
+        };
+        let Some(rank_of_name) = rank(name) else {
+            return self.query.len();
+        };
+        self.query
+            .iter()
+            .position(|(pair, _)| rank(pair).is_none_or(|r| r > rank_of_name))
+            .unwrap_or(self.query.len())
+    }
+
+    /// A query value sent as its JSON text in one pair (`query={"$or":[…]}`): what the official
+    /// clients do with the parameters their documents mark as a JSON filter.
     pub fn query_json<V: Serialize + ?Sized>(self, name: &'static str, value: &V) -> Self {
-        match serde_json::to_string(value) {
+        match crate::wire::to_string(value) {
             Ok(text) => self.query(name, text),
             Err(source) => self.refuse_encoding(source),
         }
@@ -345,15 +385,27 @@ impl<'a, T> Request<'a, T> {
     /// A list value, flattened the way the official clients send lists and the objects in them:
     /// `name[0]=a&name[1]=b`, `name[0][key]=v`. An empty list sends nothing. Replaces an
     /// earlier list of the same name.
-    pub fn query_list<V: Serialize>(mut self, name: &'static str, values: &[V]) -> Self {
-        let value = match serde_json::to_value(values) {
+    pub fn query_list<V: Serialize>(self, name: &'static str, values: &[V]) -> Self {
+        self.query_flat(name, values)
+    }
+
+    /// Any value (a schema type's: a list, an object, a string), flattened as the official
+    /// clients send a query value (the JS client's `qs`, the Python client's `flatten_params`):
+    /// a list's items and an object's members get `[index]` and `[key]` suffixes
+    /// (`tagFilter[0][key]=Floor`), a scalar is one pair (`deviceClass=standalone`). Replaces an
+    /// earlier value of the same name.
+    pub fn query_flat<V: Serialize + ?Sized>(mut self, name: &'static str, value: &V) -> Self {
+        let value = match serde_json::to_value(value) {
             Ok(value) => value,
             Err(source) => return self.refuse_encoding(source),
         };
         let item_prefix = format!("{name}[");
         self.query
             .retain(|(k, _)| k != name && !k.starts_with(&item_prefix));
-        flatten_query(name.to_string(), &value, &mut self.query);
+        let mut pairs = Vec::new();
+        flatten_query(name.to_string(), &value, &mut pairs);
+        let at = self.query_slot(name);
+        self.query.splice(at..at, pairs);
         self
     }
 
@@ -386,9 +438,10 @@ impl<'a, T> Request<'a, T> {
         self
     }
 
-    /// The JSON request body, encoded once, straight to bytes.
+    /// The JSON request body, encoded once, straight to bytes (numbers as the JS client writes
+    /// them: a whole `f64` without `.0`).
     pub fn json_body<B: Serialize + ?Sized>(mut self, body: &B) -> Self {
-        match serde_json::to_vec(body) {
+        match crate::wire::to_vec(body) {
             Ok(bytes) => self.body = Body::Json(Bytes::from(bytes)),
             Err(source) => return self.refuse_encoding(source),
         }
@@ -437,7 +490,7 @@ impl<'a, T> Request<'a, T> {
     /// An object field of a multipart body, sent as its JSON text like a text field (what the
     /// official JS client does). A value that does not encode is refused (named), at send.
     pub fn multipart_json<V: Serialize + ?Sized>(mut self, name: &'static str, value: &V) -> Self {
-        match serde_json::to_string(value) {
+        match crate::wire::to_string(value) {
             Ok(text) => self.multipart(name, Value::Text(text)),
             Err(_) => {
                 self.refuse(name, "the value does not encode as JSON");
@@ -493,6 +546,7 @@ fn flatten_query(
             }
         }
         Value::String(text) => out.push((Cow::Owned(prefix), text.clone())),
+        Value::Number(number) => out.push((Cow::Owned(prefix), crate::wire::number_text(number))),
         Value::Null => {}
         scalar => out.push((Cow::Owned(prefix), scalar.to_string())),
     }
@@ -544,5 +598,33 @@ mod tests {
             .collect();
         assert_eq!(pairs, expected);
         assert!(flat(json!([])).is_empty());
+    }
+
+    #[test]
+    fn query_pairs_take_their_documented_places_whatever_the_order_set() {
+        let client = Client::builder().build().unwrap();
+        let request = Handle::new(&client, &crate::API)
+            .get::<()>("list", "/things")
+            .query_order(&["a", "b", "c"])
+            .query("c", "3".into())
+            .query("x", "an override".into())
+            .query_flat("b", &json!({"k": ["p", "q"]}))
+            .query("a", "1".into())
+            .query("c", "4".into());
+        let pairs: Vec<(&str, &str)> = request
+            .query
+            .iter()
+            .map(|(k, v)| (k.as_ref(), v.as_str()))
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                ("a", "1"),
+                ("b[k][0]", "p"),
+                ("b[k][1]", "q"),
+                ("c", "4"),
+                ("x", "an override")
+            ]
+        );
     }
 }

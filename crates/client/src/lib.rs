@@ -81,6 +81,7 @@ pub mod runtime;
 mod secret;
 mod transport;
 mod urls;
+mod wire;
 
 pub use builder::{Client, ClientBuilder};
 pub use error::Error;

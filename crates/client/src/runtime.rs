@@ -10,7 +10,7 @@
 //! a success answer becomes its type: [`Answer`], [`decode::json`], [`decode::nothing`])
 //! imports nothing else of the crate, `multipart` ([`FilePart`], the parts of a
 //! `multipart/form-data` body) only the error; `pages` ([`paginate`], [`Page`]) the request,
-//! the decoding and the error.
+//! the decoding and the error; `wire` (JSON written as the JS client writes it) nothing.
 
 pub use reqwest::{Method, StatusCode};
 
@@ -37,3 +37,4 @@ pub use crate::secret::Secret;
 #[cfg(feature = "blocking")]
 pub use crate::transport::block_on;
 pub use crate::transport::ResponseFuture;
+pub use crate::wire::{date_time, keep_null};

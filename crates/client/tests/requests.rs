@@ -210,9 +210,10 @@ async fn fetch_recent_items() {
         .fetch_recent_items(ItemType::Application)
         .parent_id("575ec8687ae143cd83dc4a97");
     request.send().await.unwrap();
+    // In documented order, as both official clients send it, though `itemType` is set first.
     let query = [
-        ("itemType", "application"),
         ("parentId", "575ec8687ae143cd83dc4a97"),
+        ("itemType", "application"),
     ];
     assert_request(&rec.last(), "GET", "/me/recentItems", &query, None);
 }

@@ -315,6 +315,17 @@ impl<'a> Module<'a> {
             let version = format!("^{}", action.api_version);
             endpoint_flags.push(quote! { .accept_version(#version) });
         }
+        // The official clients send the query parameters in documented order, whatever order
+        // a call sets them in: where that can differ, the runtime is told the order.
+        let query_names: Vec<&str> = action
+            .params
+            .iter()
+            .filter(|p| matches!(p.location, Location::Query | Location::QueryJson))
+            .map(|p| p.name.as_str())
+            .collect();
+        if query_names.len() > 1 {
+            endpoint_flags.push(quote! { .query_order(&[ #( #query_names ),* ]) });
+        }
         let answered: Vec<&Schema> = match &output {
             Output::Schema(schema) => vec![schema],
             Output::ByStatus(answers) => answers.iter().filter_map(|(_, s)| *s).collect(),
@@ -664,8 +675,9 @@ fn store(param: &Param, value: TokenStream) -> TokenStream {
     match (param.location, &param.ty) {
         (Location::QueryJson, _) => return quote! { .query_json(#wire, &#value) },
         (Location::Query, ParamType::Array { .. }) => return quote! { .query_list(#wire, &#value) },
+        // A schema value is flattened as the official clients flatten it (`tagFilter[0][key]`).
         (Location::Query, ParamType::Schema { .. }) => {
-            return quote! { .query_json(#wire, &#value) }
+            return quote! { .query_flat(#wire, &#value) }
         }
         (_, ParamType::File) => return quote! { .multipart_file(#wire, #value) },
         (Location::Multipart, ParamType::String) => {

@@ -250,16 +250,54 @@ impl<'m> TypeSet<'m> {
             // `rename` only where the field's name is not the wire name.
             let rename = (field.to_string().trim_start_matches("r#") != wire)
                 .then(|| quote! { rename = #wire, });
+            // A date-time is sent as the JS client sends a `Date` (`toISOString`: milliseconds).
+            let date_time = self.context.sent && ty.to_string() == date_time_type().to_string();
             let attrs = if is_required {
-                rename
-                    .map(|rename| quote! { #[serde(#rename)] })
-                    .unwrap_or_default()
+                let with = date_time.then(|| {
+                    quote! { serialize_with = "::wegnology::runtime::date_time::serialize", }
+                });
+                if rename.is_none() && with.is_none() {
+                    quote! {}
+                } else {
+                    quote! { #[serde(#rename #with)] }
+                }
             } else {
+                // A `null` the schema allows is a value to send (`"version": null` unsets the
+                // version): decoded as `Some(Value::Null)`, not as a missing member.
+                let keep_null = self.context.sent
+                    && admits_null(property)
+                    && ty.to_string() == quote! { ::serde_json::Value }.to_string();
                 ty = quote! { ::std::option::Option<#ty> };
-                // No `default`: serde decodes a missing `Option` field as `None` by itself.
-                quote! { #[serde(#rename skip_serializing_if = "Option::is_none")] }
+                let with = if date_time {
+                    quote! { serialize_with = "::wegnology::runtime::date_time::serialize_option", }
+                } else if keep_null {
+                    quote! { default, deserialize_with = "::wegnology::runtime::keep_null", }
+                } else {
+                    quote! {}
+                };
+                // No `default` otherwise: serde decodes a missing `Option` field as `None`.
+                quote! { #[serde(#rename #with skip_serializing_if = "Option::is_none")] }
             };
             fields.push(quote! { #doc #attrs pub #field: #ty, });
+        }
+        if let Some(value) = self.other_members(name, json) {
+            let named: Vec<String> = json
+                .get("properties")
+                .and_then(Value::as_object)
+                .into_iter()
+                .flat_map(|p| p.keys())
+                .map(|wire| field_ident(wire).to_string())
+                .collect();
+            let mut field = format_ident!("other");
+            while named.contains(&field.to_string()) {
+                field = format_ident!("{field}_members");
+            }
+            fields.push(quote! {
+                /// The members besides those above that the schema allows (its
+                /// `patternProperties` or `additionalProperties`), by name.
+                #[serde(flatten)]
+                pub #field: ::std::collections::BTreeMap<::std::string::String, #value>,
+            });
         }
         if titled.is_some() {
             self.titled.pop();
@@ -288,6 +326,31 @@ impl<'m> TypeSet<'m> {
         }
         if let Some(slot) = self.items.iter_mut().find(|(n, _)| n == name) {
             slot.1 = tokens;
+        }
+    }
+
+    /// The type of the members an object schema with `properties` allows besides them: those of
+    /// its `patternProperties` (one pattern: its schema; several: any JSON value) or of a schema
+    /// (or `true`) in `additionalProperties`; `None` where it allows none it names.
+    fn other_members(&mut self, name: &str, json: &Value) -> Option<TokenStream> {
+        let patterns: Vec<&Value> = json
+            .get("patternProperties")
+            .and_then(Value::as_object)
+            .map(|p| p.values().collect())
+            .unwrap_or_default();
+        let additional = json
+            .get("additionalProperties")
+            .filter(|a| a.is_object() || **a == Value::Bool(true));
+        let place = Place {
+            owner: name,
+            property: "",
+            role: Role::MapValue,
+        };
+        match (patterns.as_slice(), additional) {
+            ([], None) => None,
+            ([pattern], None) => Some(self.type_of(place, pattern)),
+            ([], Some(schema)) if schema.is_object() => Some(self.type_of(place, schema)),
+            _ => Some(quote! { ::serde_json::Value }),
         }
     }
 
@@ -322,7 +385,7 @@ impl<'m> TypeSet<'m> {
         }
         match json.get("type").and_then(Value::as_str) {
             Some("string") if json.get("format").and_then(Value::as_str) == Some("date-time") => {
-                quote! { ::chrono::DateTime<::chrono::Utc> }
+                date_time_type()
             }
             Some("string") => quote! { ::std::string::String },
             Some("integer") => quote! { i64 },
@@ -506,6 +569,27 @@ fn page_impl(
             fn total_count(&self) -> ::std::option::Option<u64> { #total }
         }
     }
+}
+
+/// Whether a value of the schema `json` can be `null`: `null` among its types or those of one of
+/// its `oneOf`/`anyOf` branches.
+fn admits_null(json: &Value) -> bool {
+    let null_type = match json.get("type") {
+        Some(Value::String(ty)) => ty == "null",
+        Some(Value::Array(types)) => types.iter().any(|t| t == "null"),
+        _ => false,
+    };
+    null_type
+        || ["oneOf", "anyOf"]
+            .iter()
+            .filter_map(|key| json.get(*key).and_then(Value::as_array))
+            .flatten()
+            .any(admits_null)
+}
+
+/// The type of a `date-time` string.
+fn date_time_type() -> TokenStream {
+    quote! { ::chrono::DateTime<::chrono::Utc> }
 }
 
 /// The values of a string enum schema.

@@ -77,6 +77,7 @@ pub mod me {
                 self
                     .0
                     .get("me.deviceCounts", "/me/deviceCounts")
+                    .query_order(&["deviceIds", "tags"])
                     .query_list("deviceIds", &device_ids),
             )
         }

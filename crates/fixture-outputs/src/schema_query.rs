@@ -95,7 +95,12 @@ pub mod me {
         /// # Ok(()) }
         /// ```
         pub fn device_names(&self) -> DeviceNamesRequest<'a> {
-            DeviceNamesRequest(self.0.get("me.deviceNames", "/me/deviceNames"))
+            DeviceNamesRequest(
+                self
+                    .0
+                    .get("me.deviceNames", "/me/deviceNames")
+                    .query_order(&["query", "startsWith"]),
+            )
         }
     }
     ::wegnology::__request_builder!(

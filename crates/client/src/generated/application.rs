@@ -250,6 +250,7 @@ impl<'a> ApplicationApi<'a> {
                     "/applications/{applicationId}/deviceCounts",
                 )
                 .accept_version("^1.24.5")
+                .query_order(&["start", "end"])
                 .path_param("applicationId", application_id.into()),
         )
     }
@@ -410,6 +411,7 @@ impl<'a> ApplicationApi<'a> {
                 .0
                 .get("application.get", "/applications/{applicationId}")
                 .accept_version("^1.24.5")
+                .query_order(&["summaryExclude", "summaryInclude"])
                 .secret_answer()
                 .path_param("applicationId", application_id.into()),
         )
@@ -580,6 +582,7 @@ impl<'a> ApplicationApi<'a> {
                     "/applications/{applicationId}/notebookMinuteCounts",
                 )
                 .accept_version("^1.24.5")
+                .query_order(&["start", "end"])
                 .path_param("applicationId", application_id.into()),
         )
     }
@@ -624,6 +627,7 @@ impl<'a> ApplicationApi<'a> {
                 .0
                 .patch("application.patch", "/applications/{applicationId}")
                 .accept_version("^1.24.5")
+                .query_order(&["summaryExclude", "summaryInclude"])
                 .secret_answer()
                 .path_param("applicationId", application_id.into())
                 .json_body(&application),
@@ -670,6 +674,7 @@ impl<'a> ApplicationApi<'a> {
                     "/applications/{applicationId}/payloadCounts",
                 )
                 .accept_version("^1.24.5")
+                .query_order(&["start", "end"])
                 .path_param("applicationId", application_id.into()),
         )
     }

@@ -50,6 +50,16 @@ impl<'a> ApplicationApiTokensApi<'a> {
                 .0
                 .get("applicationApiTokens.get", "/applications/{applicationId}/tokens")
                 .accept_version("^1.24.5")
+                .query_order(
+                    &[
+                        "sortField",
+                        "sortDirection",
+                        "page",
+                        "perPage",
+                        "filterField",
+                        "filter",
+                    ],
+                )
                 .secret_answer()
                 .path_param("applicationId", application_id.into()),
         )

@@ -55,6 +55,16 @@ impl<'a> ApplicationCertificateAuthoritiesApi<'a> {
                     "/applications/{applicationId}/certificate-authorities",
                 )
                 .accept_version("^1.24.5")
+                .query_order(
+                    &[
+                        "sortField",
+                        "sortDirection",
+                        "page",
+                        "perPage",
+                        "filterField",
+                        "filter",
+                    ],
+                )
                 .path_param("applicationId", application_id.into()),
         )
     }

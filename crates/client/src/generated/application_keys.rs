@@ -53,6 +53,17 @@ impl<'a> ApplicationKeysApi<'a> {
                 .0
                 .get("applicationKeys.get", "/applications/{applicationId}/keys")
                 .accept_version("^1.24.5")
+                .query_order(
+                    &[
+                        "sortField",
+                        "sortDirection",
+                        "page",
+                        "perPage",
+                        "filterField",
+                        "filter",
+                        "query",
+                    ],
+                )
                 .path_param("applicationId", application_id.into()),
         )
     }

@@ -52,7 +52,19 @@ impl<'a> ApplicationTemplatesApi<'a> {
             self
                 .0
                 .get("applicationTemplates.get", "/applicationTemplates")
-                .accept_version("^1.24.5"),
+                .accept_version("^1.24.5")
+                .query_order(
+                    &[
+                        "sortField",
+                        "sortDirection",
+                        "page",
+                        "perPage",
+                        "filterField",
+                        "filter",
+                        "keywords",
+                        "categoryId",
+                    ],
+                ),
         )
     }
     /// Returns a category list, beginning at the specified category.

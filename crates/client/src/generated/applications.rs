@@ -56,6 +56,19 @@ impl<'a> ApplicationsApi<'a> {
                 .0
                 .get("applications.get", "/applications")
                 .accept_version("^1.24.5")
+                .query_order(
+                    &[
+                        "sortField",
+                        "sortDirection",
+                        "page",
+                        "perPage",
+                        "filterField",
+                        "filter",
+                        "orgId",
+                        "summaryExclude",
+                        "summaryInclude",
+                    ],
+                )
                 .secret_answer(),
         )
     }
@@ -137,6 +150,7 @@ impl<'a> ApplicationsApi<'a> {
                 .0
                 .post("applications.post", "/applications")
                 .accept_version("^1.24.5")
+                .query_order(&["summaryExclude", "summaryInclude"])
                 .secret_answer()
                 .json_body(&application),
         )

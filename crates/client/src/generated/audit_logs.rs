@@ -53,6 +53,17 @@ impl<'a> AuditLogsApi<'a> {
                 .0
                 .get("auditLogs.get", "/orgs/{orgId}/audit-logs")
                 .accept_version("^1.24.5")
+                .query_order(
+                    &[
+                        "sortField",
+                        "sortDirection",
+                        "page",
+                        "perPage",
+                        "start",
+                        "end",
+                        "auditLogFilter",
+                    ],
+                )
                 .path_param("orgId", org_id.into()),
         )
     }
@@ -102,7 +113,7 @@ impl<'a> GetRequest<'a> {
         self,
         audit_log_filter: super::types::AuditLogFilter,
     ) -> Self {
-        Self(self.0.query_json("auditLogFilter", &audit_log_filter))
+        Self(self.0.query_flat("auditLogFilter", &audit_log_filter))
     }
     /// The pages of this list, one request each, from this request's own page on (its other parameters and options apply to every page), until `totalCount` items.
     pub fn pages(self) -> ::wegnology::runtime::Pages<'a, Self> {

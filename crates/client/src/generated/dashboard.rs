@@ -207,6 +207,7 @@ impl<'a> DashboardApi<'a> {
                     "/dashboards/{dashboardId}/validateContext",
                 )
                 .accept_version("^1.24.5")
+                .query_order(&["password", "duration", "resolution", "end"])
                 .path_param("dashboardId", dashboard_id.into())
                 .json_body(&ctx),
         )

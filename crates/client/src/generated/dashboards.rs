@@ -49,7 +49,24 @@ impl<'a> DashboardsApi<'a> {
     /// # Ok(()) }
     /// ```
     pub fn get(&self) -> GetRequest<'a> {
-        GetRequest(self.0.get("dashboards.get", "/dashboards").accept_version("^1.24.5"))
+        GetRequest(
+            self
+                .0
+                .get("dashboards.get", "/dashboards")
+                .accept_version("^1.24.5")
+                .query_order(
+                    &[
+                        "sortField",
+                        "sortDirection",
+                        "page",
+                        "perPage",
+                        "filterField",
+                        "filter",
+                        "applicationId",
+                        "orgId",
+                    ],
+                ),
+        )
     }
     /// Create a new dashboard.
     ///

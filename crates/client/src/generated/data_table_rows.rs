@@ -151,6 +151,9 @@ impl<'a> DataTableRowsApi<'a> {
                     "/applications/{applicationId}/data-tables/{dataTableId}/rows",
                 )
                 .accept_version("^1.24.5")
+                .query_order(
+                    &["sortColumn", "sortDirection", "limit", "offset", "includeFields"],
+                )
                 .path_param("applicationId", application_id.into())
                 .path_param("dataTableId", data_table_id.into()),
         )
@@ -254,6 +257,9 @@ impl<'a> DataTableRowsApi<'a> {
                     "/applications/{applicationId}/data-tables/{dataTableId}/rows/query",
                 )
                 .accept_version("^1.24.5")
+                .query_order(
+                    &["sortColumn", "sortDirection", "limit", "offset", "includeFields"],
+                )
                 .path_param("applicationId", application_id.into())
                 .path_param("dataTableId", data_table_id.into()),
         )

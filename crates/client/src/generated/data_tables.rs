@@ -52,6 +52,16 @@ impl<'a> DataTablesApi<'a> {
                 .0
                 .get("dataTables.get", "/applications/{applicationId}/data-tables")
                 .accept_version("^1.24.5")
+                .query_order(
+                    &[
+                        "sortField",
+                        "sortDirection",
+                        "page",
+                        "perPage",
+                        "filterField",
+                        "filter",
+                    ],
+                )
                 .path_param("applicationId", application_id.into()),
         )
     }

@@ -99,6 +99,9 @@ impl<'a> DeviceApi<'a> {
                     "/applications/{applicationId}/devices/{deviceId}/export",
                 )
                 .accept_version("^1.24.5")
+                .query_order(
+                    &["start", "end", "email", "callbackUrl", "includeBlobData"],
+                )
                 .path_param("applicationId", application_id.into())
                 .path_param("deviceId", device_id.into()),
         )
@@ -145,6 +148,9 @@ impl<'a> DeviceApi<'a> {
                 .0
                 .get("device.get", "/applications/{applicationId}/devices/{deviceId}")
                 .accept_version("^1.24.5")
+                .query_order(
+                    &["excludeConnectionInfo", "tagsAsObject", "attributesAsObject"],
+                )
                 .path_param("applicationId", application_id.into())
                 .path_param("deviceId", device_id.into()),
         )
@@ -194,6 +200,7 @@ impl<'a> DeviceApi<'a> {
                     "/applications/{applicationId}/devices/{deviceId}/command",
                 )
                 .accept_version("^1.24.5")
+                .query_order(&["limit", "since", "sortDirection"])
                 .path_param("applicationId", application_id.into())
                 .path_param("deviceId", device_id.into()),
         )
@@ -243,6 +250,7 @@ impl<'a> DeviceApi<'a> {
                     "/applications/{applicationId}/devices/{deviceId}/compositeState",
                 )
                 .accept_version("^1.24.5")
+                .query_order(&["start", "end", "attributes"])
                 .path_param("applicationId", application_id.into())
                 .path_param("deviceId", device_id.into()),
         )
@@ -292,6 +300,7 @@ impl<'a> DeviceApi<'a> {
                     "/applications/{applicationId}/devices/{deviceId}/logs",
                 )
                 .accept_version("^1.24.5")
+                .query_order(&["limit", "since", "sortDirection"])
                 .path_param("applicationId", application_id.into())
                 .path_param("deviceId", device_id.into()),
         )
@@ -341,6 +350,7 @@ impl<'a> DeviceApi<'a> {
                     "/applications/{applicationId}/devices/{deviceId}/state",
                 )
                 .accept_version("^1.24.5")
+                .query_order(&["limit", "since", "sortDirection"])
                 .path_param("applicationId", application_id.into())
                 .path_param("deviceId", device_id.into()),
         )
@@ -391,6 +401,7 @@ impl<'a> DeviceApi<'a> {
                     "/applications/{applicationId}/devices/{deviceId}",
                 )
                 .accept_version("^1.24.5")
+                .query_order(&["tagsAsObject", "attributesAsObject"])
                 .path_param("applicationId", application_id.into())
                 .path_param("deviceId", device_id.into())
                 .json_body(&device),
@@ -439,6 +450,7 @@ impl<'a> DeviceApi<'a> {
                     "/applications/{applicationId}/devices/{deviceId}/payloadCounts",
                 )
                 .accept_version("^1.24.5")
+                .query_order(&["start", "end"])
                 .path_param("applicationId", application_id.into())
                 .path_param("deviceId", device_id.into()),
         )
@@ -486,6 +498,7 @@ impl<'a> DeviceApi<'a> {
                     "/applications/{applicationId}/devices/{deviceId}/data",
                 )
                 .accept_version("^1.24.5")
+                .query_order(&["start", "end"])
                 .path_param("applicationId", application_id.into())
                 .path_param("deviceId", device_id.into()),
         )

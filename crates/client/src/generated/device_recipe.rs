@@ -141,6 +141,7 @@ impl<'a> DeviceRecipeApi<'a> {
                     "/applications/{applicationId}/device-recipes/{deviceRecipeId}",
                 )
                 .accept_version("^1.24.5")
+                .query_order(&["tagsAsObject", "attributesAsObject"])
                 .path_param("applicationId", application_id.into())
                 .path_param("deviceRecipeId", device_recipe_id.into()),
         )
@@ -191,6 +192,7 @@ impl<'a> DeviceRecipeApi<'a> {
                     "/applications/{applicationId}/device-recipes/{deviceRecipeId}",
                 )
                 .accept_version("^1.24.5")
+                .query_order(&["tagsAsObject", "attributesAsObject"])
                 .path_param("applicationId", application_id.into())
                 .path_param("deviceRecipeId", device_recipe_id.into())
                 .json_body(&device_recipe),

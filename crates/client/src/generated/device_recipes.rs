@@ -56,6 +56,18 @@ impl<'a> DeviceRecipesApi<'a> {
                 .0
                 .get("deviceRecipes.get", "/applications/{applicationId}/device-recipes")
                 .accept_version("^1.24.5")
+                .query_order(
+                    &[
+                        "sortField",
+                        "sortDirection",
+                        "page",
+                        "perPage",
+                        "filterField",
+                        "filter",
+                        "tagsAsObject",
+                        "attributesAsObject",
+                    ],
+                )
                 .path_param("applicationId", application_id.into()),
         )
     }
@@ -103,6 +115,7 @@ impl<'a> DeviceRecipesApi<'a> {
                     "/applications/{applicationId}/device-recipes",
                 )
                 .accept_version("^1.24.5")
+                .query_order(&["tagsAsObject", "attributesAsObject"])
                 .path_param("applicationId", application_id.into())
                 .json_body(&device_recipe),
         )

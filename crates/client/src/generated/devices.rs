@@ -48,6 +48,7 @@ impl<'a> DevicesApi<'a> {
                     "/applications/{applicationId}/devices/attributeNames",
                 )
                 .accept_version("^1.24.5")
+                .query_order(&["query", "dataType", "startsWith"])
                 .path_param("applicationId", application_id.into()),
         )
     }
@@ -133,6 +134,7 @@ impl<'a> DevicesApi<'a> {
                     "/applications/{applicationId}/devices/deviceNames",
                 )
                 .accept_version("^1.24.5")
+                .query_order(&["query", "startsWith"])
                 .path_param("applicationId", application_id.into()),
         )
     }
@@ -172,6 +174,7 @@ impl<'a> DevicesApi<'a> {
                 .0
                 .post("devices.export", "/applications/{applicationId}/devices/export")
                 .accept_version("^1.24.5")
+                .query_order(&["email", "callbackUrl"])
                 .path_param("applicationId", application_id.into()),
         )
     }
@@ -231,6 +234,23 @@ impl<'a> DevicesApi<'a> {
                 .0
                 .get("devices.get", "/applications/{applicationId}/devices")
                 .accept_version("^1.24.5")
+                .query_order(
+                    &[
+                        "sortField",
+                        "sortDirection",
+                        "page",
+                        "perPage",
+                        "filterField",
+                        "filter",
+                        "deviceClass",
+                        "tagFilter",
+                        "excludeConnectionInfo",
+                        "parentId",
+                        "query",
+                        "tagsAsObject",
+                        "attributesAsObject",
+                    ],
+                )
                 .path_param("applicationId", application_id.into()),
         )
     }
@@ -358,6 +378,7 @@ impl<'a> DevicesApi<'a> {
                 .0
                 .post("devices.post", "/applications/{applicationId}/devices")
                 .accept_version("^1.24.5")
+                .query_order(&["tagsAsObject", "attributesAsObject"])
                 .path_param("applicationId", application_id.into())
                 .json_body(&device),
         )
@@ -486,6 +507,7 @@ impl<'a> DevicesApi<'a> {
                 .0
                 .get("devices.tagKeys", "/applications/{applicationId}/devices/tagKeys")
                 .accept_version("^1.24.5")
+                .query_order(&["query", "startsWith"])
                 .path_param("applicationId", application_id.into()),
         )
     }
@@ -531,6 +553,7 @@ impl<'a> DevicesApi<'a> {
                     "/applications/{applicationId}/devices/tagValues",
                 )
                 .accept_version("^1.24.5")
+                .query_order(&["query", "key", "startsWith"])
                 .path_param("applicationId", application_id.into())
                 .query("key", key.into()),
         )
@@ -554,7 +577,7 @@ impl<'a> AttributeNamesRequest<'a> {
         self,
         data_type: super::types::DeviceAttributeDataTypeFilter,
     ) -> Self {
-        Self(self.0.query_json("dataType", &data_type))
+        Self(self.0.query_flat("dataType", &data_type))
     }
     /// Filter attributes down to those that have names starting with the given string. Case insensitive. Example: `temper`.
     ///
@@ -646,13 +669,13 @@ impl<'a> GetRequest<'a> {
     ///
     /// Sent as the query parameter `deviceClass`.
     pub fn device_class(self, device_class: super::types::DeviceClassFilter) -> Self {
-        Self(self.0.query_json("deviceClass", &device_class))
+        Self(self.0.query_flat("deviceClass", &device_class))
     }
     /// Array of tag pairs to filter by.
     ///
     /// Sent as the query parameter `tagFilter`.
     pub fn tag_filter(self, tag_filter: super::types::DeviceTagFilter) -> Self {
-        Self(self.0.query_json("tagFilter", &tag_filter))
+        Self(self.0.query_flat("tagFilter", &tag_filter))
     }
     /// If set, do not return connection info. Example: `true`.
     ///

@@ -59,6 +59,18 @@ impl<'a> EdgeDeploymentsApi<'a> {
                     "/applications/{applicationId}/edge/deployments",
                 )
                 .accept_version("^1.24.5")
+                .query_order(
+                    &[
+                        "sortField",
+                        "sortDirection",
+                        "page",
+                        "perPage",
+                        "deviceId",
+                        "version",
+                        "filterEmpty",
+                        "flowId",
+                    ],
+                )
                 .path_param("applicationId", application_id.into()),
         )
     }

@@ -95,6 +95,17 @@ impl<'a> EmbeddedDeploymentsApi<'a> {
                     "/applications/{applicationId}/embedded/deployments",
                 )
                 .accept_version("^1.24.5")
+                .query_order(
+                    &[
+                        "sortField",
+                        "sortDirection",
+                        "page",
+                        "perPage",
+                        "deviceId",
+                        "version",
+                        "flowId",
+                    ],
+                )
                 .path_param("applicationId", application_id.into()),
         )
     }

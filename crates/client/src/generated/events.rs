@@ -125,6 +125,18 @@ impl<'a> EventsApi<'a> {
                 .0
                 .get("events.get", "/applications/{applicationId}/events")
                 .accept_version("^1.24.5")
+                .query_order(
+                    &[
+                        "sortField",
+                        "sortDirection",
+                        "page",
+                        "perPage",
+                        "filterField",
+                        "filter",
+                        "state",
+                        "query",
+                    ],
+                )
                 .path_param("applicationId", application_id.into()),
         )
     }
@@ -167,6 +179,7 @@ impl<'a> EventsApi<'a> {
                     "/applications/{applicationId}/events/mostRecentBySeverity",
                 )
                 .accept_version("^1.24.5")
+                .query_order(&["filter", "query"])
                 .path_param("applicationId", application_id.into()),
         )
     }
@@ -215,6 +228,7 @@ impl<'a> EventsApi<'a> {
                 .0
                 .patch("events.patch", "/applications/{applicationId}/events")
                 .accept_version("^1.24.5")
+                .query_order(&["filterField", "filter", "state", "query"])
                 .path_param("applicationId", application_id.into())
                 .json_body(&updates),
         )

@@ -99,6 +99,18 @@ impl<'a> ExperienceApi<'a> {
                 .0
                 .delete("experience.delete", "/applications/{applicationId}/experience")
                 .accept_version("^1.24.5")
+                .query_order(
+                    &[
+                        "keepUsers",
+                        "keepGroups",
+                        "keepSlugs",
+                        "keepDomains",
+                        "removeVersions",
+                        "keepViews",
+                        "keepEndpoints",
+                        "removeWorkflows",
+                    ],
+                )
                 .path_param("applicationId", application_id.into()),
         )
     }

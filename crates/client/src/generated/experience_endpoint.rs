@@ -140,6 +140,7 @@ impl<'a> ExperienceEndpointApi<'a> {
                     "/applications/{applicationId}/experience/endpoints/{experienceEndpointId}/linkedResources",
                 )
                 .accept_version("^1.24.5")
+                .query_order(&["version", "includeCustomNodes"])
                 .secret_answer()
                 .path_param("applicationId", application_id.into())
                 .path_param("experienceEndpointId", experience_endpoint_id.into()),

@@ -55,6 +55,17 @@ impl<'a> ExperienceEndpointsApi<'a> {
                     "/applications/{applicationId}/experience/endpoints",
                 )
                 .accept_version("^1.24.5")
+                .query_order(
+                    &[
+                        "sortField",
+                        "sortDirection",
+                        "filterField",
+                        "filter",
+                        "experienceGroupId",
+                        "requestCountDuration",
+                        "version",
+                    ],
+                )
                 .path_param("applicationId", application_id.into()),
         )
     }
@@ -152,6 +163,18 @@ impl<'a> ExperienceEndpointsApi<'a> {
                     "/applications/{applicationId}/experience/endpoints/stats",
                 )
                 .accept_version("^1.24.5")
+                .query_order(
+                    &[
+                        "statGrouping",
+                        "duration",
+                        "end",
+                        "resolution",
+                        "versionFilter",
+                        "domainFilter",
+                        "statusCodeFilter",
+                        "endpointIdFilter",
+                    ],
+                )
                 .path_param("applicationId", application_id.into()),
         )
     }

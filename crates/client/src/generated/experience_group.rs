@@ -93,6 +93,7 @@ impl<'a> ExperienceGroupApi<'a> {
                     "/applications/{applicationId}/experience/groups/{experienceGroupId}",
                 )
                 .accept_version("^1.24.5")
+                .query_order(&["includeDirectDeviceCount", "includeTotalDeviceCount"])
                 .path_param("applicationId", application_id.into())
                 .path_param("experienceGroupId", experience_group_id.into()),
         )

@@ -56,6 +56,17 @@ impl<'a> ExperienceGroupsApi<'a> {
                     "/applications/{applicationId}/experience/groups",
                 )
                 .accept_version("^1.24.5")
+                .query_order(
+                    &[
+                        "sortField",
+                        "sortDirection",
+                        "page",
+                        "perPage",
+                        "filterField",
+                        "filter",
+                        "query",
+                    ],
+                )
                 .path_param("applicationId", application_id.into()),
         )
     }

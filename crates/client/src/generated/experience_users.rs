@@ -59,6 +59,18 @@ impl<'a> ExperienceUsersApi<'a> {
                     "/applications/{applicationId}/experience/users",
                 )
                 .accept_version("^1.24.5")
+                .query_order(
+                    &[
+                        "sortField",
+                        "sortDirection",
+                        "page",
+                        "perPage",
+                        "filterField",
+                        "filter",
+                        "experienceGroupId",
+                        "includeAncestorGroups",
+                    ],
+                )
                 .path_param("applicationId", application_id.into()),
         )
     }

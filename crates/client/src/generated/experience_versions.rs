@@ -54,6 +54,16 @@ impl<'a> ExperienceVersionsApi<'a> {
                     "/applications/{applicationId}/experience/versions",
                 )
                 .accept_version("^1.24.5")
+                .query_order(
+                    &[
+                        "sortField",
+                        "sortDirection",
+                        "page",
+                        "perPage",
+                        "filterField",
+                        "filter",
+                    ],
+                )
                 .path_param("applicationId", application_id.into()),
         )
     }

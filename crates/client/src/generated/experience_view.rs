@@ -138,6 +138,7 @@ impl<'a> ExperienceViewApi<'a> {
                     "/applications/{applicationId}/experience/views/{experienceViewId}/linkedResources",
                 )
                 .accept_version("^1.24.5")
+                .query_order(&["version", "includeCustomNodes"])
                 .secret_answer()
                 .path_param("applicationId", application_id.into())
                 .path_param("experienceViewId", experience_view_id.into()),

@@ -59,6 +59,18 @@ impl<'a> ExperienceViewsApi<'a> {
                     "/applications/{applicationId}/experience/views",
                 )
                 .accept_version("^1.24.5")
+                .query_order(
+                    &[
+                        "sortField",
+                        "sortDirection",
+                        "page",
+                        "perPage",
+                        "filterField",
+                        "filter",
+                        "viewType",
+                        "version",
+                    ],
+                )
                 .path_param("applicationId", application_id.into()),
         )
     }

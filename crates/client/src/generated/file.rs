@@ -127,6 +127,7 @@ impl<'a> FileApi<'a> {
                 .0
                 .post("file.move", "/applications/{applicationId}/file/{fileId}/move")
                 .accept_version("^1.24.5")
+                .query_order(&["name", "parentDirectory"])
                 .path_param("applicationId", application_id.into())
                 .path_param("fileId", file_id.into()),
         )

@@ -57,6 +57,19 @@ impl<'a> FilesApi<'a> {
                 .0
                 .get("files.get", "/applications/{applicationId}/files")
                 .accept_version("^1.24.5")
+                .query_order(
+                    &[
+                        "sortField",
+                        "sortDirection",
+                        "page",
+                        "perPage",
+                        "filterField",
+                        "filter",
+                        "type",
+                        "status",
+                        "directory",
+                    ],
+                )
                 .path_param("applicationId", application_id.into()),
         )
     }

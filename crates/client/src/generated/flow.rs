@@ -141,6 +141,16 @@ impl<'a> FlowApi<'a> {
                     "/applications/{applicationId}/flows/{flowId}/errors",
                 )
                 .accept_version("^1.24.5")
+                .query_order(
+                    &[
+                        "duration",
+                        "end",
+                        "limit",
+                        "sortDirection",
+                        "flowVersion",
+                        "deviceId",
+                    ],
+                )
                 .path_param("applicationId", application_id.into())
                 .path_param("flowId", flow_id.into()),
         )
@@ -231,6 +241,7 @@ impl<'a> FlowApi<'a> {
                     "/applications/{applicationId}/flows/{flowId}/logs",
                 )
                 .accept_version("^1.24.5")
+                .query_order(&["limit", "since"])
                 .path_param("applicationId", application_id.into())
                 .path_param("flowId", flow_id.into()),
         )
@@ -508,6 +519,9 @@ impl<'a> FlowApi<'a> {
                 .0
                 .get("flow.stats", "/applications/{applicationId}/flows/{flowId}/stats")
                 .accept_version("^1.24.5")
+                .query_order(
+                    &["duration", "end", "resolution", "flowVersion", "deviceId"],
+                )
                 .path_param("applicationId", application_id.into())
                 .path_param("flowId", flow_id.into()),
         )

@@ -104,6 +104,7 @@ impl<'a> FlowVersionApi<'a> {
                     "/applications/{applicationId}/flows/{flowId}/versions/{flowVersionId}/errors",
                 )
                 .accept_version("^1.24.5")
+                .query_order(&["duration", "end", "limit", "sortDirection", "deviceId"])
                 .path_param("applicationId", application_id.into())
                 .path_param("flowId", flow_id.into())
                 .path_param("flowVersionId", flow_version_id.into()),
@@ -203,6 +204,7 @@ impl<'a> FlowVersionApi<'a> {
                     "/applications/{applicationId}/flows/{flowId}/versions/{flowVersionId}/logs",
                 )
                 .accept_version("^1.24.5")
+                .query_order(&["limit", "since"])
                 .path_param("applicationId", application_id.into())
                 .path_param("flowId", flow_id.into())
                 .path_param("flowVersionId", flow_version_id.into()),
@@ -310,6 +312,7 @@ impl<'a> FlowVersionApi<'a> {
                     "/applications/{applicationId}/flows/{flowId}/versions/{flowVersionId}/stats",
                 )
                 .accept_version("^1.24.5")
+                .query_order(&["duration", "end", "resolution", "deviceId"])
                 .path_param("applicationId", application_id.into())
                 .path_param("flowId", flow_id.into())
                 .path_param("flowVersionId", flow_version_id.into()),

@@ -111,6 +111,18 @@ impl<'a> FlowVersionsApi<'a> {
                     "/applications/{applicationId}/flows/{flowId}/versions",
                 )
                 .accept_version("^1.24.5")
+                .query_order(
+                    &[
+                        "sortField",
+                        "sortDirection",
+                        "page",
+                        "perPage",
+                        "filterField",
+                        "filter",
+                        "includeCustomNodes",
+                        "query",
+                    ],
+                )
                 .secret_answer()
                 .path_param("applicationId", application_id.into())
                 .path_param("flowId", flow_id.into()),
@@ -162,6 +174,7 @@ impl<'a> FlowVersionsApi<'a> {
                     "/applications/{applicationId}/flows/{flowId}/versions",
                 )
                 .accept_version("^1.24.5")
+                .query_order(&["includeCustomNodes", "allowReplacement"])
                 .secret_answer()
                 .path_param("applicationId", application_id.into())
                 .path_param("flowId", flow_id.into())

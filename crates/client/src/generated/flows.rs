@@ -60,6 +60,21 @@ impl<'a> FlowsApi<'a> {
                 .0
                 .get("flows.get", "/applications/{applicationId}/flows")
                 .accept_version("^1.24.5")
+                .query_order(
+                    &[
+                        "sortField",
+                        "sortDirection",
+                        "page",
+                        "perPage",
+                        "filterField",
+                        "filter",
+                        "flowClass",
+                        "triggerFilter",
+                        "includeCustomNodes",
+                        "query",
+                        "allVersions",
+                    ],
+                )
                 .secret_answer()
                 .path_param("applicationId", application_id.into()),
         )
@@ -120,6 +135,21 @@ impl<'a> FlowsApi<'a> {
                 .0
                 .get("flows.getByVersion", "/applications/{applicationId}/flows/version")
                 .accept_version("^1.24.5")
+                .query_order(
+                    &[
+                        "sortField",
+                        "sortDirection",
+                        "page",
+                        "perPage",
+                        "filterField",
+                        "filter",
+                        "flowClass",
+                        "version",
+                        "triggerFilter",
+                        "includeCustomNodes",
+                        "query",
+                    ],
+                )
                 .secret_answer()
                 .path_param("applicationId", application_id.into())
                 .query("version", version.into()),
@@ -297,7 +327,7 @@ impl<'a> GetRequest<'a> {
         self,
         trigger_filter: super::types::WorkflowTriggerFilter,
     ) -> Self {
-        Self(self.0.query_json("triggerFilter", &trigger_filter))
+        Self(self.0.query_flat("triggerFilter", &trigger_filter))
     }
     /// If the result of the request should also include the details of any custom nodes referenced by the returned workflows. Default: `false`. Example: `true`.
     ///
@@ -382,7 +412,7 @@ impl<'a> GetByVersionRequest<'a> {
         self,
         trigger_filter: super::types::WorkflowTriggerFilter,
     ) -> Self {
-        Self(self.0.query_json("triggerFilter", &trigger_filter))
+        Self(self.0.query_flat("triggerFilter", &trigger_filter))
     }
     /// If the result of the request should also include the details of any custom nodes referenced by the returned workflows. Default: `false`. Example: `true`.
     ///

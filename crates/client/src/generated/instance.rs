@@ -45,6 +45,7 @@ impl<'a> InstanceApi<'a> {
                 .0
                 .get("instance.deviceCounts", "/instances/{instanceId}/deviceCounts")
                 .accept_version("^1.24.5")
+                .query_order(&["start", "end"])
                 .path_param("instanceId", instance_id.into()),
         )
     }
@@ -174,6 +175,17 @@ impl<'a> InstanceApi<'a> {
                     "/instances/{instanceId}/historicalSummaries",
                 )
                 .accept_version("^1.24.5")
+                .query_order(
+                    &[
+                        "month",
+                        "sortField",
+                        "sortDirection",
+                        "page",
+                        "perPage",
+                        "filterField",
+                        "filter",
+                    ],
+                )
                 .path_param("instanceId", instance_id.into()),
         )
     }
@@ -218,6 +230,7 @@ impl<'a> InstanceApi<'a> {
                     "/instances/{instanceId}/notebookMinuteCounts",
                 )
                 .accept_version("^1.24.5")
+                .query_order(&["start", "end"])
                 .path_param("instanceId", instance_id.into()),
         )
     }

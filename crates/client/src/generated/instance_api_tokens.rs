@@ -48,6 +48,16 @@ impl<'a> InstanceApiTokensApi<'a> {
                 .0
                 .get("instanceApiTokens.get", "/instances/{instanceId}/tokens")
                 .accept_version("^1.24.5")
+                .query_order(
+                    &[
+                        "sortField",
+                        "sortDirection",
+                        "page",
+                        "perPage",
+                        "filterField",
+                        "filter",
+                    ],
+                )
                 .secret_answer()
                 .issues_token()
                 .path_param("instanceId", instance_id.into()),

@@ -97,6 +97,7 @@ impl<'a> InstanceCustomNodeApi<'a> {
                     "/instances/{instanceId}/nodes/{instanceCustomNodeId}/errors",
                 )
                 .accept_version("^1.24.5")
+                .query_order(&["duration", "end", "limit", "sortDirection"])
                 .path_param("instanceId", instance_id.into())
                 .path_param("instanceCustomNodeId", instance_custom_node_id.into()),
         )
@@ -236,6 +237,7 @@ impl<'a> InstanceCustomNodeApi<'a> {
                     "/instances/{instanceId}/nodes/{instanceCustomNodeId}/stats",
                 )
                 .accept_version("^1.24.5")
+                .query_order(&["duration", "end", "resolution"])
                 .path_param("instanceId", instance_id.into())
                 .path_param("instanceCustomNodeId", instance_custom_node_id.into()),
         )

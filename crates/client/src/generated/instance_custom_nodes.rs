@@ -50,6 +50,16 @@ impl<'a> InstanceCustomNodesApi<'a> {
                 .0
                 .get("instanceCustomNodes.get", "/instances/{instanceId}/nodes")
                 .accept_version("^1.24.5")
+                .query_order(
+                    &[
+                        "sortField",
+                        "sortDirection",
+                        "page",
+                        "perPage",
+                        "filterField",
+                        "filter",
+                    ],
+                )
                 .path_param("instanceId", instance_id.into()),
         )
     }

@@ -46,6 +46,7 @@ impl<'a> InstanceMembersApi<'a> {
                 .0
                 .get("instanceMembers.get", "/instances/{instanceId}/members")
                 .accept_version("^1.24.5")
+                .query_order(&["sortField", "sortDirection", "filterField", "filter"])
                 .path_param("instanceId", instance_id.into()),
         )
     }

@@ -90,6 +90,7 @@ impl<'a> InstanceOrgApi<'a> {
                     "/instances/{instanceId}/orgs/{orgId}/deviceCounts",
                 )
                 .accept_version("^1.24.5")
+                .query_order(&["start", "end"])
                 .path_param("instanceId", instance_id.into())
                 .path_param("orgId", org_id.into()),
         )
@@ -179,6 +180,7 @@ impl<'a> InstanceOrgApi<'a> {
                     "/instances/{instanceId}/orgs/{orgId}/notebookMinuteCounts",
                 )
                 .accept_version("^1.24.5")
+                .query_order(&["start", "end"])
                 .path_param("instanceId", instance_id.into())
                 .path_param("orgId", org_id.into()),
         )

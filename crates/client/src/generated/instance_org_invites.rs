@@ -54,6 +54,7 @@ impl<'a> InstanceOrgInvitesApi<'a> {
                     "/instances/{instanceId}/orgs/{orgId}/invites",
                 )
                 .accept_version("^1.24.5")
+                .query_order(&["sortField", "sortDirection", "filterField", "filter"])
                 .path_param("instanceId", instance_id.into())
                 .path_param("orgId", org_id.into()),
         )

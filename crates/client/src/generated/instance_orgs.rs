@@ -53,6 +53,17 @@ impl<'a> InstanceOrgsApi<'a> {
                 .0
                 .get("instanceOrgs.get", "/instances/{instanceId}/orgs")
                 .accept_version("^1.24.5")
+                .query_order(
+                    &[
+                        "sortField",
+                        "sortDirection",
+                        "page",
+                        "perPage",
+                        "filterField",
+                        "filter",
+                        "summaryInclude",
+                    ],
+                )
                 .path_param("instanceId", instance_id.into()),
         )
     }

@@ -93,6 +93,7 @@ impl<'a> InstanceSandboxApi<'a> {
                     "/instances/{instanceId}/sandboxes/{instanceSandboxId}",
                 )
                 .accept_version("^1.24.5")
+                .query_order(&["summaryExclude", "summaryInclude"])
                 .path_param("instanceId", instance_id.into())
                 .path_param("instanceSandboxId", instance_sandbox_id.into()),
         )
@@ -140,6 +141,7 @@ impl<'a> InstanceSandboxApi<'a> {
                     "/instances/{instanceId}/sandboxes/{instanceSandboxId}/undelete",
                 )
                 .accept_version("^1.24.5")
+                .query_order(&["summaryExclude", "summaryInclude"])
                 .path_param("instanceId", instance_id.into())
                 .path_param("instanceSandboxId", instance_sandbox_id.into()),
         )

@@ -57,6 +57,20 @@ impl<'a> InstanceSandboxesApi<'a> {
                 .0
                 .get("instanceSandboxes.get", "/instances/{instanceId}/sandboxes")
                 .accept_version("^1.24.5")
+                .query_order(
+                    &[
+                        "summaryExclude",
+                        "summaryInclude",
+                        "sortField",
+                        "sortDirection",
+                        "startingAfterId",
+                        "endingBeforeId",
+                        "limit",
+                        "filterField",
+                        "filter",
+                        "includeDeleted",
+                    ],
+                )
                 .path_param("instanceId", instance_id.into()),
         )
     }

@@ -45,7 +45,22 @@ impl<'a> InstancesApi<'a> {
     /// # Ok(()) }
     /// ```
     pub fn get(&self) -> GetRequest<'a> {
-        GetRequest(self.0.get("instances.get", "/instances").accept_version("^1.24.5"))
+        GetRequest(
+            self
+                .0
+                .get("instances.get", "/instances")
+                .accept_version("^1.24.5")
+                .query_order(
+                    &[
+                        "sortField",
+                        "sortDirection",
+                        "page",
+                        "perPage",
+                        "filterField",
+                        "filter",
+                    ],
+                ),
+        )
     }
 }
 ::wegnology::__request_builder!(GetRequest => super::types::Instances, "instances.get");

@@ -52,6 +52,16 @@ impl<'a> IntegrationsApi<'a> {
                 .0
                 .get("integrations.get", "/applications/{applicationId}/integrations")
                 .accept_version("^1.24.5")
+                .query_order(
+                    &[
+                        "sortField",
+                        "sortDirection",
+                        "page",
+                        "perPage",
+                        "filterField",
+                        "filter",
+                    ],
+                )
                 .secret_answer()
                 .path_param("applicationId", application_id.into()),
         )

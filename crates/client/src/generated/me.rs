@@ -137,7 +137,12 @@ impl<'a> MeApi<'a> {
     /// # Ok(()) }
     /// ```
     pub fn device_counts(&self) -> DeviceCountsRequest<'a> {
-        DeviceCountsRequest(self.0.get("me.deviceCounts", "/me/deviceCounts"))
+        DeviceCountsRequest(
+            self
+                .0
+                .get("me.deviceCounts", "/me/deviceCounts")
+                .query_order(&["start", "end"]),
+        )
     }
     /// Disables multi-factor authentication for the current user.
     ///
@@ -274,6 +279,7 @@ impl<'a> MeApi<'a> {
             self
                 .0
                 .get("me.fetchRecentItems", "/me/recentItems")
+                .query_order(&["parentId", "itemType"])
                 .query("itemType", item_type.as_str().to_string()),
         )
     }
@@ -339,7 +345,12 @@ impl<'a> MeApi<'a> {
     /// # Ok(()) }
     /// ```
     pub fn get(&self) -> GetRequest<'a> {
-        GetRequest(self.0.get("me.get", "/me"))
+        GetRequest(
+            self
+                .0
+                .get("me.get", "/me")
+                .query_order(&["includeRecent", "summaryExclude", "summaryInclude"]),
+        )
     }
     /// Retrieves information for an invitation to an organization.
     ///
@@ -430,7 +441,10 @@ impl<'a> MeApi<'a> {
     /// ```
     pub fn notebook_minute_counts(&self) -> NotebookMinuteCountsRequest<'a> {
         NotebookMinuteCountsRequest(
-            self.0.get("me.notebookMinuteCounts", "/me/notebookMinuteCounts"),
+            self
+                .0
+                .get("me.notebookMinuteCounts", "/me/notebookMinuteCounts")
+                .query_order(&["start", "end"]),
         )
     }
     /// Updates information about the current user.
@@ -463,7 +477,13 @@ impl<'a> MeApi<'a> {
     /// # Ok(()) }
     /// ```
     pub fn patch(&self, user: super::types::MePatch) -> PatchRequest<'a> {
-        PatchRequest(self.0.patch("me.patch", "/me").json_body(&user))
+        PatchRequest(
+            self
+                .0
+                .patch("me.patch", "/me")
+                .query_order(&["summaryExclude", "summaryInclude"])
+                .json_body(&user),
+        )
     }
     /// Returns payload counts for the time range specified for all applications the current user owns.
     ///
@@ -495,7 +515,12 @@ impl<'a> MeApi<'a> {
     /// # Ok(()) }
     /// ```
     pub fn payload_counts(&self) -> PayloadCountsRequest<'a> {
-        PayloadCountsRequest(self.0.get("me.payloadCounts", "/me/payloadCounts"))
+        PayloadCountsRequest(
+            self
+                .0
+                .get("me.payloadCounts", "/me/payloadCounts")
+                .query_order(&["start", "end", "asBytes"]),
+        )
     }
     /// Returns payload counts per resolution in the time range specified for all applications the current user owns.
     ///
@@ -532,7 +557,12 @@ impl<'a> MeApi<'a> {
     /// ```
     pub fn payload_counts_breakdown(&self) -> PayloadCountsBreakdownRequest<'a> {
         PayloadCountsBreakdownRequest(
-            self.0.get("me.payloadCountsBreakdown", "/me/payloadCountsBreakdown"),
+            self
+                .0
+                .get("me.payloadCountsBreakdown", "/me/payloadCountsBreakdown")
+                .query_order(
+                    &["start", "end", "resolution", "asBytes", "includeNonBillable"],
+                ),
         )
     }
     /// Returns a new auth token based on the current auth token.

@@ -229,6 +229,7 @@ impl<'a> NotebookApi<'a> {
                     "/applications/{applicationId}/notebooks/{notebookId}/logs",
                 )
                 .accept_version("^1.24.5")
+                .query_order(&["limit", "since"])
                 .path_param("applicationId", application_id.into())
                 .path_param("notebookId", notebook_id.into()),
         )
@@ -276,6 +277,7 @@ impl<'a> NotebookApi<'a> {
                     "/applications/{applicationId}/notebooks/{notebookId}/notebookMinuteCounts",
                 )
                 .accept_version("^1.24.5")
+                .query_order(&["start", "end"])
                 .path_param("applicationId", application_id.into())
                 .path_param("notebookId", notebook_id.into()),
         )

@@ -52,6 +52,16 @@ impl<'a> NotebooksApi<'a> {
                 .0
                 .get("notebooks.get", "/applications/{applicationId}/notebooks")
                 .accept_version("^1.24.5")
+                .query_order(
+                    &[
+                        "sortField",
+                        "sortDirection",
+                        "page",
+                        "perPage",
+                        "filterField",
+                        "filter",
+                    ],
+                )
                 .path_param("applicationId", application_id.into()),
         )
     }

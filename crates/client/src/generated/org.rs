@@ -76,6 +76,7 @@ impl<'a> OrgApi<'a> {
                 .0
                 .get("org.deviceCounts", "/orgs/{orgId}/deviceCounts")
                 .accept_version("^1.24.5")
+                .query_order(&["start", "end"])
                 .path_param("orgId", org_id.into()),
         )
     }
@@ -114,6 +115,7 @@ impl<'a> OrgApi<'a> {
                 .0
                 .get("org.get", "/orgs/{orgId}")
                 .accept_version("^1.24.5")
+                .query_order(&["summaryExclude", "summaryInclude"])
                 .path_param("orgId", org_id.into()),
         )
     }
@@ -199,6 +201,7 @@ impl<'a> OrgApi<'a> {
                 .0
                 .patch("org.modifyMember", "/orgs/{orgId}/member")
                 .accept_version("^1.24.5")
+                .query_order(&["summaryExclude", "summaryInclude"])
                 .path_param("orgId", org_id.into())
                 .json_body(&member),
         )
@@ -241,6 +244,7 @@ impl<'a> OrgApi<'a> {
                 .0
                 .get("org.notebookMinuteCounts", "/orgs/{orgId}/notebookMinuteCounts")
                 .accept_version("^1.24.5")
+                .query_order(&["start", "end"])
                 .path_param("orgId", org_id.into()),
         )
     }
@@ -285,6 +289,7 @@ impl<'a> OrgApi<'a> {
                 .0
                 .patch("org.patch", "/orgs/{orgId}")
                 .accept_version("^1.24.5")
+                .query_order(&["summaryExclude", "summaryInclude"])
                 .path_param("orgId", org_id.into())
                 .json_body(&organization),
         )
@@ -324,6 +329,7 @@ impl<'a> OrgApi<'a> {
                 .0
                 .get("org.payloadCounts", "/orgs/{orgId}/payloadCounts")
                 .accept_version("^1.24.5")
+                .query_order(&["start", "end"])
                 .path_param("orgId", org_id.into()),
         )
     }
@@ -404,6 +410,7 @@ impl<'a> OrgApi<'a> {
                 .0
                 .delete("org.removeMember", "/orgs/{orgId}/member")
                 .accept_version("^1.24.5")
+                .query_order(&["userId", "summaryExclude", "summaryInclude"])
                 .path_param("orgId", org_id.into())
                 .query("userId", user_id.into()),
         )

@@ -44,6 +44,7 @@ impl<'a> OrgInvitesApi<'a> {
                 .0
                 .get("orgInvites.get", "/invites")
                 .accept_version("^1.24.5")
+                .query_order(&["token", "email"])
                 .query("token", token.into())
                 .query("email", email.into()),
         )

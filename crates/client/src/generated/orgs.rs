@@ -49,7 +49,24 @@ impl<'a> OrgsApi<'a> {
     /// # Ok(()) }
     /// ```
     pub fn get(&self) -> GetRequest<'a> {
-        GetRequest(self.0.get("orgs.get", "/orgs").accept_version("^1.24.5"))
+        GetRequest(
+            self
+                .0
+                .get("orgs.get", "/orgs")
+                .accept_version("^1.24.5")
+                .query_order(
+                    &[
+                        "sortField",
+                        "sortDirection",
+                        "page",
+                        "perPage",
+                        "filterField",
+                        "filter",
+                        "summaryExclude",
+                        "summaryInclude",
+                    ],
+                ),
+        )
     }
     /// Create a new organization.
     ///
@@ -86,6 +103,7 @@ impl<'a> OrgsApi<'a> {
                 .0
                 .post("orgs.post", "/orgs")
                 .accept_version("^1.24.5")
+                .query_order(&["summaryExclude", "summaryInclude"])
                 .json_body(&organization),
         )
     }

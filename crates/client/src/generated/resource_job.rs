@@ -231,6 +231,7 @@ impl<'a> ResourceJobApi<'a> {
                     "/applications/{applicationId}/resource-jobs/{resourceJobId}/logs",
                 )
                 .accept_version("^1.24.5")
+                .query_order(&["limit", "since"])
                 .path_param("applicationId", application_id.into())
                 .path_param("resourceJobId", resource_job_id.into()),
         )

@@ -51,6 +51,16 @@ impl<'a> ResourceJobsApi<'a> {
                 .0
                 .get("resourceJobs.get", "/applications/{applicationId}/resource-jobs")
                 .accept_version("^1.24.5")
+                .query_order(
+                    &[
+                        "sortField",
+                        "sortDirection",
+                        "page",
+                        "perPage",
+                        "filterField",
+                        "filter",
+                    ],
+                )
                 .path_param("applicationId", application_id.into()),
         )
     }

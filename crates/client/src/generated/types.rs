@@ -472,7 +472,11 @@ pub struct MePatch {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub password: ::std::option::Option<::wegnology::runtime::Secret>,
     /// `tokenCutoff`, format `date-time`
-    #[serde(rename = "tokenCutoff", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "tokenCutoff",
+        serialize_with = "::wegnology::runtime::date_time::serialize_option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub token_cutoff: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 /// Multi-Factor Authentication Info
@@ -928,37 +932,83 @@ pub struct AdvancedApplicationKeyQuery {
     #[serde(rename = "$nor", skip_serializing_if = "Option::is_none")]
     pub nor: ::std::option::Option<::std::vec::Vec<AdvancedApplicationKeyQuery>>,
     /// `id`
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub id: ::std::option::Option<::serde_json::Value>,
     /// `creationDate`
-    #[serde(rename = "creationDate", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "creationDate",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub creation_date: ::std::option::Option<::serde_json::Value>,
     /// `lastUpdated`
-    #[serde(rename = "lastUpdated", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "lastUpdated",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub last_updated: ::std::option::Option<::serde_json::Value>,
     /// `status`
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub status: ::std::option::Option<::serde_json::Value>,
     /// `deviceIds`
-    #[serde(rename = "deviceIds", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "deviceIds",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub device_ids: ::std::option::Option<::serde_json::Value>,
     /// `deviceTags`
     #[serde(rename = "deviceTags", skip_serializing_if = "Option::is_none")]
     pub device_tags: ::std::option::Option<::serde_json::Value>,
     /// `key`
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub key: ::std::option::Option<::serde_json::Value>,
     /// `description`
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub description: ::std::option::Option<::serde_json::Value>,
     /// `filterType`
-    #[serde(rename = "filterType", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "filterType",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub filter_type: ::std::option::Option<::serde_json::Value>,
     /// `pubTopics`
-    #[serde(rename = "pubTopics", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "pubTopics",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub pub_topics: ::std::option::Option<::serde_json::Value>,
     /// `subTopics`
-    #[serde(rename = "subTopics", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "subTopics",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub sub_topics: ::std::option::Option<::serde_json::Value>,
 }
 /// Schema for advanced device queries
@@ -977,49 +1027,117 @@ pub struct AdvancedDeviceQuery {
     #[serde(rename = "$nor", skip_serializing_if = "Option::is_none")]
     pub nor: ::std::option::Option<::std::vec::Vec<AdvancedDeviceQuery>>,
     /// `id`
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub id: ::std::option::Option<::serde_json::Value>,
     /// `creationDate`
-    #[serde(rename = "creationDate", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "creationDate",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub creation_date: ::std::option::Option<::serde_json::Value>,
     /// `lastUpdated`
-    #[serde(rename = "lastUpdated", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "lastUpdated",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub last_updated: ::std::option::Option<::serde_json::Value>,
     /// `name`
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub name: ::std::option::Option<::serde_json::Value>,
     /// `deviceClass`
-    #[serde(rename = "deviceClass", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "deviceClass",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub device_class: ::std::option::Option<::serde_json::Value>,
     /// `gatewayId`
-    #[serde(rename = "gatewayId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "gatewayId",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub gateway_id: ::std::option::Option<::serde_json::Value>,
     /// `parentId`
-    #[serde(rename = "parentId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "parentId",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub parent_id: ::std::option::Option<::serde_json::Value>,
     /// `ancestorId`
-    #[serde(rename = "ancestorId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "ancestorId",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub ancestor_id: ::std::option::Option<::serde_json::Value>,
     /// `attributeName`
-    #[serde(rename = "attributeName", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "attributeName",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub attribute_name: ::std::option::Option<::serde_json::Value>,
     /// `experienceUserId`
-    #[serde(rename = "experienceUserId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "experienceUserId",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub experience_user_id: ::std::option::Option<::serde_json::Value>,
     /// `experienceGroupId`
-    #[serde(rename = "experienceGroupId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "experienceGroupId",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub experience_group_id: ::std::option::Option<::serde_json::Value>,
     /// `tags`
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: ::std::option::Option<::serde_json::Value>,
     /// `disconnectedAt`
-    #[serde(rename = "disconnectedAt", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "disconnectedAt",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub disconnected_at: ::std::option::Option<::serde_json::Value>,
     /// `connectedAt`
-    #[serde(rename = "connectedAt", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "connectedAt",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub connected_at: ::std::option::Option<::serde_json::Value>,
     /// `connectionStatus`
-    #[serde(rename = "connectionStatus", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "connectionStatus",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub connection_status: ::std::option::Option<::serde_json::Value>,
 }
 /// Schema for advanced event queries
@@ -1038,37 +1156,88 @@ pub struct AdvancedEventQuery {
     #[serde(rename = "$nor", skip_serializing_if = "Option::is_none")]
     pub nor: ::std::option::Option<::std::vec::Vec<AdvancedEventQuery>>,
     /// `id`
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub id: ::std::option::Option<::serde_json::Value>,
     /// `creationDate`
-    #[serde(rename = "creationDate", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "creationDate",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub creation_date: ::std::option::Option<::serde_json::Value>,
     /// `lastUpdated`
-    #[serde(rename = "lastUpdated", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "lastUpdated",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub last_updated: ::std::option::Option<::serde_json::Value>,
     /// `sourceId`
-    #[serde(rename = "sourceId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "sourceId",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub source_id: ::std::option::Option<::serde_json::Value>,
     /// `sourceType`
-    #[serde(rename = "sourceType", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "sourceType",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub source_type: ::std::option::Option<::serde_json::Value>,
     /// `level`
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub level: ::std::option::Option<::serde_json::Value>,
     /// `state`
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub state: ::std::option::Option<::serde_json::Value>,
     /// `subject`
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub subject: ::std::option::Option<::serde_json::Value>,
     /// `deviceId`
-    #[serde(rename = "deviceId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "deviceId",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub device_id: ::std::option::Option<::serde_json::Value>,
     /// `experienceUserId`
-    #[serde(rename = "experienceUserId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "experienceUserId",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub experience_user_id: ::std::option::Option<::serde_json::Value>,
     /// `experienceGroupId`
-    #[serde(rename = "experienceGroupId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "experienceGroupId",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub experience_group_id: ::std::option::Option<::serde_json::Value>,
     /// `eventTags`
     #[serde(rename = "eventTags", skip_serializing_if = "Option::is_none")]
@@ -1090,31 +1259,69 @@ pub struct AdvancedExperienceGroupQuery {
     #[serde(rename = "$nor", skip_serializing_if = "Option::is_none")]
     pub nor: ::std::option::Option<::std::vec::Vec<AdvancedExperienceGroupQuery>>,
     /// `id`
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub id: ::std::option::Option<::serde_json::Value>,
     /// `creationDate`
-    #[serde(rename = "creationDate", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "creationDate",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub creation_date: ::std::option::Option<::serde_json::Value>,
     /// `lastUpdated`
-    #[serde(rename = "lastUpdated", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "lastUpdated",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub last_updated: ::std::option::Option<::serde_json::Value>,
     /// `name`
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub name: ::std::option::Option<::serde_json::Value>,
     /// `parentId`
-    #[serde(rename = "parentId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "parentId",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub parent_id: ::std::option::Option<::serde_json::Value>,
     /// `ancestorId`
-    #[serde(rename = "ancestorId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "ancestorId",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub ancestor_id: ::std::option::Option<::serde_json::Value>,
     /// `groupTags`
     #[serde(rename = "groupTags", skip_serializing_if = "Option::is_none")]
     pub group_tags: ::std::option::Option<::serde_json::Value>,
     /// `experienceUserId`
-    #[serde(rename = "experienceUserId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "experienceUserId",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub experience_user_id: ::std::option::Option<::serde_json::Value>,
     /// `experienceEndpointId`
-    #[serde(rename = "experienceEndpointId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "experienceEndpointId",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub experience_endpoint_id: ::std::option::Option<::serde_json::Value>,
 }
 /// Schema for advanced workflow queries
@@ -1133,25 +1340,57 @@ pub struct AdvancedWorkflowByVersionQuery {
     #[serde(rename = "$nor", skip_serializing_if = "Option::is_none")]
     pub nor: ::std::option::Option<::std::vec::Vec<AdvancedWorkflowByVersionQuery>>,
     /// `name`
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub name: ::std::option::Option<::serde_json::Value>,
     /// `id`
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub id: ::std::option::Option<::serde_json::Value>,
     /// `creationDate`
-    #[serde(rename = "creationDate", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "creationDate",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub creation_date: ::std::option::Option<::serde_json::Value>,
     /// `lastUpdated`
-    #[serde(rename = "lastUpdated", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "lastUpdated",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub last_updated: ::std::option::Option<::serde_json::Value>,
     /// `flowClass`
-    #[serde(rename = "flowClass", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "flowClass",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub flow_class: ::std::option::Option<::serde_json::Value>,
     /// `enabled`
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub enabled: ::std::option::Option<::serde_json::Value>,
     /// `flowId`
-    #[serde(rename = "flowId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "flowId",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub flow_id: ::std::option::Option<::serde_json::Value>,
 }
 /// Schema for advanced workflow queries
@@ -1170,25 +1409,57 @@ pub struct AdvancedWorkflowQuery {
     #[serde(rename = "$nor", skip_serializing_if = "Option::is_none")]
     pub nor: ::std::option::Option<::std::vec::Vec<AdvancedWorkflowQuery>>,
     /// `name`
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub name: ::std::option::Option<::serde_json::Value>,
     /// `id`
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub id: ::std::option::Option<::serde_json::Value>,
     /// `creationDate`
-    #[serde(rename = "creationDate", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "creationDate",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub creation_date: ::std::option::Option<::serde_json::Value>,
     /// `lastUpdated`
-    #[serde(rename = "lastUpdated", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "lastUpdated",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub last_updated: ::std::option::Option<::serde_json::Value>,
     /// `flowClass`
-    #[serde(rename = "flowClass", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "flowClass",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub flow_class: ::std::option::Option<::serde_json::Value>,
     /// `enabled`
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub enabled: ::std::option::Option<::serde_json::Value>,
     /// `defaultVersion`
-    #[serde(rename = "defaultVersion", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "defaultVersion",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub default_version: ::std::option::Option<::serde_json::Value>,
     /// `triggers`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -1350,25 +1621,56 @@ pub struct AdvancedWorkflowVersionQuery {
     #[serde(rename = "$nor", skip_serializing_if = "Option::is_none")]
     pub nor: ::std::option::Option<::std::vec::Vec<AdvancedWorkflowVersionQuery>>,
     /// `name`
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub name: ::std::option::Option<::serde_json::Value>,
     /// `id`
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub id: ::std::option::Option<::serde_json::Value>,
     /// `creationDate`
-    #[serde(rename = "creationDate", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "creationDate",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub creation_date: ::std::option::Option<::serde_json::Value>,
     /// `lastUpdated`
-    #[serde(rename = "lastUpdated", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "lastUpdated",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub last_updated: ::std::option::Option<::serde_json::Value>,
     /// `flowClass`
-    #[serde(rename = "flowClass", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "flowClass",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub flow_class: ::std::option::Option<::serde_json::Value>,
     /// `enabled`
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub enabled: ::std::option::Option<::serde_json::Value>,
     /// `version`
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub version: ::std::option::Option<::serde_json::Value>,
     /// `triggers`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -1529,6 +1831,10 @@ pub struct AdvancedQuery {
     /// `$nor`
     #[serde(rename = "$nor", skip_serializing_if = "Option::is_none")]
     pub nor: ::std::option::Option<::std::vec::Vec<AdvancedQuery>>,
+    /// The members besides those above that the schema allows (its
+    /// `patternProperties` or `additionalProperties`), by name.
+    #[serde(flatten)]
+    pub other: ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
 }
 /// Schema for a single API Token
 ///
@@ -1680,7 +1986,11 @@ pub struct ApiTokenPost {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// `expirationDate`, format `date-time`
-    #[serde(rename = "expirationDate", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "expirationDate",
+        serialize_with = "::wegnology::runtime::date_time::serialize_option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub expiration_date: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `scope`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -2495,7 +2805,12 @@ pub struct ApplicationClonePostSchema {
     #[serde(rename = "includeDevices", skip_serializing_if = "Option::is_none")]
     pub include_devices: ::std::option::Option<bool>,
     /// `ownerId`
-    #[serde(rename = "ownerId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "ownerId",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub owner_id: ::std::option::Option<::serde_json::Value>,
     /// `ownerType`
     #[serde(rename = "ownerType", skip_serializing_if = "Option::is_none")]
@@ -2582,7 +2897,11 @@ pub struct ApplicationDashboardPost {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub public: ::std::option::Option<bool>,
     /// `password`
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub password: ::std::option::Option<::serde_json::Value>,
     /// `contextConfiguration`
     #[serde(rename = "contextConfiguration", skip_serializing_if = "Option::is_none")]
@@ -2678,7 +2997,11 @@ pub struct ApplicationGlobalPatchItem {
     /// `key`, pattern `^[0-9a-zA-Z_-]{1,255}$`
     pub key: ::std::string::String,
     /// `json`
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub json: ::std::option::Option<::serde_json::Value>,
     /// `cloudOnly`
     #[serde(rename = "cloudOnly", skip_serializing_if = "Option::is_none")]
@@ -2956,7 +3279,11 @@ pub struct ApplicationPatch {
     #[serde(rename = "endpointSlug", skip_serializing_if = "Option::is_none")]
     pub endpoint_slug: ::std::option::Option<::std::string::String>,
     /// `expUserTokenCutoff`, format `date-time`
-    #[serde(rename = "expUserTokenCutoff", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "expUserTokenCutoff",
+        serialize_with = "::wegnology::runtime::date_time::serialize_option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub exp_user_token_cutoff: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `endpointDefaultCors`
     #[serde(rename = "endpointDefaultCors", skip_serializing_if = "Option::is_none")]
@@ -3139,7 +3466,11 @@ pub struct ApplicationPost {
     #[serde(rename = "endpointSlug", skip_serializing_if = "Option::is_none")]
     pub endpoint_slug: ::std::option::Option<::std::string::String>,
     /// `expUserTokenCutoff`, format `date-time`
-    #[serde(rename = "expUserTokenCutoff", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "expUserTokenCutoff",
+        serialize_with = "::wegnology::runtime::date_time::serialize_option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub exp_user_token_cutoff: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `endpointDefaultCors`
     #[serde(rename = "endpointDefaultCors", skip_serializing_if = "Option::is_none")]
@@ -4205,7 +4536,11 @@ pub struct DashboardPatch {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub public: ::std::option::Option<bool>,
     /// `password`
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub password: ::std::option::Option<::serde_json::Value>,
     /// `contextConfiguration`
     #[serde(rename = "contextConfiguration", skip_serializing_if = "Option::is_none")]
@@ -4300,7 +4635,11 @@ pub struct DashboardPost {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub public: ::std::option::Option<bool>,
     /// `password`
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub password: ::std::option::Option<::serde_json::Value>,
     /// `contextConfiguration`
     #[serde(rename = "contextConfiguration", skip_serializing_if = "Option::is_none")]
@@ -4626,6 +4965,10 @@ pub struct DataTableRow {
     /// `updatedAt`, format `date-time`
     #[serde(rename = "updatedAt", skip_serializing_if = "Option::is_none")]
     pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    /// The members besides those above that the schema allows (its
+    /// `patternProperties` or `additionalProperties`), by name.
+    #[serde(flatten)]
+    pub other: ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
 }
 /// Schema for inserting data table rows
 ///
@@ -5153,7 +5496,12 @@ pub struct DevicePatch {
     #[serde(rename = "gatewayId", skip_serializing_if = "Option::is_none")]
     pub gateway_id: ::std::option::Option<::std::string::String>,
     /// `parentId`
-    #[serde(rename = "parentId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "parentId",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub parent_id: ::std::option::Option<::serde_json::Value>,
     /// `systemInterval`
     #[serde(rename = "systemInterval", skip_serializing_if = "Option::is_none")]
@@ -5312,7 +5660,12 @@ pub struct DevicePost {
     #[serde(rename = "gatewayId", skip_serializing_if = "Option::is_none")]
     pub gateway_id: ::std::option::Option<::std::string::String>,
     /// `parentId`
-    #[serde(rename = "parentId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "parentId",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub parent_id: ::std::option::Option<::serde_json::Value>,
     /// `systemInterval`
     #[serde(rename = "systemInterval", skip_serializing_if = "Option::is_none")]
@@ -5633,7 +5986,12 @@ pub struct DeviceRecipeBulkCreatePost {
     #[serde(rename = "gatewayId", skip_serializing_if = "Option::is_none")]
     pub gateway_id: ::std::option::Option<::std::string::String>,
     /// `parentId`
-    #[serde(rename = "parentId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "parentId",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub parent_id: ::std::option::Option<::serde_json::Value>,
 }
 /// Schema for the body of a Device Recipe modification request
@@ -5666,10 +6024,20 @@ pub struct DeviceRecipePatch {
     #[serde(rename = "deviceClass", skip_serializing_if = "Option::is_none")]
     pub device_class: ::std::option::Option<DeviceRecipePatchDeviceClass>,
     /// `gatewayId`
-    #[serde(rename = "gatewayId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "gatewayId",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub gateway_id: ::std::option::Option<::serde_json::Value>,
     /// `parentId`
-    #[serde(rename = "parentId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "parentId",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub parent_id: ::std::option::Option<::serde_json::Value>,
     /// `systemInterval`
     #[serde(rename = "systemInterval", skip_serializing_if = "Option::is_none")]
@@ -5815,7 +6183,12 @@ pub struct DeviceRecipePost {
     #[serde(rename = "gatewayId", skip_serializing_if = "Option::is_none")]
     pub gateway_id: ::std::option::Option<::std::string::String>,
     /// `parentId`
-    #[serde(rename = "parentId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "parentId",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub parent_id: ::std::option::Option<::serde_json::Value>,
     /// `systemInterval`
     #[serde(rename = "systemInterval", skip_serializing_if = "Option::is_none")]
@@ -6209,7 +6582,11 @@ pub struct DevicesRemoveDataPost {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub end: ::std::option::Option<f64>,
     /// `attributes`
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub attributes: ::std::option::Option<::serde_json::Value>,
     /// `keepConnectionHistory`
     #[serde(rename = "keepConnectionHistory", skip_serializing_if = "Option::is_none")]
@@ -6658,7 +7035,12 @@ pub struct EmbeddedDeploymentRelease {
         ::std::vec::Vec<EmbeddedDeploymentReleaseDeviceTagsItem>,
     >,
     /// `releaseTag`
-    #[serde(rename = "releaseTag", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "releaseTag",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub release_tag: ::std::option::Option<::serde_json::Value>,
 }
 /// An item of the `deviceTags` array of [`EmbeddedDeploymentRelease`].
@@ -7153,16 +7535,35 @@ pub struct ExperienceDomain {
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ExperienceDomainPatch {
     /// `sslKey`
-    #[serde(rename = "sslKey", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "sslKey",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub ssl_key: ::std::option::Option<::serde_json::Value>,
     /// `sslCert`
-    #[serde(rename = "sslCert", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "sslCert",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub ssl_cert: ::std::option::Option<::serde_json::Value>,
     /// `sslBundle`
-    #[serde(rename = "sslBundle", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "sslBundle",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub ssl_bundle: ::std::option::Option<::serde_json::Value>,
     /// `version`
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub version: ::std::option::Option<::serde_json::Value>,
     /// `domainName`
     #[serde(rename = "domainName", skip_serializing_if = "Option::is_none")]
@@ -7187,7 +7588,11 @@ pub struct ExperienceDomainPost {
     #[serde(rename = "domainName")]
     pub domain_name: ::std::string::String,
     /// `version`
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub version: ::std::option::Option<::serde_json::Value>,
 }
 /// Schema for a collection of Experience Domains
@@ -7386,10 +7791,20 @@ pub struct ExperienceEndpointPatch {
         ::std::vec::Vec<::std::string::String>,
     >,
     /// `staticReply`
-    #[serde(rename = "staticReply", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "staticReply",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub static_reply: ::std::option::Option<::serde_json::Value>,
     /// `unauthorizedReply`
-    #[serde(rename = "unauthorizedReply", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "unauthorizedReply",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub unauthorized_reply: ::std::option::Option<::serde_json::Value>,
 }
 #[cfg(feature = "experience_endpoint")]
@@ -7432,10 +7847,20 @@ pub struct ExperienceEndpointPost {
         ::std::vec::Vec<::std::string::String>,
     >,
     /// `staticReply`
-    #[serde(rename = "staticReply", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "staticReply",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub static_reply: ::std::option::Option<::serde_json::Value>,
     /// `unauthorizedReply`
-    #[serde(rename = "unauthorizedReply", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "unauthorizedReply",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub unauthorized_reply: ::std::option::Option<::serde_json::Value>,
 }
 #[cfg(feature = "experience_endpoints")]
@@ -7650,10 +8075,20 @@ pub struct ExperienceGroupPatch {
         ::std::vec::Vec<ExperienceGroupPatchDeviceTagsItem>,
     >,
     /// `deviceQueryJson`
-    #[serde(rename = "deviceQueryJson", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "deviceQueryJson",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub device_query_json: ::std::option::Option<::serde_json::Value>,
     /// `parentId`
-    #[serde(rename = "parentId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "parentId",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub parent_id: ::std::option::Option<::serde_json::Value>,
 }
 /// An item of the `deviceTags` array of [`ExperienceGroupPatch`].
@@ -7702,10 +8137,20 @@ pub struct ExperienceGroupPost {
         ::std::vec::Vec<ExperienceGroupPostDeviceTagsItem>,
     >,
     /// `deviceQueryJson`
-    #[serde(rename = "deviceQueryJson", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "deviceQueryJson",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub device_query_json: ::std::option::Option<::serde_json::Value>,
     /// `parentId`
-    #[serde(rename = "parentId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "parentId",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub parent_id: ::std::option::Option<::serde_json::Value>,
 }
 /// An item of the `deviceTags` array of [`ExperienceGroupPost`].
@@ -7828,7 +8273,11 @@ pub struct ExperienceSlug {
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ExperienceSlugPatch {
     /// `version`
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub version: ::std::option::Option<::serde_json::Value>,
     /// `slug`, pattern `^[0-9a-z-]*$`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -7841,7 +8290,11 @@ pub struct ExperienceSlugPatch {
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ExperienceSlugPost {
     /// `version`
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub version: ::std::option::Option<::serde_json::Value>,
     /// `slug`, pattern `^[0-9a-z-]*$`
     pub slug: ::std::string::String,
@@ -7964,7 +8417,11 @@ pub struct ExperienceUserPatch {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub password: ::std::option::Option<::wegnology::runtime::Secret>,
     /// `tokenCutoff`, format `date-time`
-    #[serde(rename = "tokenCutoff", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "tokenCutoff",
+        serialize_with = "::wegnology::runtime::date_time::serialize_option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub token_cutoff: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `userTags`
     #[serde(rename = "userTags", skip_serializing_if = "Option::is_none")]
@@ -7994,7 +8451,11 @@ pub struct ExperienceUserPost {
     /// `password`
     pub password: ::wegnology::runtime::Secret,
     /// `tokenCutoff`, format `date-time`
-    #[serde(rename = "tokenCutoff", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "tokenCutoff",
+        serialize_with = "::wegnology::runtime::date_time::serialize_option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub token_cutoff: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `userTags`
     #[serde(rename = "userTags", skip_serializing_if = "Option::is_none")]
@@ -8392,7 +8853,12 @@ pub struct ExperienceViewPatch {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// `layoutId`, pattern `^[A-Fa-f\d]{24}$`
-    #[serde(rename = "layoutId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "layoutId",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub layout_id: ::std::option::Option<::serde_json::Value>,
     /// `body`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -8418,7 +8884,12 @@ pub struct ExperienceViewPost {
     #[serde(rename = "viewType")]
     pub view_type: ExperienceViewPostViewType,
     /// `layoutId`, pattern `^[A-Fa-f\d]{24}$`
-    #[serde(rename = "layoutId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "layoutId",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub layout_id: ::std::option::Option<::serde_json::Value>,
     /// `body`
     pub body: ::std::string::String,
@@ -9208,7 +9679,12 @@ pub struct WorkflowPatch {
     #[serde(rename = "shortDescription", skip_serializing_if = "Option::is_none")]
     pub short_description: ::std::option::Option<::std::string::String>,
     /// `iconData`
-    #[serde(rename = "iconData", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "iconData",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub icon_data: ::std::option::Option<::serde_json::Value>,
     /// `docsUrl`
     #[serde(rename = "docsUrl", skip_serializing_if = "Option::is_none")]
@@ -9220,7 +9696,12 @@ pub struct WorkflowPatch {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub enabled: ::std::option::Option<bool>,
     /// `defaultVersionId`
-    #[serde(rename = "defaultVersionId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "defaultVersionId",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub default_version_id: ::std::option::Option<::serde_json::Value>,
     /// `triggers`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -9313,7 +9794,12 @@ pub struct WorkflowPost {
     #[serde(rename = "shortDescription", skip_serializing_if = "Option::is_none")]
     pub short_description: ::std::option::Option<::std::string::String>,
     /// `iconData`
-    #[serde(rename = "iconData", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "iconData",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub icon_data: ::std::option::Option<::serde_json::Value>,
     /// `docsUrl`
     #[serde(rename = "docsUrl", skip_serializing_if = "Option::is_none")]
@@ -9824,7 +10310,12 @@ pub struct WorkflowsImportPostFlowsItem {
     #[serde(rename = "shortDescription", skip_serializing_if = "Option::is_none")]
     pub short_description: ::std::option::Option<::std::string::String>,
     /// `iconData`
-    #[serde(rename = "iconData", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "iconData",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub icon_data: ::std::option::Option<::serde_json::Value>,
     /// `docsUrl`
     #[serde(rename = "docsUrl", skip_serializing_if = "Option::is_none")]
@@ -9852,7 +10343,12 @@ pub struct WorkflowsImportPostFlowsItem {
     #[serde(rename = "flowClass", skip_serializing_if = "Option::is_none")]
     pub flow_class: ::std::option::Option<WorkflowsImportPostFlowsItemFlowClass>,
     /// `defaultVersionId`
-    #[serde(rename = "defaultVersionId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "defaultVersionId",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub default_version_id: ::std::option::Option<::serde_json::Value>,
     /// `minimumAgentVersion`, pattern `^(0|([1-9]\d*))\.(0|([1-9]\d*))\.(0|([1-9]\d*))$`
     #[serde(rename = "minimumAgentVersion", skip_serializing_if = "Option::is_none")]
@@ -9866,6 +10362,13 @@ pub struct WorkflowsImportPostFlowsItem {
     #[serde(rename = "customNodeSupports", skip_serializing_if = "Option::is_none")]
     pub custom_node_supports: ::std::option::Option<
         ::std::vec::Vec<WorkflowsImportPostFlowsItemCustomNodeSupportsItem>,
+    >,
+    /// The members besides those above that the schema allows (its
+    /// `patternProperties` or `additionalProperties`), by name.
+    #[serde(flatten)]
+    pub other: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::std::string::String,
     >,
 }
 #[cfg(feature = "flows")]
@@ -9978,6 +10481,13 @@ pub struct WorkflowsImportPostFlowVersionsItem {
     #[serde(rename = "customNodeConfig", skip_serializing_if = "Option::is_none")]
     pub custom_node_config: ::std::option::Option<
         WorkflowsImportPostFlowVersionsItemCustomNodeConfig,
+    >,
+    /// The members besides those above that the schema allows (its
+    /// `patternProperties` or `additionalProperties`), by name.
+    #[serde(flatten)]
+    pub other: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::std::string::String,
     >,
 }
 /// An item of the `nodes` array of [`WorkflowsImportPostFlowVersionsItem`].
@@ -10988,7 +11498,12 @@ pub struct InstanceCustomNodePatch {
     #[serde(rename = "shortDescription", skip_serializing_if = "Option::is_none")]
     pub short_description: ::std::option::Option<::std::string::String>,
     /// `iconData`
-    #[serde(rename = "iconData", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "iconData",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub icon_data: ::std::option::Option<::serde_json::Value>,
     /// `docsUrl`
     #[serde(rename = "docsUrl", skip_serializing_if = "Option::is_none")]
@@ -11015,6 +11530,10 @@ pub struct InstanceCustomNodePatch {
     pub custom_node_supports: ::std::option::Option<
         ::std::vec::Vec<InstanceCustomNodePatchCustomNodeSupportsItem>,
     >,
+    /// The members besides those above that the schema allows (its
+    /// `patternProperties` or `additionalProperties`), by name.
+    #[serde(flatten)]
+    pub other: ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
 }
 #[cfg(feature = "instance_custom_node")]
 ::wegnology::string_enum! {
@@ -11086,7 +11605,12 @@ pub struct InstanceCustomNodePost {
     #[serde(rename = "shortDescription", skip_serializing_if = "Option::is_none")]
     pub short_description: ::std::option::Option<::std::string::String>,
     /// `iconData`
-    #[serde(rename = "iconData", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "iconData",
+        default,
+        deserialize_with = "::wegnology::runtime::keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub icon_data: ::std::option::Option<::serde_json::Value>,
     /// `docsUrl`
     #[serde(rename = "docsUrl", skip_serializing_if = "Option::is_none")]
@@ -11111,6 +11635,10 @@ pub struct InstanceCustomNodePost {
     pub custom_node_supports: ::std::option::Option<
         ::std::vec::Vec<InstanceCustomNodePostCustomNodeSupportsItem>,
     >,
+    /// The members besides those above that the schema allows (its
+    /// `patternProperties` or `additionalProperties`), by name.
+    #[serde(flatten)]
+    pub other: ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
 }
 #[cfg(feature = "instance_custom_nodes")]
 ::wegnology::string_enum! {
@@ -12249,10 +12777,16 @@ pub struct InstanceReportOptionsPost {
     #[serde(rename = "includeSandbox", skip_serializing_if = "Option::is_none")]
     pub include_sandbox: ::std::option::Option<bool>,
     /// `start`, format `date-time`
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        serialize_with = "::wegnology::runtime::date_time::serialize_option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub start: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// `end`, format `date-time`
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        serialize_with = "::wegnology::runtime::date_time::serialize_option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub end: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 #[cfg(feature = "instance")]

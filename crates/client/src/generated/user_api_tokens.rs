@@ -47,6 +47,16 @@ impl<'a> UserApiTokensApi<'a> {
                 .0
                 .get("userApiTokens.get", "/me/tokens")
                 .accept_version("^1.24.5")
+                .query_order(
+                    &[
+                        "sortField",
+                        "sortDirection",
+                        "page",
+                        "perPage",
+                        "filterField",
+                        "filter",
+                    ],
+                )
                 .secret_answer()
                 .issues_token(),
         )

@@ -52,6 +52,16 @@ impl<'a> WebhooksApi<'a> {
                 .0
                 .get("webhooks.get", "/applications/{applicationId}/webhooks")
                 .accept_version("^1.24.5")
+                .query_order(
+                    &[
+                        "sortField",
+                        "sortDirection",
+                        "page",
+                        "perPage",
+                        "filterField",
+                        "filter",
+                    ],
+                )
                 .secret_answer()
                 .path_param("applicationId", application_id.into()),
         )

@@ -1,0 +1,469 @@
+//! The conformance table: every action of the model called through the generated client with
+//! its documented example values, by the value rules of `tools/js-recorder` (the recorder of
+//! what the official JS client sends). `cargo xtask regen` writes it to
+//! `crates/client/tests/conformance/calls.rs`, which `crates/client/tests/conformance.rs`
+//! runs against a loopback recorder and compares with the JS client's recording.
+//!
+//! The value rules (`tools/js-recorder/README.md`): a parameter without example is left out
+//! (a required one gets a placeholder, said in the call's docs); a literal is the example text,
+//! HTML entities decoded, as the parameter's type (an enum text the documents do not list is the
+//! enum's `Unknown`); an `array` literal is split into items; every file is the same 54-byte
+//! `example.txt`; a schema example is the example of that schema in the model, decoded into the
+//! parameter's type. Names come from the generator's own functions, so the calls are those a user
+//! writes.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
+use serde_json::Value;
+use wegnology_model::{Action, ApiModel, Location, Param, ParamExample, ParamType, Resource};
+
+use crate::names::Names;
+use crate::types::{field_ident, ident, variant_idents};
+use crate::{doc_lines, module_ident};
+
+/// The file name every `file` parameter is sent as (rule 4 of the value rules).
+pub const FILE_NAME: &str = "example.txt";
+/// The content of that file: 54 bytes of UTF-8.
+pub const FILE_TEXT: &str = "example file content from the wegnology-rest recorder\n";
+
+/// Rust source of the conformance table of `model`: a module per resource holding a function per
+/// action that makes the action's call with its documented example values (required arguments,
+/// a setter per optional parameter with an example, `losantdomain` included) and sends it,
+/// ignoring the answer; and `calls()`, every action's id (`Action::id`, `device.get`) with its
+/// function, in model order. The source names the client crate `::wegnology` and is meant for
+/// `include!` in one of its tests.
+pub fn calls(model: &ApiModel) -> TokenStream {
+    let names = Names::decide(model);
+    let mut entries = Vec::new();
+    let mut modules = Vec::new();
+    for resource in &model.resources {
+        let module = module_ident(&resource.snake_name);
+        let mut functions = Vec::new();
+        for action in model.actions_of(&resource.camel_name) {
+            let function = field_ident(&action.snake_name);
+            let id = action.id();
+            entries.push(quote! { (#id, #module::#function as Call) });
+            functions.push(call_function(model, &names, resource, action));
+        }
+        let doc = doc_lines(&format!(
+            "The calls of the {} resource's actions.",
+            resource.name
+        ));
+        modules.push(quote! {
+            #doc
+            pub mod #module {
+                #( #functions )*
+            }
+        });
+    }
+    let count = entries.len();
+    let table_doc = doc_lines(&format!(
+        "Every action of the model ({count}), by its id (`resource.camelAction`), with the \
+         function that calls it with its documented example values, in model order."
+    ));
+    quote! {
+        /// What a call's function gives: the call, sent when awaited, its answer ignored.
+        pub type Sent<'c> = ::std::pin::Pin<
+            ::std::boxed::Box<dyn ::std::future::Future<Output = ()> + ::std::marker::Send + 'c>,
+        >;
+
+        /// A function calling one action on the client it is given.
+        pub type Call = for<'c> fn(&'c ::wegnology::Client) -> Sent<'c>;
+
+        #table_doc
+        pub fn calls() -> ::std::vec::Vec<(&'static str, Call)> {
+            ::std::vec::Vec::from([ #( #entries ),* ])
+        }
+
+        /// The file every `file` parameter is given (`tools/js-recorder`'s value rule 4).
+        pub fn example_file() -> ::wegnology::FilePart {
+            ::wegnology::FilePart::new(#FILE_TEXT.as_bytes().to_vec(), #FILE_NAME)
+        }
+
+        #( #modules )*
+    }
+}
+
+/// The function calling one action.
+fn call_function(
+    model: &ApiModel,
+    names: &Names,
+    resource: &Resource,
+    action: &Action,
+) -> TokenStream {
+    let values = Values {
+        model,
+        names,
+        resource,
+        action,
+    };
+    let accessor = module_ident(&resource.snake_name);
+    let method = field_ident(&action.snake_name);
+    let mut notes = Vec::new();
+    let mut args = Vec::new();
+    let mut setters = Vec::new();
+    for param in &action.params {
+        // Required arguments as the generated method takes them: required parameters and every
+        // path parameter, in model order (the runtime's `losantdomain` is a setter).
+        let is_argument = param.required || param.location == Location::Path;
+        match values.example(param) {
+            Ok(value) if is_argument => args.push(value),
+            Ok(value) => {
+                let setter = field_ident(&param.name);
+                setters.push(quote! { .#setter(#value) });
+            }
+            Err(why) if is_argument => {
+                let placeholder = values.placeholder(param);
+                notes.push(format!(
+                    "`{}` is required and {why}: a placeholder is sent, `{}`.",
+                    param.name,
+                    compact(&placeholder)
+                ));
+                args.push(placeholder);
+            }
+            Err(why) => notes.push(format!("`{}` {why}: left out.", param.name)),
+        }
+    }
+    let mut doc = format!(
+        "`{}`: `{} {}`.",
+        action.id(),
+        action.method.as_str(),
+        action.path
+    );
+    for note in notes {
+        doc.push_str(&format!("\n\n{note}"));
+    }
+    let doc = doc_lines(&doc);
+    quote! {
+        #doc
+        pub fn #method(client: &::wegnology::Client) -> super::Sent<'_> {
+            ::std::boxed::Box::pin(async move {
+                let _ = client
+                    .#accessor()
+                    .#method( #( #args ),* )
+                    #( #setters )*
+                    .send_with_response()
+                    .await;
+            })
+        }
+    }
+}
+
+/// Tokens as one line, for the docs.
+fn compact(tokens: &TokenStream) -> String {
+    let file: Result<syn::Expr, _> = syn::parse2(tokens.clone());
+    match file {
+        Ok(expr) => {
+            let text = prettyplease::unparse(&syn::parse_quote! { const _: () = #expr; });
+            let text = text.trim();
+            let text = text
+                .strip_prefix("const _: () = ")
+                .and_then(|t| t.strip_suffix(';'))
+                .unwrap_or(text);
+            text.split_whitespace().collect::<Vec<_>>().join(" ")
+        }
+        Err(_) => tokens.to_string(),
+    }
+}
+
+/// What one action's values are made from.
+struct Values<'a> {
+    model: &'a ApiModel,
+    names: &'a Names,
+    resource: &'a Resource,
+    action: &'a Action,
+}
+
+impl Values<'_> {
+    /// The value of `param` by the value rules, or why it has none.
+    fn example(&self, param: &Param) -> Result<TokenStream, String> {
+        if param.ty == ParamType::File {
+            return Ok(quote! { super::example_file() });
+        }
+        match &param.example {
+            None => Err("has no documented example".to_string()),
+            Some(ParamExample::Literal(text)) => {
+                self.literal(param, &param.ty, &decode_entities(text))
+            }
+            Some(ParamExample::SchemaExample(anchor)) => {
+                let Some(schema) = self.model.schema(anchor) else {
+                    return Err(format!(
+                        "links to the schema `{anchor}`, which the model lacks"
+                    ));
+                };
+                let Some(example) = &schema.example else {
+                    return Err(format!(
+                        "links to the schema `{anchor}`, which has no example"
+                    ));
+                };
+                let json = json_tokens(example);
+                let expect = format!("the example of schema `{anchor}` decodes");
+                // A string is taken as `impl Into<String>`: its type is named.
+                let ty = match param.ty {
+                    ParamType::String => quote! { ::<::std::string::String> },
+                    _ => quote! {},
+                };
+                Ok(quote! {
+                    ::serde_json::from_value #ty (::serde_json::json!(#json)).expect(#expect)
+                })
+            }
+        }
+    }
+
+    /// A literal example `text` as a value of type `ty`.
+    fn literal(&self, param: &Param, ty: &ParamType, text: &str) -> Result<TokenStream, String> {
+        match ty {
+            ParamType::String => Ok(quote! { #text }),
+            ParamType::Integer => text
+                .parse::<i64>()
+                .map(|n| {
+                    let magnitude = Literal::u64_unsuffixed(n.unsigned_abs());
+                    if n < 0 {
+                        quote! { -#magnitude }
+                    } else {
+                        quote! { #magnitude }
+                    }
+                })
+                .map_err(|_| format!("has the example `{text}`, which is no integer")),
+            ParamType::Boolean => match text {
+                "true" => Ok(quote! { true }),
+                "false" => Ok(quote! { false }),
+                _ => Err(format!("has the example `{text}`, which is no boolean")),
+            },
+            ParamType::Enum { values } => {
+                let path = self.enum_path(param);
+                match values.iter().position(|v| v == text) {
+                    Some(index) => {
+                        let variant = &variant_idents(values)[index];
+                        Ok(quote! { #path::#variant })
+                    }
+                    // Not one of the documented values: the enum's fallback sends the text.
+                    None => Ok(quote! { #path::Unknown(#text.to_string()) }),
+                }
+            }
+            ParamType::Array { items } => {
+                let items = split_array_cell(text)
+                    .iter()
+                    .map(|item| self.item(param, items, item))
+                    .collect::<Result<Vec<_>, _>>()?;
+                Ok(quote! { ::std::vec![ #( #items ),* ] })
+            }
+            ParamType::Schema { .. } => Ok(quote! {
+                ::serde_json::from_value(::serde_json::json!(#text))
+                    .expect("the literal example decodes")
+            }),
+            ParamType::File => Ok(quote! { super::example_file() }),
+        }
+    }
+
+    /// One item of a list: strings are owned (`Vec<String>`).
+    fn item(&self, param: &Param, ty: &ParamType, text: &str) -> Result<TokenStream, String> {
+        match ty {
+            ParamType::String => Ok(quote! { #text.to_string() }),
+            other => self.literal(param, other, text),
+        }
+    }
+
+    /// `::wegnology::<resource>::<Enum>` of an enum parameter.
+    fn enum_path(&self, param: &Param) -> TokenStream {
+        let module = module_ident(&self.resource.snake_name);
+        let name = ident(&self.names.param_enum(
+            &self.resource.camel_name,
+            &self.action.snake_name,
+            param,
+        ));
+        quote! { ::wegnology::#module::#name }
+    }
+
+    /// A value of the parameter's type where the documents give no usable example.
+    fn placeholder(&self, param: &Param) -> TokenStream {
+        match &param.ty {
+            ParamType::String => {
+                let name = &param.name;
+                quote! { #name }
+            }
+            ParamType::Integer => quote! { 0 },
+            ParamType::Boolean => quote! { false },
+            ParamType::Enum { values } => {
+                let path = self.enum_path(param);
+                match variant_idents(values).first() {
+                    Some(first) => quote! { #path::#first },
+                    None => quote! { #path::Unknown(::std::string::String::new()) },
+                }
+            }
+            ParamType::Schema { .. } => quote! { ::std::default::Default::default() },
+            ParamType::Array { .. } => quote! { ::std::vec::Vec::new() },
+            ParamType::File => quote! { super::example_file() },
+        }
+    }
+}
+
+/// Decodes the HTML entities the documents use, as the recorder does: `&#NN;`, `&#xHH;` and
+/// `&amp; &lt; &gt; &quot; &apos; &nbsp;`; any other `&…;` stays.
+pub fn decode_entities(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        let decoded = after.find(';').and_then(|end| {
+            let reference = &after[..end];
+            entity(reference).map(|c| (c, end))
+        });
+        match decoded {
+            Some((c, end)) => {
+                out.push(c);
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The character of one entity reference (between `&` and `;`).
+fn entity(reference: &str) -> Option<char> {
+    if let Some(number) = reference.strip_prefix('#') {
+        let code = match number.strip_prefix(['x', 'X']) {
+            Some(hex) if !hex.is_empty() && hex.chars().all(|c| c.is_ascii_hexdigit()) => {
+                u32::from_str_radix(hex, 16).ok()?
+            }
+            Some(_) => return None,
+            None if !number.is_empty() && number.chars().all(|c| c.is_ascii_digit()) => {
+                number.parse().ok()?
+            }
+            None => return None,
+        };
+        return char::from_u32(code);
+    }
+    match reference {
+        "amp" => Some('&'),
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        "nbsp" => Some('\u{a0}'),
+        _ => None,
+    }
+}
+
+/// An `array` cell as its items: brackets around the whole cell dropped, split at commas, each
+/// item trimmed and one pair of matching `'…'` or `"…"` quotes removed, empty items dropped.
+pub fn split_array_cell(text: &str) -> Vec<String> {
+    let mut inner = text.trim();
+    if inner.len() >= 2 && inner.starts_with('[') && inner.ends_with(']') {
+        inner = &inner[1..inner.len() - 1];
+    }
+    inner
+        .split(',')
+        .map(str::trim)
+        .map(|item| {
+            let quoted = item.len() >= 2
+                && (item.starts_with('\'') || item.starts_with('"'))
+                && item.ends_with(&item[..1]);
+            if quoted {
+                &item[1..item.len() - 1]
+            } else {
+                item
+            }
+        })
+        .filter(|item| !item.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// A JSON value as the tokens of `serde_json::json!`'s argument.
+fn json_tokens(value: &Value) -> TokenStream {
+    match value {
+        Value::Null => quote! { null },
+        Value::Bool(b) => quote! { #b },
+        // Suffixed: `json!` gives an unsuffixed literal `i32`, too small for times in ms.
+        Value::Number(n) => {
+            if let Some(u) = n.as_u64() {
+                let literal = Literal::u64_suffixed(u);
+                quote! { #literal }
+            } else if let Some(i) = n.as_i64() {
+                let literal = Literal::i64_suffixed(i.unsigned_abs() as i64);
+                quote! { -#literal }
+            } else {
+                let f = n.as_f64().unwrap_or_default();
+                let literal = Literal::f64_suffixed(f.abs());
+                if f < 0.0 {
+                    quote! { -#literal }
+                } else {
+                    quote! { #literal }
+                }
+            }
+        }
+        Value::String(s) => quote! { #s },
+        Value::Array(items) => {
+            let items = items.iter().map(json_tokens);
+            quote! { [ #( #items ),* ] }
+        }
+        Value::Object(members) => {
+            let members = members.iter().map(|(key, value)| {
+                let value = json_tokens(value);
+                quote! { #key: #value }
+            });
+            quote! { { #( #members ),* } }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entities_are_decoded_as_the_recorder_does() {
+        assert_eq!(
+            decode_entities("[ &#x27;gps&#x27;, &#39;aws&#39; ]"),
+            "[ 'gps', 'aws' ]"
+        );
+        assert_eq!(
+            decode_entities("a &amp; b &lt;c&gt; &quot;&apos;"),
+            "a & b <c> \"'"
+        );
+        assert_eq!(decode_entities("&nbsp;"), "\u{a0}");
+        assert_eq!(decode_entities("&copy; &#xZZ; & &;"), "&copy; &#xZZ; & &;");
+    }
+
+    #[test]
+    fn every_action_is_called_and_a_missing_example_is_a_placeholder_said_in_its_docs() {
+        let json = include_str!("../../../spec/generated/model.json");
+        let mut model = ApiModel::from_json(json).unwrap();
+        let text = crate::format_file(calls(&model));
+        assert_eq!(text.matches(" as Call").count(), model.actions.len());
+        assert!(!text.contains("placeholder"));
+        let get = model
+            .actions
+            .iter_mut()
+            .find(|a| a.id() == "device.get")
+            .unwrap();
+        let device_id = get
+            .params
+            .iter_mut()
+            .find(|p| p.name == "deviceId")
+            .unwrap();
+        device_id.example = None;
+        let text = crate::format_file(calls(&model));
+        assert!(
+            text.contains(
+                "`deviceId` is required and has no documented example: a placeholder is sent, \
+                 `\"deviceId\"`."
+            ),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn array_cells_are_split_as_the_recorder_does() {
+        assert_eq!(split_array_cell("[ 'gps', 'aws' ]"), ["gps", "aws"]);
+        assert_eq!(split_array_cell("a, \"b\", ,'c"), ["a", "b", "'c"]);
+        assert!(split_array_cell("[]").is_empty());
+    }
+}
