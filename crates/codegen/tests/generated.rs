@@ -116,3 +116,69 @@ fn a_description_change_changes_only_its_doc_comments() {
         );
     }
 }
+
+/// The items a generated file defines, by name: its structs, enums, aliases and
+/// `string_enum!`s, each as its whole code (doc comment, fields, variants).
+fn defined_items(text: &str) -> std::collections::BTreeMap<String, String> {
+    use quote::ToTokens;
+    let file = syn::parse_file(text).unwrap();
+    file.items
+        .iter()
+        .filter_map(|item| {
+            let name = match item {
+                syn::Item::Struct(s) => s.ident.to_string(),
+                syn::Item::Enum(e) => e.ident.to_string(),
+                syn::Item::Type(t) => t.ident.to_string(),
+                syn::Item::Macro(m)
+                    if m.mac.path.segments.last().unwrap().ident == "string_enum" =>
+                {
+                    m.mac.tokens.clone().into_iter().next()?.to_string()
+                }
+                _ => return None,
+            };
+            Some((name, item.to_token_stream().to_string()))
+        })
+        .collect()
+}
+
+/// Names are decided from where each schema is, not from which resources are generated: the
+/// code of the documents without a resource defines every type that remains under the same
+/// name, with the same code, as the whole API's code does (a type that took another's name,
+/// or was renumbered, would differ), and the resources that remain keep their modules' items.
+/// Compared without feature gates (`Options::DOWNSTREAM`): which features use a type changes.
+#[test]
+fn removing_a_resource_renames_nothing_that_remains() {
+    let model = wegnology_parser::parse(&documents()).unwrap();
+    let render = |model: &wegnology_model::ApiModel| {
+        wegnology_codegen::render_files(model, wegnology_codegen::Options::DOWNSTREAM)
+    };
+    let whole = render(&model);
+    let whole_types = defined_items(file(&whole, "types.rs"));
+    for removed in ["me", "device", "devices", "dashboard", "flow"] {
+        let kept: Vec<&str> = model
+            .resources
+            .iter()
+            .map(|r| r.camel_name.as_str())
+            .filter(|r| *r != removed)
+            .collect();
+        let without = render(&model.subset(&kept));
+        let types = defined_items(file(&without, "types.rs"));
+        assert!(types.len() < whole_types.len(), "{removed}: no type went");
+        for (name, code) in &types {
+            assert!(
+                whole_types.get(name) == Some(code),
+                "without `{removed}`, `{name}` is not the whole API's `{name}`"
+            );
+        }
+        for (name, text) in &without {
+            if name == "types.rs" || name == "mod.rs" {
+                continue;
+            }
+            assert_eq!(
+                defined_items(text),
+                defined_items(file(&whole, name)),
+                "without `{removed}`, {name} defines its items differently"
+            );
+        }
+    }
+}
