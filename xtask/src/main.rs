@@ -197,10 +197,16 @@ fn regen(root: &Path, model: &ApiModel, outputs: &[Output]) -> ExitCode {
         }
         println!("removed   {path}");
     }
+    // The generated modules are many: those unchanged are counted, not listed.
+    let mut unchanged_generated = 0;
     for output in outputs {
         let path = root.join(&output.path);
         if std::fs::read_to_string(&path).ok().as_deref() == Some(output.content.as_str()) {
-            println!("unchanged {}", output.path);
+            if output.path.starts_with(GENERATED_DIR) {
+                unchanged_generated += 1;
+            } else {
+                println!("unchanged {}", output.path);
+            }
             continue;
         }
         if let Err(error) = write_atomically(&path, &output.content) {
@@ -209,6 +215,9 @@ fn regen(root: &Path, model: &ApiModel, outputs: &[Output]) -> ExitCode {
         }
         println!("wrote     {}", output.path);
         written.push(output.path.as_str());
+    }
+    if unchanged_generated > 0 {
+        println!("unchanged {unchanged_generated} files of {GENERATED_DIR}/");
     }
     println!("{}", action_line(model, &known, &written));
     ExitCode::SUCCESS
@@ -247,15 +256,20 @@ fn action_line(
         .filter(|d| !known.contains(&d.key()))
         .count();
     let total = model.diagnostics.len();
+    // Past a handful of files (a first regen writes every module), a count: `wrote` lines above.
+    let files = if written.len() > 6 {
+        format!("the {} files written above", written.len())
+    } else {
+        written.join(", ")
+    };
     match (new, written.is_empty()) {
         (0, true) => format!(
             "no action needed: outputs up to date; all {total} diagnostics are known \
              (already in spec/generated/model.json) and handled as each line says"
         ),
         (0, false) => format!(
-            "action needed: review and commit {} (`git diff`); no new diagnostics, \
-             all {total} were already in spec/generated/model.json",
-            written.join(", ")
+            "action needed: review and commit {files} (`git diff`); no new diagnostics, \
+             all {total} were already in spec/generated/model.json"
         ),
         (new, _) => format!(
             "action needed: {new} of {total} diagnostics are new (marked `new` above): check \
@@ -263,7 +277,7 @@ fn action_line(
             if written.is_empty() {
                 "the outputs".to_owned()
             } else {
-                written.join(", ")
+                files
             }
         ),
     }

@@ -1,5 +1,6 @@
 //! The README's quickstart, run against the embedded fake: build a client, get the profile,
-//! patch it, handle an API error, and set retries and timeouts.
+//! patch it, list an application's devices through the stream of their pages, handle an API
+//! error, and set retries and timeouts.
 //!
 //! ```sh
 //! cargo run --example quickstart
@@ -10,6 +11,7 @@
 
 use std::time::Duration;
 
+use futures_util::StreamExt;
 use wegnology::{Client, Error, MePatch, RetryPolicy};
 use wegnology_fake::{FakeServer, FaultRule};
 
@@ -44,6 +46,17 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .send()
         .await?;
     println!("now called {}", patched.full_name.as_deref().unwrap_or("?"));
+
+    // A list is a stream of its items: one request per page (here 1 device a page), fetched
+    // as the stream is read, until `totalCount`.
+    let application_id = fake.application_ids()[0].clone();
+    let mut devices = client.devices().get(&application_id).per_page(1).items();
+    let mut names = Vec::new();
+    while let Some(device) = devices.next().await {
+        names.push(device?.name.unwrap_or_default());
+    }
+    println!("the first application's devices: {}", names.join(", "));
+    assert_eq!(names.len(), 2, "the fake seeds two devices per application");
 
     // An API error is `Error::Api`, with the status and the `Error` body's type and message.
     match client.me().invite("575ec8687ae143cd83dc4a97").send().await {

@@ -1,7 +1,10 @@
-//! Typed client for the WEGnology Me API, generated from its published documents.
+//! Typed client for the WEGnology API, generated from its published documents: every one of its
+//! 85 resources, 323 actions and 286 schemas.
 //!
 //! ```no_run
 //! # async fn run() -> Result<(), wegnology::Error> {
+//! use futures_util::StreamExt;
+//!
 //! let client = wegnology::Client::builder().token("my-api-token").build()?;
 //! let me = client.me().get().include_recent(true).send().await?;
 //! println!("{:?}", me.email);
@@ -14,9 +17,21 @@
 //!     .send_with_response()
 //!     .await?;
 //! println!("{} {:?}", answer.status(), answer.headers().get("x-ratelimit-remaining"));
-//! let again = client.me().get().await?;
+//! // A list is a stream of its items, fetched a page at a time as it is read.
+//! let mut devices = client.devices().get("575ec8687ae143cd83dc4a97").per_page(100).items();
+//! while let Some(device) = devices.next().await {
+//!     println!("{:?}", device?.name);
+//! }
 //! # Ok(()) }
 //! ```
+//!
+//! Each resource is a module ([`devices`], [`device`], [`me`], …) holding its handle
+//! ([`devices::DevicesApi`], from [`Client::devices`]), a request builder per action
+//! ([`devices::GetRequest`]) and the enums of its parameters; the types of the documents' named
+//! schemas, which resources share, are in [`types`] (and at the crate root). Each resource is a
+//! cargo feature, its snake name; `full` (on by default) is all of them, and a schema type is
+//! compiled only when a resource that uses it is: `default-features = false, features =
+//! ["devices", "device"]` builds only those two and their types.
 //!
 //! Off the happy path: calls that are safe to repeat are retried on connection failures and
 //! on 408, 409, 429 (honouring `Retry-After`) and 5xx, within the call's timeout
@@ -31,7 +46,7 @@
 //! `losantdomain`, rarely needed), `.timeout(…)`, `.retries(…)` and `.query_override(…)`, and is
 //! `Clone`: a clone is the same call, options included (a file's bytes are shared, not copied).
 //!
-//! What the runtime has for the rest of the API, which the generated code calls:
+//! What the generated code leaves to the runtime, beyond the common case:
 //!
 //! - **Uploads** (the file and notebook uploads, the imports) send `multipart/form-data`, each
 //!   field one part as the official JS client sends it: a file ([`FilePart`]: its bytes, file
@@ -49,14 +64,18 @@
 //!   (0-based, from the first request's own) so its options apply to every page, ending at
 //!   `totalCount`, at an empty page or after the first error.
 //!
-//! `generated.rs` (the types, the `MeApi` actions and [`API`], the facts the runtime is given
-//! about the API) is written by `cargo xtask regen` from `spec/` and never edited by hand; the
-//! other modules are the hand-written runtime, [`runtime`] gathers what the generated code
-//! calls. Code that `wegnology_macros::generate!` expands from other documents builds its
+//! `generated/` (the resource modules, the shared [`types`], [`API`], the facts the runtime is
+//! given about the API, and the table below) is written by `cargo xtask regen` from `spec/` and
+//! never edited by hand; the other modules are the hand-written runtime, [`runtime`] gathers
+//! what the generated code calls. Code that `wegnology_macros::generate!` expands from other documents builds its
 //! client with [`ClientBuilder::for_api`] and its own `API`.
 //!
 //! Must not depend on: the document parser or the code generator (downstream crates build
 //! without them).
+//!
+//! # Resources
+//!
+#![doc = include_str!("generated/resources.md")]
 #![deny(missing_docs)]
 
 // The generated code names this crate by its path, so the same code also works when the
