@@ -6,11 +6,16 @@ use std::path::Path;
 use crate::Output;
 
 /// Each shape fixture and the file its generated code goes to.
-const SHAPES: [(&str, &str); 4] = [
+const SHAPES: [(&str, &str); 6] = [
     ("no-token", "crates/fixture-outputs/src/no_token.rs"),
     ("schema-query", "crates/fixture-outputs/src/schema_query.rs"),
     ("array-param", "crates/fixture-outputs/src/array_param.rs"),
     ("one-of", "crates/fixture-outputs/src/one_of.rs"),
+    (
+        "package-shapes",
+        "crates/fixture-outputs/src/package_shapes.rs",
+    ),
+    ("older-me", "crates/fixture-outputs/src/older_me.rs"),
 ];
 
 /// The outputs of the fixtures present under `root` (a scratch root with only `spec/` has none).

@@ -8,7 +8,7 @@
 //! `generate!("path", resources = ["me", "devices"])` generates only those resources (camel
 //! names) and the types they use; the names are the same as in the whole API's code. The
 //! generated code calls the runtime as `::wegnology::…`, so the calling crate depends on
-//! `wegnology`. A malformed document becomes a `compile_error!` with the parser's message.
+//! `wegnology` (and on `serde`, `serde_json` and `chrono`, which the types name). A malformed document becomes a `compile_error!` with the parser's message.
 //!
 //! Must not depend on: the client crate (it generates code for it).
 
