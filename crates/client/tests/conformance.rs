@@ -456,7 +456,8 @@ async fn every_action_sends_what_the_official_js_client_sends() {
         );
         compared.insert(id);
         let before = rec.count();
-        call(&client).await;
+        // The recorder's `{}` is no answer of most actions: only the request counts here.
+        let _ = call(&client, &conformance_calls::example_ids(id)).await;
         let sent = rec.all().split_off(before);
         let ours = match sent.as_slice() {
             [one] => wire(one).await,

@@ -29,12 +29,17 @@ pub const FILE_TEXT: &str = "example file content from the wegnology-rest record
 /// Rust source of the conformance table of `model`: a module per resource holding a function per
 /// action that makes the action's call with its documented example values (required arguments,
 /// a setter per optional parameter with an example, `losantdomain` included) and sends it,
-/// ignoring the answer; and `calls()`, every action's id (`Action::id`, `device.get`) with its
-/// function, in model order. The source names the client crate `::wegnology` and is meant for
+/// giving the result of `send()` without its value (so a success body that does not decode is an
+/// error); `calls()`, every action's id (`Action::id`, `device.get`) with its function, in model
+/// order; and `example_ids(id)`, the documented example of each path parameter of an action.
+/// A function takes the values of its path parameters (`Ids`, by wire name) at run time: the
+/// wire comparison gives it the documented examples, a test against a stateful server the ids of
+/// items it created. The source names the client crate `::wegnology` and is meant for
 /// `include!` in one of its tests.
 pub fn calls(model: &ApiModel) -> TokenStream {
     let names = Names::decide(model);
     let mut entries = Vec::new();
+    let mut example_arms = Vec::new();
     let mut modules = Vec::new();
     for resource in &model.resources {
         let module = module_ident(&resource.snake_name);
@@ -43,7 +48,14 @@ pub fn calls(model: &ApiModel) -> TokenStream {
             let function = field_ident(&action.snake_name);
             let id = action.id();
             entries.push(quote! { (#id, #module::#function as Call) });
-            functions.push(call_function(model, &names, resource, action));
+            let (function, ids) = call_function(model, &names, resource, action);
+            functions.push(function);
+            if !ids.is_empty() {
+                let ids = ids.iter().map(|(name, value)| {
+                    quote! { (#name.to_string(), ::std::string::String::from(#value)) }
+                });
+                example_arms.push(quote! { #id => Ids::from([ #( #ids ),* ]), });
+            }
         }
         let doc = doc_lines(&format!(
             "The calls of the {} resource's actions.",
@@ -62,17 +74,46 @@ pub fn calls(model: &ApiModel) -> TokenStream {
          function that calls it with its documented example values, in model order."
     ));
     quote! {
-        /// What a call's function gives: the call, sent when awaited, its answer ignored.
+        /// The values of a call's path parameters, by wire name (`applicationId`).
+        pub type Ids = ::std::collections::BTreeMap<::std::string::String, ::std::string::String>;
+
+        /// What a call's function gives: the call, sent when awaited; the result of `send()`
+        /// without its value (an error status, a transport failure, or a success body that does
+        /// not decode into the documented type).
         pub type Sent<'c> = ::std::pin::Pin<
-            ::std::boxed::Box<dyn ::std::future::Future<Output = ()> + ::std::marker::Send + 'c>,
+            ::std::boxed::Box<
+                dyn ::std::future::Future<Output = ::std::result::Result<(), ::wegnology::Error>>
+                    + ::std::marker::Send
+                    + 'c,
+            >,
         >;
 
-        /// A function calling one action on the client it is given.
-        pub type Call = for<'c> fn(&'c ::wegnology::Client) -> Sent<'c>;
+        /// A function calling one action on the client it is given, with the values of its path
+        /// parameters from the `Ids` it is given (it panics if one is missing).
+        pub type Call = for<'c> fn(&'c ::wegnology::Client, &'c Ids) -> Sent<'c>;
 
         #table_doc
         pub fn calls() -> ::std::vec::Vec<(&'static str, Call)> {
             ::std::vec::Vec::from([ #( #entries ),* ])
+        }
+
+        /// The documented example values of the path parameters of the action `id`
+        /// (`resource.camelAction`), by wire name: empty for an action without any.
+        pub fn example_ids(id: &str) -> Ids {
+            match id {
+                #( #example_arms )*
+                _ => Ids::new(),
+            }
+        }
+
+        /// The value of the path parameter `name` in `ids`.
+        pub fn path_value(ids: &Ids, name: &str) -> ::std::string::String {
+            match ids.get(name) {
+                ::std::option::Option::Some(value) => value.clone(),
+                ::std::option::Option::None => {
+                    ::std::panic!("no value given for the path parameter `{name}`")
+                }
+            }
         }
 
         /// The file every `file` parameter is given (`tools/js-recorder`'s value rule 4).
@@ -84,13 +125,14 @@ pub fn calls(model: &ApiModel) -> TokenStream {
     }
 }
 
-/// The function calling one action.
+/// The function calling one action, and the documented example (or stand-in) of each path
+/// parameter it takes from its `Ids`, by wire name.
 fn call_function(
     model: &ApiModel,
     names: &Names,
     resource: &Resource,
     action: &Action,
-) -> TokenStream {
+) -> (TokenStream, Vec<(String, TokenStream)>) {
     let values = Values {
         model,
         names,
@@ -102,10 +144,31 @@ fn call_function(
     let mut notes = Vec::new();
     let mut args = Vec::new();
     let mut setters = Vec::new();
+    let mut ids = Vec::new();
     for param in &action.params {
         // Required arguments as the generated method takes them: required parameters and every
         // path parameter, in model order (the runtime's `losantdomain` is a setter).
         let is_argument = param.required || param.location == Location::Path;
+        // A path parameter taken as text comes from the call's `Ids`; its example goes to
+        // `example_ids`.
+        if param.location == Location::Path && param.ty == ParamType::String {
+            let name = &param.name;
+            let example = match values.example(param) {
+                Ok(value) => value,
+                Err(why) => {
+                    let placeholder = values.placeholder(param);
+                    notes.push(format!(
+                        "`{}` is required and {why}: a placeholder is sent, `{}`.",
+                        param.name,
+                        compact(&placeholder)
+                    ));
+                    placeholder
+                }
+            };
+            ids.push((name.clone(), example));
+            args.push(quote! { super::path_value(ids, #name) });
+            continue;
+        }
         match values.example(param) {
             Ok(value) if is_argument => args.push(value),
             Ok(value) => {
@@ -134,19 +197,29 @@ fn call_function(
         doc.push_str(&format!("\n\n{note}"));
     }
     let doc = doc_lines(&doc);
-    quote! {
+    let ids_param = if ids.is_empty() {
+        quote! { _ids }
+    } else {
+        quote! { ids }
+    };
+    let function = quote! {
         #doc
-        pub fn #method(client: &::wegnology::Client) -> super::Sent<'_> {
+        pub fn #method<'c>(
+            client: &'c ::wegnology::Client,
+            #ids_param: &'c super::Ids,
+        ) -> super::Sent<'c> {
             ::std::boxed::Box::pin(async move {
-                let _ = client
+                client
                     .#accessor()
                     .#method( #( #args ),* )
                     #( #setters )*
-                    .send_with_response()
-                    .await;
+                    .send()
+                    .await
+                    .map(|_| ())
             })
         }
-    }
+    };
+    (function, ids)
 }
 
 /// Tokens as one line, for the docs.
@@ -458,6 +531,32 @@ mod tests {
             ),
             "{text}"
         );
+    }
+
+    #[test]
+    fn path_parameters_come_from_the_ids_given_and_their_examples_from_example_ids() {
+        let json = include_str!("../../../spec/generated/model.json");
+        let model = ApiModel::from_json(json).unwrap();
+        let text = crate::format_file(calls(&model));
+        let start = text.find("pub fn get<'c>(").unwrap();
+        let get = &text[start..];
+        let get = &get[..get.find("\n    }\n").unwrap()];
+        assert!(get.contains("ids: &'c super::Ids"), "{get}");
+        assert!(
+            get.contains("super::path_value(ids, \"applicationId\")"),
+            "{get}"
+        );
+        assert!(get.contains(".send()\n"), "{get}");
+        assert!(get.contains(".map(|_| ())"), "{get}");
+        // An action without path parameters ignores the ids.
+        assert!(text.contains("_ids: &'c super::Ids"));
+        let arm = text
+            .find("\"device.get\" =>")
+            .expect("device.get has example ids");
+        let arm = &text[arm..];
+        let arm = &arm[..arm.find("])").unwrap()];
+        assert!(arm.contains("\"applicationId\".to_string()"), "{arm}");
+        assert!(arm.contains("\"575ec8687ae143cd83dc4a97\""), "{arm}");
     }
 
     #[test]
