@@ -599,7 +599,15 @@ fn instruction_figures(root: &Path, settings: &Settings) -> Result<Vec<Record>, 
             eprintln!("instructions: {}, {}…", kind.figure(), arg_name(side));
             let count =
                 |calls: usize| callgrind_count(&exe, root, scratch.path(), side, kind, calls);
-            let (few_count, many_count) = (count(few)?, count(many)?);
+            // Both runs at once: a count does not depend on what else the machine runs, and
+            // valgrind runs a process's threads one at a time, on one core.
+            let (few_count, many_count) = std::thread::scope(|scope| {
+                let few_run = scope.spawn(|| count(few));
+                let many_count = count(many);
+                (few_run.join(), many_count)
+            });
+            let few_count = few_count.map_err(|_| "a callgrind run panicked")??;
+            let many_count = many_count?;
             let extra = (many - few) as f64;
             per_side.push((
                 side,
