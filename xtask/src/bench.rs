@@ -367,7 +367,8 @@ fn build_cost_in(root: &Path, scratch: &Path, quick: bool) -> Result<Vec<Figure>
             met(me_vs_old <= ME_ONLY_GOAL)
         ))
         .note(format!(
-            "{how}; {OLD_ME_ONLY_SECONDS} s is the old figure (the Me-only `generated.rs` of {OLD_LINES} lines, 20 actions and 21 schemas, the same command), measured on this machine kind before the change and not re-run"
+            "{how}; {OLD_ME_ONLY_SECONDS} s is the old figure (the Me-only `generated.rs` of {} lines, {OLD_ACTIONS} actions and {OLD_SCHEMAS} schemas, the same command), measured on this machine kind before the change and not re-run",
+            thousands(OLD_LINES)
         )),
     );
     let devices = median(times[2].clone());
@@ -665,7 +666,7 @@ fn incremental(
         )
         .ratio(format!("{:.2}× the clean build of the crate alone", build / clean_full))
         .note(format!(
-            "median of {runs} edits, each a new sentence at the end of the first action's description (`Delete`); regen: this xtask ({profile} build) run as `xtask --root <copy> regen`; `cargo build -p wegnology` (debug, incremental) after it; 2 cores shared with other builds"
+            "median of {runs} edit(s), each a new sentence at the end of the first action's description (`Delete`); regen: this xtask ({profile} build) run as `xtask --root <copy> regen`; `cargo build -p wegnology` (debug, incremental) after it; 2 cores shared with other builds"
         )),
         figure(
             "generated files the edit changed",
