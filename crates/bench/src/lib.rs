@@ -46,3 +46,12 @@ pub fn load_model(root: &Path) -> Result<ApiModel, String> {
         .map(|model| model.subset(&["me"]))
         .map_err(|e| format!("{}: {e}", path.display()))
 }
+
+/// The whole of `root/spec/generated/model.json`: every resource, for the calls of resources
+/// other than Me.
+pub fn load_whole_model(root: &Path) -> Result<ApiModel, String> {
+    let path = root.join("spec/generated/model.json");
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    ApiModel::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))
+}

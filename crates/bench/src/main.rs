@@ -9,15 +9,17 @@ use std::sync::Arc;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use reqwest::Method;
-use wegnology::{Me, MePatch, PayloadCountsBreakdown};
+use wegnology::{Device, Devices, Me, MePatch, PayloadCountsBreakdown};
 use wegnology_bench::calls::{
-    generated_client, patch_body, GeneratedBreakdown, GeneratedGet, GeneratedPatch, Handwritten,
+    careful_http, generated_client, insert_device_routes, patch_body, target, CallKind, Careful,
+    GeneratedBreakdown, GeneratedDevice, GeneratedDevices, GeneratedGet, GeneratedGetRecent,
+    GeneratedPatch, Handwritten, Target, APPLICATION_ID, DEVICE_ID,
 };
 use wegnology_bench::harness::{self, compare, CallError, Caller, Mode};
 use wegnology_bench::instructions::{self, InstructionCount};
 use wegnology_bench::report::{thousands, times, Record};
 use wegnology_bench::server::{CannedServer, Routes};
-use wegnology_bench::{fake, load_model, memory, process, regen, stages};
+use wegnology_bench::{fake, load_model, load_whole_model, memory, process, regen, stages};
 use wegnology_model::ApiModel;
 
 #[derive(Parser)]
@@ -40,7 +42,8 @@ struct Cli {
 enum Task {
     /// Everything below, in turn.
     All,
-    /// Generated client vs hand-written reqwest: get, patch, the largest response.
+    /// Generated client vs hand-written reqwest (built per call, and set up once): get, a
+    /// query parameter, patch, the largest response, path parameters, another resource's list.
     Calls,
     /// The fake server's throughput, mixed reads.
     Fake,
@@ -79,7 +82,21 @@ enum Task {
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Side {
     Generated,
+    /// Hand-written reqwest, the request built per call ([`Handwritten`]).
     Handwritten,
+    /// Hand-written reqwest set up once, as a careful user writes it ([`Careful`]).
+    Careful,
+}
+
+impl Side {
+    /// How the report names a baseline.
+    fn baseline(self) -> &'static str {
+        match self {
+            Side::Generated => "generated",
+            Side::Handwritten => "hand-written, built per call",
+            Side::Careful => "hand-written, set up once",
+        }
+    }
 }
 
 /// The command-line name clap gives `value` (what a child process is passed).
@@ -89,27 +106,44 @@ fn arg_name(value: impl ValueEnum) -> String {
         .map_or_else(String::new, |v| v.get_name().to_string())
 }
 
-/// The calls compared.
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum CallKind {
-    /// `me().get()`: the `Me` example.
-    Get,
-    /// `me().patch(body)`: a JSON body.
-    Patch,
-    /// `me().payload_counts_breakdown()`: the largest response.
-    Breakdown,
-}
-
-impl CallKind {
-    const ALL: [CallKind; 3] = [CallKind::Get, CallKind::Patch, CallKind::Breakdown];
-
-    fn figure(self) -> &'static str {
-        match self {
-            CallKind::Get => "`me().get()` → `Me`",
-            CallKind::Patch => "`me().patch(body)` → `Me`",
-            CallKind::Breakdown => "`me().payload_counts_breakdown()` → `PayloadCountsBreakdown`",
+/// Runs `$body` with `$generated` bound to the generated side of `$kind` and the type
+/// `$answer` to its answer type (one arm per call, so every caller is a concrete type).
+macro_rules! per_kind {
+    ($setup:expr, $kind:expr, |$generated:ident: $answer:ident| $body:expr) => {{
+        let setup: &CallSetup = $setup;
+        match $kind {
+            CallKind::Get => {
+                type $answer = Me;
+                let $generated = GeneratedGet(setup.client.clone());
+                $body
+            }
+            CallKind::GetRecent => {
+                type $answer = Me;
+                let $generated = GeneratedGetRecent(setup.client.clone());
+                $body
+            }
+            CallKind::Patch => {
+                type $answer = Me;
+                let $generated = GeneratedPatch(setup.client.clone(), setup.patch_body.clone());
+                $body
+            }
+            CallKind::Breakdown => {
+                type $answer = PayloadCountsBreakdown;
+                let $generated = GeneratedBreakdown(setup.client.clone());
+                $body
+            }
+            CallKind::Device => {
+                type $answer = Device;
+                let $generated = GeneratedDevice(setup.client.clone());
+                $body
+            }
+            CallKind::Devices => {
+                type $answer = Devices;
+                let $generated = GeneratedDevices(setup.client.clone());
+                $body
+            }
         }
-    }
+    }};
 }
 
 /// How much to measure.
@@ -282,7 +316,13 @@ fn run_all(
     Ok(records)
 }
 
-const PER_CALL: &str = "Per call: generated client vs hand-written reqwest";
+/// The per-call comparisons, one section per baseline.
+const PER_CALL: &str = "Per call: generated client vs hand-written reqwest built per call";
+const PER_CALL_CAREFUL: &str =
+    "Per call: generated client vs hand-written reqwest set up once (a careful user's)";
+
+/// The goal of the generated client against the best hand-written use.
+const CALL_GOAL: f64 = 1.00;
 
 /// How the per-call comparisons run.
 struct CallPlan {
@@ -295,21 +335,24 @@ struct CallPlan {
     pinned: bool,
 }
 
-/// What the per-call figures share: the model, the canned server answering every call, and one
-/// generated client.
+/// What the per-call figures share: the whole model, the canned server answering every call,
+/// one generated client, and the reqwest client of the careful hand-written side.
 struct CallSetup {
     model: ApiModel,
     _server: CannedServer,
     url: String,
     client: wegnology::Client,
+    careful_http: reqwest::Client,
+    /// `Accept-Version` of the careful client's default headers: the API's release.
+    default_version: String,
     patch_body: Arc<MePatch>,
     /// What each call's answer is, for the notes.
-    answers: [(CallKind, String); 3],
+    answers: Vec<(CallKind, String)>,
 }
 
 impl CallSetup {
     async fn start(root: &Path, server_core: Option<usize>) -> Result<CallSetup, CallError> {
-        let model = load_model(root)?;
+        let model = load_whole_model(root)?;
         let mut routes = Routes::from_model(&model);
         let breakdown = breakdown_body().await?;
         let breakdown_note = format!(
@@ -317,7 +360,30 @@ impl CallSetup {
             breakdown.len()
         );
         routes.insert("GET", "/me/payloadCountsBreakdown", breakdown);
-        let me_bytes = routes.body("GET", "/me").map_or(0, |b| b.len());
+        insert_device_routes(&model, &mut routes)?;
+        let devices = format!("/applications/{APPLICATION_ID}/devices");
+        let bytes = |path: &str| routes.body("GET", path).map_or(0, |b| b.len());
+        let me_note = format!("the `Me` example of `_schemas.md` ({} bytes)", bytes("/me"));
+        let answers = vec![
+            (CallKind::Get, me_note.clone()),
+            (CallKind::GetRecent, me_note),
+            (CallKind::Patch, "JSON body: the `Me Patch` example".into()),
+            (CallKind::Breakdown, breakdown_note),
+            (
+                CallKind::Device,
+                format!(
+                    "the `Device` example ({} bytes); `Accept-Version` of the devices' release",
+                    bytes(&format!("{devices}/{DEVICE_ID}"))
+                ),
+            ),
+            (
+                CallKind::Devices,
+                format!(
+                    "the `Devices` example ({} bytes); `Accept-Version` of the devices' release",
+                    bytes(&devices)
+                ),
+            ),
+        ];
         let server = match server_core {
             Some(core) => CannedServer::start_on_core(routes, core)?,
             None => CannedServer::start(routes)?,
@@ -325,15 +391,11 @@ impl CallSetup {
         let url = server.url();
         let client = generated_client(&url)?;
         let patch_body = Arc::new(patch_body(&model)?);
+        let default_version = format!("^{}", model.api_version);
         Ok(CallSetup {
-            answers: [
-                (
-                    CallKind::Get,
-                    format!("the `Me` example of `_schemas.md` ({me_bytes} bytes)"),
-                ),
-                (CallKind::Patch, "JSON body: the `Me Patch` example".into()),
-                (CallKind::Breakdown, breakdown_note),
-            ],
+            careful_http: careful_http(&default_version)?,
+            default_version,
+            answers,
             model,
             _server: server,
             url,
@@ -342,13 +404,22 @@ impl CallSetup {
         })
     }
 
+    /// What the hand-written sides send for `kind`.
+    fn target(&self, kind: CallKind) -> Result<Target, CallError> {
+        target(&self.model, kind, &self.patch_body)
+    }
+
     fn handwritten<T>(&self, kind: CallKind) -> Result<Handwritten<T>, CallError> {
-        let (method, path, body) = match kind {
-            CallKind::Get => (Method::GET, "/me", None),
-            CallKind::Patch => (Method::PATCH, "/me", Some(self.patch_body.clone())),
-            CallKind::Breakdown => (Method::GET, "/me/payloadCountsBreakdown", None),
-        };
-        Handwritten::new(&self.model, &self.url, method, path, body)
+        Handwritten::new(&self.url, self.target(kind)?)
+    }
+
+    fn careful<T>(&self, kind: CallKind) -> Result<Careful<T>, CallError> {
+        Careful::new(
+            &self.careful_http,
+            &self.default_version,
+            &self.url,
+            self.target(kind)?,
+        )
     }
 
     fn answer(&self, kind: CallKind) -> &str {
@@ -361,29 +432,39 @@ impl CallSetup {
 
 async fn per_call(root: &Path, plan: &CallPlan) -> Result<Vec<Record>, CallError> {
     let setup = CallSetup::start(root, plan.pinned.then_some(SERVER_CORE)).await?;
-    let client = &setup.client;
     let mut records = Vec::new();
-    for kind in CallKind::ALL {
-        let note = setup.answer(kind);
-        records.extend(match kind {
-            CallKind::Get => {
-                let generated = GeneratedGet(client.clone());
-                let handwritten = setup.handwritten::<Me>(kind)?;
-                both_modes(kind, note, &generated, &handwritten, plan).await?
-            }
-            CallKind::Patch => {
-                let generated = GeneratedPatch(client.clone(), setup.patch_body.clone());
-                let handwritten = setup.handwritten::<Me>(kind)?;
-                both_modes(kind, note, &generated, &handwritten, plan).await?
-            }
-            CallKind::Breakdown => {
-                let generated = GeneratedBreakdown(client.clone());
-                let handwritten = setup.handwritten::<PayloadCountsBreakdown>(kind)?;
-                both_modes(kind, note, &generated, &handwritten, plan).await?
-            }
-        });
+    for (section, baseline, kinds) in [
+        (PER_CALL, Side::Handwritten, &CallKind::ALL[..]),
+        (PER_CALL_CAREFUL, Side::Careful, &CallKind::CAREFUL[..]),
+    ] {
+        for &kind in kinds {
+            let note = setup.answer(kind);
+            let compared = Compared {
+                section,
+                kind,
+                baseline,
+                answer: note,
+            };
+            records.extend(per_kind!(&setup, kind, |generated: Answer| {
+                if baseline == Side::Careful {
+                    let careful = setup.careful::<Answer>(kind)?;
+                    both_modes(&compared, &generated, &careful, plan).await?
+                } else {
+                    let handwritten = setup.handwritten::<Answer>(kind)?;
+                    both_modes(&compared, &generated, &handwritten, plan).await?
+                }
+            }));
+        }
     }
     Ok(records)
+}
+
+/// What one comparison is, for its records.
+struct Compared<'a> {
+    section: &'static str,
+    kind: CallKind,
+    baseline: Side,
+    answer: &'a str,
 }
 
 /// The largest response type has no example in the documents; the fake makes a realistic one.
@@ -411,24 +492,29 @@ async fn breakdown_body() -> Result<Vec<u8>, CallError> {
 }
 
 async fn both_modes<A: Caller, B: Caller>(
-    kind: CallKind,
-    answer: &str,
+    compared: &Compared<'_>,
     generated: &A,
     handwritten: &B,
     plan: &CallPlan,
 ) -> Result<Vec<Record>, CallError> {
-    let figure = kind.figure();
+    let figure = compared.kind.figure();
+    let baseline = compared.baseline.baseline();
     let placement = if plan.pinned {
         "client on one pinned core (current-thread runtime), canned server on the other"
     } else {
         "client on a current-thread runtime, not pinned (one core)"
+    };
+    let goal = if compared.baseline == Side::Careful {
+        "; goal ≥ 1.00× (calls/s)"
+    } else {
+        ""
     };
     let mut records = Vec::new();
     for (mode, calls) in [
         (Mode::Sequential, plan.sequential_calls),
         (Mode::InFlight(IN_FLIGHT), plan.in_flight_calls),
     ] {
-        eprintln!("per call: {figure}, {}…", mode.label());
+        eprintln!("per call: {figure}, {}, vs {baseline}…", mode.label());
         let turns = match mode {
             Mode::Sequential => plan.sequential_turns,
             Mode::InFlight(_) => plan.in_flight_turns,
@@ -436,18 +522,25 @@ async fn both_modes<A: Caller, B: Caller>(
         let comparison = compare(generated, handwritten, mode, plan.rounds, calls, turns).await?;
         let (low, high) = comparison.ratio_range();
         let (cpu_generated, cpu_handwritten) = comparison.median_cpu_per_call();
+        let met = if compared.baseline != Side::Careful {
+            String::new()
+        } else if comparison.median_ratio() >= CALL_GOAL {
+            " — goal met".to_string()
+        } else {
+            " — goal not met".to_string()
+        };
         records.push(
             Record::new(
-                PER_CALL,
+                compared.section,
                 format!("{figure}, {}", mode.label()),
                 format!(
-                    "{} calls/s generated, {} hand-written",
+                    "{} calls/s generated, {} {baseline}",
                     thousands(comparison.median_rate_a()),
                     thousands(comparison.median_rate_b())
                 ),
             )
             .ratio(format!(
-                "{} (rounds {:.2}–{:.2}; {} of {} rounds ≥ 1.00); client CPU per call {}",
+                "{}{met} (rounds {:.2}–{:.2}; {} of {} rounds ≥ 1.00); client CPU per call {}",
                 times(comparison.median_ratio()),
                 low,
                 high,
@@ -456,12 +549,13 @@ async fn both_modes<A: Caller, B: Caller>(
                 times(comparison.median_cpu_ratio())
             ))
             .note(format!(
-                "{} rounds × {} calls per side, each round in {} turns per side (A B B A …); client CPU per call {:.1} µs generated, {:.1} µs hand-written; {placement}; {answer}",
+                "{} rounds × {} calls per side, each round in {} turns per side (A B B A …); client CPU per call {:.1} µs generated, {:.1} µs {baseline}; {placement}; {}{goal}",
                 plan.rounds,
                 thousands(calls as f64),
                 turns,
                 cpu_generated / 1e3,
                 cpu_handwritten / 1e3,
+                compared.answer,
             )),
         );
     }
@@ -495,41 +589,63 @@ fn instruction_figures(root: &Path, settings: &Settings) -> Result<Vec<Record>, 
     let scratch = tempfile::tempdir()?;
     let mut records = Vec::new();
     for &kind in kinds {
+        let mut sides = vec![Side::Generated, Side::Handwritten];
+        if CallKind::CAREFUL.contains(&kind) {
+            sides.push(Side::Careful);
+        }
+        // Per side: instructions per call of the client's thread, and of the whole process.
         let mut per_side = Vec::new();
-        for side in [Side::Generated, Side::Handwritten] {
+        for &side in &sides {
             eprintln!("instructions: {}, {}…", kind.figure(), arg_name(side));
             let count =
                 |calls: usize| callgrind_count(&exe, root, scratch.path(), side, kind, calls);
-            let (few_count, many_count) = (count(few)?, count(many)?);
+            // Both runs at once: a count does not depend on what else the machine runs, and
+            // valgrind runs a process's threads one at a time, on one core.
+            let (few_count, many_count) = std::thread::scope(|scope| {
+                let few_run = scope.spawn(|| count(few));
+                let many_count = count(many);
+                (few_run.join(), many_count)
+            });
+            let few_count = few_count.map_err(|_| "a callgrind run panicked")??;
+            let many_count = many_count?;
             let extra = (many - few) as f64;
             per_side.push((
+                side,
                 many_count.client.saturating_sub(few_count.client) as f64 / extra,
                 many_count.process.saturating_sub(few_count.process) as f64 / extra,
             ));
         }
-        let ((client_g, process_g), (client_h, process_h)) = (per_side[0], per_side[1]);
-        records.push(
-            Record::new(
-                INSTRUCTIONS,
-                format!("{}, sequential", kind.figure()),
-                format!(
-                    "{} instructions per call generated, {} hand-written (the client's thread)",
-                    thousands(client_g),
-                    thousands(client_h)
-                ),
-            )
-            .ratio(format!(
-                "{} fewer; whole process {}",
-                times(client_h / client_g),
-                times(process_h / process_g)
-            ))
-            .note(format!(
-                "hand-written ÷ generated; runs of {few} and {} calls, the difference per call; whole process (canned server included) {} generated, {} hand-written",
-                thousands(many as f64),
-                thousands(process_g),
-                thousands(process_h)
-            )),
-        );
+        let (_, client_g, process_g) = per_side[0];
+        for &(side, client_h, process_h) in &per_side[1..] {
+            let baseline = side.baseline();
+            let goal = match side {
+                Side::Careful if client_h / client_g >= CALL_GOAL => "; goal ≥ 1.00×: met",
+                Side::Careful => "; goal ≥ 1.00×: not met",
+                _ => "",
+            };
+            records.push(
+                Record::new(
+                    INSTRUCTIONS,
+                    format!("{}, sequential, vs {baseline}", kind.figure()),
+                    format!(
+                        "{} instructions per call generated, {} {baseline} (the client's thread)",
+                        thousands(client_g),
+                        thousands(client_h)
+                    ),
+                )
+                .ratio(format!(
+                    "{} fewer{goal}; whole process {}",
+                    times(client_h / client_g),
+                    times(process_h / process_g)
+                ))
+                .note(format!(
+                    "{baseline} ÷ generated; runs of {few} and {} calls, the difference per call; whole process (canned server included) {} generated, {} {baseline}",
+                    thousands(many as f64),
+                    thousands(process_g),
+                    thousands(process_h)
+                )),
+            );
+        }
     }
     Ok(records)
 }
@@ -872,29 +988,16 @@ async fn profile(
     } else {
         Mode::Sequential
     };
-    let client = &setup.client;
-    let rate = match (side, kind) {
-        (Side::Generated, CallKind::Get) => {
-            harness::rate(&GeneratedGet(client.clone()), mode, calls).await?
+    let rate = per_kind!(&setup, kind, |generated: Answer| match side {
+        Side::Generated => harness::rate(&generated, mode, calls).await?,
+        Side::Handwritten => {
+            harness::rate(&setup.handwritten::<Answer>(kind)?, mode, calls).await?
         }
-        (Side::Generated, CallKind::Patch) => {
-            let caller = GeneratedPatch(client.clone(), setup.patch_body.clone());
-            harness::rate(&caller, mode, calls).await?
-        }
-        (Side::Generated, CallKind::Breakdown) => {
-            harness::rate(&GeneratedBreakdown(client.clone()), mode, calls).await?
-        }
-        (Side::Handwritten, CallKind::Get | CallKind::Patch) => {
-            harness::rate(&setup.handwritten::<Me>(kind)?, mode, calls).await?
-        }
-        (Side::Handwritten, CallKind::Breakdown) => {
-            let caller = setup.handwritten::<PayloadCountsBreakdown>(kind)?;
-            harness::rate(&caller, mode, calls).await?
-        }
-    };
+        Side::Careful => harness::rate(&setup.careful::<Answer>(kind)?, mode, calls).await?,
+    });
     Ok(vec![Record::new(
         "Profile",
-        format!("{}, {}", kind.figure(), mode.label()),
+        format!("{}, {}, {}", kind.figure(), mode.label(), side.baseline()),
         format!("{} calls/s", thousands(rate)),
     )])
 }
@@ -909,7 +1012,15 @@ async fn memory_probe(root: &Path, side: Side, calls: usize) -> Result<(), CallE
             memory::probe(&GeneratedGet(generated_client(&url)?), calls, &checkpoints).await?
         }
         Side::Handwritten => {
-            let caller = Handwritten::<Me>::new(&model, &url, Method::GET, "/me", None)?;
+            let target = Target::of(&model, "me", "get", Method::GET, "/me")?;
+            let caller = Handwritten::<Me>::new(&url, target)?;
+            memory::probe(&caller, calls, &checkpoints).await?
+        }
+        Side::Careful => {
+            let target = Target::of(&model, "me", "get", Method::GET, "/me")?;
+            let default_version = format!("^{}", model.api_version);
+            let http = careful_http(&default_version)?;
+            let caller = Careful::<Me>::new(&http, &default_version, &url, target)?;
             memory::probe(&caller, calls, &checkpoints).await?
         }
     };

@@ -1,52 +1,122 @@
-//! The benchmark harness works: both sides of the comparison send the same request, rounds run
+//! The benchmark harness works: every side of the comparisons sends the same request, rounds run
 //! as many calls as asked, synthetic specs parse into N times the actions. Tiny counts and no
 //! timed assertions; the figures themselves come from `cargo xtask bench`.
 
 use std::sync::Arc;
 
 use reqwest::Method;
-use wegnology::Me;
+use wegnology::{Device, Devices, Me, PayloadCountsBreakdown};
 use wegnology_bench::calls::{
-    generated_client, patch_body, GeneratedGet, GeneratedPatch, Handwritten,
+    careful_http, generated_client, insert_device_routes, patch_body, target, CallKind, Careful,
+    GeneratedBreakdown, GeneratedDevice, GeneratedDevices, GeneratedGet, GeneratedGetRecent,
+    GeneratedPatch, Handwritten, Target,
 };
 use wegnology_bench::harness::{compare, Caller, Mode};
 use wegnology_bench::server::{CannedServer, Routes};
-use wegnology_bench::{default_root, fake, load_model, memory, process, regen, stages};
+use wegnology_bench::{
+    default_root, fake, load_model, load_whole_model, memory, process, regen, stages,
+};
+
+/// One call of `kind` by each side: the generated client, built per call, set up once.
+async fn every_side(
+    kind: CallKind,
+    model: &wegnology_model::ApiModel,
+    client: &wegnology::Client,
+    url: &str,
+) {
+    let body = Arc::new(patch_body(model).unwrap());
+    let version = format!("^{}", model.api_version);
+    let http = careful_http(&version).unwrap();
+    let target = target(model, kind, &body).unwrap();
+    macro_rules! sides {
+        ($generated:expr, $answer:ty) => {{
+            $generated.call().await.unwrap();
+            Handwritten::<$answer>::new(url, target.clone())
+                .unwrap()
+                .call()
+                .await
+                .unwrap();
+            Careful::<$answer>::new(&http, &version, url, target.clone())
+                .unwrap()
+                .call()
+                .await
+                .unwrap();
+        }};
+    }
+    let client = client.clone();
+    match kind {
+        CallKind::Get => sides!(GeneratedGet(client), Me),
+        CallKind::GetRecent => sides!(GeneratedGetRecent(client), Me),
+        CallKind::Patch => sides!(GeneratedPatch(client, body.clone()), Me),
+        CallKind::Breakdown => sides!(GeneratedBreakdown(client), PayloadCountsBreakdown),
+        CallKind::Device => sides!(GeneratedDevice(client), Device),
+        CallKind::Devices => sides!(GeneratedDevices(client), Devices),
+    }
+}
 
 #[tokio::test]
-async fn both_sides_send_the_same_request() {
-    let model = load_model(&default_root()).unwrap();
-    let server = CannedServer::start_recording(Routes::from_model(&model)).unwrap();
+async fn every_side_sends_the_same_request() {
+    let model = load_whole_model(&default_root()).unwrap();
+    let mut routes = Routes::from_model(&model);
+    insert_device_routes(&model, &mut routes).unwrap();
+    let server = CannedServer::start_recording(routes).unwrap();
     let url = server.url();
     let client = generated_client(&url).unwrap();
-    let body = Arc::new(patch_body(&model).unwrap());
-
-    GeneratedGet(client.clone()).call().await.unwrap();
-    Handwritten::<Me>::new(&model, &url, Method::GET, "/me", None)
-        .unwrap()
-        .call()
-        .await
-        .unwrap();
-    GeneratedPatch(client, body.clone()).call().await.unwrap();
-    Handwritten::<Me>::new(&model, &url, Method::PATCH, "/me", Some(body))
-        .unwrap()
-        .call()
-        .await
-        .unwrap();
-
+    for kind in CallKind::ALL {
+        // The breakdown's body comes from the fake in the bench (the documents have no
+        // example); its request is a plain `GET` of a fixed path, as `get`'s is.
+        if kind == CallKind::Breakdown {
+            continue;
+        }
+        let before = server.seen().len();
+        every_side(kind, &model, &client, &url).await;
+        let seen = &server.seen()[before..];
+        assert_eq!(seen.len(), 3, "{}", kind.figure());
+        assert_eq!(
+            seen[0],
+            seen[1],
+            "{}: generated vs built per call",
+            kind.figure()
+        );
+        assert_eq!(
+            seen[0],
+            seen[2],
+            "{}: generated vs set up once",
+            kind.figure()
+        );
+    }
     let seen = server.seen();
-    assert_eq!(seen.len(), 4);
-    assert_eq!(seen[0], seen[1], "get: generated vs hand-written");
-    assert_eq!(seen[2], seen[3], "patch: generated vs hand-written");
-    assert_eq!(seen[0].method, "GET");
-    assert!(seen[0].target.starts_with("/me?"), "{}", seen[0].target);
-    assert_eq!(seen[2].method, "PATCH");
-    let sent: serde_json::Value = serde_json::from_slice(&seen[2].body).unwrap();
+    let target = |n: usize| seen[3 * n].target.as_str();
+    assert!(target(0).starts_with("/me?"), "{}", target(0));
+    assert!(target(1).ends_with("&includeRecent=true"), "{}", target(1));
+    assert_eq!(seen[6].method, "PATCH");
+    let sent: serde_json::Value = serde_json::from_slice(&seen[6].body).unwrap();
     assert_eq!(
         Some(&sent),
         model.schema("me-patch").unwrap().example.as_ref(),
         "the patch body is the documented example"
     );
+    assert_eq!(
+        target(3),
+        "/applications/575ec8687ae143cd83dc4a97/devices/575ecf887ae143cd83dc4aa2\
+         ?_actions=false&_links=true&_embedded=true"
+    );
+    assert_eq!(
+        target(4),
+        "/applications/575ec8687ae143cd83dc4a97/devices\
+         ?_actions=false&_links=true&_embedded=true&page=0&perPage=10"
+    );
+    // The devices' actions are of another release: every side says so.
+    let version = |n: usize| {
+        seen[3 * n]
+            .headers
+            .iter()
+            .find(|(name, _)| name == "accept-version")
+            .map(|(_, value)| value.clone())
+    };
+    assert_eq!(version(0).as_deref(), Some("^1.26.2"));
+    assert_eq!(version(3).as_deref(), Some("^1.24.5"));
+    assert_eq!(version(4).as_deref(), Some("^1.24.5"));
 }
 
 #[tokio::test]
@@ -55,7 +125,8 @@ async fn interleaved_rounds_make_the_calls_asked_for() {
     let server = CannedServer::start_recording(Routes::from_model(&model)).unwrap();
     let url = server.url();
     let generated = GeneratedGet(generated_client(&url).unwrap());
-    let handwritten = Handwritten::<Me>::new(&model, &url, Method::GET, "/me", None).unwrap();
+    let get = Target::of(&model, "me", "get", Method::GET, "/me").unwrap();
+    let handwritten = Handwritten::<Me>::new(&url, get).unwrap();
 
     for mode in [Mode::Sequential, Mode::InFlight(4)] {
         let before = server.seen().len();
@@ -81,7 +152,8 @@ async fn a_failing_call_stops_the_comparison() {
     let server = CannedServer::start(Routes::default()).unwrap();
     let url = server.url();
     let generated = GeneratedGet(generated_client(&url).unwrap());
-    let handwritten = Handwritten::<Me>::new(&model, &url, Method::GET, "/me", None).unwrap();
+    let get = Target::of(&model, "me", "get", Method::GET, "/me").unwrap();
+    let handwritten = Handwritten::<Me>::new(&url, get).unwrap();
     assert!(compare(&generated, &handwritten, Mode::Sequential, 1, 2, 1)
         .await
         .is_err());
