@@ -336,9 +336,19 @@ impl<'a, T> Request<'a, T> {
             self.refuse(name, "a path segment cannot be empty, `.` or `..`");
             return self;
         }
-        let placeholder = format!("{{{name}}}");
-        let encoded = utf8_percent_encode(&value, PATH_SEGMENT).to_string();
-        self.path = Cow::Owned(self.path.replacen(&placeholder, &encoded, 1));
+        // `{name}` found and replaced in one pass, the value encoded straight into the new path.
+        let at = self.path.match_indices('{').find_map(|(start, _)| {
+            let rest = &self.path[start + 1..];
+            (rest.starts_with(name) && rest[name.len()..].starts_with('}')).then_some(start)
+        });
+        if let Some(start) = at {
+            let end = start + name.len() + 2;
+            let mut path = String::with_capacity(self.path.len() + value.len() * 3);
+            path.push_str(&self.path[..start]);
+            path.extend(utf8_percent_encode(&value, PATH_SEGMENT));
+            path.push_str(&self.path[end..]);
+            self.path = Cow::Owned(path);
+        }
         self
     }
 

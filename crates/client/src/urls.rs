@@ -68,12 +68,31 @@ impl Urls {
         query: &[(Cow<'static, str>, String)],
         defaults: &[(&str, &str)],
     ) -> Url {
-        if query.is_empty() && self.own_defaults(defaults) {
-            // A path is looked up by its text: a filled template that happens to equal a fixed
-            // path has the same URL anyway.
-            if let Ok(found) = self.fixed.binary_search_by(|(fixed, _)| (*fixed).cmp(path)) {
-                return self.fixed[found].1.clone();
+        let own = self.own_defaults(defaults);
+        // A path is looked up by its text: a filled template that happens to equal a fixed
+        // path has the same URL anyway.
+        let fixed = || {
+            self.fixed
+                .binary_search_by(|(fixed, _)| (*fixed).cmp(path))
+                .ok()
+                .map(|found| self.fixed[found].1.clone())
+        };
+        if query.is_empty() && own {
+            if let Some(url) = fixed() {
+                return url;
             }
+        }
+        // The call's own pairs after the defaults, none of which it overrides: the URL with
+        // the defaults (prebuilt for a fixed path, else encoded once in `new`) gains only them.
+        if own
+            && !query
+                .iter()
+                .any(|(n, _)| defaults.iter().any(|(d, _)| n == d))
+        {
+            let mut url = fixed().unwrap_or_else(|| self.build(path, &[], defaults));
+            url.query_pairs_mut()
+                .extend_pairs(query.iter().map(|(n, v)| (n.as_ref(), v.as_str())));
+            return url;
         }
         self.build(path, query, defaults)
     }
@@ -169,5 +188,27 @@ mod tests {
         assert_eq!(other.query(), Some("_actions=false"));
         let none = urls.url("/things", &[(Cow::Borrowed("q"), "x y".into())], &[]);
         assert_eq!(none.query(), Some("q=x+y"));
+    }
+
+    #[test]
+    fn a_call_s_own_pairs_join_the_prebuilt_defaults_as_they_would_be_built() {
+        for base in ["http://127.0.0.1:9", "http://127.0.0.1:9/api/v1/"] {
+            let urls = urls(base);
+            let own: [(Cow<'static, str>, String); 2] = [
+                (Cow::Borrowed("filter"), "a b&c".into()),
+                (Cow::Borrowed("tag[0]"), "x".into()),
+            ];
+            let overriding: [(Cow<'static, str>, String); 1] =
+                [(Cow::Borrowed("page"), "2".into())];
+            for path in ["/things", "/things/a%20b", "/unlisted"] {
+                for query in [&own[..], &overriding[..]] {
+                    assert_eq!(
+                        urls.url(path, query, API.query_defaults),
+                        urls.build(path, query, API.query_defaults),
+                        "{base} {path} {query:?}"
+                    );
+                }
+            }
+        }
     }
 }
