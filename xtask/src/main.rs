@@ -117,27 +117,42 @@ const FEATURES_BEGIN: &str =
 const FEATURES_END: &str = "# @generated features: end\n";
 
 fn outputs(root: &Path, model: &ApiModel) -> Result<Vec<Output>, String> {
-    let mut outputs = vec![Output {
-        path: MODEL_JSON.to_string(),
-        content: model.to_json(),
-    }];
-    for (name, content) in
-        wegnology_codegen::render_files(model, wegnology_codegen::Options::CLIENT_CRATE)
-    {
+    // The client's files on one thread (two, inside), the other outputs on another.
+    let (client, others) = std::thread::scope(|scope| {
+        let client = scope.spawn(|| {
+            wegnology_codegen::render_files(model, wegnology_codegen::Options::CLIENT_CRATE)
+        });
+        let others = (|| -> Result<Vec<Output>, String> {
+            let mut outputs = vec![
+                Output {
+                    path: MODEL_JSON.to_string(),
+                    content: model.to_json(),
+                },
+                Output {
+                    path: CONFORMANCE_CALLS.to_string(),
+                    content: wegnology_codegen::format_file(wegnology_codegen::calls(model)),
+                },
+            ];
+            // A scratch root with only `spec/` has no client crate: no manifest to write.
+            if root.join(CLIENT_MANIFEST).is_file() {
+                outputs.push(manifest_output(root, model)?);
+            }
+            outputs.push(openapi::output(model)?);
+            Ok(outputs)
+        })();
+        (client.join(), others)
+    });
+    let mut others = others?;
+    // The model first: regen reads its diagnostics' baseline from it.
+    let mut outputs = vec![others.remove(0)];
+    let client = client.map_err(|_| "generating the client code panicked".to_string())?;
+    for (name, content) in client {
         outputs.push(Output {
             path: format!("{GENERATED_DIR}/{name}"),
             content,
         });
     }
-    outputs.push(Output {
-        path: CONFORMANCE_CALLS.to_string(),
-        content: wegnology_codegen::format_file(wegnology_codegen::calls(model)),
-    });
-    // A scratch root with only `spec/` has no client crate: its manifest is not an output.
-    if root.join(CLIENT_MANIFEST).is_file() {
-        outputs.push(manifest_output(root, model)?);
-    }
-    outputs.push(openapi::output(model)?);
+    outputs.extend(others);
     Ok(outputs)
 }
 
