@@ -232,13 +232,13 @@ pub enum ParamType {
         values: Vec<String>,
     },
     /// A JSON value of the named schema; `schema` is its anchor in `_schemas.md`. In the query
-    /// it travels as JSON text, as the official Python client sends it.
+    /// it is flattened into indexed pairs (`tagFilter[0][key]=Floor`), as both official clients
+    /// send it; only a `QueryJson` parameter travels as JSON text.
     Schema {
         schema: String,
     },
-    /// A list of values of `items` (`array` in the action reference). In the query it travels as
-    /// JSON text, like a schema value (the official clients flatten a list to `name[0]=…`,
-    /// `name[1]=…`; the runtime's query takes fixed names, so that needs a runtime change).
+    /// A list of values of `items` (`array` in the action reference). In the query it is
+    /// flattened to `name[0]=…&name[1]=…`, as the official clients send it.
     Array {
         items: Box<ParamType>,
     },
