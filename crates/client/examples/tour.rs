@@ -1,4 +1,4 @@
-//! A new user's first five minutes: starts the embedded fake of the Me API, calls every action
+//! A new user's first five minutes: starts the embedded fake, calls every action of the Me resource
 //! through the typed client, and prints what came back.
 //!
 //! ```sh

@@ -153,7 +153,7 @@ mod tests {
         assert!(json::<()>(StatusCode::NO_CONTENT, b"").is_err());
     }
 
-    /// What `generated.rs` does for a multi-status action: a type of this crate, with no serde
+    /// What the generated code does for a multi-status action: a type of this crate, with no serde
     /// impl, beside the blanket impl (the doc example and `tests/decoders.rs` do it downstream).
     enum Export {
         Ok(u8),
