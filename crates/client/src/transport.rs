@@ -352,13 +352,8 @@ impl Inner {
             None => Some(api.accept_version),
         };
         if let Some(version) = version.filter(|v| *v != self.api.accept_version) {
-            // A `'static` version is used as it is, not copied, once checked as
-            // `HeaderValue::from_static` checks (visible ASCII, space, tab), so it cannot panic.
-            if version
-                .bytes()
-                .all(|b| b == b'\t' || (32..127).contains(&b))
-            {
-                map.insert(ACCEPT_VERSION_HEADER, HeaderValue::from_static(version));
+            if let Ok(version) = HeaderValue::from_str(version) {
+                map.insert(ACCEPT_VERSION_HEADER, version);
             }
         }
         for (name, value) in call.headers {
