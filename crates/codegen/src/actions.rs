@@ -246,7 +246,7 @@ impl<'a> Module<'a> {
                 let mut variants = Vec::new();
                 let mut arms = Vec::new();
                 for (status, schema) in answers {
-                    let variant = ident_of(&names::status_variant(*status));
+                    let variant = crate::types::ident(&names::status_variant(*status));
                     let description = action
                         .successes
                         .iter()
@@ -649,10 +649,6 @@ fn holds_secrets(json: &Value, title: &str) -> bool {
                 .flatten(),
         )
         .any(|nested| holds_secrets(nested, title))
-}
-
-fn ident_of(name: &str) -> proc_macro2::Ident {
-    ident(name)
 }
 
 /// Argument type of a required parameter or setter, and the expression of its value: strings
