@@ -16,7 +16,7 @@ use wegnology_model::{
 };
 
 use crate::names::{self, Names};
-use crate::types::{ident, string_enum, TypeSet};
+use crate::types::{ident, string_enum, Shapes, Ty, TypeSet};
 use crate::{doc_lines, module_ident, resource_gate, Options};
 
 /// The root module: the API's facts, the shared types, a module per resource and, in the
@@ -85,11 +85,17 @@ pub(crate) fn root(model: &ApiModel, options: Options) -> TokenStream {
 }
 
 /// The module of one resource.
-pub(crate) fn resource_module(model: &ApiModel, resource: &Resource, names: &Names) -> TokenStream {
+pub(crate) fn resource_module(
+    model: &ApiModel,
+    resource: &Resource,
+    names: &Names,
+    shapes: &Shapes,
+) -> TokenStream {
     let mut module = Module {
         model,
         resource,
         names,
+        shapes,
         enums: Vec::new(),
     };
     let mut methods = Vec::new();
@@ -151,6 +157,8 @@ struct Module<'a> {
     model: &'a ApiModel,
     resource: &'a Resource,
     names: &'a Names,
+    /// What the shared types are made of: the doc examples build their bodies from them.
+    shapes: &'a Shapes,
     /// The module's enums (of parameters, of answers), by name, in the order first used.
     enums: Vec<(String, TokenStream)>,
 }
@@ -491,13 +499,10 @@ impl<'a> Module<'a> {
             }
         }
         // The body, when there is one, is the REST page's example of this very request, or its
-        // schema's example in `_schemas.md`.
+        // schema's example in `_schemas.md`, built as the value it is.
         if let Some(param) = action.body() {
-            if let (true, Some(example)) = (param.required, self.body_example(action, param)) {
-                lets = format!(
-                    "let {} = serde_json::from_str(r##\"{example}\"##).unwrap();\n",
-                    crate::types::field_ident(&param.name)
-                );
+            if let (true, Some(body)) = (param.required, self.body_literal(action, param)) {
+                lets = format!("let {} = {body};\n", crate::types::field_ident(&param.name));
             }
         }
         doc.push_str(&format!(
@@ -507,18 +512,33 @@ impl<'a> Module<'a> {
     }
 
     /// The documented example of a body: the REST page's for this request, else its schema's.
-    fn body_example(&self, action: &Action, param: &Param) -> Option<String> {
+    fn body_example(&self, action: &'a Action, param: &'a Param) -> Option<&'a Value> {
         if let Some(example) = &action.body_example {
-            return Some(example.to_string());
+            return Some(example);
         }
         match &param.example {
             Some(ParamExample::SchemaExample(anchor)) => self
                 .model
                 .schema(anchor)
-                .and_then(|schema| schema.example.as_ref())
-                .map(|example| example.to_string()),
+                .and_then(|schema| schema.example.as_ref()),
             _ => None,
         }
+    }
+
+    /// The expression building the documented example of a body, where it is a value of the
+    /// body's type (formatted as the doc example shows it).
+    fn body_literal(&self, action: &'a Action, param: &'a Param) -> Option<String> {
+        let example = self.body_example(action, param)?;
+        let ParamType::Schema { schema } = &param.ty else {
+            return None;
+        };
+        let schema = self.model.schema(schema)?;
+        let ty = Ty::Named(names::schema_type(schema));
+        let expr = self
+            .shapes
+            .literal(&ty, example, &quote! { wegnology })
+            .ok()?;
+        Some(crate::examples::expression_text(&expr))
     }
 
     /// The documented example of a parameter as a Rust expression, where it has one.
@@ -526,7 +546,7 @@ impl<'a> Module<'a> {
         if let (ParamType::Schema { .. }, Location::Body) = (&param.ty, param.location) {
             // The body is a variable the example declares.
             return self
-                .body_example(action, param)
+                .body_literal(action, param)
                 .map(|_| crate::types::field_ident(&param.name).to_string());
         }
         let Some(ParamExample::Literal(literal)) = &param.example else {

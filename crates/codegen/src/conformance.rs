@@ -17,8 +17,9 @@ use quote::quote;
 use serde_json::Value;
 use wegnology_model::{Action, ApiModel, Location, Param, ParamExample, ParamType, Resource};
 
+use crate::examples::json_tokens;
 use crate::names::Names;
-use crate::types::{field_ident, ident, variant_idents};
+use crate::types::{field_ident, ident, variant_idents, Shapes, Ty};
 use crate::{doc_lines, module_ident};
 
 /// The file name every `file` parameter is sent as (rule 4 of the value rules).
@@ -38,6 +39,8 @@ pub const FILE_TEXT: &str = "example file content from the wegnology-rest record
 /// `include!` in one of its tests.
 pub fn calls(model: &ApiModel) -> TokenStream {
     let names = Names::decide(model);
+    let usage = crate::Usage::of(model);
+    let (_, shapes) = crate::types_parts(model, &usage, crate::Options::CLIENT_CRATE);
     let mut entries = Vec::new();
     let mut example_arms = Vec::new();
     let mut modules = Vec::new();
@@ -48,7 +51,7 @@ pub fn calls(model: &ApiModel) -> TokenStream {
             let function = field_ident(&action.snake_name);
             let id = action.id();
             entries.push(quote! { (#id, #module::#function as Call) });
-            let (function, ids) = call_function(model, &names, resource, action);
+            let (function, ids) = call_function(model, &names, &shapes, resource, action);
             functions.push(function);
             if !ids.is_empty() {
                 let ids = ids.iter().map(|(name, value)| {
@@ -130,12 +133,14 @@ pub fn calls(model: &ApiModel) -> TokenStream {
 fn call_function(
     model: &ApiModel,
     names: &Names,
+    shapes: &Shapes,
     resource: &Resource,
     action: &Action,
 ) -> (TokenStream, Vec<(String, TokenStream)>) {
     let values = Values {
         model,
         names,
+        shapes,
         resource,
         action,
     };
@@ -243,6 +248,8 @@ fn compact(tokens: &TokenStream) -> String {
 struct Values<'a> {
     model: &'a ApiModel,
     names: &'a Names,
+    /// What the generated types are made of: schema values are built as struct literals.
+    shapes: &'a Shapes,
     resource: &'a Resource,
     action: &'a Action,
 }
@@ -269,15 +276,42 @@ impl Values<'_> {
                         "links to the schema `{anchor}`, which has no example"
                     ));
                 };
-                let json = json_tokens(example);
-                let expect = format!("the example of schema `{anchor}` decodes");
-                // A string is taken as `impl Into<String>`: its type is named.
-                let ty = match param.ty {
-                    ParamType::String => quote! { ::<::std::string::String> },
-                    _ => quote! {},
+                self.json_value(&param.ty, example)
+                    .map_err(|why| format!("has the example of schema `{anchor}`, {why}"))
+            }
+        }
+    }
+
+    /// A JSON value as a value of type `ty`: a generated type's as the literal that builds it,
+    /// a string's as its text (taken as `impl Into<String>`), another's decoded.
+    fn json_value(&self, ty: &ParamType, value: &Value) -> Result<TokenStream, String> {
+        match (ty, value) {
+            (ParamType::Schema { schema }, _) => {
+                let Some(schema) = self.model.schema(schema) else {
+                    return Err(format!("of a schema `{schema}` the model lacks"));
                 };
+                let ty = Ty::Named(crate::names::schema_type(schema));
+                self.shapes
+                    .literal(&ty, value, &quote! { ::wegnology })
+                    .map_err(|why| format!("which is no value of its type: {why}"))
+            }
+            (ParamType::String, Value::String(text)) => Ok(quote! { #text }),
+            (ParamType::Array { items }, Value::Array(values)) => {
+                let values = values
+                    .iter()
+                    .map(|v| match (items.as_ref(), v) {
+                        (ParamType::String, Value::String(text)) => {
+                            Ok(quote! { #text.to_string() })
+                        }
+                        _ => self.json_value(items, v),
+                    })
+                    .collect::<Result<Vec<_>, _>>()?;
+                Ok(quote! { ::std::vec![ #( #values ),* ] })
+            }
+            _ => {
+                let json = json_tokens(value);
                 Ok(quote! {
-                    ::serde_json::from_value #ty (::serde_json::json!(#json)).expect(#expect)
+                    ::serde_json::from_value(::serde_json::json!(#json)).expect("the example decodes")
                 })
             }
         }
@@ -321,10 +355,10 @@ impl Values<'_> {
                     .collect::<Result<Vec<_>, _>>()?;
                 Ok(quote! { ::std::vec![ #( #items ),* ] })
             }
-            ParamType::Schema { .. } => Ok(quote! {
-                ::serde_json::from_value(::serde_json::json!(#text))
-                    .expect("the literal example decodes")
-            }),
+            // A cell is text: a schema's value from it is that string.
+            ParamType::Schema { .. } => self
+                .json_value(ty, &Value::String(text.to_string()))
+                .map_err(|why| format!("has the example `{text}`, {why}")),
             ParamType::File => Ok(quote! { super::example_file() }),
         }
     }
@@ -447,44 +481,6 @@ pub fn split_array_cell(text: &str) -> Vec<String> {
         .filter(|item| !item.is_empty())
         .map(str::to_string)
         .collect()
-}
-
-/// A JSON value as the tokens of `serde_json::json!`'s argument.
-fn json_tokens(value: &Value) -> TokenStream {
-    match value {
-        Value::Null => quote! { null },
-        Value::Bool(b) => quote! { #b },
-        // Suffixed: `json!` gives an unsuffixed literal `i32`, too small for times in ms.
-        Value::Number(n) => {
-            if let Some(u) = n.as_u64() {
-                let literal = Literal::u64_suffixed(u);
-                quote! { #literal }
-            } else if let Some(i) = n.as_i64() {
-                let literal = Literal::i64_suffixed(i.unsigned_abs() as i64);
-                quote! { -#literal }
-            } else {
-                let f = n.as_f64().unwrap_or_default();
-                let literal = Literal::f64_suffixed(f.abs());
-                if f < 0.0 {
-                    quote! { -#literal }
-                } else {
-                    quote! { #literal }
-                }
-            }
-        }
-        Value::String(s) => quote! { #s },
-        Value::Array(items) => {
-            let items = items.iter().map(json_tokens);
-            quote! { [ #( #items ),* ] }
-        }
-        Value::Object(members) => {
-            let members = members.iter().map(|(key, value)| {
-                let value = json_tokens(value);
-                quote! { #key: #value }
-            });
-            quote! { { #( #members ),* } }
-        }
-    }
 }
 
 #[cfg(test)]

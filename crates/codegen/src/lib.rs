@@ -18,6 +18,7 @@
 
 mod actions;
 mod conformance;
+mod examples;
 pub mod names;
 mod types;
 
@@ -70,6 +71,7 @@ pub struct GeneratedFile {
 pub fn generate_files(model: &ApiModel, options: Options) -> Vec<GeneratedFile> {
     let names = names::Names::decide(model);
     let usage = Usage::of(model);
+    let (types, shapes) = types_parts(model, &usage, options);
     let mut files = vec![
         GeneratedFile {
             name: "mod.rs".to_string(),
@@ -77,25 +79,26 @@ pub fn generate_files(model: &ApiModel, options: Options) -> Vec<GeneratedFile> 
         },
         GeneratedFile {
             name: "types.rs".to_string(),
-            tokens: types_tokens(model, &usage, options),
+            tokens: types,
         },
     ];
     for resource in &model.resources {
         files.push(GeneratedFile {
             name: format!("{}.rs", resource.snake_name),
-            tokens: actions::resource_module(model, resource, &names),
+            tokens: actions::resource_module(model, resource, &names, &shapes),
         });
     }
     files
 }
 
-/// The shared types of every named schema.
-fn types_tokens(model: &ApiModel, usage: &Usage, options: Options) -> TokenStream {
+/// The shared types of every named schema, and what each type is made of (what the examples
+/// are built from).
+fn types_parts(model: &ApiModel, usage: &Usage, options: Options) -> (TokenStream, types::Shapes) {
     let mut types = types::TypeSet::new(model, usage, options);
     for schema in &model.schemas {
         types.named_schema(schema);
     }
-    types.into_tokens()
+    types.into_parts()
 }
 
 /// The generated code of `model` as one token stream: `mod.rs`'s items with each module inline
@@ -132,18 +135,30 @@ pub fn render(model: &ApiModel, options: Options) -> String {
 
 /// The code of `model` formatted as the checked-in files: (file name, text), in the order of
 /// [`generate_files`], and `resources.md`, the table of resources the client crate's docs
-/// include. The shared types and the resource modules, which do not depend on each other, are
-/// generated and formatted on two threads (a regen's largest stages).
+/// include. The shared types are formatted on a thread of their own while the resource modules
+/// are generated and formatted (a regen's largest stages); the modules wait only for the
+/// types' shapes, which their examples are built from.
 pub fn render_files(model: &ApiModel, options: Options) -> Vec<(String, String)> {
     let names = names::Names::decide(model);
     let usage = Usage::of(model);
     let (types, modules) = std::thread::scope(|scope| {
-        let types = scope.spawn(|| format_file(types_tokens(model, &usage, options)));
+        let (shapes_sender, shapes_receiver) = std::sync::mpsc::channel();
+        let usage = &usage;
+        let types = scope.spawn(move || {
+            // A token stream cannot cross threads: the types are generated here.
+            let (tokens, shapes) = types_parts(model, usage, options);
+            // The receiver waits below for as long as this thread runs.
+            let _ = shapes_sender.send(shapes);
+            format_file(tokens)
+        });
+        let shapes = shapes_receiver
+            .recv()
+            .expect("generating the types does not panic");
         let modules: Vec<(String, String)> = model
             .resources
             .iter()
             .map(|resource| {
-                let tokens = actions::resource_module(model, resource, &names);
+                let tokens = actions::resource_module(model, resource, &names, &shapes);
                 (format!("{}.rs", resource.snake_name), format_file(tokens))
             })
             .collect();
@@ -193,10 +208,16 @@ pub fn format_file(tokens: TokenStream) -> String {
     format!("{HEADER}{}", prettyplease::unparse(&file))
 }
 
+/// The client crate's feature under which a type only sent (a request body, a query object)
+/// also implements `Deserialize`, to be read from a file.
+pub const DESERIALIZE_REQUESTS: &str = "deserialize-requests";
+
 /// The `[features]` of the client crate: a feature per resource (its snake name) and `full`,
-/// all of them, on by default.
+/// all of them, on by default; and [`DESERIALIZE_REQUESTS`], off.
 pub fn cargo_features(model: &ApiModel) -> String {
     let mut text = String::from("default = [\"full\"]\n");
+    // Off by default: the impls are most of the compile time of the types only sent.
+    text.push_str(&format!("{DESERIALIZE_REQUESTS} = []\n"));
     let names: Vec<String> = model
         .resources
         .iter()
@@ -209,13 +230,16 @@ pub fn cargo_features(model: &ApiModel) -> String {
     text
 }
 
-/// Which resources use each named schema, and whether it is sent: what decides a shared type's
-/// cargo features and whether it is serialized.
+/// Which resources use each named schema, and whether it is sent or received: what decides a
+/// shared type's cargo features and which of its serde impls it has.
 pub(crate) struct Usage {
     /// Schema anchor → the snake names of the resources whose actions reach it.
     users: BTreeMap<String, BTreeSet<String>>,
     /// Anchors reached from a parameter or a body: the type is sent (`Serialize`).
     sent: BTreeSet<String>,
+    /// Anchors reached from a documented answer, success or error, or from a schema no action
+    /// names: the type is received (`Deserialize`).
+    received: BTreeSet<String>,
     resources: usize,
 }
 
@@ -236,10 +260,27 @@ impl Usage {
                 param_schemas(&param.ty, &mut sent_roots);
             }
         }
+        let sent = model.schemas_reached_from(sent_roots);
+        // Decoded: what an answer reaches, and what a schema no action names reaches (it is
+        // still a type users can read).
+        let received_roots = model
+            .actions
+            .iter()
+            .flat_map(|a| a.successes.iter().chain(&a.errors))
+            .filter_map(|r| r.schema.as_deref())
+            .chain(
+                model
+                    .schemas
+                    .iter()
+                    .map(|s| s.anchor.as_str())
+                    .filter(|anchor| !users.contains_key(*anchor)),
+            );
+        let received = model.schemas_reached_from(received_roots);
         let owned = |set: BTreeSet<&str>| set.into_iter().map(str::to_string).collect();
         Usage {
+            sent: owned(sent),
+            received: owned(received),
             users,
-            sent: owned(model.schemas_reached_from(sent_roots)),
             resources: model.resources.len(),
         }
     }
@@ -266,6 +307,11 @@ impl Usage {
 
     pub(crate) fn sent(&self, anchor: &str) -> bool {
         self.sent.contains(anchor)
+    }
+
+    /// Whether a type of schema `anchor` is decoded.
+    pub(crate) fn received(&self, anchor: &str) -> bool {
+        self.received.contains(anchor)
     }
 }
 

@@ -27,6 +27,8 @@ pub(crate) struct TypeSet<'m> {
     /// The titled schemas being generated, outermost first: what a `#/definitions/…` reference
     /// inside them can point back to (a recursive schema), with their type names.
     titled: Vec<(String, String)>,
+    /// What each generated type is made of, by name: what an example value is built from.
+    shapes: Shapes,
 }
 
 /// What the named schema being generated gives every type made for it.
@@ -38,6 +40,8 @@ struct Context {
     title: String,
     /// Sent in a request: `Serialize`.
     sent: bool,
+    /// Received in an answer, or in no action at all: `Deserialize`.
+    received: bool,
 }
 
 /// Where a nested type sits, for its name and its doc comment.
@@ -108,12 +112,14 @@ impl<'m> TypeSet<'m> {
                 .collect(),
             context: Context::default(),
             titled: Vec::new(),
+            shapes: Shapes::default(),
         }
     }
 
-    pub(crate) fn into_tokens(self) -> TokenStream {
+    /// The code of every type, and what each is made of.
+    pub(crate) fn into_parts(self) -> (TokenStream, Shapes) {
         let items = self.items.into_iter().map(|(_, tokens)| tokens);
-        quote! { #( #items )* }
+        (quote! { #( #items )* }, self.shapes)
     }
 
     fn has(&self, name: &str) -> bool {
@@ -152,6 +158,7 @@ impl<'m> TypeSet<'m> {
             gate: self.usage.gate(&schema.anchor, self.options),
             title: schema.title.clone(),
             sent: self.usage.sent(&schema.anchor),
+            received: self.usage.received(&schema.anchor),
         };
         self.titled = vec![(normalized(&schema.title), name.clone())];
         let doc = doc_lines(&format!(
@@ -176,19 +183,33 @@ impl<'m> TypeSet<'m> {
             let ty = self.type_of(place, json);
             let ident = ident(&name);
             let gate = self.context.gate.clone();
+            let tokens = ty.tokens();
+            self.shapes.insert(name.clone(), Shape::Alias(ty));
             self.items
-                .push((name, quote! { #doc #gate pub type #ident = #ty; }));
+                .push((name, quote! { #doc #gate pub type #ident = #tokens; }));
         }
     }
 
     /// The derives of a struct or enum of the current schema.
     fn derives(&self, default: bool) -> TokenStream {
         let default = default.then(|| quote! { Default, });
-        // Every type decodes (an answer, or a body read from the documents' example or a
-        // file); only a type that is sent is serialized: most of the compile time of the
-        // types is their serde impls.
+        // A type is serialized where it is sent and decoded where it is received (or where no
+        // action names it): the serde impls are most of the compile time of the types.
+        // A type only sent decodes too under the client crate's `deserialize-requests`
+        // feature, for users who read bodies from files.
         let serialize = self.context.sent.then(|| quote! { ::serde::Serialize, });
-        quote! { #[derive(Debug, Clone, PartialEq, #default #serialize ::serde::Deserialize)] }
+        let deserialize = self
+            .context
+            .received
+            .then(|| quote! { ::serde::Deserialize, });
+        let on_request = (!self.context.received && self.options.features).then(|| {
+            let feature = crate::DESERIALIZE_REQUESTS;
+            quote! { #[cfg_attr(feature = #feature, derive(::serde::Deserialize))] }
+        });
+        quote! {
+            #[derive(Debug, Clone, PartialEq, #default #serialize #deserialize)]
+            #on_request
+        }
     }
 
     /// A struct for an object schema.
@@ -205,6 +226,7 @@ impl<'m> TypeSet<'m> {
             .map(|r| r.iter().filter_map(Value::as_str).collect())
             .unwrap_or_default();
         let mut fields = Vec::new();
+        let mut shape_fields = Vec::new();
         // `Default` only where every required field has one (generated enums do not).
         let mut defaultable = true;
         // The item type of `items` (and whether it is required): a collection's page.
@@ -220,8 +242,8 @@ impl<'m> TypeSet<'m> {
             let field = field_ident(wire);
             let is_required = required.contains(&wire.as_str());
             let kind = property.get("type").and_then(Value::as_str);
-            let mut ty = if kind == Some("string") && is_secret_property(wire, Some(&title)) {
-                quote! { ::wegnology::runtime::Secret }
+            let ty = if kind == Some("string") && is_secret_property(wire, Some(&title)) {
+                Ty::Secret
             } else if wire == "items" && kind == Some("array") {
                 // The array branch of `type_of`, keeping the item type for `Page`.
                 let item = property.get("items").cloned().unwrap_or(Value::Bool(true));
@@ -231,8 +253,8 @@ impl<'m> TypeSet<'m> {
                     role: Role::Item,
                 };
                 let item = self.type_of(place, &item);
-                page_items = Some((item.clone(), is_required));
-                quote! { ::std::vec::Vec<#item> }
+                page_items = Some((item.tokens(), is_required));
+                Ty::Vec(Box::new(item))
             } else {
                 let place = Place {
                     owner: name,
@@ -251,7 +273,16 @@ impl<'m> TypeSet<'m> {
             let rename = (field.to_string().trim_start_matches("r#") != wire)
                 .then(|| quote! { rename = #wire, });
             // A date-time is sent as the JS client sends a `Date` (`toISOString`: milliseconds).
-            let date_time = self.context.sent && ty.to_string() == date_time_type().to_string();
+            let date_time = self.context.sent && ty == Ty::DateTime;
+            let keep_null =
+                !is_required && self.context.sent && admits_null(property) && ty == Ty::Json;
+            let mut ty_tokens = ty.tokens();
+            shape_fields.push(FieldShape {
+                wire: wire.clone(),
+                ty,
+                required: is_required,
+                keep_null,
+            });
             let attrs = if is_required {
                 let with = date_time.then(|| {
                     quote! { serialize_with = "::wegnology::runtime::date_time::serialize", }
@@ -264,10 +295,7 @@ impl<'m> TypeSet<'m> {
             } else {
                 // A `null` the schema allows is a value to send (`"version": null` unsets the
                 // version): decoded as `Some(Value::Null)`, not as a missing member.
-                let keep_null = self.context.sent
-                    && admits_null(property)
-                    && ty.to_string() == quote! { ::serde_json::Value }.to_string();
-                ty = quote! { ::std::option::Option<#ty> };
+                ty_tokens = quote! { ::std::option::Option<#ty_tokens> };
                 let with = if date_time {
                     quote! { serialize_with = "::wegnology::runtime::date_time::serialize_option", }
                 } else if keep_null {
@@ -278,8 +306,9 @@ impl<'m> TypeSet<'m> {
                 // No `default` otherwise: serde decodes a missing `Option` field as `None`.
                 quote! { #[serde(#rename #with skip_serializing_if = "Option::is_none")] }
             };
-            fields.push(quote! { #doc #attrs pub #field: #ty, });
+            fields.push(quote! { #doc #attrs pub #field: #ty_tokens, });
         }
+        let mut other = None;
         if let Some(value) = self.other_members(name, json) {
             let named: Vec<String> = json
                 .get("properties")
@@ -292,6 +321,9 @@ impl<'m> TypeSet<'m> {
             while named.contains(&field.to_string()) {
                 field = format_ident!("{field}_members");
             }
+            let value_tokens = value.tokens();
+            other = Some((field.to_string(), value));
+            let value = value_tokens;
             fields.push(quote! {
                 /// The members besides those above that the schema allows (its
                 /// `patternProperties` or `additionalProperties`), by name.
@@ -302,6 +334,14 @@ impl<'m> TypeSet<'m> {
         if titled.is_some() {
             self.titled.pop();
         }
+        self.shapes.insert(
+            name.to_string(),
+            Shape::Struct(StructShape {
+                fields: shape_fields,
+                other,
+                default: defaultable,
+            }),
+        );
         let ident = ident(name);
         let derives = self.derives(defaultable);
         let gate = self.context.gate.clone();
@@ -332,7 +372,7 @@ impl<'m> TypeSet<'m> {
     /// The type of the members an object schema with `properties` allows besides them: those of
     /// its `patternProperties` (one pattern: its schema; several: any JSON value) or of a schema
     /// (or `true`) in `additionalProperties`; `None` where it allows none it names.
-    fn other_members(&mut self, name: &str, json: &Value) -> Option<TokenStream> {
+    fn other_members(&mut self, name: &str, json: &Value) -> Option<Ty> {
         let patterns: Vec<&Value> = json
             .get("patternProperties")
             .and_then(Value::as_object)
@@ -350,17 +390,16 @@ impl<'m> TypeSet<'m> {
             ([], None) => None,
             ([pattern], None) => Some(self.type_of(place, pattern)),
             ([], Some(schema)) if schema.is_object() => Some(self.type_of(place, schema)),
-            _ => Some(quote! { ::serde_json::Value }),
+            _ => Some(Ty::Json),
         }
     }
 
     /// The Rust type of the schema `json` at `place`; nested objects and enums are generated.
-    pub(crate) fn type_of(&mut self, place: Place, json: &Value) -> TokenStream {
+    pub(crate) fn type_of(&mut self, place: Place, json: &Value) -> Ty {
         if let Some(title) = json.get("title").and_then(Value::as_str) {
             if let Some(named) = self.by_title.get(title).copied() {
                 let name = names::schema_type(named);
-                let ident = ident(&name);
-                return self.boxed_if_recursive(&name, place, quote! { #ident });
+                return self.boxed_if_recursive(&name, place);
             }
         }
         if let Some(reference) = json.get("$ref").and_then(Value::as_str) {
@@ -374,27 +413,25 @@ impl<'m> TypeSet<'m> {
                 "{} One of several object shapes, told apart by their required properties.",
                 place.doc()
             ));
-            let ident = self.untagged(&name, place, json, doc);
-            return quote! { #ident };
+            self.untagged(&name, place, json, doc);
+            return Ty::Named(name);
         }
         if let Some(values) = string_values(json) {
             let name = self.claim(&place.type_name());
             self.string_enum_item(&name, &values);
-            let ident = ident(&name);
-            return quote! { #ident };
+            return Ty::Named(name);
         }
         match json.get("type").and_then(Value::as_str) {
             Some("string") if json.get("format").and_then(Value::as_str) == Some("date-time") => {
-                date_time_type()
+                Ty::DateTime
             }
-            Some("string") => quote! { ::std::string::String },
-            Some("integer") => quote! { i64 },
-            Some("number") => quote! { f64 },
-            Some("boolean") => quote! { bool },
+            Some("string") => Ty::String,
+            Some("integer") => Ty::Integer,
+            Some("number") => Ty::Number,
+            Some("boolean") => Ty::Boolean,
             Some("array") => {
                 let item = json.get("items").cloned().unwrap_or(Value::Bool(true));
-                let item = self.type_of(place.with_role(Role::Item), &item);
-                quote! { ::std::vec::Vec<#item> }
+                Ty::Vec(Box::new(self.type_of(place.with_role(Role::Item), &item)))
             }
             Some("object") => {
                 if let Some(pattern) = json
@@ -402,20 +439,20 @@ impl<'m> TypeSet<'m> {
                     .and_then(Value::as_object)
                     .and_then(|p| p.values().next())
                 {
-                    let value = self.type_of(place.with_role(Role::MapValue), pattern);
-                    quote! { ::std::collections::BTreeMap<::std::string::String, #value> }
+                    Ty::Map(Box::new(
+                        self.type_of(place.with_role(Role::MapValue), pattern),
+                    ))
                 } else if json.get("properties").is_some() {
                     let name = self.claim(&place.type_name());
                     self.object(&name, json, doc_lines(&place.doc()));
-                    let ident = ident(&name);
-                    quote! { #ident }
+                    Ty::Named(name)
                 } else {
-                    quote! { ::serde_json::Map<::std::string::String, ::serde_json::Value> }
+                    Ty::JsonObject
                 }
             }
             // `oneOf` of strings (requested scopes) is a string on the wire.
-            _ if all_strings(json) => quote! { ::std::string::String },
-            _ => quote! { ::serde_json::Value },
+            _ if all_strings(json) => Ty::String,
+            _ => Ty::Json,
         }
     }
 
@@ -424,9 +461,9 @@ impl<'m> TypeSet<'m> {
     /// operator (`$and`, `$or`: a property named with `$`), the nearest enclosing titled
     /// schema, the query it is part of. The documents inline the schema files and keep only
     /// their titles, so these are the schemas the references meant; another is any JSON value.
-    fn reference(&mut self, place: Place, reference: &str) -> TokenStream {
+    fn reference(&mut self, place: Place, reference: &str) -> Ty {
         let Some(definition) = reference.strip_prefix("#/definitions/") else {
-            return quote! { ::serde_json::Value };
+            return Ty::Json;
         };
         let wanted = normalized(definition);
         let target = self
@@ -443,20 +480,18 @@ impl<'m> TypeSet<'m> {
             })
             .map(|(_, name)| name.clone());
         match target {
-            Some(name) => {
-                let ident = ident(&name);
-                self.boxed_if_recursive(&name, place, quote! { #ident })
-            }
-            None => quote! { ::serde_json::Value },
+            Some(name) => self.boxed_if_recursive(&name, place),
+            None => Ty::Json,
         }
     }
 
-    /// `ty`, boxed where it is a type being generated held directly as a field's value (a
-    /// recursive type needs the indirection a `Vec` or a map gives by itself).
-    fn boxed_if_recursive(&self, name: &str, place: Place, ty: TokenStream) -> TokenStream {
+    /// The generated type `name`, boxed where it is a type being generated held directly as a
+    /// field's value (a recursive type needs the indirection a `Vec` or a map gives by itself).
+    fn boxed_if_recursive(&self, name: &str, place: Place) -> Ty {
         let enclosing = self.titled.iter().any(|(_, n)| n == name) || place.owner == name;
+        let ty = Ty::Named(name.to_string());
         if enclosing && place.role == Role::Value {
-            quote! { ::std::boxed::Box<#ty> }
+            Ty::Boxed(Box::new(ty))
         } else {
             ty
         }
@@ -464,7 +499,7 @@ impl<'m> TypeSet<'m> {
 
     /// An untagged enum of a `oneOf`'s object branches, tried in document order; a branch is
     /// its named schema's type where it carries that title, else a struct of its own.
-    fn untagged(&mut self, name: &str, place: Place, json: &Value, doc: TokenStream) -> Ident {
+    fn untagged(&mut self, name: &str, place: Place, json: &Value, doc: TokenStream) {
         // Reserve the name first: the branches' structs are generated below.
         self.items.push((name.to_string(), TokenStream::new()));
         let mut variants = Vec::new();
@@ -474,6 +509,7 @@ impl<'m> TypeSet<'m> {
             .into_iter()
             .flatten();
         let mut variant_names: Vec<String> = Vec::new();
+        let mut shape_variants = Vec::new();
         for (i, branch) in branches.enumerate() {
             let title = branch.get("title").and_then(Value::as_str);
             let mut variant = title.map_or(format!("Option{}", i + 1), |t| t.to_pascal_case());
@@ -482,27 +518,26 @@ impl<'m> TypeSet<'m> {
             }
             variant_names.push(variant.clone());
             let ty = match title.and_then(|t| self.by_title.get(t).copied()) {
-                Some(named) => {
-                    let named = names::schema_type(named);
-                    let ident = ident(&named);
-                    self.boxed_if_recursive(&named, place, quote! { #ident })
-                }
+                Some(named) => self.boxed_if_recursive(&names::schema_type(named), place),
                 None => {
                     let branch_name = self.claim(&format!("{name}{variant}"));
                     let doc = doc_lines(&format!("Branch {} of [`{name}`].", i + 1));
                     self.object(&branch_name, branch, doc);
-                    let ident = ident(&branch_name);
-                    quote! { #ident }
+                    Ty::Named(branch_name)
                 }
             };
+            let ty_tokens = ty.tokens();
+            shape_variants.push((variant.clone(), ty));
             let variant_doc = format!(
                 " Branch {} of the `oneOf`{}.",
                 i + 1,
                 title.map_or(String::new(), |t| format!(", `{t}`"))
             );
             let variant = ident(&variant);
-            variants.push(quote! { #[doc = #variant_doc] #variant(#ty), });
+            variants.push(quote! { #[doc = #variant_doc] #variant(#ty_tokens), });
         }
+        self.shapes
+            .insert(name.to_string(), Shape::Untagged(shape_variants));
         let ident = ident(name);
         let derives = self.derives(false);
         let gate = self.context.gate.clone();
@@ -516,11 +551,12 @@ impl<'m> TypeSet<'m> {
         if let Some(slot) = self.items.iter_mut().find(|(n, _)| n == name) {
             slot.1 = tokens;
         }
-        ident
     }
 
     /// A string enum of the current schema, named `name`.
     fn string_enum_item(&mut self, name: &str, values: &[String]) {
+        self.shapes
+            .insert(name.to_string(), Shape::StringEnum(values.to_vec()));
         let tokens = string_enum(name, values, &self.context.gate);
         self.items.push((name.to_string(), tokens));
     }
@@ -585,11 +621,6 @@ fn admits_null(json: &Value) -> bool {
             .filter_map(|key| json.get(*key).and_then(Value::as_array))
             .flatten()
             .any(admits_null)
-}
-
-/// The type of a `date-time` string.
-fn date_time_type() -> TokenStream {
-    quote! { ::chrono::DateTime<::chrono::Utc> }
 }
 
 /// The values of a string enum schema.
@@ -708,4 +739,106 @@ pub(crate) fn scopes_doc(action: &wegnology_model::Action) -> String {
             .collect::<Vec<_>>()
             .join(", ")
     )
+}
+
+/// The Rust type at one place of a schema: what the emitted code names, and what an example
+/// value of it is built as (`examples`).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Ty {
+    /// A generated type (a struct, an enum or an alias), by name.
+    Named(String),
+    /// A recursive type held directly.
+    Boxed(Box<Ty>),
+    String,
+    Secret,
+    Integer,
+    Number,
+    Boolean,
+    DateTime,
+    Vec(Box<Ty>),
+    /// `BTreeMap<String, T>`: an object of one pattern's values.
+    Map(Box<Ty>),
+    /// Any JSON object.
+    JsonObject,
+    /// Any JSON value.
+    Json,
+}
+
+impl Ty {
+    /// The type as the generated code names it (a generated type by its name alone: the
+    /// types live in one module).
+    pub(crate) fn tokens(&self) -> TokenStream {
+        match self {
+            Ty::Named(name) => {
+                let ident = ident(name);
+                quote! { #ident }
+            }
+            Ty::Boxed(inner) => {
+                let inner = inner.tokens();
+                quote! { ::std::boxed::Box<#inner> }
+            }
+            Ty::String => quote! { ::std::string::String },
+            Ty::Secret => quote! { ::wegnology::runtime::Secret },
+            Ty::Integer => quote! { i64 },
+            Ty::Number => quote! { f64 },
+            Ty::Boolean => quote! { bool },
+            Ty::DateTime => quote! { ::chrono::DateTime<::chrono::Utc> },
+            Ty::Vec(item) => {
+                let item = item.tokens();
+                quote! { ::std::vec::Vec<#item> }
+            }
+            Ty::Map(value) => {
+                let value = value.tokens();
+                quote! { ::std::collections::BTreeMap<::std::string::String, #value> }
+            }
+            Ty::JsonObject => {
+                quote! { ::serde_json::Map<::std::string::String, ::serde_json::Value> }
+            }
+            Ty::Json => quote! { ::serde_json::Value },
+        }
+    }
+}
+
+/// What one generated type is made of.
+#[derive(Debug)]
+pub(crate) enum Shape {
+    Struct(StructShape),
+    /// An untagged enum: its variants' names and types, in the order serde tries them.
+    Untagged(Vec<(String, Ty)>),
+    /// A string enum: its documented values (the variants are `variant_idents` of them).
+    StringEnum(Vec<String>),
+    Alias(Ty),
+}
+
+#[derive(Debug)]
+pub(crate) struct StructShape {
+    /// The fields, in document order.
+    pub(crate) fields: Vec<FieldShape>,
+    /// The field of the other members (its name) and their type, where the schema allows them.
+    pub(crate) other: Option<(String, Ty)>,
+    /// Whether the struct derives `Default`.
+    pub(crate) default: bool,
+}
+
+#[derive(Debug)]
+pub(crate) struct FieldShape {
+    /// The member's name on the wire (the field is `field_ident` of it).
+    pub(crate) wire: String,
+    /// Its type, without the `Option` of an optional field.
+    pub(crate) ty: Ty,
+    pub(crate) required: bool,
+    /// An optional field whose `null` is a value (`Some(Value::Null)`).
+    pub(crate) keep_null: bool,
+}
+
+/// Every generated type's shape, by name.
+#[derive(Debug, Default)]
+pub(crate) struct Shapes {
+    pub(crate) by_name: HashMap<String, Shape>,
+}
+
+impl Shapes {
+    pub(crate) fn insert(&mut self, name: String, shape: Shape) {
+        self.by_name.insert(name, shape);
+    }
 }

@@ -118,7 +118,8 @@ fn a_description_change_changes_only_its_doc_comments() {
 }
 
 /// The items a generated file defines, by name: its structs, enums, aliases and
-/// `string_enum!`s, each as its whole code (doc comment, fields, variants).
+/// `string_enum!`s, each as its whole code (doc comment, fields, variants) but for which serde
+/// impls it derives: those follow how the generated actions use the type (sent, received).
 fn defined_items(text: &str) -> std::collections::BTreeMap<String, String> {
     use quote::ToTokens;
     let file = syn::parse_file(text).unwrap();
@@ -136,7 +137,12 @@ fn defined_items(text: &str) -> std::collections::BTreeMap<String, String> {
                 }
                 _ => return None,
             };
-            Some((name, item.to_token_stream().to_string()))
+            let code = item
+                .to_token_stream()
+                .to_string()
+                .replace(", :: serde :: Serialize", "")
+                .replace(", :: serde :: Deserialize", "");
+            Some((name, code.split_whitespace().collect::<Vec<_>>().join(" ")))
         })
         .collect()
 }
@@ -145,7 +151,8 @@ fn defined_items(text: &str) -> std::collections::BTreeMap<String, String> {
 /// code of the documents without a resource defines every type that remains under the same
 /// name, with the same code, as the whole API's code does (a type that took another's name,
 /// or was renumbered, would differ), and the resources that remain keep their modules' items.
-/// Compared without feature gates (`Options::DOWNSTREAM`): which features use a type changes.
+/// Compared without feature gates (`Options::DOWNSTREAM`) and serde derives: which resources
+/// use a type, and whether to send or to receive it, changes them.
 #[test]
 fn removing_a_resource_renames_nothing_that_remains() {
     let model = wegnology_parser::parse(&documents()).unwrap();

@@ -35,7 +35,7 @@ pub mod types {
     /// Schema for the body of a login request
     ///
     /// Schema `User Credentials` of `_schemas.md`.
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
     pub struct UserCredentials {
         /// `email`
         pub email: ::std::string::String,
@@ -72,7 +72,10 @@ pub mod me {
         /// # Example
         /// ```no_run
         /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-        /// let credentials = serde_json::from_str(r##"{"email":"example@example.com","password":"this would be your password"}"##).unwrap();
+        /// let credentials = wegnology::UserCredentials {
+        ///     email: "example@example.com".to_string(),
+        ///     password: "this would be your password".into(),
+        /// };
         /// let answer = client.me().authenticate(credentials)
         ///     .send()
         ///     .await?;

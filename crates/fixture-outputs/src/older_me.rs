@@ -43,7 +43,7 @@ pub mod types {
     /// Schema for the body of a request to change the current user's password
     ///
     /// Schema `Change Password` of `_schemas.md`.
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
     pub struct ChangePassword {
         /// `twoFactorCode`
         #[serde(rename = "twoFactorCode", skip_serializing_if = "Option::is_none")]
@@ -97,7 +97,7 @@ pub mod types {
     /// Disable Multi-Factor Authentication
     ///
     /// Schema `Disable Multi-Factor Authentication` of `_schemas.md`.
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
     pub struct DisableMultiFactorAuthentication {
         /// `twoFactorCode`
         #[serde(rename = "twoFactorCode")]
@@ -108,7 +108,7 @@ pub mod types {
     /// Enable Multi-Factor Authentication
     ///
     /// Schema `Enable Multi-Factor Authentication` of `_schemas.md`.
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
     pub struct EnableMultiFactorAuthentication {
         /// `twoFactorAuthKey`
         #[serde(rename = "twoFactorAuthKey", skip_serializing_if = "Option::is_none")]
@@ -469,7 +469,7 @@ pub mod types {
     /// Schema for the body of request to modify the current user
     ///
     /// Schema `Me Patch` of `_schemas.md`.
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
     pub struct MePatch {
         /// `email`, format `email`
         #[serde(skip_serializing_if = "Option::is_none")]
@@ -560,7 +560,7 @@ pub mod types {
     /// Organization Invitation Action For User
     ///
     /// Schema `Organization Invitation Action For User` of `_schemas.md`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     pub struct OrganizationInvitationActionForUser {
         /// `action`
         pub action: OrganizationInvitationActionForUserAction,
@@ -747,7 +747,7 @@ pub mod types {
     /// Schema for the body of a request to add a recent item
     ///
     /// Schema `Recent Item` of `_schemas.md`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     pub struct RecentItem {
         /// `itemType`
         #[serde(rename = "itemType")]
@@ -795,7 +795,7 @@ pub mod types {
     /// Schema for the body of a resource transfer request
     ///
     /// Schema `Resource Transfer` of `_schemas.md`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     pub struct ResourceTransfer {
         /// `destinationId`, pattern `^[A-Fa-f\d]{24}$`
         #[serde(rename = "destinationId")]
@@ -831,7 +831,7 @@ pub mod types {
     /// Schema for the body of a User authentication request
     ///
     /// Schema `User Credentials` of `_schemas.md`.
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
     pub struct UserCredentials {
         /// `email`, format `email`
         pub email: ::std::string::String,
@@ -885,7 +885,11 @@ pub mod me {
         /// # Example
         /// ```no_run
         /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-        /// let data = serde_json::from_str(r##"{"itemType":"device","parentId":"575ec8687ae143cd83dc4a97","itemId":"575ecf887ae143cd83dc4aa2"}"##).unwrap();
+        /// let data = wegnology::RecentItem {
+        ///     item_type: wegnology::RecentItemItemType::Device,
+        ///     parent_id: Some("575ec8687ae143cd83dc4a97".to_string()),
+        ///     item_id: "575ecf887ae143cd83dc4aa2".to_string(),
+        /// };
         /// let answer = client.me().add_recent_item(data)
         ///     .send()
         ///     .await?;
@@ -918,7 +922,12 @@ pub mod me {
         /// # Example
         /// ```no_run
         /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-        /// let data = serde_json::from_str(r##"{"newPassword":"yourNewPassword1!","password":"yourCurrentPassword","invalidateExistingTokens":true}"##).unwrap();
+        /// let data = wegnology::ChangePassword {
+        ///     password: "yourCurrentPassword".into(),
+        ///     new_password: "yourNewPassword1!".into(),
+        ///     invalidate_existing_tokens: Some(true),
+        ///     ..Default::default()
+        /// };
         /// let answer = client.me().change_password(data)
         ///     .send()
         ///     .await?;
@@ -956,7 +965,11 @@ pub mod me {
         /// # Example
         /// ```no_run
         /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-        /// let credentials = serde_json::from_str(r##"{"email":"example@weg.net","password":"this is the password"}"##).unwrap();
+        /// let credentials = wegnology::UserCredentials {
+        ///     email: "example@weg.net".to_string(),
+        ///     password: "this is the password".into(),
+        ///     ..Default::default()
+        /// };
         /// let answer = client.me().delete(credentials)
         ///     .send()
         ///     .await?;
@@ -1022,7 +1035,10 @@ pub mod me {
         /// # Example
         /// ```no_run
         /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-        /// let data = serde_json::from_str(r##"{"twoFactorCode":"123123","password":"this would be your password"}"##).unwrap();
+        /// let data = wegnology::DisableMultiFactorAuthentication {
+        ///     two_factor_code: "123123".into(),
+        ///     password: "this would be your password".into(),
+        /// };
         /// let answer = client.me().disable_two_factor_auth(data)
         ///     .send()
         ///     .await?;
@@ -1058,7 +1074,13 @@ pub mod me {
         /// # Example
         /// ```no_run
         /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-        /// let data = serde_json::from_str(r##"{"twoFactorAuthKey":"HBBGWJJVOVLXS4ZGNRTDOUKTMESFUR3BMRWVQND2HJYT44TOMVJA","password":"this would be your password","twoFactorCode":"012345"}"##).unwrap();
+        /// let data = wegnology::EnableMultiFactorAuthentication {
+        ///     two_factor_auth_key: Some(
+        ///         "HBBGWJJVOVLXS4ZGNRTDOUKTMESFUR3BMRWVQND2HJYT44TOMVJA".into(),
+        ///     ),
+        ///     password: "this would be your password".into(),
+        ///     two_factor_code: "012345".into(),
+        /// };
         /// let answer = client.me().enable_two_factor_auth(data)
         ///     .send()
         ///     .await?;
@@ -1269,7 +1291,15 @@ pub mod me {
         /// # Example
         /// ```no_run
         /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-        /// let user = serde_json::from_str(r##"{"email":"example@weg.net","firstName":"Example","lastName":"Name","companyName":"WEGnology, Inc.","url":"https://www.app.wnology.io","password":"My new password!!1"}"##).unwrap();
+        /// let user = wegnology::MePatch {
+        ///     email: Some("example@weg.net".to_string()),
+        ///     first_name: Some("Example".to_string()),
+        ///     last_name: Some("Name".to_string()),
+        ///     company_name: Some("WEGnology, Inc.".to_string()),
+        ///     url: Some("https://www.app.wnology.io".to_string()),
+        ///     password: Some("My new password!!1".into()),
+        ///     ..Default::default()
+        /// };
         /// let answer = client.me().patch(user)
         ///     .summary_exclude("payloadCount")
         ///     .summary_include("payloadCount")
@@ -1422,7 +1452,9 @@ pub mod me {
         /// # Example
         /// ```no_run
         /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-        /// let response = serde_json::from_str(r##"{"action":"accept"}"##).unwrap();
+        /// let response = wegnology::OrganizationInvitationActionForUser {
+        ///     action: wegnology::OrganizationInvitationActionForUserAction::Accept,
+        /// };
         /// let answer = client.me().respond_to_invite("575ec8687ae143cd83dc4a97", response)
         ///     .send()
         ///     .await?;
@@ -1460,7 +1492,13 @@ pub mod me {
         /// # Example
         /// ```no_run
         /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-        /// let transfer = serde_json::from_str(r##"{"destinationId":"575ed6e87ae143cd83dc4aa8","destinationType":"organization","applicationIds":["575ec8687ae143cd83dc4a97"]}"##).unwrap();
+        /// let transfer = wegnology::ResourceTransfer {
+        ///     destination_id: "575ed6e87ae143cd83dc4aa8".to_string(),
+        ///     destination_type: wegnology::ResourceTransferDestinationType::Organization,
+        ///     application_ids: Some(vec!["575ec8687ae143cd83dc4a97".to_string()]),
+        ///     dashboard_ids: None,
+        ///     strict: None,
+        /// };
         /// let answer = client.me().transfer_resources(transfer)
         ///     .send()
         ///     .await?;

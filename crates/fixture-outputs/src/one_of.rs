@@ -14,7 +14,7 @@ pub mod types {
     /// Schema for linking an account
     ///
     /// Schema `Account Link` of `_schemas.md`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     pub struct AccountLink {
         /// `login`
         pub login: AccountLinkLogin,
@@ -23,7 +23,7 @@ pub mod types {
         pub filter: ::std::option::Option<::serde_json::Value>,
     }
     /// The `login` value of [`AccountLink`]. One of several object shapes, told apart by their required properties.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     #[serde(untagged)]
     pub enum AccountLinkLogin {
         /// Branch 1 of the `oneOf`.
@@ -32,7 +32,7 @@ pub mod types {
         Option2(AccountLinkLoginOption2),
     }
     /// Branch 1 of [`AccountLinkLogin`].
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
     pub struct AccountLinkLoginOption1 {
         /// `email`
         pub email: ::std::string::String,
@@ -40,7 +40,7 @@ pub mod types {
         pub password: ::wegnology::runtime::Secret,
     }
     /// Branch 2 of [`AccountLinkLogin`].
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
     pub struct AccountLinkLoginOption2 {
         /// `provider`
         pub provider: ::std::string::String,
@@ -99,7 +99,13 @@ pub mod me {
         /// # Example
         /// ```no_run
         /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-        /// let link = serde_json::from_str(r##"{"login":{"email":"example@example.com","password":"secret"}}"##).unwrap();
+        /// let link = wegnology::AccountLink {
+        ///     login: wegnology::AccountLinkLogin::Option1(wegnology::AccountLinkLoginOption1 {
+        ///         email: "example@example.com".to_string(),
+        ///         password: "secret".into(),
+        ///     }),
+        ///     filter: None,
+        /// };
         /// let answer = client.me().link_account(link)
         ///     .send()
         ///     .await?;

@@ -14,7 +14,7 @@ pub mod types {
     /// Schema for advanced device queries
     ///
     /// Schema `Advanced Device Query` of `_schemas.md`.
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
     pub struct AdvancedDeviceQuery {
         /// `name`
         #[serde(skip_serializing_if = "Option::is_none")]

@@ -164,8 +164,8 @@ mod tests {
         root
     }
 
-    /// `items` without `cfg` attributes and without `impl ::wegnology::Client` blocks (the
-    /// client crate's accessors), in every module.
+    /// `items` without `cfg` and `cfg_attr` attributes (features) and without
+    /// `impl ::wegnology::Client` blocks (the client crate's accessors), in every module.
     fn without_gates_and_accessors(items: Vec<syn::Item>) -> Vec<syn::Item> {
         items
             .into_iter()
@@ -193,7 +193,9 @@ mod tests {
                     _ => None,
                 };
                 if let Some(attrs) = attrs {
-                    attrs.retain(|attr| !attr.path().is_ident("cfg"));
+                    attrs.retain(|attr| {
+                        !attr.path().is_ident("cfg") && !attr.path().is_ident("cfg_attr")
+                    });
                 }
                 item
             })

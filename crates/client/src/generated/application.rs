@@ -28,7 +28,11 @@ impl<'a> ApplicationApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let options = serde_json::from_str(r##"{"templateId":"575ec8687ae143cd83dc4a97","email":"email@example.com"}"##).unwrap();
+    /// let options = wegnology::ApplicationApplyTemplatePatchSchema {
+    ///     template_id: "575ec8687ae143cd83dc4a97".to_string(),
+    ///     email: Some("email@example.com".to_string()),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.application().apply_template("575ec8687ae143cd83dc4a97", options)
     ///     .send()
     ///     .await?;
@@ -275,7 +279,12 @@ impl<'a> ApplicationApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let options = serde_json::from_str(r##"{"includeFiles":true,"includeDevices":true,"email":"test@example.com"}"##).unwrap();
+    /// let options = wegnology::ApplicationExportPostSchema {
+    ///     include_files: Some(true),
+    ///     include_devices: Some(true),
+    ///     email: Some("test@example.com".to_string()),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.application().export("575ec8687ae143cd83dc4a97", options)
     ///     .send()
     ///     .await?;
@@ -436,7 +445,14 @@ impl<'a> ApplicationApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let globals = serde_json::from_str(r##"[{"key":"keyHere","description":"Description of my application global","json":"\"my json data here\"","cloudOnly":true},{"key":"anotherKey","json":"\"more json\"","cloudOnly":false}]"##).unwrap();
+    /// let globals = vec![
+    ///     wegnology::ApplicationGlobalPatchItem { key : "keyHere".to_string(), json :
+    ///     Some(::serde_json::json!("\"my json data here\"")), cloud_only : Some(true),
+    ///     description : Some("Description of my application global".to_string()), },
+    ///     wegnology::ApplicationGlobalPatchItem { key : "anotherKey".to_string(), json :
+    ///     Some(::serde_json::json!("\"more json\"")), cloud_only : Some(false),
+    ///     ..Default::default() }
+    /// ];
     /// let answer = client.application().globals("575ec8687ae143cd83dc4a97", globals)
     ///     .send()
     ///     .await?;
@@ -517,7 +533,10 @@ impl<'a> ApplicationApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let payload = serde_json::from_str(r##"{"topic":"an/mqtt/topic","message":"The MQTT message!"}"##).unwrap();
+    /// let payload = wegnology::MqttPublishBody {
+    ///     topic: "an/mqtt/topic".to_string(),
+    ///     message: "The MQTT message!".to_string(),
+    /// };
     /// let answer = client.application().mqtt_publish_message("575ec8687ae143cd83dc4a97", payload)
     ///     .send()
     ///     .await?;
@@ -608,7 +627,11 @@ impl<'a> ApplicationApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let application = serde_json::from_str(r##"{"name":"My Updated Application","description":"Description of my updated application"}"##).unwrap();
+    /// let application = wegnology::ApplicationPatch {
+    ///     name: Some("My Updated Application".to_string()),
+    ///     description: Some("Description of my updated application".to_string()),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.application().patch("575ec8687ae143cd83dc4a97", application)
     ///     .summary_exclude("payloadCount")
     ///     .summary_include("payloadCount")
@@ -732,7 +755,9 @@ impl<'a> ApplicationApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let readme = serde_json::from_str(r##"{"content":"The new readme content"}"##).unwrap();
+    /// let readme = wegnology::ApplicationReadmePatch {
+    ///     content: Some("The new readme content".to_string()),
+    /// };
     /// let answer = client.application().readme_patch("575ec8687ae143cd83dc4a97", readme)
     ///     .send()
     ///     .await?;

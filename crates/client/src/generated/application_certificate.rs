@@ -120,7 +120,11 @@ impl<'a> ApplicationCertificateApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let application_certificate = serde_json::from_str(r##"{"status":"active","description":"An example updated certificate description"}"##).unwrap();
+    /// let application_certificate = wegnology::ApplicationCertificatePatch {
+    ///     status: Some(wegnology::ApplicationCertificatePatchStatus::Active),
+    ///     description: Some("An example updated certificate description".to_string()),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.application_certificate().patch("575ec8687ae143cd83dc4a97", "575ec76c7ae143cd83dc4a96", application_certificate)
     ///     .send()
     ///     .await?;

@@ -88,7 +88,13 @@ impl<'a> ApplicationCertificateAuthoritiesApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let application_certificate_authority = serde_json::from_str(r##"{"name":"my certificate authority","description":"An example new authority description","caBundle":"-----BEGIN CERTIFICATE-----\nMY_SSL_CERTIFICATE\n-----END CERTIFICATE-----"}"##).unwrap();
+    /// let application_certificate_authority = wegnology::ApplicationCertificateAuthorityPost {
+    ///     name: "my certificate authority".to_string(),
+    ///     description: Some("An example new authority description".to_string()),
+    ///     ca_bundle: "-----BEGIN CERTIFICATE-----\nMY_SSL_CERTIFICATE\n-----END CERTIFICATE-----"
+    ///         .to_string(),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.application_certificate_authorities().post("575ec8687ae143cd83dc4a97", application_certificate_authority)
     ///     .send()
     ///     .await?;

@@ -120,7 +120,11 @@ impl<'a> ApplicationCertificateAuthorityApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let application_certificate_authority = serde_json::from_str(r##"{"status":"active","description":"An example updated authority description"}"##).unwrap();
+    /// let application_certificate_authority = wegnology::ApplicationCertificateAuthorityPatch {
+    ///     status: Some(wegnology::ApplicationCertificateAuthorityPatchStatus::Active),
+    ///     description: Some("An example updated authority description".to_string()),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.application_certificate_authority().patch("575ec8687ae143cd83dc4a97", "575ec76c7ae143cd83dc4a96", application_certificate_authority)
     ///     .send()
     ///     .await?;

@@ -88,7 +88,15 @@ impl<'a> ApplicationCertificatesApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let application_certificate = serde_json::from_str(r##"{"description":"An example new certificate description","certificate":"-----BEGIN CERTIFICATE-----\nMY_SSL_CERTIFICATE\n-----END CERTIFICATE-----","filterType":"all","pubTopics":[],"subTopics":[]}"##).unwrap();
+    /// let application_certificate = wegnology::ApplicationCertificatePost {
+    ///     description: Some("An example new certificate description".to_string()),
+    ///     certificate: "-----BEGIN CERTIFICATE-----\nMY_SSL_CERTIFICATE\n-----END CERTIFICATE-----"
+    ///         .to_string(),
+    ///     filter_type: Some("all".to_string()),
+    ///     pub_topics: Some(vec![]),
+    ///     sub_topics: Some(vec![]),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.application_certificates().post("575ec8687ae143cd83dc4a97", application_certificate)
     ///     .send()
     ///     .await?;

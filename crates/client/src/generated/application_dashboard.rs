@@ -114,7 +114,13 @@ impl<'a> ApplicationDashboardApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let dashboard = serde_json::from_str(r##"{"name":"My Updated Dashboard","description":"Description of my updated dashboard","refreshRate":300,"public":true}"##).unwrap();
+    /// let dashboard = wegnology::DashboardPatch {
+    ///     name: Some("My Updated Dashboard".to_string()),
+    ///     description: Some("Description of my updated dashboard".to_string()),
+    ///     refresh_rate: Some(300.0),
+    ///     public: Some(true),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.application_dashboard().patch("575ece2b7ae143cd83dc4a9b", "575ec8687ae143cd83dc4a97", dashboard)
     ///     .send()
     ///     .await?;
@@ -161,7 +167,16 @@ impl<'a> ApplicationDashboardApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let report_config = serde_json::from_str(r##"{"toEmail":["email@example.com"],"subject":"Dashboard Report","message":"Lookit","time":1551887386704,"theme":"dark","timezone":"America/New_York","locale":"en-us"}"##).unwrap();
+    /// let report_config = wegnology::DashboardSendReport {
+    ///     to_email: Some(vec!["email@example.com".to_string()]),
+    ///     subject: Some("Dashboard Report".to_string()),
+    ///     message: Some("Lookit".to_string()),
+    ///     theme: Some(wegnology::DashboardSendReportTheme::Dark),
+    ///     time: Some(1551887386704.0),
+    ///     timezone: Some("America/New_York".to_string()),
+    ///     locale: Some("en-us".to_string()),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.application_dashboard().send_report("575ece2b7ae143cd83dc4a9b", "575ec8687ae143cd83dc4a97", report_config)
     ///     .send()
     ///     .await?;

@@ -88,7 +88,11 @@ impl<'a> ApplicationDashboardsApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let dashboard = serde_json::from_str(r##"{"name":"My New Dashboard","public":false}"##).unwrap();
+    /// let dashboard = wegnology::ApplicationDashboardPost {
+    ///     name: "My New Dashboard".to_string(),
+    ///     public: Some(false),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.application_dashboards().post("575ec8687ae143cd83dc4a97", dashboard)
     ///     .send()
     ///     .await?;

@@ -114,7 +114,11 @@ impl<'a> ApplicationKeyApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let application_key = serde_json::from_str(r##"{"status":"active","description":"An example updated key description"}"##).unwrap();
+    /// let application_key = wegnology::ApplicationKeyPatch {
+    ///     status: Some(wegnology::ApplicationKeyPatchStatus::Active),
+    ///     description: Some("An example updated key description".to_string()),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.application_key().patch("575ec8687ae143cd83dc4a97", "575ec76c7ae143cd83dc4a96", application_key)
     ///     .send()
     ///     .await?;

@@ -87,7 +87,13 @@ impl<'a> ApplicationKeysApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let application_key = serde_json::from_str(r##"{"description":"An example new key description","filterType":"all","pubTopics":[],"subTopics":[]}"##).unwrap();
+    /// let application_key = wegnology::ApplicationKeyPost {
+    ///     description: Some("An example new key description".to_string()),
+    ///     filter_type: Some("all".to_string()),
+    ///     pub_topics: Some(vec![]),
+    ///     sub_topics: Some(vec![]),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.application_keys().post("575ec8687ae143cd83dc4a97", application_key)
     ///     .send()
     ///     .await?;

@@ -135,7 +135,11 @@ impl<'a> ApplicationsApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let application = serde_json::from_str(r##"{"name":"My New Application","description":"Description of my new application"}"##).unwrap();
+    /// let application = wegnology::ApplicationPost {
+    ///     name: "My New Application".to_string(),
+    ///     description: Some("Description of my new application".to_string()),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.applications().post(application)
     ///     .summary_exclude("payloadCount")
     ///     .summary_include("payloadCount")

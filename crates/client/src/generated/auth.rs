@@ -26,7 +26,12 @@ impl<'a> AuthApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let credentials = serde_json::from_str(r##"{"deviceId":"575ecf887ae143cd83dc4aa2","key":"this_would_be_the_key","secret":"this_would_be_the_secret"}"##).unwrap();
+    /// let credentials = wegnology::DeviceCredentials {
+    ///     device_id: "575ecf887ae143cd83dc4aa2".to_string(),
+    ///     key: Some("this_would_be_the_key".to_string()),
+    ///     secret: Some("this_would_be_the_secret".into()),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.auth().authenticate_device(credentials)
     ///     .send()
     ///     .await?;
@@ -66,7 +71,11 @@ impl<'a> AuthApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let credentials = serde_json::from_str(r##"{"email":"email@example.com","password":"this is the password"}"##).unwrap();
+    /// let credentials = wegnology::UserCredentials {
+    ///     email: "email@example.com".to_string(),
+    ///     password: "this is the password".into(),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.auth().authenticate_user(credentials)
     ///     .send()
     ///     .await?;
@@ -106,7 +115,10 @@ impl<'a> AuthApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let oauth = serde_json::from_str(r##"{"accessToken":"the github access token"}"##).unwrap();
+    /// let oauth = wegnology::GithubLogin {
+    ///     access_token: "the github access token".into(),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.auth().authenticate_user_github(oauth)
     ///     .send()
     ///     .await?;
@@ -146,7 +158,12 @@ impl<'a> AuthApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let saml = serde_json::from_str(r##"{"SAMLResponse":"PHNhbWxwOlJlc3BvbnNlIHhtbG5zOnNhbWxwPSJ1cm46b2FzaXM6bmFtZXM6dGM6U0FNTDoy...","SAMLDomain":"example.com"}"##).unwrap();
+    /// let saml = wegnology::SamlResponse {
+    ///     saml_response: "PHNhbWxwOlJlc3BvbnNlIHhtbG5zOnNhbWxwPSJ1cm46b2FzaXM6bmFtZXM6dGM6U0FNTDoy..."
+    ///         .to_string(),
+    ///     saml_domain: "example.com".to_string(),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.auth().authenticate_user_saml(saml)
     ///     .send()
     ///     .await?;

@@ -97,7 +97,13 @@ impl<'a> DashboardApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let dashboard = serde_json::from_str(r##"{"name":"My Updated Dashboard","description":"Description of my updated dashboard","refreshRate":300,"public":true}"##).unwrap();
+    /// let dashboard = wegnology::DashboardPatch {
+    ///     name: Some("My Updated Dashboard".to_string()),
+    ///     description: Some("Description of my updated dashboard".to_string()),
+    ///     refresh_rate: Some(300.0),
+    ///     public: Some(true),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.dashboard().patch("575ece2b7ae143cd83dc4a9b", dashboard)
     ///     .send()
     ///     .await?;
@@ -138,7 +144,16 @@ impl<'a> DashboardApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let report_config = serde_json::from_str(r##"{"toEmail":["email@example.com"],"subject":"Dashboard Report","message":"Lookit","time":1551887386704,"theme":"dark","timezone":"America/New_York","locale":"en-us"}"##).unwrap();
+    /// let report_config = wegnology::DashboardSendReport {
+    ///     to_email: Some(vec!["email@example.com".to_string()]),
+    ///     subject: Some("Dashboard Report".to_string()),
+    ///     message: Some("Lookit".to_string()),
+    ///     theme: Some(wegnology::DashboardSendReportTheme::Dark),
+    ///     time: Some(1551887386704.0),
+    ///     timezone: Some("America/New_York".to_string()),
+    ///     locale: Some("en-us".to_string()),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.dashboard().send_report("575ece2b7ae143cd83dc4a9b", report_config)
     ///     .send()
     ///     .await?;
@@ -183,7 +198,10 @@ impl<'a> DashboardApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let ctx = serde_json::from_str(r##"{"myContextVariable":"myValue","myOtherVariable":"575ecf887ae143cd83dc4aa2"}"##).unwrap();
+    /// let ctx = ::std::collections::BTreeMap::from([
+    ///     ("myContextVariable".to_string(), ::serde_json::json!("myValue")),
+    ///     ("myOtherVariable".to_string(), ::serde_json::json!("575ecf887ae143cd83dc4aa2")),
+    /// ]);
     /// let answer = client.dashboard().validate_context("575ece2b7ae143cd83dc4a9b", ctx)
     ///     .password("myPassword")
     ///     .duration(3600000)

@@ -86,7 +86,11 @@ impl<'a> DashboardsApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let dashboard = serde_json::from_str(r##"{"name":"My New Dashboard","public":false}"##).unwrap();
+    /// let dashboard = wegnology::DashboardPost {
+    ///     name: "My New Dashboard".to_string(),
+    ///     public: Some(false),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.dashboards().post(dashboard)
     ///     .send()
     ///     .await?;

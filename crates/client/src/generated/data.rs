@@ -27,7 +27,23 @@ impl<'a> DataApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let query = serde_json::from_str(r##"{"email":"export@example.com","deviceIds":["575ecf887ae143cd83dc4aa2","575ef5c97ae143cd83dc4aac"],"attributes":["voltage"],"end":0,"options":{"includeDate":false,"includeID":true}}"##).unwrap();
+    /// let query = wegnology::DataExport {
+    ///     email: Some("export@example.com".to_string()),
+    ///     device_ids: Some(
+    ///         vec![
+    ///             "575ecf887ae143cd83dc4aa2".to_string(), "575ef5c97ae143cd83dc4aac"
+    ///             .to_string()
+    ///         ],
+    ///     ),
+    ///     attributes: Some(vec!["voltage".to_string()]),
+    ///     end: Some(0.0),
+    ///     options: Some(wegnology::DataExportOptions {
+    ///         include_date: Some(false),
+    ///         include_id: Some(true),
+    ///         ..Default::default()
+    ///     }),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.data().export("575ec8687ae143cd83dc4a97", query)
     ///     .send()
     ///     .await?;
@@ -68,7 +84,16 @@ impl<'a> DataApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let query = serde_json::from_str(r##"{"deviceIds":["575ecf887ae143cd83dc4aa2","575ef5c97ae143cd83dc4aac"],"attribute":"voltage"}"##).unwrap();
+    /// let query = wegnology::LastValueQuery {
+    ///     attribute: Some("voltage".to_string()),
+    ///     device_ids: Some(
+    ///         vec![
+    ///             "575ecf887ae143cd83dc4aa2".to_string(), "575ef5c97ae143cd83dc4aac"
+    ///             .to_string()
+    ///         ],
+    ///     ),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.data().last_value_query("575ec8687ae143cd83dc4a97", query)
     ///     .send()
     ///     .await?;
@@ -112,7 +137,20 @@ impl<'a> DataApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let query = serde_json::from_str(r##"{"end":0,"duration":600000,"resolution":300000,"aggregation":"MEAN","attributes":["voltage"],"deviceTags":[{"key":"floor","value":"8"}]}"##).unwrap();
+    /// let query = wegnology::TimeSeriesQuery {
+    ///     end: Some(0.0),
+    ///     duration: Some(600000.0),
+    ///     resolution: Some(300000.0),
+    ///     aggregation: Some(::serde_json::json!("MEAN")),
+    ///     attributes: Some(vec!["voltage".to_string()]),
+    ///     device_tags: Some(
+    ///         vec![
+    ///             wegnology::TimeSeriesQueryDeviceTagsItem { key : Some("floor"
+    ///             .to_string()), value : Some("8".to_string()), }
+    ///         ],
+    ///     ),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.data().time_series_query("575ec8687ae143cd83dc4a97", query)
     ///     .send()
     ///     .await?;

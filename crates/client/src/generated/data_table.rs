@@ -28,7 +28,12 @@ impl<'a> DataTableApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let data_table_column = serde_json::from_str(r##"{"name":"myColumn3","dataType":"string","constraint":"optional","defaultValue":"aDefault"}"##).unwrap();
+    /// let data_table_column = wegnology::DataTableColumn {
+    ///     name: "myColumn3".to_string(),
+    ///     data_type: wegnology::DataTableColumnDataType::String,
+    ///     constraint: wegnology::DataTableColumnConstraint::Optional,
+    ///     default_value: Some(::serde_json::json!("aDefault")),
+    /// };
     /// let answer = client.data_table().add_column("575ec8687ae143cd83dc4a97", "575ed78e7ae143cd83dc4aab", data_table_column)
     ///     .send()
     ///     .await?;
@@ -161,7 +166,10 @@ impl<'a> DataTableApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let data_table = serde_json::from_str(r##"{"name":"My Updated Data Table"}"##).unwrap();
+    /// let data_table = wegnology::DataTablePatch {
+    ///     name: Some("My Updated Data Table".to_string()),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.data_table().patch("575ec8687ae143cd83dc4a97", "575ed78e7ae143cd83dc4aab", data_table)
     ///     .send()
     ///     .await?;

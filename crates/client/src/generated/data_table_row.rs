@@ -121,7 +121,9 @@ impl<'a> DataTableRowApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let data_table_row = serde_json::from_str(r##"{"myColumn1":"myValue"}"##).unwrap();
+    /// let data_table_row = ::std::collections::BTreeMap::from([
+    ///     ("myColumn1".to_string(), ::serde_json::json!("myValue")),
+    /// ]);
     /// let answer = client.data_table_row().patch("575ec8687ae143cd83dc4a97", "575ed78e7ae143cd83dc4aab", "596f832b128eda5cfe765443", data_table_row)
     ///     .send()
     ///     .await?;

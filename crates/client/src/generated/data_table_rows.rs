@@ -74,7 +74,27 @@ impl<'a> DataTableRowsApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let export_data = serde_json::from_str(r##"{"email":"email@example.com","query":{"$or":[{"myColumn1":{"$ne":"myValue"}},{"myColumn2":5}]},"queryOptions":{"limit":10000}}"##).unwrap();
+    /// let export_data = wegnology::DataTableRowsExport {
+    ///     email: Some("email@example.com".to_string()),
+    ///     query: Some(wegnology::AdvancedQuery {
+    ///         or: Some(
+    ///             vec![
+    ///                 wegnology::AdvancedQuery { other :
+    ///                 ::std::collections::BTreeMap::from([("myColumn1".to_string(),
+    ///                 ::serde_json::json!({ "$ne" : "myValue" }))]), ..Default::default()
+    ///                 }, wegnology::AdvancedQuery { other :
+    ///                 ::std::collections::BTreeMap::from([("myColumn2".to_string(),
+    ///                 ::serde_json::json!(5))]), ..Default::default() }
+    ///             ],
+    ///         ),
+    ///         ..Default::default()
+    ///     }),
+    ///     query_options: Some(wegnology::DataTableRowsExportQueryOptions {
+    ///         limit: Some(10000.0),
+    ///         ..Default::default()
+    ///     }),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.data_table_rows().export("575ec8687ae143cd83dc4a97", "575ed78e7ae143cd83dc4aab", export_data)
     ///     .send()
     ///     .await?;
@@ -179,7 +199,7 @@ impl<'a> DataTableRowsApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let data_table_row = serde_json::from_str(r##"{"myColumn1":"myValue"}"##).unwrap();
+    /// let data_table_row = ::serde_json::json!({ "myColumn1" : "myValue" });
     /// let answer = client.data_table_rows().post("575ec8687ae143cd83dc4a97", "575ed78e7ae143cd83dc4aab", data_table_row)
     ///     .send()
     ///     .await?;

@@ -85,7 +85,20 @@ impl<'a> DataTablesApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let data_table = serde_json::from_str(r##"{"name":"My Data Table","columns":[{"name":"myColumn1","dataType":"string","constraint":"unique"},{"name":"myColumn2","dataType":"number","constraint":"optional"}]}"##).unwrap();
+    /// let data_table = wegnology::DataTablePost {
+    ///     name: "My Data Table".to_string(),
+    ///     columns: Some(
+    ///         vec![
+    ///             wegnology::DataTableColumn { name : "myColumn1".to_string(), data_type :
+    ///             wegnology::DataTableColumnDataType::String, constraint :
+    ///             wegnology::DataTableColumnConstraint::Unique, default_value : None, },
+    ///             wegnology::DataTableColumn { name : "myColumn2".to_string(), data_type :
+    ///             wegnology::DataTableColumnDataType::Number, constraint :
+    ///             wegnology::DataTableColumnConstraint::Optional, default_value : None, }
+    ///         ],
+    ///     ),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.data_tables().post("575ec8687ae143cd83dc4a97", data_table)
     ///     .send()
     ///     .await?;

@@ -378,7 +378,26 @@ impl<'a> DeviceApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let device = serde_json::from_str(r##"{"name":"My Updated Device","description":"Description of my updated device","tags":[{"key":"TagKey","value":"TagValue"}],"attributes":[{"name":"voltage","dataType":"number"}],"deviceClass":"standalone"}"##).unwrap();
+    /// let device = wegnology::DevicePatch {
+    ///     name: Some("My Updated Device".to_string()),
+    ///     description: Some("Description of my updated device".to_string()),
+    ///     tags: Some(
+    ///         vec![
+    ///             wegnology::DevicePatchTagsItem { key : "TagKey".to_string(), value :
+    ///             "TagValue".to_string(), }
+    ///         ],
+    ///     ),
+    ///     attributes: Some(
+    ///         vec![
+    ///             wegnology::DevicePatchAttributesItem { name : "voltage".to_string(),
+    ///             data_type : wegnology::DevicePatchAttributesItemDataType::Number,
+    ///             content_type : None, description : None, attribute_tags : None, system :
+    ///             None, }
+    ///         ],
+    ///     ),
+    ///     device_class: Some(wegnology::DevicePatchDeviceClass::Standalone),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.device().patch("575ec8687ae143cd83dc4a97", "575ecf887ae143cd83dc4aa2", device)
     ///     .tags_as_object(true)
     ///     .attributes_as_object(false)
@@ -524,7 +543,11 @@ impl<'a> DeviceApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let device_command = serde_json::from_str(r##"{"time":"2016-06-13T04:00:00.000Z","name":"myCommand","payload":[1,1,2,3,5]}"##).unwrap();
+    /// let device_command = wegnology::DeviceCommand {
+    ///     time: Some(::serde_json::json!("2016-06-13T04:00:00.000Z")),
+    ///     name: "myCommand".to_string(),
+    ///     payload: Some(::serde_json::json!([1, 1, 2, 3, 5])),
+    /// };
     /// let answer = client.device().send_command("575ec8687ae143cd83dc4a97", "575ecf887ae143cd83dc4aa2", device_command)
     ///     .send()
     ///     .await?;
@@ -571,7 +594,9 @@ impl<'a> DeviceApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let device_state = serde_json::from_str(r##"{"time":"2016-06-13T04:00:00.000Z","data":{"voltage":22.4}}"##).unwrap();
+    /// let device_state = ::serde_json::json!(
+    ///     { "time" : "2016-06-13T04:00:00.000Z", "data" : { "voltage" : 22.4 } }
+    /// );
     /// let answer = client.device().send_state("575ec8687ae143cd83dc4a97", "575ecf887ae143cd83dc4aa2", device_state)
     ///     .send()
     ///     .await?;
@@ -618,7 +643,7 @@ impl<'a> DeviceApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let connection_status = serde_json::from_str(r##"{"status":"connected"}"##).unwrap();
+    /// let connection_status = ::serde_json::json!({ "status" : "connected" });
     /// let answer = client.device().set_connection_status("575ec8687ae143cd83dc4a97", "575ecf887ae143cd83dc4aa2", connection_status)
     ///     .send()
     ///     .await?;

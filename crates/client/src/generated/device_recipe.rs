@@ -29,7 +29,12 @@ impl<'a> DeviceRecipeApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let bulk_info = serde_json::from_str(r##"{"nameColumn":"myNameColumn","descriptionColumn":"column2","csv":"a,comma,separated,string,of,input,data"}"##).unwrap();
+    /// let bulk_info = wegnology::DeviceRecipeBulkCreatePost {
+    ///     csv: Some("a,comma,separated,string,of,input,data".to_string()),
+    ///     name_column: Some("myNameColumn".to_string()),
+    ///     description_column: Some("column2".to_string()),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.device_recipe().bulk_create("575ec8687ae143cd83dc4a97", "575ecec57ae143cd83dc4a9f", bulk_info)
     ///     .send()
     ///     .await?;
@@ -169,7 +174,28 @@ impl<'a> DeviceRecipeApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let device_recipe = serde_json::from_str(r##"{"name":"My Updated Device Recipe","deviceName":"Future device name","description":"Description of my updated device recipe","deviceDescription":"Future device description","tags":[{"key":"TagKey","value":"TagValue"}],"attributes":[{"name":"voltage","dataType":"number"}],"deviceClass":"standalone"}"##).unwrap();
+    /// let device_recipe = wegnology::DeviceRecipePatch {
+    ///     name: Some("My Updated Device Recipe".to_string()),
+    ///     device_name: Some("Future device name".to_string()),
+    ///     description: Some("Description of my updated device recipe".to_string()),
+    ///     device_description: Some("Future device description".to_string()),
+    ///     tags: Some(
+    ///         vec![
+    ///             wegnology::DeviceRecipePatchTagsItem { key : "TagKey".to_string(), value
+    ///             : "TagValue".to_string(), }
+    ///         ],
+    ///     ),
+    ///     attributes: Some(
+    ///         vec![
+    ///             wegnology::DeviceRecipePatchAttributesItem { name : "voltage"
+    ///             .to_string(), data_type :
+    ///             wegnology::DeviceRecipePatchAttributesItemDataType::Number, content_type
+    ///             : None, description : None, attribute_tags : None, system : None, }
+    ///         ],
+    ///     ),
+    ///     device_class: Some(wegnology::DeviceRecipePatchDeviceClass::Standalone),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.device_recipe().patch("575ec8687ae143cd83dc4a97", "575ecec57ae143cd83dc4a9f", device_recipe)
     ///     .tags_as_object(false)
     ///     .attributes_as_object(false)

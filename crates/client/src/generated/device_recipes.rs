@@ -93,7 +93,28 @@ impl<'a> DeviceRecipesApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let device_recipe = serde_json::from_str(r##"{"name":"My New Device Recipe","deviceName":"Future device name","description":"Description of my new device recipe","deviceDescription":"Future device description","tags":[{"key":"TagKey","value":"TagValue"}],"attributes":[{"name":"voltage","dataType":"number"}],"deviceClass":"standalone"}"##).unwrap();
+    /// let device_recipe = wegnology::DeviceRecipePost {
+    ///     name: "My New Device Recipe".to_string(),
+    ///     device_name: Some("Future device name".to_string()),
+    ///     description: Some("Description of my new device recipe".to_string()),
+    ///     device_description: Some("Future device description".to_string()),
+    ///     tags: Some(
+    ///         vec![
+    ///             wegnology::DeviceRecipePostTagsItem { key : "TagKey".to_string(), value :
+    ///             "TagValue".to_string(), }
+    ///         ],
+    ///     ),
+    ///     attributes: Some(
+    ///         vec![
+    ///             wegnology::DeviceRecipePostAttributesItem { name : "voltage".to_string(),
+    ///             data_type : wegnology::DeviceRecipePostAttributesItemDataType::Number,
+    ///             content_type : None, description : None, attribute_tags : None, system :
+    ///             None, }
+    ///         ],
+    ///     ),
+    ///     device_class: Some(wegnology::DeviceRecipePostDeviceClass::Standalone),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.device_recipes().post("575ec8687ae143cd83dc4a97", device_recipe)
     ///     .tags_as_object(false)
     ///     .attributes_as_object(true)

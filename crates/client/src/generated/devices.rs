@@ -73,7 +73,14 @@ impl<'a> DevicesApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let options = serde_json::from_str(r##"{"query":{"name":{"$ne":"My Device"}},"email":"email@example.com"}"##).unwrap();
+    /// let options = wegnology::DevicesDeletePost {
+    ///     email: Some("email@example.com".to_string()),
+    ///     query: wegnology::AdvancedDeviceQuery {
+    ///         name: Some(::serde_json::json!({ "$ne" : "My Device" })),
+    ///         ..Default::default()
+    ///     },
+    ///     ..Default::default()
+    /// };
     /// let answer = client.devices().delete("575ec8687ae143cd83dc4a97", options)
     ///     .send()
     ///     .await?;
@@ -275,7 +282,35 @@ impl<'a> DevicesApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let patch_info = serde_json::from_str(r##"{"updateFields":{"name":"My Updated Device","description":"Description of my updated device","tags":[{"key":"TagKey","value":"TagValue"}],"attributes":[{"name":"voltage","dataType":"number"}],"deviceClass":"standalone"},"deviceIds":["575ecec57ae143cd83dc4a9f","575ecec57ae143cd83dc4a9e","575ecec57ae143cd83dc4a9a"]}"##).unwrap();
+    /// let patch_info = wegnology::DevicesPatch {
+    ///     update_fields: Some(wegnology::DevicePatch {
+    ///         name: Some("My Updated Device".to_string()),
+    ///         description: Some("Description of my updated device".to_string()),
+    ///         tags: Some(
+    ///             vec![
+    ///                 wegnology::DevicePatchTagsItem { key : "TagKey".to_string(), value :
+    ///                 "TagValue".to_string(), }
+    ///             ],
+    ///         ),
+    ///         attributes: Some(
+    ///             vec![
+    ///                 wegnology::DevicePatchAttributesItem { name : "voltage".to_string(),
+    ///                 data_type : wegnology::DevicePatchAttributesItemDataType::Number,
+    ///                 content_type : None, description : None, attribute_tags : None,
+    ///                 system : None, }
+    ///             ],
+    ///         ),
+    ///         device_class: Some(wegnology::DevicePatchDeviceClass::Standalone),
+    ///         ..Default::default()
+    ///     }),
+    ///     device_ids: Some(
+    ///         vec![
+    ///             "575ecec57ae143cd83dc4a9f".to_string(), "575ecec57ae143cd83dc4a9e"
+    ///             .to_string(), "575ecec57ae143cd83dc4a9a".to_string()
+    ///         ],
+    ///     ),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.devices().patch("575ec8687ae143cd83dc4a97", patch_info)
     ///     .send()
     ///     .await?;
@@ -359,7 +394,26 @@ impl<'a> DevicesApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let device = serde_json::from_str(r##"{"name":"My New Device","description":"Description of my new device","tags":[{"key":"TagKey","value":"TagValue"}],"attributes":[{"name":"voltage","dataType":"number"}],"deviceClass":"standalone"}"##).unwrap();
+    /// let device = wegnology::DevicePost {
+    ///     name: "My New Device".to_string(),
+    ///     description: Some("Description of my new device".to_string()),
+    ///     tags: Some(
+    ///         vec![
+    ///             wegnology::DevicePostTagsItem { key : "TagKey".to_string(), value :
+    ///             "TagValue".to_string(), }
+    ///         ],
+    ///     ),
+    ///     attributes: Some(
+    ///         vec![
+    ///             wegnology::DevicePostAttributesItem { name : "voltage".to_string(),
+    ///             data_type : wegnology::DevicePostAttributesItemDataType::Number,
+    ///             content_type : None, description : None, attribute_tags : None, system :
+    ///             None, }
+    ///         ],
+    ///     ),
+    ///     device_class: Some(wegnology::DevicePostDeviceClass::Standalone),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.devices().post("575ec8687ae143cd83dc4a97", device)
     ///     .tags_as_object(true)
     ///     .attributes_as_object(false)
@@ -404,7 +458,16 @@ impl<'a> DevicesApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let options = serde_json::from_str(r##"{"query":{"name":{"$ne":"My Device"}},"start":1,"end":0,"attributes":["deleteMyData","mineToo"]}"##).unwrap();
+    /// let options = wegnology::DevicesRemoveDataPost {
+    ///     query: wegnology::AdvancedDeviceQuery {
+    ///         name: Some(::serde_json::json!({ "$ne" : "My Device" })),
+    ///         ..Default::default()
+    ///     },
+    ///     start: Some(1.0),
+    ///     end: Some(0.0),
+    ///     attributes: Some(::serde_json::json!(["deleteMyData", "mineToo"])),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.devices().remove_data("575ec8687ae143cd83dc4a97", options)
     ///     .send()
     ///     .await?;
@@ -449,7 +512,18 @@ impl<'a> DevicesApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let multi_device_command = serde_json::from_str(r##"{"time":"2016-06-13T04:00:00.000Z","name":"myCommand","payload":[1,1,2,3,5],"deviceTags":[{"key":"floor","value":"8"}]}"##).unwrap();
+    /// let multi_device_command = wegnology::MultiDeviceCommand {
+    ///     time: Some(::serde_json::json!("2016-06-13T04:00:00.000Z")),
+    ///     name: "myCommand".to_string(),
+    ///     payload: Some(::serde_json::json!([1, 1, 2, 3, 5])),
+    ///     device_tags: Some(
+    ///         vec![
+    ///             wegnology::MultiDeviceCommandDeviceTagsItem { key : Some("floor"
+    ///             .to_string()), value : Some("8".to_string()), }
+    ///         ],
+    ///     ),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.devices().send_command("575ec8687ae143cd83dc4a97", multi_device_command)
     ///     .send()
     ///     .await?;

@@ -94,7 +94,12 @@ impl<'a> EdgeDeploymentsApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let deployment = serde_json::from_str(r##"{"flowId":"575ed18f7ae143cd83dc4aa6","version":"v1.2.3","deviceIds":["575ecf887ae143cd83dc4aa2"]}"##).unwrap();
+    /// let deployment = wegnology::EdgeDeploymentRelease {
+    ///     flow_id: "575ed18f7ae143cd83dc4aa6".to_string(),
+    ///     version: ::serde_json::json!("v1.2.3"),
+    ///     device_ids: Some(vec!["575ecf887ae143cd83dc4aa2".to_string()]),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.edge_deployments().release("575ec8687ae143cd83dc4a97", deployment)
     ///     .send()
     ///     .await?;
@@ -138,7 +143,10 @@ impl<'a> EdgeDeploymentsApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let deployment = serde_json::from_str(r##"{"flowId":"575ed18f7ae143cd83dc4aa6","deviceId":null}"##).unwrap();
+    /// let deployment = wegnology::EdgeDeploymentRemove {
+    ///     flow_id: ::serde_json::json!("575ed18f7ae143cd83dc4aa6"),
+    ///     device_id: ::serde_json::json!(null),
+    /// };
     /// let answer = client.edge_deployments().remove("575ec8687ae143cd83dc4a97", deployment)
     ///     .send()
     ///     .await?;
@@ -182,7 +190,11 @@ impl<'a> EdgeDeploymentsApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let deployment = serde_json::from_str(r##"{"flowId":"575ed18f7ae143cd83dc4aa6","oldVersion":"v1.2.3","newVersion":"v1.2.4"}"##).unwrap();
+    /// let deployment = wegnology::EdgeDeploymentReplace {
+    ///     flow_id: "575ed18f7ae143cd83dc4aa6".to_string(),
+    ///     old_version: "v1.2.3".to_string(),
+    ///     new_version: ::serde_json::json!("v1.2.4"),
+    /// };
     /// let answer = client.edge_deployments().replace("575ec8687ae143cd83dc4a97", deployment)
     ///     .send()
     ///     .await?;

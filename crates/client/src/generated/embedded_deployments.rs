@@ -129,7 +129,12 @@ impl<'a> EmbeddedDeploymentsApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let deployment = serde_json::from_str(r##"{"flowId":"575ed18f7ae143cd83dc4aa6","version":"v1.2.3","deviceIds":["575ecf887ae143cd83dc4aa2"]}"##).unwrap();
+    /// let deployment = wegnology::EmbeddedDeploymentRelease {
+    ///     flow_id: "575ed18f7ae143cd83dc4aa6".to_string(),
+    ///     version: ::serde_json::json!("v1.2.3"),
+    ///     device_ids: Some(vec!["575ecf887ae143cd83dc4aa2".to_string()]),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.embedded_deployments().release("575ec8687ae143cd83dc4a97", deployment)
     ///     .send()
     ///     .await?;
@@ -173,7 +178,10 @@ impl<'a> EmbeddedDeploymentsApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let deployment = serde_json::from_str(r##"{"flowId":"575ed18f7ae143cd83dc4aa6","deviceId":null}"##).unwrap();
+    /// let deployment = wegnology::EmbeddedDeploymentRemove {
+    ///     flow_id: ::serde_json::json!("575ed18f7ae143cd83dc4aa6"),
+    ///     device_id: ::serde_json::json!(null),
+    /// };
     /// let answer = client.embedded_deployments().remove("575ec8687ae143cd83dc4a97", deployment)
     ///     .send()
     ///     .await?;
@@ -217,7 +225,11 @@ impl<'a> EmbeddedDeploymentsApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let deployment = serde_json::from_str(r##"{"flowId":"575ed18f7ae143cd83dc4aa6","oldVersion":"v1.2.3","newVersion":"v1.2.4"}"##).unwrap();
+    /// let deployment = wegnology::EmbeddedDeploymentReplace {
+    ///     flow_id: "575ed18f7ae143cd83dc4aa6".to_string(),
+    ///     old_version: "v1.2.3".to_string(),
+    ///     new_version: ::serde_json::json!("v1.2.4"),
+    /// };
     /// let answer = client.embedded_deployments().replace("575ec8687ae143cd83dc4a97", deployment)
     ///     .send()
     ///     .await?;

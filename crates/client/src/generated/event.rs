@@ -108,7 +108,11 @@ impl<'a> EventApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let event = serde_json::from_str(r##"{"state":"acknowledged","comment":"Looking into this issue"}"##).unwrap();
+    /// let event = wegnology::EventPatch {
+    ///     state: Some(wegnology::EventPatchState::Acknowledged),
+    ///     comment: Some("Looking into this issue".to_string()),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.event().patch("575ec8687ae143cd83dc4a97", "575ed0de7ae143cd83dc4aa5", event)
     ///     .send()
     ///     .await?;

@@ -208,7 +208,11 @@ impl<'a> EventsApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let updates = serde_json::from_str(r##"{"state":"acknowledged","comment":"Looking into this issue"}"##).unwrap();
+    /// let updates = wegnology::EventPatch {
+    ///     state: Some(wegnology::EventPatchState::Acknowledged),
+    ///     comment: Some("Looking into this issue".to_string()),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.events().patch("575ec8687ae143cd83dc4a97", updates)
     ///     .filter_field(wegnology::events::FilterField::Subject)
     ///     .filter("abnormal power to *")
@@ -254,7 +258,18 @@ impl<'a> EventsApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let event = serde_json::from_str(r##"{"level":"info","state":"new","subject":"Power levels critical","message":"Power levels on device 432 have surpassed critical thresholds","deviceId":"575ecf887ae143cd83dc4aa2"}"##).unwrap();
+    /// let event = wegnology::EventPost {
+    ///     level: wegnology::EventPostLevel::Info,
+    ///     state: Some(wegnology::EventPostState::New),
+    ///     subject: "Power levels critical".to_string(),
+    ///     message: Some(
+    ///         "Power levels on device 432 have surpassed critical thresholds".to_string(),
+    ///     ),
+    ///     data: None,
+    ///     device_id: Some("575ecf887ae143cd83dc4aa2".to_string()),
+    ///     event_tags: None,
+    ///     creation_date: None,
+    /// };
     /// let answer = client.events().post("575ec8687ae143cd83dc4a97", event)
     ///     .send()
     ///     .await?;

@@ -27,7 +27,10 @@ impl<'a> ExperienceApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let options = serde_json::from_str(r##"{"replaceExisting":true}"##).unwrap();
+    /// let options = wegnology::ExperienceBootstrapOptions {
+    ///     replace_existing: Some(true),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.experience().bootstrap("575ec8687ae143cd83dc4a97", options)
     ///     .send()
     ///     .await?;

@@ -114,7 +114,21 @@ impl<'a> ExperienceDomainApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let experience_domain = serde_json::from_str(r##"{"domainName":"my.domain.example.com","sslCert":"-----BEGIN CERTIFICATE-----\nMY_SSL_CERTIFICATE\n-----END CERTIFICATE-----","sslKey":"-----BEGIN PRIVATE KEY-----\nMY_SSL_KEY\n-----END PRIVATE KEY-----","version":"develop"}"##).unwrap();
+    /// let experience_domain = wegnology::ExperienceDomainPatch {
+    ///     ssl_key: Some(
+    ///         ::serde_json::json!(
+    ///             "-----BEGIN PRIVATE KEY-----\nMY_SSL_KEY\n-----END PRIVATE KEY-----"
+    ///         ),
+    ///     ),
+    ///     ssl_cert: Some(
+    ///         ::serde_json::json!(
+    ///             "-----BEGIN CERTIFICATE-----\nMY_SSL_CERTIFICATE\n-----END CERTIFICATE-----"
+    ///         ),
+    ///     ),
+    ///     version: Some(::serde_json::json!("develop")),
+    ///     domain_name: Some("my.domain.example.com".to_string()),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.experience_domain().patch("575ec8687ae143cd83dc4a97", "575ed78e7ae143cd83dc4aab", experience_domain)
     ///     .send()
     ///     .await?;

@@ -64,7 +64,18 @@ impl<'a> ExperienceDomainsApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let experience_domain = serde_json::from_str(r##"{"domainName":"my.domain.example.com","sslCert":"-----BEGIN CERTIFICATE-----\nMY_SSL_CERTIFICATE\n-----END CERTIFICATE-----","sslKey":"-----BEGIN PRIVATE KEY-----\nMY_SSL_KEY\n-----END PRIVATE KEY-----","version":"develop"}"##).unwrap();
+    /// let experience_domain = wegnology::ExperienceDomainPost {
+    ///     ssl_key: Some(
+    ///         "-----BEGIN PRIVATE KEY-----\nMY_SSL_KEY\n-----END PRIVATE KEY-----".into(),
+    ///     ),
+    ///     ssl_cert: Some(
+    ///         "-----BEGIN CERTIFICATE-----\nMY_SSL_CERTIFICATE\n-----END CERTIFICATE-----"
+    ///             .to_string(),
+    ///     ),
+    ///     domain_name: "my.domain.example.com".to_string(),
+    ///     version: Some(::serde_json::json!("develop")),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.experience_domains().post("575ec8687ae143cd83dc4a97", experience_domain)
     ///     .send()
     ///     .await?;

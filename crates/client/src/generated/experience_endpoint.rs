@@ -167,7 +167,11 @@ impl<'a> ExperienceEndpointApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let experience_endpoint = serde_json::from_str(r##"{"access":"group","experienceGroupIds":["58c1de6f8f812590d8e82983"]}"##).unwrap();
+    /// let experience_endpoint = wegnology::ExperienceEndpointPatch {
+    ///     access: Some(wegnology::ExperienceEndpointPatchAccess::Group),
+    ///     experience_group_ids: Some(vec!["58c1de6f8f812590d8e82983".to_string()]),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.experience_endpoint().patch("575ec8687ae143cd83dc4a97", "575ed78e7ae143cd83dc4aab", experience_endpoint)
     ///     .send()
     ///     .await?;

@@ -89,7 +89,17 @@ impl<'a> ExperienceEndpointsApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let experience_endpoint = serde_json::from_str(r##"{"route":"/my/route/{id}","method":"get","access":"public"}"##).unwrap();
+    /// let experience_endpoint = wegnology::ExperienceEndpointPost {
+    ///     description: None,
+    ///     route: "/my/route/{id}".to_string(),
+    ///     enabled: None,
+    ///     method: wegnology::ExperienceEndpointPostMethod::Get,
+    ///     access: Some(wegnology::ExperienceEndpointPostAccess::Public),
+    ///     endpoint_tags: None,
+    ///     experience_group_ids: None,
+    ///     static_reply: None,
+    ///     unauthorized_reply: None,
+    /// };
     /// let answer = client.experience_endpoints().post("575ec8687ae143cd83dc4a97", experience_endpoint)
     ///     .send()
     ///     .await?;

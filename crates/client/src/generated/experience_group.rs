@@ -119,7 +119,30 @@ impl<'a> ExperienceGroupApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let experience_group = serde_json::from_str(r##"{"name":"My New Group Name","experienceUserIds":["575ed70c7ae143cd83dc4aa9","675ed70c7ae143cd83dc4aa9"],"experienceEndpointIds":["58b9d743cbfafe1be675744b","58b9d743cbfafe1be675744c"],"parentId":"775ed70c7ae143cd83dc4aa9","deviceIds":["58b9d743cbfafe1be675744d"],"deviceTags":[{"key":"myKey","value":"foo"}]}"##).unwrap();
+    /// let experience_group = wegnology::ExperienceGroupPatch {
+    ///     name: Some("My New Group Name".to_string()),
+    ///     experience_user_ids: Some(
+    ///         vec![
+    ///             "575ed70c7ae143cd83dc4aa9".to_string(), "675ed70c7ae143cd83dc4aa9"
+    ///             .to_string()
+    ///         ],
+    ///     ),
+    ///     experience_endpoint_ids: Some(
+    ///         vec![
+    ///             "58b9d743cbfafe1be675744b".to_string(), "58b9d743cbfafe1be675744c"
+    ///             .to_string()
+    ///         ],
+    ///     ),
+    ///     device_ids: Some(vec!["58b9d743cbfafe1be675744d".to_string()]),
+    ///     device_tags: Some(
+    ///         vec![
+    ///             wegnology::ExperienceGroupPatchDeviceTagsItem { key : Some("myKey"
+    ///             .to_string()), value : Some("foo".to_string()), }
+    ///         ],
+    ///     ),
+    ///     parent_id: Some(::serde_json::json!("775ed70c7ae143cd83dc4aa9")),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.experience_group().patch("575ec8687ae143cd83dc4a97", "575ed78e7ae143cd83dc4aab", experience_group)
     ///     .send()
     ///     .await?;

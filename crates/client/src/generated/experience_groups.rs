@@ -90,7 +90,30 @@ impl<'a> ExperienceGroupsApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let experience_group = serde_json::from_str(r##"{"name":"My Group","experienceUserIds":["575ed70c7ae143cd83dc4aa9","675ed70c7ae143cd83dc4aa9"],"experienceEndpointIds":["58b9d743cbfafe1be675744b","58b9d743cbfafe1be675744c"],"deviceIds":["58b9d743cbfafe1be675744d"],"deviceTags":[{"key":"floor","value":"8"}],"parentId":"58b9d743cbfafe1be675744e"}"##).unwrap();
+    /// let experience_group = wegnology::ExperienceGroupPost {
+    ///     name: "My Group".to_string(),
+    ///     experience_user_ids: Some(
+    ///         vec![
+    ///             "575ed70c7ae143cd83dc4aa9".to_string(), "675ed70c7ae143cd83dc4aa9"
+    ///             .to_string()
+    ///         ],
+    ///     ),
+    ///     experience_endpoint_ids: Some(
+    ///         vec![
+    ///             "58b9d743cbfafe1be675744b".to_string(), "58b9d743cbfafe1be675744c"
+    ///             .to_string()
+    ///         ],
+    ///     ),
+    ///     device_ids: Some(vec!["58b9d743cbfafe1be675744d".to_string()]),
+    ///     device_tags: Some(
+    ///         vec![
+    ///             wegnology::ExperienceGroupPostDeviceTagsItem { key : Some("floor"
+    ///             .to_string()), value : Some("8".to_string()), }
+    ///         ],
+    ///     ),
+    ///     parent_id: Some(::serde_json::json!("58b9d743cbfafe1be675744e")),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.experience_groups().post("575ec8687ae143cd83dc4a97", experience_group)
     ///     .send()
     ///     .await?;

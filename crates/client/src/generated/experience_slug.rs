@@ -114,7 +114,10 @@ impl<'a> ExperienceSlugApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let experience_slug = serde_json::from_str(r##"{"slug":"my-new-slug","version":null}"##).unwrap();
+    /// let experience_slug = wegnology::ExperienceSlugPatch {
+    ///     version: Some(::serde_json::Value::Null),
+    ///     slug: Some("my-new-slug".to_string()),
+    /// };
     /// let answer = client.experience_slug().patch("575ec8687ae143cd83dc4a97", "575ed78e7ae143cd83dc4aab", experience_slug)
     ///     .send()
     ///     .await?;

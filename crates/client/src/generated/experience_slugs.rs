@@ -64,7 +64,10 @@ impl<'a> ExperienceSlugsApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let experience_slug = serde_json::from_str(r##"{"slug":"my-custom-slug","version":"develop"}"##).unwrap();
+    /// let experience_slug = wegnology::ExperienceSlugPost {
+    ///     version: Some(::serde_json::json!("develop")),
+    ///     slug: "my-custom-slug".to_string(),
+    /// };
     /// let answer = client.experience_slugs().post("575ec8687ae143cd83dc4a97", experience_slug)
     ///     .send()
     ///     .await?;

@@ -114,7 +114,15 @@ impl<'a> ExperienceUserApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let experience_user = serde_json::from_str(r##"{"password":"aNewPassword","userTags":{"customKey":"newCustomValue"}}"##).unwrap();
+    /// let experience_user = wegnology::ExperienceUserPatch {
+    ///     password: Some("aNewPassword".into()),
+    ///     user_tags: Some(
+    ///         ::std::collections::BTreeMap::from([
+    ///             ("customKey".to_string(), "newCustomValue".to_string()),
+    ///         ]),
+    ///     ),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.experience_user().patch("575ec8687ae143cd83dc4a97", "575ed78e7ae143cd83dc4aab", experience_user)
     ///     .send()
     ///     .await?;

@@ -94,7 +94,18 @@ impl<'a> ExperienceUsersApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let experience_user = serde_json::from_str(r##"{"email":"experienceuser@example.com","firstName":"Example","lastName":"Name","password":"aUserPassword","userTags":{"customKey":"customValue"}}"##).unwrap();
+    /// let experience_user = wegnology::ExperienceUserPost {
+    ///     email: "experienceuser@example.com".to_string(),
+    ///     first_name: Some("Example".to_string()),
+    ///     last_name: Some("Name".to_string()),
+    ///     password: "aUserPassword".into(),
+    ///     user_tags: Some(
+    ///         ::std::collections::BTreeMap::from([
+    ///             ("customKey".to_string(), "customValue".to_string()),
+    ///         ]),
+    ///     ),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.experience_users().post("575ec8687ae143cd83dc4a97", experience_user)
     ///     .send()
     ///     .await?;

@@ -120,7 +120,10 @@ impl<'a> ExperienceVersionApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let experience_version = serde_json::from_str(r##"{"endpointDefaultCors":false}"##).unwrap();
+    /// let experience_version = wegnology::ExperienceVersionPatch {
+    ///     endpoint_default_cors: Some(false),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.experience_version().patch("575ec8687ae143cd83dc4a97", "575ed78e7ae143cd83dc4aab", experience_version)
     ///     .send()
     ///     .await?;

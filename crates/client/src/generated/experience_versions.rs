@@ -87,7 +87,13 @@ impl<'a> ExperienceVersionsApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let experience_version = serde_json::from_str(r##"{"version":"myNewVersion","description":"my version description","domainIds":["58c1de6c8f812590d8e82980"],"slugIds":["5b995e51ea9994b50d745284"]}"##).unwrap();
+    /// let experience_version = wegnology::ExperienceVersionPost {
+    ///     version: "myNewVersion".to_string(),
+    ///     description: Some("my version description".to_string()),
+    ///     domain_ids: Some(vec!["58c1de6c8f812590d8e82980".to_string()]),
+    ///     slug_ids: Some(vec!["5b995e51ea9994b50d745284".to_string()]),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.experience_versions().post("575ec8687ae143cd83dc4a97", experience_version)
     ///     .send()
     ///     .await?;

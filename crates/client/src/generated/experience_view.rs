@@ -165,7 +165,15 @@ impl<'a> ExperienceViewApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let experience_view = serde_json::from_str(r##"{"body":"New Content! <p>{{newData}}</p>","viewTags":{"customKey":"newCustomValue"}}"##).unwrap();
+    /// let experience_view = wegnology::ExperienceViewPatch {
+    ///     body: Some("New Content! <p>{{newData}}</p>".to_string()),
+    ///     view_tags: Some(
+    ///         ::std::collections::BTreeMap::from([
+    ///             ("customKey".to_string(), "newCustomValue".to_string()),
+    ///         ]),
+    ///     ),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.experience_view().patch("575ec8687ae143cd83dc4a97", "575ed78e7ae143cd83dc4aab", experience_view)
     ///     .send()
     ///     .await?;

@@ -94,7 +94,18 @@ impl<'a> ExperienceViewsApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let experience_view = serde_json::from_str(r##"{"name":"My Page View","viewType":"page","body":"<p>{{data}}</p>","layoutId":"59cc5cad8246c6caed4b16c2","viewTags":{"customKey":"customValue"}}"##).unwrap();
+    /// let experience_view = wegnology::ExperienceViewPost {
+    ///     name: "My Page View".to_string(),
+    ///     description: None,
+    ///     view_type: wegnology::ExperienceViewPostViewType::Page,
+    ///     layout_id: Some(::serde_json::json!("59cc5cad8246c6caed4b16c2")),
+    ///     body: "<p>{{data}}</p>".to_string(),
+    ///     view_tags: Some(
+    ///         ::std::collections::BTreeMap::from([
+    ///             ("customKey".to_string(), "customValue".to_string()),
+    ///         ]),
+    ///     ),
+    /// };
     /// let answer = client.experience_views().post("575ec8687ae143cd83dc4a97", experience_view)
     ///     .send()
     ///     .await?;

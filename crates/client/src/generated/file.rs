@@ -153,7 +153,14 @@ impl<'a> FileApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let updates = serde_json::from_str(r##"{"fileSize":500,"contentType":"image","fileDimensions":{"width":200,"height":200}}"##).unwrap();
+    /// let updates = wegnology::FilePatch {
+    ///     file_size: Some(500.0),
+    ///     content_type: Some("image".to_string()),
+    ///     file_dimensions: Some(wegnology::FilePatchFileDimensions {
+    ///         width: Some(200.0),
+    ///         height: Some(200.0),
+    ///     }),
+    /// };
     /// let answer = client.file().patch("575ec8687ae143cd83dc4a97", "575ec76c7ae143cd83dc4a96", updates)
     ///     .send()
     ///     .await?;

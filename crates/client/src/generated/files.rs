@@ -93,7 +93,14 @@ impl<'a> FilesApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let file = serde_json::from_str(r##"{"name":"file.csv","type":"file","parentDirectory":"/","fileSize":500,"contentType":"text/csv"}"##).unwrap();
+    /// let file = wegnology::FilePost {
+    ///     name: "file.csv".to_string(),
+    ///     parent_directory: Some("/".to_string()),
+    ///     r#type: wegnology::FilePostType::File,
+    ///     file_size: Some(500.0),
+    ///     content_type: Some("text/csv".to_string()),
+    ///     file_dimensions: None,
+    /// };
     /// let answer = client.files().post("575ec8687ae143cd83dc4a97", file)
     ///     .send()
     ///     .await?;

@@ -354,7 +354,12 @@ impl<'a> FlowApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let flow = serde_json::from_str(r##"{"name":"My Updated Workflow","description":"Description of my updated workflow","enabled":false}"##).unwrap();
+    /// let flow = wegnology::WorkflowPatch {
+    ///     name: Some("My Updated Workflow".to_string()),
+    ///     description: Some("Description of my updated workflow".to_string()),
+    ///     enabled: Some(false),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.flow().patch("575ec8687ae143cd83dc4a97", "575ed18f7ae143cd83dc4aa6", flow)
     ///     .include_custom_nodes(true)
     ///     .send()
@@ -400,7 +405,11 @@ impl<'a> FlowApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let button = serde_json::from_str(r##"{"key":"575ed18f7ae143cd83dc4aa6-SJaEw_dV","payload":{"some":"data"}}"##).unwrap();
+    /// let button = wegnology::VirtualButtonPress {
+    ///     key: "575ed18f7ae143cd83dc4aa6-SJaEw_dV".to_string(),
+    ///     payload: Some(::serde_json::json!({ "some" : "data" })),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.flow().press_virtual_button("575ec8687ae143cd83dc4a97", "575ed18f7ae143cd83dc4aa6", button)
     ///     .send()
     ///     .await?;
@@ -447,7 +456,10 @@ impl<'a> FlowApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let entry = serde_json::from_str(r##"{"key":"myStorageKey","value":12}"##).unwrap();
+    /// let entry = wegnology::WorkflowStorageEntry {
+    ///     key: "myStorageKey".to_string(),
+    ///     value: Some(::serde_json::json!(12)),
+    /// };
     /// let answer = client.flow().set_storage_entry("575ec8687ae143cd83dc4a97", "575ed18f7ae143cd83dc4aa6", entry)
     ///     .send()
     ///     .await?;

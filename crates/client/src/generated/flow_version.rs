@@ -233,7 +233,10 @@ impl<'a> FlowVersionApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let flow_version = serde_json::from_str(r##"{"notes":"Updated workflow version notes","enabled":false}"##).unwrap();
+    /// let flow_version = wegnology::WorkflowVersionPatch {
+    ///     notes: Some("Updated workflow version notes".to_string()),
+    ///     enabled: Some(false),
+    /// };
     /// let answer = client.flow_version().patch("575ec8687ae143cd83dc4a97", "575ed18f7ae143cd83dc4aa6", "675ed18f7ae143cd83dc4bb7", flow_version)
     ///     .include_custom_nodes(true)
     ///     .send()

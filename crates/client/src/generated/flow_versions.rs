@@ -29,7 +29,14 @@ impl<'a> FlowVersionsApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let options = serde_json::from_str(r##"{"query":{"version":{"$ne":"versionToKeep"}},"email":"email@example.com"}"##).unwrap();
+    /// let options = wegnology::FlowVersionsDeletePost {
+    ///     email: Some("email@example.com".to_string()),
+    ///     query: wegnology::AdvancedWorkflowVersionQuery {
+    ///         version: Some(::serde_json::json!({ "$ne" : "versionToKeep" })),
+    ///         ..Default::default()
+    ///     },
+    ///     ..Default::default()
+    /// };
     /// let answer = client.flow_versions().delete("575ec8687ae143cd83dc4a97", "575ed18f7ae143cd83dc4aa6", options)
     ///     .send()
     ///     .await?;
@@ -151,7 +158,12 @@ impl<'a> FlowVersionsApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let flow_version = serde_json::from_str(r##"{"version":"v1.2.3","notes":"Notes about my new workflow version","enabled":false}"##).unwrap();
+    /// let flow_version = wegnology::WorkflowVersionPost {
+    ///     version: "v1.2.3".to_string(),
+    ///     notes: Some("Notes about my new workflow version".to_string()),
+    ///     enabled: Some(false),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.flow_versions().post("575ec8687ae143cd83dc4a97", "575ed18f7ae143cd83dc4aa6", flow_version)
     ///     .include_custom_nodes(true)
     ///     .allow_replacement(true)

@@ -175,7 +175,16 @@ impl<'a> FlowsApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let import_data = serde_json::from_str(r##"{"flows":[{"name":"My New Workflow","description":"Description of my new workflow"}],"flowVersions":[]}"##).unwrap();
+    /// let import_data = wegnology::WorkflowsImportPost {
+    ///     flows: Some(
+    ///         vec![
+    ///             wegnology::WorkflowsImportPostFlowsItem { name : "My New Workflow"
+    ///             .to_string(), description : Some("Description of my new workflow"
+    ///             .to_string()), ..Default::default() }
+    ///         ],
+    ///     ),
+    ///     flow_versions: Some(vec![]),
+    /// };
     /// let answer = client.flows().import("575ec8687ae143cd83dc4a97", import_data)
     ///     .send()
     ///     .await?;
@@ -252,7 +261,11 @@ impl<'a> FlowsApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let flow = serde_json::from_str(r##"{"name":"My New Workflow","description":"Description of my new workflow"}"##).unwrap();
+    /// let flow = wegnology::WorkflowPost {
+    ///     name: "My New Workflow".to_string(),
+    ///     description: Some("Description of my new workflow".to_string()),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.flows().post("575ec8687ae143cd83dc4a97", flow)
     ///     .include_custom_nodes(true)
     ///     .send()

@@ -253,7 +253,28 @@ impl<'a> InstanceApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let instance = serde_json::from_str(r##"{"reportConfigs":[{"emails":["email@example.com"],"callbackUrl":"https://example.com/callback","resourceGroupBy":"organization","dateGroupBy":"month","includeSandbox":false,"periods":3,"cron":"0 4 1 * *"},{"emails":["email@example.com","anotheremail@example.com"],"resourceGroupBy":"application","dateGroupBy":"month","includeSandbox":true,"cron":"0 4 1 * *"}]}"##).unwrap();
+    /// let instance = wegnology::InstancePatch {
+    ///     report_configs: Some(
+    ///         vec![
+    ///             wegnology::InstancePatchReportConfigsItem { cron : "0 4 1 * *"
+    ///             .to_string(), emails : Some(vec!["email@example.com".to_string()]),
+    ///             callback_url : Some("https://example.com/callback".to_string()),
+    ///             resource_group_by :
+    ///             Some(wegnology::InstancePatchReportConfigsItemResourceGroupBy::Organization),
+    ///             date_group_by :
+    ///             Some(wegnology::InstancePatchReportConfigsItemDateGroupBy::Month),
+    ///             periods : Some(3), include_sandbox : Some(false), ..Default::default() },
+    ///             wegnology::InstancePatchReportConfigsItem { cron : "0 4 1 * *"
+    ///             .to_string(), emails : Some(vec!["email@example.com".to_string(),
+    ///             "anotheremail@example.com".to_string()]), resource_group_by :
+    ///             Some(wegnology::InstancePatchReportConfigsItemResourceGroupBy::Application),
+    ///             date_group_by :
+    ///             Some(wegnology::InstancePatchReportConfigsItemDateGroupBy::Month),
+    ///             include_sandbox : Some(true), ..Default::default() }
+    ///         ],
+    ///     ),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.instance().patch("575ec8687ae143cd83dc4a97", instance)
     ///     .send()
     ///     .await?;

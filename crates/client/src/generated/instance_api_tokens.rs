@@ -82,7 +82,13 @@ impl<'a> InstanceApiTokensApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let api_token = serde_json::from_str(r##"{"name":"My New API Token","expirationDate":"2017-06-13T04:00:00.000Z","scope":["all.Application"],"status":"active"}"##).unwrap();
+    /// let api_token = wegnology::ApiTokenPost {
+    ///     name: "My New API Token".to_string(),
+    ///     expiration_date: Some("2017-06-13T04:00:00.000Z".parse().expect("a date-time")),
+    ///     scope: Some(vec!["all.Application".to_string()]),
+    ///     status: Some(wegnology::ApiTokenPostStatus::Active),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.instance_api_tokens().post("575ec7417ae143cd83dc4a96", api_token)
     ///     .send()
     ///     .await?;

@@ -166,7 +166,11 @@ impl<'a> InstanceCustomNodeApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let instance_custom_node = serde_json::from_str(r##"{"name":"My Updated Instance Custom Node","category":"logic"}"##).unwrap();
+    /// let instance_custom_node = wegnology::InstanceCustomNodePatch {
+    ///     name: Some("My Updated Instance Custom Node".to_string()),
+    ///     category: Some(wegnology::InstanceCustomNodePatchCategory::Logic),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.instance_custom_node().patch("575ec7417ae143cd83dc4a96", "575ec7417ae143cd83dc4a95", instance_custom_node)
     ///     .send()
     ///     .await?;

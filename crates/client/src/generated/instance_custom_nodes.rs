@@ -82,7 +82,16 @@ impl<'a> InstanceCustomNodesApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let instance_custom_node = serde_json::from_str(r##"{"name":"My New Instance Custom Node","description":"Description of my new instance custom node","triggers":[{"type":"customNodeStart"}],"nodes":[{"type":"CustomNodeCapNode"}]}"##).unwrap();
+    /// let instance_custom_node = wegnology::InstanceCustomNodePost {
+    ///     name: "My New Instance Custom Node".to_string(),
+    ///     description: Some("Description of my new instance custom node".to_string()),
+    ///     triggers: vec![::serde_json::json!({ "type" : "customNodeStart" })],
+    ///     nodes: vec![
+    ///         wegnology::InstanceCustomNodePostNodesItem { r#type : "CustomNodeCapNode"
+    ///         .to_string(), ..Default::default() }
+    ///     ],
+    ///     ..Default::default()
+    /// };
     /// let answer = client.instance_custom_nodes().post("575ec7417ae143cd83dc4a96", instance_custom_node)
     ///     .send()
     ///     .await?;

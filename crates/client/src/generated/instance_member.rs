@@ -111,7 +111,9 @@ impl<'a> InstanceMemberApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let member = serde_json::from_str(r##"{"role":"view"}"##).unwrap();
+    /// let member = wegnology::InstanceMemberPatch {
+    ///     role: wegnology::InstanceMemberPatchRole::View,
+    /// };
     /// let answer = client.instance_member().patch("575ec8687ae143cd83dc4a97", "575ec8687ae143cd83dc4a94", member)
     ///     .send()
     ///     .await?;

@@ -70,7 +70,11 @@ impl<'a> InstanceMembersApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let member = serde_json::from_str(r##"{"userId":"675ed18f7ae143cd83dc4bb7","role":"view"}"##).unwrap();
+    /// let member = wegnology::InstanceMemberPost {
+    ///     user_id: Some("675ed18f7ae143cd83dc4bb7".to_string()),
+    ///     role: Some(wegnology::InstanceMemberPostRole::View),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.instance_members().post("575ec8687ae143cd83dc4a97", member)
     ///     .send()
     ///     .await?;

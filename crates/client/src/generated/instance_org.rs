@@ -207,7 +207,15 @@ impl<'a> InstanceOrgApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let organization = serde_json::from_str(r##"{"name":"My Org","limits":{"member":500},"auditLogEnabled":true}"##).unwrap();
+    /// let organization = wegnology::InstanceOwnedOrganizationPatch {
+    ///     name: Some("My Org".to_string()),
+    ///     limits: Some(wegnology::InstanceOwnedOrganizationPatchLimits {
+    ///         member: Some(500),
+    ///         ..Default::default()
+    ///     }),
+    ///     audit_log_enabled: Some(true),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.instance_org().patch("575ec8687ae143cd83dc4a97", "575ed6e87ae143cd83dc4aa8", organization)
     ///     .summary_include("payloadCount")
     ///     .send()

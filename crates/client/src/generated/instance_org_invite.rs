@@ -121,7 +121,10 @@ impl<'a> InstanceOrgInviteApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let role_info = serde_json::from_str(r##"{"role":"view"}"##).unwrap();
+    /// let role_info = wegnology::OrganizationRoleInfo {
+    ///     role: Some(wegnology::OrganizationRoleInfoRole::View),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.instance_org_invite().resend_invite("575ec8687ae143cd83dc4a95", "575ec8687ae143cd83dc4a97", "575ec8687ae143cd83dc4a94", role_info)
     ///     .send()
     ///     .await?;

@@ -80,7 +80,13 @@ impl<'a> InstanceOrgInvitesApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let invite = serde_json::from_str(r##"{"email":"invitedUser@example.com","role":"edit"}"##).unwrap();
+    /// let invite = wegnology::OrganizationInvitationPost {
+    ///     email: "invitedUser@example.com".to_string(),
+    ///     role: wegnology::OrganizationInvitationPostRole::Edit,
+    ///     application_roles: None,
+    ///     dashboard_roles: None,
+    ///     disallow_transfer: None,
+    /// };
     /// let answer = client.instance_org_invites().post("575ec8687ae143cd83dc4a97", "575ec8687ae143cd83dc4a97", invite)
     ///     .send()
     ///     .await?;

@@ -121,7 +121,10 @@ impl<'a> InstanceOrgMemberApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let member = serde_json::from_str(r##"{"role":"view"}"##).unwrap();
+    /// let member = wegnology::InstanceOrgMemberPatch {
+    ///     role: Some(wegnology::InstanceOrgMemberPatchRole::View),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.instance_org_member().patch("575ec8687ae143cd83dc4a95", "575ec8687ae143cd83dc4a97", "575ec8687ae143cd83dc4a94", member)
     ///     .send()
     ///     .await?;

@@ -80,7 +80,18 @@ impl<'a> InstanceOrgMembersApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let member = serde_json::from_str(r##"{"role":"view","applicationRoles":[{"resourceId":"575ef90f7ae143cd83dc4a4f","role":"none"}],"userId":"675ed18f7ae143cd83dc4bb7"}"##).unwrap();
+    /// let member = wegnology::InstanceOrgMemberPost::Option1(wegnology::InstanceOrgMemberPostOption1 {
+    ///     user_id: "675ed18f7ae143cd83dc4bb7".to_string(),
+    ///     role: wegnology::InstanceOrgMemberPostOption1Role::View,
+    ///     application_roles: Some(
+    ///         vec![
+    ///             wegnology::InstanceOrgMemberPostOption1ApplicationRolesItem { resource_id
+    ///             : "575ef90f7ae143cd83dc4a4f".to_string(), role :
+    ///             wegnology::InstanceOrgMemberPostOption1ApplicationRolesItemRole::None, }
+    ///         ],
+    ///     ),
+    ///     dashboard_roles: None,
+    /// });
     /// let answer = client.instance_org_members().post("575ec8687ae143cd83dc4a97", "575ec8687ae143cd83dc4a97", member)
     ///     .send()
     ///     .await?;

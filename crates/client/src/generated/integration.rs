@@ -117,7 +117,10 @@ impl<'a> IntegrationApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let integration = serde_json::from_str(r##"{"topics":["differentTopic"]}"##).unwrap();
+    /// let integration = wegnology::IntegrationPatch {
+    ///     topics: Some(vec!["differentTopic".to_string()]),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.integration().patch("575ec8687ae143cd83dc4a97", "575ed78e7ae143cd83dc4aab", integration)
     ///     .send()
     ///     .await?;

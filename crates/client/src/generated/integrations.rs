@@ -86,7 +86,29 @@ impl<'a> IntegrationsApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let integration = serde_json::from_str(r##"{"name":"Example Integrations","integrationType":"mqtt","topics":["myTopic"],"mqttConfig":{"clientId":"exampleClientId","username":"exampleUsername","password":"examplePassword","port":8883,"protocol":"mqtts","host":"broker.example.com"}}"##).unwrap();
+    /// let integration = wegnology::IntegrationPost {
+    ///     name: "Example Integrations".to_string(),
+    ///     integration_type: wegnology::IntegrationPostIntegrationType::Mqtt,
+    ///     enabled: None,
+    ///     topics: Some(vec!["myTopic".to_string()]),
+    ///     azure_event_hub_config: None,
+    ///     google_pub_sub_config: None,
+    ///     mqtt_config: Some(wegnology::IntegrationPostMqttConfig {
+    ///         client_id: Some("exampleClientId".to_string()),
+    ///         username: Some("exampleUsername".to_string()),
+    ///         password: Some("examplePassword".into()),
+    ///         clean: None,
+    ///         port: 8883.0,
+    ///         protocol: wegnology::IntegrationPostMqttConfigProtocol::Mqtts,
+    ///         host: "broker.example.com".to_string(),
+    ///         private_key: None,
+    ///         certificate: None,
+    ///         ca_certificate: None,
+    ///         disable_ssl_verification: None,
+    ///     }),
+    ///     particle_config: None,
+    ///     sqs_config: None,
+    /// };
     /// let answer = client.integrations().post("575ec8687ae143cd83dc4a97", integration)
     ///     .send()
     ///     .await?;

@@ -25,7 +25,11 @@ impl<'a> MeApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let data = serde_json::from_str(r##"{"itemType":"device","parentId":"575ec8687ae143cd83dc4a97","itemId":"575ecf887ae143cd83dc4aa2"}"##).unwrap();
+    /// let data = wegnology::RecentItem {
+    ///     item_type: wegnology::RecentItemItemType::Device,
+    ///     parent_id: Some("575ec8687ae143cd83dc4a97".to_string()),
+    ///     item_id: "575ecf887ae143cd83dc4aa2".to_string(),
+    /// };
     /// let answer = client.me().add_recent_item(data)
     ///     .send()
     ///     .await?;
@@ -58,7 +62,12 @@ impl<'a> MeApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let data = serde_json::from_str(r##"{"newPassword":"yourNewPassword1!","password":"yourCurrentPassword","invalidateExistingTokens":true}"##).unwrap();
+    /// let data = wegnology::ChangePassword {
+    ///     password: "yourCurrentPassword".into(),
+    ///     new_password: "yourNewPassword1!".into(),
+    ///     invalidate_existing_tokens: Some(true),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.me().change_password(data)
     ///     .send()
     ///     .await?;
@@ -96,7 +105,11 @@ impl<'a> MeApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let credentials = serde_json::from_str(r##"{"email":"example@weg.net","password":"this is the password"}"##).unwrap();
+    /// let credentials = wegnology::UserCredentials {
+    ///     email: "example@weg.net".to_string(),
+    ///     password: "this is the password".into(),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.me().delete(credentials)
     ///     .send()
     ///     .await?;
@@ -162,7 +175,10 @@ impl<'a> MeApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let data = serde_json::from_str(r##"{"twoFactorCode":"123123","password":"this would be your password"}"##).unwrap();
+    /// let data = wegnology::DisableMultiFactorAuthentication {
+    ///     two_factor_code: "123123".into(),
+    ///     password: "this would be your password".into(),
+    /// };
     /// let answer = client.me().disable_two_factor_auth(data)
     ///     .send()
     ///     .await?;
@@ -227,7 +243,13 @@ impl<'a> MeApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let data = serde_json::from_str(r##"{"twoFactorAuthKey":"HBBGWJJVOVLXS4ZGNRTDOUKTMESFUR3BMRWVQND2HJYT44TOMVJA","password":"this would be your password","twoFactorCode":"012345"}"##).unwrap();
+    /// let data = wegnology::EnableMultiFactorAuthentication {
+    ///     two_factor_auth_key: Some(
+    ///         "HBBGWJJVOVLXS4ZGNRTDOUKTMESFUR3BMRWVQND2HJYT44TOMVJA".into(),
+    ///     ),
+    ///     password: "this would be your password".into(),
+    ///     two_factor_code: "012345".into(),
+    /// };
     /// let answer = client.me().enable_two_factor_auth(data)
     ///     .send()
     ///     .await?;
@@ -467,7 +489,15 @@ impl<'a> MeApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let user = serde_json::from_str(r##"{"email":"example@weg.net","firstName":"Example","lastName":"Name","companyName":"WEGnology, Inc.","url":"https://www.app.wnology.io","password":"My new password!!1"}"##).unwrap();
+    /// let user = wegnology::MePatch {
+    ///     email: Some("example@weg.net".to_string()),
+    ///     first_name: Some("Example".to_string()),
+    ///     last_name: Some("Name".to_string()),
+    ///     company_name: Some("WEGnology, Inc.".to_string()),
+    ///     url: Some("https://www.app.wnology.io".to_string()),
+    ///     password: Some("My new password!!1".into()),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.me().patch(user)
     ///     .summary_exclude("payloadCount")
     ///     .summary_include("payloadCount")
@@ -620,7 +650,9 @@ impl<'a> MeApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let response = serde_json::from_str(r##"{"action":"accept"}"##).unwrap();
+    /// let response = wegnology::OrganizationInvitationActionForUser {
+    ///     action: wegnology::OrganizationInvitationActionForUserAction::Accept,
+    /// };
     /// let answer = client.me().respond_to_invite("575ec8687ae143cd83dc4a97", response)
     ///     .send()
     ///     .await?;
@@ -658,7 +690,13 @@ impl<'a> MeApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let transfer = serde_json::from_str(r##"{"destinationId":"575ed6e87ae143cd83dc4aa8","destinationType":"organization","applicationIds":["575ec8687ae143cd83dc4a97"]}"##).unwrap();
+    /// let transfer = wegnology::ResourceTransfer {
+    ///     destination_id: "575ed6e87ae143cd83dc4aa8".to_string(),
+    ///     destination_type: wegnology::ResourceTransferDestinationType::Organization,
+    ///     application_ids: Some(vec!["575ec8687ae143cd83dc4a97".to_string()]),
+    ///     dashboard_ids: None,
+    ///     strict: None,
+    /// };
     /// let answer = client.me().transfer_resources(transfer)
     ///     .send()
     ///     .await?;

@@ -117,7 +117,10 @@ impl<'a> NotebookApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let execution_options = serde_json::from_str(r##"{"relativeTo":1570549199451}"##).unwrap();
+    /// let execution_options = wegnology::NotebookExecutionOptions {
+    ///     relative_to: Some(::serde_json::json!(1570549199451u64)),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.notebook().execute("575ec8687ae143cd83dc4a97", "575ed78e7ae143cd83dc4aab", execution_options)
     ///     .send()
     ///     .await?;
@@ -303,7 +306,10 @@ impl<'a> NotebookApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let notebook = serde_json::from_str(r##"{"name":"New Notebook Name"}"##).unwrap();
+    /// let notebook = wegnology::NotebookPatch {
+    ///     name: Some("New Notebook Name".to_string()),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.notebook().patch("575ec8687ae143cd83dc4a97", "575ed78e7ae143cd83dc4aab", notebook)
     ///     .send()
     ///     .await?;
@@ -350,7 +356,10 @@ impl<'a> NotebookApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let export_options = serde_json::from_str(r##"{"email":"user@example.com"}"##).unwrap();
+    /// let export_options = wegnology::NotebookDataExportOptions {
+    ///     email: Some("user@example.com".to_string()),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.notebook().request_input_data_export("575ec8687ae143cd83dc4a97", "575ed78e7ae143cd83dc4aab", export_options)
     ///     .send()
     ///     .await?;

@@ -85,7 +85,10 @@ impl<'a> NotebooksApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let notebook = serde_json::from_str(r##"{"name":"Example Notebook"}"##).unwrap();
+    /// let notebook = wegnology::NotebookPost {
+    ///     name: "Example Notebook".to_string(),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.notebooks().post("575ec8687ae143cd83dc4a97", notebook)
     ///     .send()
     ///     .await?;

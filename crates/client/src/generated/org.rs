@@ -139,7 +139,13 @@ impl<'a> OrgApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let invite = serde_json::from_str(r##"{"email":"invitedUser@example.com","role":"edit"}"##).unwrap();
+    /// let invite = wegnology::OrganizationInvitationPost {
+    ///     email: "invitedUser@example.com".to_string(),
+    ///     role: wegnology::OrganizationInvitationPostRole::Edit,
+    ///     application_roles: None,
+    ///     dashboard_roles: None,
+    ///     disallow_transfer: None,
+    /// };
     /// let answer = client.org().invite_member("575ed6e87ae143cd83dc4aa8", invite)
     ///     .send()
     ///     .await?;
@@ -182,7 +188,11 @@ impl<'a> OrgApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let member = serde_json::from_str(r##"{"userId":"575ef90f7ae143cd83dc4aad","role":"view"}"##).unwrap();
+    /// let member = wegnology::OrganizationMemberPatch {
+    ///     user_id: "575ef90f7ae143cd83dc4aad".to_string(),
+    ///     role: Some(wegnology::OrganizationMemberPatchRole::View),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.org().modify_member("575ed6e87ae143cd83dc4aa8", member)
     ///     .summary_exclude("payloadCount")
     ///     .summary_include("payloadCount")
@@ -270,7 +280,11 @@ impl<'a> OrgApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let organization = serde_json::from_str(r##"{"name":"My Updated Organization","description":"Description of my updated organization"}"##).unwrap();
+    /// let organization = wegnology::OrganizationPatch {
+    ///     name: Some("My Updated Organization".to_string()),
+    ///     description: Some("Description of my updated organization".to_string()),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.org().patch("575ed6e87ae143cd83dc4aa8", organization)
     ///     .summary_exclude("payloadCount")
     ///     .summary_include("payloadCount")
@@ -475,7 +489,13 @@ impl<'a> OrgApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let transfer = serde_json::from_str(r##"{"destinationId":"575ed6e87ae143cd83dc4aa8","destinationType":"organization","applicationIds":["575ec8687ae143cd83dc4a97"]}"##).unwrap();
+    /// let transfer = wegnology::ResourceTransfer {
+    ///     destination_id: "575ed6e87ae143cd83dc4aa8".to_string(),
+    ///     destination_type: wegnology::ResourceTransferDestinationType::Organization,
+    ///     application_ids: Some(vec!["575ec8687ae143cd83dc4a97".to_string()]),
+    ///     dashboard_ids: None,
+    ///     strict: None,
+    /// };
     /// let answer = client.org().transfer_resources("575ed6e87ae143cd83dc4aa8", transfer)
     ///     .send()
     ///     .await?;

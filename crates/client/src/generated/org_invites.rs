@@ -69,7 +69,11 @@ impl<'a> OrgInvitesApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let invite = serde_json::from_str(r##"{"email":"invitedUser@example.com","token":"the_invitation_token","accept":true}"##).unwrap();
+    /// let invite = wegnology::OrganizationInvitationAction {
+    ///     email: "invitedUser@example.com".to_string(),
+    ///     token: "the_invitation_token".into(),
+    ///     accept: true,
+    /// };
     /// let answer = client.org_invites().post(invite)
     ///     .send()
     ///     .await?;

@@ -88,7 +88,11 @@ impl<'a> OrgsApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let organization = serde_json::from_str(r##"{"name":"My New Organization","description":"Description of my new organization"}"##).unwrap();
+    /// let organization = wegnology::OrganizationPost {
+    ///     name: "My New Organization".to_string(),
+    ///     description: Some("Description of my new organization".to_string()),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.orgs().post(organization)
     ///     .summary_exclude("payloadCount")
     ///     .summary_include("payloadCount")

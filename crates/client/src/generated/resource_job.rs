@@ -119,7 +119,10 @@ impl<'a> ResourceJobApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let execution_options = serde_json::from_str(r##"{"templateContext":"{ \"myData\": 123 }"}"##).unwrap();
+    /// let execution_options = wegnology::ResourceJobExecutionOptions {
+    ///     template_context: Some("{ \"myData\": 123 }".to_string()),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.resource_job().execute("575ec8687ae143cd83dc4a97", "575ec8687ae143cd83dc4a97", execution_options)
     ///     .send()
     ///     .await?;
@@ -257,7 +260,11 @@ impl<'a> ResourceJobApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let resource_job = serde_json::from_str(r##"{"name":"Example Resource Job","queryJson":"{ \"name\": \"my device\"}"}"##).unwrap();
+    /// let resource_job = wegnology::ResourceJobPatch {
+    ///     name: Some("Example Resource Job".to_string()),
+    ///     query_json: Some("{ \"name\": \"my device\"}".to_string()),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.resource_job().patch("575ec8687ae143cd83dc4a97", "575ec8687ae143cd83dc4a97", resource_job)
     ///     .send()
     ///     .await?;

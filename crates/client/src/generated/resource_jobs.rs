@@ -84,7 +84,21 @@ impl<'a> ResourceJobsApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let resource_job = serde_json::from_str(r##"{"name":"Example Resource Job","resourceType":"device","queryJson":"{ \"name\": \"my device\"}"}"##).unwrap();
+    /// let resource_job = wegnology::ResourceJobPost {
+    ///     name: "Example Resource Job".to_string(),
+    ///     description: None,
+    ///     data_table_id: None,
+    ///     query_json: Some("{ \"name\": \"my device\"}".to_string()),
+    ///     resource_type: wegnology::ResourceJobPostResourceType::Device,
+    ///     max_iteration_concurrency: None,
+    ///     iteration_delay: None,
+    ///     iteration_timeout: None,
+    ///     default_context: None,
+    ///     retry_on_timeout: None,
+    ///     retry_on_failure: None,
+    ///     max_iteration_retries: None,
+    ///     retry_delay: None,
+    /// };
     /// let answer = client.resource_jobs().post("575ec8687ae143cd83dc4a97", resource_job)
     ///     .send()
     ///     .await?;

@@ -18,7 +18,8 @@ pub struct AuthenticatedUser {
 ///
 /// Schema `Change Password` of `_schemas.md`.
 #[cfg(feature = "me")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct ChangePassword {
     /// `twoFactorCode`
     #[serde(rename = "twoFactorCode", skip_serializing_if = "Option::is_none")]
@@ -91,7 +92,8 @@ pub struct DeviceCountsCountsItem {
 ///
 /// Schema `Disable Multi-Factor Authentication` of `_schemas.md`.
 #[cfg(feature = "me")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct DisableMultiFactorAuthentication {
     /// `twoFactorCode`
     #[serde(rename = "twoFactorCode")]
@@ -103,7 +105,8 @@ pub struct DisableMultiFactorAuthentication {
 ///
 /// Schema `Enable Multi-Factor Authentication` of `_schemas.md`.
 #[cfg(feature = "me")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct EnableMultiFactorAuthentication {
     /// `twoFactorAuthKey`
     #[serde(rename = "twoFactorAuthKey", skip_serializing_if = "Option::is_none")]
@@ -442,7 +445,8 @@ pub struct MeSummaryNotebookStats {
 ///
 /// Schema `Me Patch` of `_schemas.md`.
 #[cfg(feature = "me")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct MePatch {
     /// `email`, format `email`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -553,7 +557,8 @@ pub struct NotebookMinuteCountsCountsItem {
 ///
 /// Schema `Organization Invitation Action For User` of `_schemas.md`.
 #[cfg(feature = "me")]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct OrganizationInvitationActionForUser {
     /// `action`
     pub action: OrganizationInvitationActionForUserAction,
@@ -759,7 +764,8 @@ pub struct PayloadStats {
 ///
 /// Schema `Recent Item` of `_schemas.md`.
 #[cfg(feature = "me")]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct RecentItem {
     /// `itemType`
     #[serde(rename = "itemType")]
@@ -812,7 +818,8 @@ pub struct RecentItemListItemsItem {
 ///
 /// Schema `Resource Transfer` of `_schemas.md`.
 #[cfg(any(feature = "me", feature = "org"))]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct ResourceTransfer {
     /// `destinationId`, pattern `^[A-Fa-f\d]{24}$`
     #[serde(rename = "destinationId")]
@@ -893,7 +900,8 @@ pub struct Success {
 ///
 /// Schema `User Credentials` of `_schemas.md`.
 #[cfg(any(feature = "auth", feature = "me"))]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct UserCredentials {
     /// `email`, format `email`
     pub email: ::std::string::String,
@@ -920,7 +928,8 @@ pub type UserOrganizationInvitations = ::std::vec::Vec<
 ///
 /// Schema `Advanced Application Key Query` of `_schemas.md`.
 #[cfg(feature = "application_keys")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct AdvancedApplicationKeyQuery {
     /// `$and`
     #[serde(rename = "$and", skip_serializing_if = "Option::is_none")]
@@ -1015,7 +1024,8 @@ pub struct AdvancedApplicationKeyQuery {
 ///
 /// Schema `Advanced Device Query` of `_schemas.md`.
 #[cfg(any(feature = "data", feature = "devices"))]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct AdvancedDeviceQuery {
     /// `$and`
     #[serde(rename = "$and", skip_serializing_if = "Option::is_none")]
@@ -1144,7 +1154,8 @@ pub struct AdvancedDeviceQuery {
 ///
 /// Schema `Advanced Event Query` of `_schemas.md`.
 #[cfg(feature = "events")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct AdvancedEventQuery {
     /// `$and`
     #[serde(rename = "$and", skip_serializing_if = "Option::is_none")]
@@ -1247,7 +1258,8 @@ pub struct AdvancedEventQuery {
 ///
 /// Schema `Advanced Experience Group Query` of `_schemas.md`.
 #[cfg(feature = "experience_groups")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct AdvancedExperienceGroupQuery {
     /// `$and`
     #[serde(rename = "$and", skip_serializing_if = "Option::is_none")]
@@ -1328,7 +1340,8 @@ pub struct AdvancedExperienceGroupQuery {
 ///
 /// Schema `Advanced Workflow By Version Query` of `_schemas.md`.
 #[cfg(feature = "flows")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct AdvancedWorkflowByVersionQuery {
     /// `$and`
     #[serde(rename = "$and", skip_serializing_if = "Option::is_none")]
@@ -1397,7 +1410,8 @@ pub struct AdvancedWorkflowByVersionQuery {
 ///
 /// Schema `Advanced Workflow Query` of `_schemas.md`.
 #[cfg(feature = "flows")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct AdvancedWorkflowQuery {
     /// `$and`
     #[serde(rename = "$and", skip_serializing_if = "Option::is_none")]
@@ -1470,7 +1484,8 @@ pub struct AdvancedWorkflowQuery {
 }
 /// The `triggers` value of [`AdvancedWorkflowQuery`]. One of several object shapes, told apart by their required properties.
 #[cfg(feature = "flows")]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 #[serde(untagged)]
 pub enum AdvancedWorkflowQueryTriggers {
     /// Branch 1 of the `oneOf`.
@@ -1482,7 +1497,8 @@ pub enum AdvancedWorkflowQueryTriggers {
 }
 /// Branch 1 of [`AdvancedWorkflowQueryTriggers`].
 #[cfg(feature = "flows")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct AdvancedWorkflowQueryTriggersOption1 {
     /// `type`
     pub r#type: ::std::string::String,
@@ -1497,7 +1513,8 @@ pub struct AdvancedWorkflowQueryTriggersOption1 {
 }
 /// Branch 2 of [`AdvancedWorkflowQueryTriggers`].
 #[cfg(feature = "flows")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct AdvancedWorkflowQueryTriggersOption2 {
     /// `$eq`
     #[serde(rename = "$eq")]
@@ -1505,7 +1522,8 @@ pub struct AdvancedWorkflowQueryTriggersOption2 {
 }
 /// The `$eq` value of [`AdvancedWorkflowQueryTriggersOption2`].
 #[cfg(feature = "flows")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct AdvancedWorkflowQueryTriggersOption2Eq {
     /// `type`
     pub r#type: ::std::string::String,
@@ -1520,7 +1538,8 @@ pub struct AdvancedWorkflowQueryTriggersOption2Eq {
 }
 /// Branch 3 of [`AdvancedWorkflowQueryTriggers`].
 #[cfg(feature = "flows")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct AdvancedWorkflowQueryTriggersOption3 {
     /// `$ne`
     #[serde(rename = "$ne")]
@@ -1528,7 +1547,8 @@ pub struct AdvancedWorkflowQueryTriggersOption3 {
 }
 /// The `$ne` value of [`AdvancedWorkflowQueryTriggersOption3`].
 #[cfg(feature = "flows")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct AdvancedWorkflowQueryTriggersOption3Ne {
     /// `type`
     pub r#type: ::std::string::String,
@@ -1543,7 +1563,8 @@ pub struct AdvancedWorkflowQueryTriggersOption3Ne {
 }
 /// The `nodes` value of [`AdvancedWorkflowQuery`]. One of several object shapes, told apart by their required properties.
 #[cfg(feature = "flows")]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 #[serde(untagged)]
 pub enum AdvancedWorkflowQueryNodes {
     /// Branch 1 of the `oneOf`.
@@ -1555,7 +1576,8 @@ pub enum AdvancedWorkflowQueryNodes {
 }
 /// Branch 1 of [`AdvancedWorkflowQueryNodes`].
 #[cfg(feature = "flows")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct AdvancedWorkflowQueryNodesOption1 {
     /// `type`
     pub r#type: ::std::string::String,
@@ -1567,7 +1589,8 @@ pub struct AdvancedWorkflowQueryNodesOption1 {
 }
 /// Branch 2 of [`AdvancedWorkflowQueryNodes`].
 #[cfg(feature = "flows")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct AdvancedWorkflowQueryNodesOption2 {
     /// `$eq`
     #[serde(rename = "$eq")]
@@ -1575,7 +1598,8 @@ pub struct AdvancedWorkflowQueryNodesOption2 {
 }
 /// The `$eq` value of [`AdvancedWorkflowQueryNodesOption2`].
 #[cfg(feature = "flows")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct AdvancedWorkflowQueryNodesOption2Eq {
     /// `type`
     pub r#type: ::std::string::String,
@@ -1587,7 +1611,8 @@ pub struct AdvancedWorkflowQueryNodesOption2Eq {
 }
 /// Branch 3 of [`AdvancedWorkflowQueryNodes`].
 #[cfg(feature = "flows")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct AdvancedWorkflowQueryNodesOption3 {
     /// `$ne`
     #[serde(rename = "$ne")]
@@ -1595,7 +1620,8 @@ pub struct AdvancedWorkflowQueryNodesOption3 {
 }
 /// The `$ne` value of [`AdvancedWorkflowQueryNodesOption3`].
 #[cfg(feature = "flows")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct AdvancedWorkflowQueryNodesOption3Ne {
     /// `type`
     pub r#type: ::std::string::String,
@@ -1609,7 +1635,8 @@ pub struct AdvancedWorkflowQueryNodesOption3Ne {
 ///
 /// Schema `Advanced Workflow Version Query` of `_schemas.md`.
 #[cfg(feature = "flow_versions")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct AdvancedWorkflowVersionQuery {
     /// `$and`
     #[serde(rename = "$and", skip_serializing_if = "Option::is_none")]
@@ -1681,7 +1708,8 @@ pub struct AdvancedWorkflowVersionQuery {
 }
 /// The `triggers` value of [`AdvancedWorkflowVersionQuery`]. One of several object shapes, told apart by their required properties.
 #[cfg(feature = "flow_versions")]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 #[serde(untagged)]
 pub enum AdvancedWorkflowVersionQueryTriggers {
     /// Branch 1 of the `oneOf`.
@@ -1693,7 +1721,8 @@ pub enum AdvancedWorkflowVersionQueryTriggers {
 }
 /// Branch 1 of [`AdvancedWorkflowVersionQueryTriggers`].
 #[cfg(feature = "flow_versions")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct AdvancedWorkflowVersionQueryTriggersOption1 {
     /// `type`
     pub r#type: ::std::string::String,
@@ -1708,7 +1737,8 @@ pub struct AdvancedWorkflowVersionQueryTriggersOption1 {
 }
 /// Branch 2 of [`AdvancedWorkflowVersionQueryTriggers`].
 #[cfg(feature = "flow_versions")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct AdvancedWorkflowVersionQueryTriggersOption2 {
     /// `$eq`
     #[serde(rename = "$eq")]
@@ -1716,7 +1746,8 @@ pub struct AdvancedWorkflowVersionQueryTriggersOption2 {
 }
 /// The `$eq` value of [`AdvancedWorkflowVersionQueryTriggersOption2`].
 #[cfg(feature = "flow_versions")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct AdvancedWorkflowVersionQueryTriggersOption2Eq {
     /// `type`
     pub r#type: ::std::string::String,
@@ -1731,7 +1762,8 @@ pub struct AdvancedWorkflowVersionQueryTriggersOption2Eq {
 }
 /// Branch 3 of [`AdvancedWorkflowVersionQueryTriggers`].
 #[cfg(feature = "flow_versions")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct AdvancedWorkflowVersionQueryTriggersOption3 {
     /// `$ne`
     #[serde(rename = "$ne")]
@@ -1739,7 +1771,8 @@ pub struct AdvancedWorkflowVersionQueryTriggersOption3 {
 }
 /// The `$ne` value of [`AdvancedWorkflowVersionQueryTriggersOption3`].
 #[cfg(feature = "flow_versions")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct AdvancedWorkflowVersionQueryTriggersOption3Ne {
     /// `type`
     pub r#type: ::std::string::String,
@@ -1754,7 +1787,8 @@ pub struct AdvancedWorkflowVersionQueryTriggersOption3Ne {
 }
 /// The `nodes` value of [`AdvancedWorkflowVersionQuery`]. One of several object shapes, told apart by their required properties.
 #[cfg(feature = "flow_versions")]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 #[serde(untagged)]
 pub enum AdvancedWorkflowVersionQueryNodes {
     /// Branch 1 of the `oneOf`.
@@ -1766,7 +1800,8 @@ pub enum AdvancedWorkflowVersionQueryNodes {
 }
 /// Branch 1 of [`AdvancedWorkflowVersionQueryNodes`].
 #[cfg(feature = "flow_versions")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct AdvancedWorkflowVersionQueryNodesOption1 {
     /// `type`
     pub r#type: ::std::string::String,
@@ -1778,7 +1813,8 @@ pub struct AdvancedWorkflowVersionQueryNodesOption1 {
 }
 /// Branch 2 of [`AdvancedWorkflowVersionQueryNodes`].
 #[cfg(feature = "flow_versions")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct AdvancedWorkflowVersionQueryNodesOption2 {
     /// `$eq`
     #[serde(rename = "$eq")]
@@ -1786,7 +1822,8 @@ pub struct AdvancedWorkflowVersionQueryNodesOption2 {
 }
 /// The `$eq` value of [`AdvancedWorkflowVersionQueryNodesOption2`].
 #[cfg(feature = "flow_versions")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct AdvancedWorkflowVersionQueryNodesOption2Eq {
     /// `type`
     pub r#type: ::std::string::String,
@@ -1798,7 +1835,8 @@ pub struct AdvancedWorkflowVersionQueryNodesOption2Eq {
 }
 /// Branch 3 of [`AdvancedWorkflowVersionQueryNodes`].
 #[cfg(feature = "flow_versions")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct AdvancedWorkflowVersionQueryNodesOption3 {
     /// `$ne`
     #[serde(rename = "$ne")]
@@ -1806,7 +1844,8 @@ pub struct AdvancedWorkflowVersionQueryNodesOption3 {
 }
 /// The `$ne` value of [`AdvancedWorkflowVersionQueryNodesOption3`].
 #[cfg(feature = "flow_versions")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct AdvancedWorkflowVersionQueryNodesOption3Ne {
     /// `type`
     pub r#type: ::std::string::String,
@@ -1820,7 +1859,8 @@ pub struct AdvancedWorkflowVersionQueryNodesOption3Ne {
 ///
 /// Schema `Advanced Query` of `_schemas.md`.
 #[cfg(feature = "data_table_rows")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct AdvancedQuery {
     /// `$and`
     #[serde(rename = "$and", skip_serializing_if = "Option::is_none")]
@@ -1946,7 +1986,8 @@ pub struct ApiToken {
         feature = "user_api_token"
     )
 )]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct ApiTokenPatch {
     /// `name`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -1978,7 +2019,8 @@ pub struct ApiTokenPatch {
         feature = "user_api_tokens"
     )
 )]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct ApiTokenPost {
     /// `name`
     pub name: ::std::string::String,
@@ -2351,7 +2393,8 @@ pub struct ApplicationArchiveConfigAzure {
 ///
 /// Schema `Application Apply Template Patch Schema` of `_schemas.md`.
 #[cfg(feature = "application")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct ApplicationApplyTemplatePatchSchema {
     /// `templateId`, pattern `^[A-Fa-f\d]{24}$`
     #[serde(rename = "templateId")]
@@ -2599,7 +2642,8 @@ pub struct ApplicationCertificateAuthorityCaInfoItem {
 ///
 /// Schema `Application Certificate Authority Patch` of `_schemas.md`.
 #[cfg(feature = "application_certificate_authority")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct ApplicationCertificateAuthorityPatch {
     /// `name`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -2623,7 +2667,8 @@ pub struct ApplicationCertificateAuthorityPatch {
 ///
 /// Schema `Application Certificate Authority Post` of `_schemas.md`.
 #[cfg(feature = "application_certificate_authorities")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct ApplicationCertificateAuthorityPost {
     /// `name`
     pub name: ::std::string::String,
@@ -2646,7 +2691,8 @@ pub struct ApplicationCertificateAuthorityPost {
 ///
 /// Schema `Application Certificate Patch` of `_schemas.md`.
 #[cfg(feature = "application_certificate")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct ApplicationCertificatePatch {
     /// `status`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -2675,7 +2721,8 @@ pub struct ApplicationCertificatePatch {
 ///
 /// Schema `Application Certificate Post` of `_schemas.md`.
 #[cfg(feature = "application_certificates")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct ApplicationCertificatePost {
     /// `status`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -2709,7 +2756,8 @@ pub struct ApplicationCertificatePost {
 }
 /// An item of the `deviceTags` array of [`ApplicationCertificatePost`].
 #[cfg(feature = "application_certificates")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct ApplicationCertificatePostDeviceTagsItem {
     /// `key`, pattern `^[0-9a-zA-Z_-]{1,255}$`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -2790,7 +2838,8 @@ pub struct SuccessDryRun {
 ///
 /// Schema `Application Clone Post Schema` of `_schemas.md`.
 #[cfg(feature = "application")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct ApplicationClonePostSchema {
     /// `dryRun`
     #[serde(rename = "dryRun", skip_serializing_if = "Option::is_none")]
@@ -2866,7 +2915,8 @@ pub struct ApplicationCreationByTemplateResultValidationErrorsItem {
 ///
 /// Schema `Application Dashboard Post` of `_schemas.md`.
 #[cfg(feature = "application_dashboards")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct ApplicationDashboardPost {
     /// `name`
     pub name: ::std::string::String,
@@ -2915,7 +2965,8 @@ pub struct ApplicationDashboardPost {
 }
 /// An item of the `reportConfigs` array of [`ApplicationDashboardPost`].
 #[cfg(feature = "application_dashboards")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct ApplicationDashboardPostReportConfigsItem {
     /// `id`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -2959,7 +3010,8 @@ pub struct ApplicationDashboardPostReportConfigsItem {
 ///
 /// Schema `Application Export Post Schema` of `_schemas.md`.
 #[cfg(feature = "application")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct ApplicationExportPostSchema {
     /// `includeFiles`
     #[serde(rename = "includeFiles", skip_serializing_if = "Option::is_none")]
@@ -2992,7 +3044,8 @@ pub struct ApplicationExportResult {
 }
 /// The value of [`ApplicationGlobalPatch`].
 #[cfg(feature = "application")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct ApplicationGlobalPatchItem {
     /// `key`, pattern `^[0-9a-zA-Z_-]{1,255}$`
     pub key: ::std::string::String,
@@ -3082,7 +3135,8 @@ pub struct ApplicationKeyDeviceTagsItem {
 ///
 /// Schema `Application Key Patch` of `_schemas.md`.
 #[cfg(feature = "application_key")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct ApplicationKeyPatch {
     /// `status`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -3108,7 +3162,8 @@ pub struct ApplicationKeyPatch {
 ///
 /// Schema `Application Key Post` of `_schemas.md`.
 #[cfg(feature = "application_keys")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct ApplicationKeyPost {
     /// `deviceIds`
     #[serde(rename = "deviceIds", skip_serializing_if = "Option::is_none")]
@@ -3133,7 +3188,8 @@ pub struct ApplicationKeyPost {
 }
 /// An item of the `deviceTags` array of [`ApplicationKeyPost`].
 #[cfg(feature = "application_keys")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct ApplicationKeyPostDeviceTagsItem {
     /// `key`, pattern `^[0-9a-zA-Z_-]{1,255}$`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -3267,7 +3323,8 @@ impl ::wegnology::runtime::Page for ApplicationKeys {
 ///
 /// Schema `Application Patch` of `_schemas.md`.
 #[cfg(feature = "application")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct ApplicationPatch {
     /// `name`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -3305,7 +3362,8 @@ pub struct ApplicationPatch {
 }
 /// An item of the `globals` array of [`ApplicationPatch`].
 #[cfg(feature = "application")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct ApplicationPatchGlobalsItem {
     /// `key`, pattern `^[0-9a-zA-Z_-]{1,255}$`
     pub key: ::std::string::String,
@@ -3320,7 +3378,8 @@ pub struct ApplicationPatchGlobalsItem {
 }
 /// An item of the `ftueTracking` array of [`ApplicationPatch`].
 #[cfg(feature = "application")]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct ApplicationPatchFtueTrackingItem {
     /// `name`, pattern `^[0-9a-zA-Z_-]{1,255}$`
     pub name: ::std::string::String,
@@ -3336,7 +3395,8 @@ pub struct ApplicationPatchFtueTrackingItem {
 }
 /// The `archiveConfig` value of [`ApplicationPatch`].
 #[cfg(feature = "application")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct ApplicationPatchArchiveConfig {
     /// `directory`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -3386,7 +3446,8 @@ pub struct ApplicationPatchArchiveConfig {
 }
 /// An item of the `deviceTags` array of [`ApplicationPatchArchiveConfig`].
 #[cfg(feature = "application")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct ApplicationPatchArchiveConfigDeviceTagsItem {
     /// `key`, pattern `^[0-9a-zA-Z_-]{1,255}$`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -3402,7 +3463,8 @@ pub struct ApplicationPatchArchiveConfigDeviceTagsItem {
 }
 /// The `s3` value of [`ApplicationPatchArchiveConfig`].
 #[cfg(feature = "application")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct ApplicationPatchArchiveConfigS3 {
     /// `bucket`
     pub bucket: ::std::string::String,
@@ -3417,7 +3479,8 @@ pub struct ApplicationPatchArchiveConfigS3 {
 }
 /// The `gcs` value of [`ApplicationPatchArchiveConfig`].
 #[cfg(feature = "application")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct ApplicationPatchArchiveConfigGcs {
     /// `projectId`
     #[serde(rename = "projectId")]
@@ -3430,7 +3493,8 @@ pub struct ApplicationPatchArchiveConfigGcs {
 }
 /// The `azure` value of [`ApplicationPatchArchiveConfig`].
 #[cfg(feature = "application")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct ApplicationPatchArchiveConfigAzure {
     /// `account`
     pub account: ::std::string::String,
@@ -3444,7 +3508,8 @@ pub struct ApplicationPatchArchiveConfigAzure {
 ///
 /// Schema `Application Post` of `_schemas.md`.
 #[cfg(feature = "applications")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct ApplicationPost {
     /// `orgId`, pattern `^[A-Fa-f\d]{24}$`
     #[serde(rename = "orgId", skip_serializing_if = "Option::is_none")]
@@ -3487,7 +3552,8 @@ pub struct ApplicationPost {
 }
 /// An item of the `globals` array of [`ApplicationPost`].
 #[cfg(feature = "applications")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct ApplicationPostGlobalsItem {
     /// `key`, pattern `^[0-9a-zA-Z_-]{1,255}$`
     pub key: ::std::string::String,
@@ -3502,7 +3568,8 @@ pub struct ApplicationPostGlobalsItem {
 }
 /// The `archiveConfig` value of [`ApplicationPost`].
 #[cfg(feature = "applications")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct ApplicationPostArchiveConfig {
     /// `directory`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -3552,7 +3619,8 @@ pub struct ApplicationPostArchiveConfig {
 }
 /// An item of the `deviceTags` array of [`ApplicationPostArchiveConfig`].
 #[cfg(feature = "applications")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct ApplicationPostArchiveConfigDeviceTagsItem {
     /// `key`, pattern `^[0-9a-zA-Z_-]{1,255}$`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -3568,7 +3636,8 @@ pub struct ApplicationPostArchiveConfigDeviceTagsItem {
 }
 /// The `s3` value of [`ApplicationPostArchiveConfig`].
 #[cfg(feature = "applications")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct ApplicationPostArchiveConfigS3 {
     /// `bucket`
     pub bucket: ::std::string::String,
@@ -3583,7 +3652,8 @@ pub struct ApplicationPostArchiveConfigS3 {
 }
 /// The `gcs` value of [`ApplicationPostArchiveConfig`].
 #[cfg(feature = "applications")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct ApplicationPostArchiveConfigGcs {
     /// `projectId`
     #[serde(rename = "projectId")]
@@ -3596,7 +3666,8 @@ pub struct ApplicationPostArchiveConfigGcs {
 }
 /// The `azure` value of [`ApplicationPostArchiveConfig`].
 #[cfg(feature = "applications")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct ApplicationPostArchiveConfigAzure {
     /// `account`
     pub account: ::std::string::String,
@@ -3637,7 +3708,8 @@ pub struct ApplicationReadme {
 ///
 /// Schema `Application Readme Patch` of `_schemas.md`.
 #[cfg(feature = "application")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct ApplicationReadmePatch {
     /// `content`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -4073,7 +4145,8 @@ pub struct AuditLog {
 ///
 /// Schema `Audit Log Filter` of `_schemas.md`.
 #[cfg(feature = "audit_logs")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct AuditLogFilter {
     /// `primaryTarget`
     #[serde(rename = "primaryTarget", skip_serializing_if = "Option::is_none")]
@@ -4097,7 +4170,8 @@ pub struct AuditLogFilter {
 }
 /// An item of the `primaryTarget` array of [`AuditLogFilter`].
 #[cfg(feature = "audit_logs")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct AuditLogFilterPrimaryTargetItem {
     /// `id`, pattern `^[A-Fa-f\d]{24}$`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -4116,7 +4190,8 @@ pub struct AuditLogFilterPrimaryTargetItem {
 }
 /// An item of the `secondaryTarget` array of [`AuditLogFilter`].
 #[cfg(feature = "audit_logs")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct AuditLogFilterSecondaryTargetItem {
     /// `id`, pattern `^[A-Fa-f\d]{24}$`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -4143,7 +4218,8 @@ pub struct AuditLogFilterSecondaryTargetItem {
 }
 /// An item of the `actor` array of [`AuditLogFilter`].
 #[cfg(feature = "audit_logs")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct AuditLogFilterActorItem {
     /// `id`, pattern `^[A-Fa-f\d]{24}$`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -4162,7 +4238,8 @@ pub struct AuditLogFilterActorItem {
 }
 /// An item of the `request` array of [`AuditLogFilter`].
 #[cfg(feature = "audit_logs")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct AuditLogFilterRequestItem {
     /// `resource`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -4504,7 +4581,8 @@ pub type DashboardContextInstance = ::std::collections::BTreeMap<
 ///
 /// Schema `Dashboard Patch` of `_schemas.md`.
 #[cfg(any(feature = "application_dashboard", feature = "dashboard"))]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct DashboardPatch {
     /// `name`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -4550,7 +4628,8 @@ pub struct DashboardPatch {
 }
 /// An item of the `reportConfigs` array of [`DashboardPatch`].
 #[cfg(any(feature = "application_dashboard", feature = "dashboard"))]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct DashboardPatchReportConfigsItem {
     /// `id`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -4598,7 +4677,8 @@ pub struct DashboardPatchReportConfigsItem {
 ///
 /// Schema `Dashboard Post` of `_schemas.md`.
 #[cfg(feature = "dashboards")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct DashboardPost {
     /// `orgId`, pattern `^[A-Fa-f\d]{24}$`
     #[serde(rename = "orgId", skip_serializing_if = "Option::is_none")]
@@ -4653,7 +4733,8 @@ pub struct DashboardPost {
 }
 /// An item of the `reportConfigs` array of [`DashboardPost`].
 #[cfg(feature = "dashboards")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct DashboardPostReportConfigsItem {
     /// `id`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -4697,7 +4778,8 @@ pub struct DashboardPostReportConfigsItem {
 ///
 /// Schema `Dashboard Send Report` of `_schemas.md`.
 #[cfg(any(feature = "application_dashboard", feature = "dashboard"))]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct DashboardSendReport {
     /// `toEmail`
     #[serde(rename = "toEmail", skip_serializing_if = "Option::is_none")]
@@ -4809,7 +4891,8 @@ impl ::wegnology::runtime::Page for Dashboards {
 ///
 /// Schema `Data Export` of `_schemas.md`.
 #[cfg(feature = "data")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct DataExport {
     /// `email`, format `email`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -4841,7 +4924,8 @@ pub struct DataExport {
 }
 /// An item of the `deviceTags` array of [`DataExport`].
 #[cfg(feature = "data")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct DataExportDeviceTagsItem {
     /// `key`, pattern `^[0-9a-zA-Z_-]{1,255}$`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -4852,7 +4936,8 @@ pub struct DataExportDeviceTagsItem {
 }
 /// The `options` value of [`DataExport`].
 #[cfg(feature = "data")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct DataExportOptions {
     /// `includeDate`
     #[serde(rename = "includeDate", skip_serializing_if = "Option::is_none")]
@@ -4926,7 +5011,8 @@ pub struct DataTableColumn {
 ///
 /// Schema `Data Table Patch` of `_schemas.md`.
 #[cfg(feature = "data_table")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct DataTablePatch {
     /// `name`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -4939,7 +5025,8 @@ pub struct DataTablePatch {
 ///
 /// Schema `Data Table Post` of `_schemas.md`.
 #[cfg(feature = "data_tables")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct DataTablePost {
     /// `name`
     pub name: ::std::string::String,
@@ -5064,7 +5151,8 @@ pub struct DataTableRowsDelete {
 ///
 /// Schema `Data Table Rows Export` of `_schemas.md`.
 #[cfg(feature = "data_table_rows")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct DataTableRowsExport {
     /// `email`, format `email`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -5081,7 +5169,8 @@ pub struct DataTableRowsExport {
 }
 /// The `queryOptions` value of [`DataTableRowsExport`].
 #[cfg(feature = "data_table_rows")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct DataTableRowsExportQueryOptions {
     /// `sortDirection`
     #[serde(rename = "sortDirection", skip_serializing_if = "Option::is_none")]
@@ -5379,7 +5468,8 @@ pub type DeviceConnectionStatus = ::serde_json::Value;
 ///
 /// Schema `Device Credentials` of `_schemas.md`.
 #[cfg(feature = "auth")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct DeviceCredentials {
     /// `deviceId`, pattern `^[A-Fa-f\d]{24}$`
     #[serde(rename = "deviceId")]
@@ -5475,7 +5565,8 @@ pub struct DeviceNamesResponseDeviceSummaryItem {
 ///
 /// Schema `Device Patch` of `_schemas.md`.
 #[cfg(any(feature = "device", feature = "devices"))]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct DevicePatch {
     /// `name`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -5512,7 +5603,8 @@ pub struct DevicePatch {
 }
 /// An item of the `tags` array of [`DevicePatch`].
 #[cfg(any(feature = "device", feature = "devices"))]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct DevicePatchTagsItem {
     /// `key`, pattern `^[0-9a-zA-Z_-]{1,255}$`
     pub key: ::std::string::String,
@@ -5521,7 +5613,8 @@ pub struct DevicePatchTagsItem {
 }
 /// An item of the `attributes` array of [`DevicePatch`].
 #[cfg(any(feature = "device", feature = "devices"))]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct DevicePatchAttributesItem {
     /// `name`, pattern `^[0-9a-zA-Z_-]{1,255}$`
     pub name: ::std::string::String,
@@ -5550,7 +5643,8 @@ pub struct DevicePatchAttributesItem {
 }
 /// The `system` value of [`DevicePatchAttributesItem`].
 #[cfg(any(feature = "device", feature = "devices"))]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct DevicePatchAttributesItemSystem {
     /// `aggregation`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -5574,7 +5668,8 @@ pub struct DevicePatchAttributesItemSystem {
 }
 /// An item of the `childAttributes` array of [`DevicePatchAttributesItemSystem`].
 #[cfg(any(feature = "device", feature = "devices"))]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct DevicePatchAttributesItemSystemChildAttributesItem {
     /// `name`, pattern `^[0-9a-zA-Z_-]{1,255}$`
     pub name: ::std::string::String,
@@ -5596,7 +5691,8 @@ pub struct DevicePatchAttributesItemSystemChildAttributesItem {
 }
 /// An item of the `deviceTags` array of [`DevicePatchAttributesItemSystemChildAttributesItem`].
 #[cfg(any(feature = "device", feature = "devices"))]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct DevicePatchAttributesItemSystemChildAttributesItemDeviceTagsItem {
     /// `key`, pattern `^[0-9a-zA-Z_-]{1,255}$`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -5640,7 +5736,8 @@ pub struct DevicePayloadCounts {
 ///
 /// Schema `Device Post` of `_schemas.md`.
 #[cfg(feature = "devices")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct DevicePost {
     /// `name`
     pub name: ::std::string::String,
@@ -5676,7 +5773,8 @@ pub struct DevicePost {
 }
 /// An item of the `tags` array of [`DevicePost`].
 #[cfg(feature = "devices")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct DevicePostTagsItem {
     /// `key`, pattern `^[0-9a-zA-Z_-]{1,255}$`
     pub key: ::std::string::String,
@@ -5685,7 +5783,8 @@ pub struct DevicePostTagsItem {
 }
 /// An item of the `attributes` array of [`DevicePost`].
 #[cfg(feature = "devices")]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct DevicePostAttributesItem {
     /// `name`, pattern `^[0-9a-zA-Z_-]{1,255}$`
     pub name: ::std::string::String,
@@ -5714,7 +5813,8 @@ pub struct DevicePostAttributesItem {
 }
 /// The `system` value of [`DevicePostAttributesItem`].
 #[cfg(feature = "devices")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct DevicePostAttributesItemSystem {
     /// `aggregation`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -5738,7 +5838,8 @@ pub struct DevicePostAttributesItemSystem {
 }
 /// An item of the `childAttributes` array of [`DevicePostAttributesItemSystem`].
 #[cfg(feature = "devices")]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct DevicePostAttributesItemSystemChildAttributesItem {
     /// `name`, pattern `^[0-9a-zA-Z_-]{1,255}$`
     pub name: ::std::string::String,
@@ -5760,7 +5861,8 @@ pub struct DevicePostAttributesItemSystemChildAttributesItem {
 }
 /// An item of the `deviceTags` array of [`DevicePostAttributesItemSystemChildAttributesItem`].
 #[cfg(feature = "devices")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct DevicePostAttributesItemSystemChildAttributesItemDeviceTagsItem {
     /// `key`, pattern `^[0-9a-zA-Z_-]{1,255}$`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -5953,7 +6055,8 @@ pub struct DeviceRecipeBulkCreate {
 ///
 /// Schema `Device Recipe Bulk Create Post` of `_schemas.md`.
 #[cfg(feature = "device_recipe")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct DeviceRecipeBulkCreatePost {
     /// `csv`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -5998,7 +6101,8 @@ pub struct DeviceRecipeBulkCreatePost {
 ///
 /// Schema `Device Recipe Patch` of `_schemas.md`.
 #[cfg(feature = "device_recipe")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct DeviceRecipePatch {
     /// `name`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -6048,7 +6152,8 @@ pub struct DeviceRecipePatch {
 }
 /// An item of the `tags` array of [`DeviceRecipePatch`].
 #[cfg(feature = "device_recipe")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct DeviceRecipePatchTagsItem {
     /// `key`, pattern `^[0-9a-zA-Z_-]{1,255}$`
     pub key: ::std::string::String,
@@ -6057,7 +6162,8 @@ pub struct DeviceRecipePatchTagsItem {
 }
 /// An item of the `attributes` array of [`DeviceRecipePatch`].
 #[cfg(feature = "device_recipe")]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct DeviceRecipePatchAttributesItem {
     /// `name`, pattern `^[0-9a-zA-Z_-]{1,255}$`
     pub name: ::std::string::String,
@@ -6086,7 +6192,8 @@ pub struct DeviceRecipePatchAttributesItem {
 }
 /// The `system` value of [`DeviceRecipePatchAttributesItem`].
 #[cfg(feature = "device_recipe")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct DeviceRecipePatchAttributesItemSystem {
     /// `aggregation`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -6112,7 +6219,8 @@ pub struct DeviceRecipePatchAttributesItemSystem {
 }
 /// An item of the `childAttributes` array of [`DeviceRecipePatchAttributesItemSystem`].
 #[cfg(feature = "device_recipe")]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct DeviceRecipePatchAttributesItemSystemChildAttributesItem {
     /// `name`, pattern `^[0-9a-zA-Z_-]{1,255}$`
     pub name: ::std::string::String,
@@ -6136,7 +6244,8 @@ pub struct DeviceRecipePatchAttributesItemSystemChildAttributesItem {
 }
 /// An item of the `deviceTags` array of [`DeviceRecipePatchAttributesItemSystemChildAttributesItem`].
 #[cfg(feature = "device_recipe")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct DeviceRecipePatchAttributesItemSystemChildAttributesItemDeviceTagsItem {
     /// `key`, pattern `^[0-9a-zA-Z_-]{1,255}$`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -6155,7 +6264,8 @@ pub struct DeviceRecipePatchAttributesItemSystemChildAttributesItemDeviceTagsIte
 ///
 /// Schema `Device Recipe Post` of `_schemas.md`.
 #[cfg(feature = "device_recipes")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct DeviceRecipePost {
     /// `name`
     pub name: ::std::string::String,
@@ -6199,7 +6309,8 @@ pub struct DeviceRecipePost {
 }
 /// An item of the `tags` array of [`DeviceRecipePost`].
 #[cfg(feature = "device_recipes")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct DeviceRecipePostTagsItem {
     /// `key`, pattern `^[0-9a-zA-Z_-]{1,255}$`
     pub key: ::std::string::String,
@@ -6208,7 +6319,8 @@ pub struct DeviceRecipePostTagsItem {
 }
 /// An item of the `attributes` array of [`DeviceRecipePost`].
 #[cfg(feature = "device_recipes")]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct DeviceRecipePostAttributesItem {
     /// `name`, pattern `^[0-9a-zA-Z_-]{1,255}$`
     pub name: ::std::string::String,
@@ -6237,7 +6349,8 @@ pub struct DeviceRecipePostAttributesItem {
 }
 /// The `system` value of [`DeviceRecipePostAttributesItem`].
 #[cfg(feature = "device_recipes")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct DeviceRecipePostAttributesItemSystem {
     /// `aggregation`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -6263,7 +6376,8 @@ pub struct DeviceRecipePostAttributesItemSystem {
 }
 /// An item of the `childAttributes` array of [`DeviceRecipePostAttributesItemSystem`].
 #[cfg(feature = "device_recipes")]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct DeviceRecipePostAttributesItemSystemChildAttributesItem {
     /// `name`, pattern `^[0-9a-zA-Z_-]{1,255}$`
     pub name: ::std::string::String,
@@ -6287,7 +6401,8 @@ pub struct DeviceRecipePostAttributesItemSystemChildAttributesItem {
 }
 /// An item of the `deviceTags` array of [`DeviceRecipePostAttributesItemSystemChildAttributesItem`].
 #[cfg(feature = "device_recipes")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct DeviceRecipePostAttributesItemSystemChildAttributesItemDeviceTagsItem {
     /// `key`, pattern `^[0-9a-zA-Z_-]{1,255}$`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -6493,7 +6608,8 @@ pub struct DevicesDataRemoved {
 ///
 /// Schema `Devices Delete Post` of `_schemas.md`.
 #[cfg(feature = "devices")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct DevicesDeletePost {
     /// `email`, format `email`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -6508,7 +6624,8 @@ pub struct DevicesDeletePost {
 ///
 /// Schema `Devices Payload Count Export Post` of `_schemas.md`.
 #[cfg(feature = "devices")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct DevicesPayloadCountExportPost {
     /// `email`, format `email`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -6530,7 +6647,8 @@ pub struct DevicesPayloadCountExportPost {
 ///
 /// Schema `Devices Metadata Export Post` of `_schemas.md`.
 #[cfg(feature = "devices")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct DevicesMetadataExportPost {
     /// `email`, format `email`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -6546,7 +6664,8 @@ pub struct DevicesMetadataExportPost {
 ///
 /// Schema `Devices Patch` of `_schemas.md`.
 #[cfg(feature = "devices")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct DevicesPatch {
     /// Schema for the body of a Device modification request (`updateFields`)
     #[serde(rename = "updateFields", skip_serializing_if = "Option::is_none")]
@@ -6571,7 +6690,8 @@ pub struct DevicesPatch {
 ///
 /// Schema `Devices Remove Data Post` of `_schemas.md`.
 #[cfg(feature = "devices")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct DevicesRemoveDataPost {
     /// Schema for advanced device queries (`query`)
     pub query: AdvancedDeviceQuery,
@@ -6745,7 +6865,8 @@ pub struct EdgeDeploymentLogsItem {
 ///
 /// Schema `Edge Deployment Release` of `_schemas.md`.
 #[cfg(feature = "edge_deployments")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct EdgeDeploymentRelease {
     /// `flowId`, pattern `^[A-Fa-f\d]{24}$`
     #[serde(rename = "flowId")]
@@ -6763,7 +6884,8 @@ pub struct EdgeDeploymentRelease {
 }
 /// An item of the `deviceTags` array of [`EdgeDeploymentRelease`].
 #[cfg(feature = "edge_deployments")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct EdgeDeploymentReleaseDeviceTagsItem {
     /// `key`, pattern `^[0-9a-zA-Z_-]{1,255}$`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -6776,7 +6898,8 @@ pub struct EdgeDeploymentReleaseDeviceTagsItem {
 ///
 /// Schema `Edge Deployment Remove` of `_schemas.md`.
 #[cfg(feature = "edge_deployments")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct EdgeDeploymentRemove {
     /// `flowId`, pattern `^[A-Fa-f\d]{24}$`
     #[serde(rename = "flowId")]
@@ -6789,7 +6912,8 @@ pub struct EdgeDeploymentRemove {
 ///
 /// Schema `Edge Deployment Replace` of `_schemas.md`.
 #[cfg(feature = "edge_deployments")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct EdgeDeploymentReplace {
     /// `flowId`, pattern `^[A-Fa-f\d]{24}$`
     #[serde(rename = "flowId")]
@@ -6982,7 +7106,8 @@ pub struct EmbeddedDeploymentLogsItem {
 ///
 /// Schema `Embedded Deployment Export` of `_schemas.md`.
 #[cfg(feature = "embedded_deployments")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct EmbeddedDeploymentExport {
     /// `email`, format `email`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -7019,7 +7144,8 @@ pub struct EmbeddedDeploymentExport {
 ///
 /// Schema `Embedded Deployment Release` of `_schemas.md`.
 #[cfg(feature = "embedded_deployments")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct EmbeddedDeploymentRelease {
     /// `flowId`, pattern `^[A-Fa-f\d]{24}$`
     #[serde(rename = "flowId")]
@@ -7045,7 +7171,8 @@ pub struct EmbeddedDeploymentRelease {
 }
 /// An item of the `deviceTags` array of [`EmbeddedDeploymentRelease`].
 #[cfg(feature = "embedded_deployments")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct EmbeddedDeploymentReleaseDeviceTagsItem {
     /// `key`, pattern `^[0-9a-zA-Z_-]{1,255}$`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -7058,7 +7185,8 @@ pub struct EmbeddedDeploymentReleaseDeviceTagsItem {
 ///
 /// Schema `Embedded Deployment Remove` of `_schemas.md`.
 #[cfg(feature = "embedded_deployments")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct EmbeddedDeploymentRemove {
     /// `flowId`, pattern `^[A-Fa-f\d]{24}$`
     #[serde(rename = "flowId")]
@@ -7071,7 +7199,8 @@ pub struct EmbeddedDeploymentRemove {
 ///
 /// Schema `Embedded Deployment Replace` of `_schemas.md`.
 #[cfg(feature = "embedded_deployments")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct EmbeddedDeploymentReplace {
     /// `flowId`, pattern `^[A-Fa-f\d]{24}$`
     #[serde(rename = "flowId")]
@@ -7308,7 +7437,8 @@ pub struct EventPlusNewCount {
 ///
 /// Schema `Event Post` of `_schemas.md`.
 #[cfg(feature = "events")]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct EventPost {
     /// `level`
     pub level: EventPostLevel,
@@ -7447,7 +7577,8 @@ pub struct EventsDeleted {
 ///
 /// Schema `Event Export Options` of `_schemas.md`.
 #[cfg(feature = "events")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct EventExportOptions {
     /// `email`, format `email`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -7463,7 +7594,8 @@ pub struct EventExportOptions {
 ///
 /// Schema `Experience Bootstrap Options` of `_schemas.md`.
 #[cfg(feature = "experience")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct ExperienceBootstrapOptions {
     /// `replaceExisting`
     #[serde(rename = "replaceExisting", skip_serializing_if = "Option::is_none")]
@@ -7532,7 +7664,8 @@ pub struct ExperienceDomain {
 ///
 /// Schema `Experience Domain Patch` of `_schemas.md`.
 #[cfg(feature = "experience_domain")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct ExperienceDomainPatch {
     /// `sslKey`
     #[serde(
@@ -7573,7 +7706,8 @@ pub struct ExperienceDomainPatch {
 ///
 /// Schema `Experience Domain Post` of `_schemas.md`.
 #[cfg(feature = "experience_domains")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct ExperienceDomainPost {
     /// `sslKey`
     #[serde(rename = "sslKey", skip_serializing_if = "Option::is_none")]
@@ -7763,7 +7897,8 @@ pub struct ExperienceEndpointExperienceGroupsItem {
 ///
 /// Schema `Experience Endpoint Patch` of `_schemas.md`.
 #[cfg(feature = "experience_endpoint")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct ExperienceEndpointPatch {
     /// `description`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -7821,7 +7956,8 @@ pub struct ExperienceEndpointPatch {
 ///
 /// Schema `Experience Endpoint Post` of `_schemas.md`.
 #[cfg(feature = "experience_endpoints")]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct ExperienceEndpointPost {
     /// `description`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -8043,7 +8179,8 @@ pub struct ExperienceGroupDeviceTagsItem {
 ///
 /// Schema `Experience Group Patch` of `_schemas.md`.
 #[cfg(feature = "experience_group")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct ExperienceGroupPatch {
     /// `name`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -8093,7 +8230,8 @@ pub struct ExperienceGroupPatch {
 }
 /// An item of the `deviceTags` array of [`ExperienceGroupPatch`].
 #[cfg(feature = "experience_group")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct ExperienceGroupPatchDeviceTagsItem {
     /// `key`, pattern `^[0-9a-zA-Z_-]{1,255}$`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -8106,7 +8244,8 @@ pub struct ExperienceGroupPatchDeviceTagsItem {
 ///
 /// Schema `Experience Group Post` of `_schemas.md`.
 #[cfg(feature = "experience_groups")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct ExperienceGroupPost {
     /// `name`
     pub name: ::std::string::String,
@@ -8155,7 +8294,8 @@ pub struct ExperienceGroupPost {
 }
 /// An item of the `deviceTags` array of [`ExperienceGroupPost`].
 #[cfg(feature = "experience_groups")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct ExperienceGroupPostDeviceTagsItem {
     /// `key`, pattern `^[0-9a-zA-Z_-]{1,255}$`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -8270,7 +8410,8 @@ pub struct ExperienceSlug {
 ///
 /// Schema `Experience Slug Patch` of `_schemas.md`.
 #[cfg(feature = "experience_slug")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct ExperienceSlugPatch {
     /// `version`
     #[serde(
@@ -8287,7 +8428,8 @@ pub struct ExperienceSlugPatch {
 ///
 /// Schema `Experience Slug Post` of `_schemas.md`.
 #[cfg(feature = "experience_slugs")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct ExperienceSlugPost {
     /// `version`
     #[serde(
@@ -8402,7 +8544,8 @@ pub struct ExperienceUserExperienceGroupsItem {
 ///
 /// Schema `Experience User Patch` of `_schemas.md`.
 #[cfg(feature = "experience_user")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct ExperienceUserPatch {
     /// `email`, format `email`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -8438,7 +8581,8 @@ pub struct ExperienceUserPatch {
 ///
 /// Schema `Experience User Post` of `_schemas.md`.
 #[cfg(feature = "experience_users")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct ExperienceUserPost {
     /// `email`, format `email`
     pub email: ::std::string::String,
@@ -8635,7 +8779,8 @@ pub struct ExperienceVersionAttachedSlugsItem {
 ///
 /// Schema `Experience Version Patch` of `_schemas.md`.
 #[cfg(feature = "experience_version")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct ExperienceVersionPatch {
     /// `endpointDefaultCors`
     #[serde(rename = "endpointDefaultCors", skip_serializing_if = "Option::is_none")]
@@ -8659,7 +8804,8 @@ pub struct ExperienceVersionPatch {
 }
 /// An item of the `globals` array of [`ExperienceVersionPatch`].
 #[cfg(feature = "experience_version")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct ExperienceVersionPatchGlobalsItem {
     /// `key`, pattern `^[0-9a-zA-Z_-]{1,255}$`
     pub key: ::std::string::String,
@@ -8673,7 +8819,8 @@ pub struct ExperienceVersionPatchGlobalsItem {
 ///
 /// Schema `Experience Version Post` of `_schemas.md`.
 #[cfg(feature = "experience_versions")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct ExperienceVersionPost {
     /// `version`
     pub version: ::std::string::String,
@@ -8702,7 +8849,8 @@ pub struct ExperienceVersionPost {
 }
 /// An item of the `globals` array of [`ExperienceVersionPost`].
 #[cfg(feature = "experience_versions")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct ExperienceVersionPostGlobalsItem {
     /// `key`, pattern `^[0-9a-zA-Z_-]{1,255}$`
     pub key: ::std::string::String,
@@ -8844,7 +8992,8 @@ pub struct ExperienceView {
 ///
 /// Schema `Experience View Patch` of `_schemas.md`.
 #[cfg(feature = "experience_view")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct ExperienceViewPatch {
     /// `name`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -8873,7 +9022,8 @@ pub struct ExperienceViewPatch {
 ///
 /// Schema `Experience View Post` of `_schemas.md`.
 #[cfg(feature = "experience_views")]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct ExperienceViewPost {
     /// `name`
     pub name: ::std::string::String,
@@ -9075,7 +9225,8 @@ pub struct FileSchemaFileDimensions {
 ///
 /// Schema `File Patch` of `_schemas.md`.
 #[cfg(feature = "file")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct FilePatch {
     /// `fileSize`
     #[serde(rename = "fileSize", skip_serializing_if = "Option::is_none")]
@@ -9089,7 +9240,8 @@ pub struct FilePatch {
 }
 /// The `fileDimensions` value of [`FilePatch`].
 #[cfg(feature = "file")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct FilePatchFileDimensions {
     /// `width`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -9102,7 +9254,8 @@ pub struct FilePatchFileDimensions {
 ///
 /// Schema `File Post` of `_schemas.md`.
 #[cfg(feature = "files")]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct FilePost {
     /// `name`
     pub name: ::std::string::String,
@@ -9127,7 +9280,8 @@ pub struct FilePost {
 }
 /// The `fileDimensions` value of [`FilePost`].
 #[cfg(feature = "files")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct FilePostFileDimensions {
     /// `width`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -9667,7 +9821,8 @@ pub type WorkflowLog = ::std::vec::Vec<WorkflowLogItem>;
 ///
 /// Schema `Workflow Patch` of `_schemas.md`.
 #[cfg(feature = "flow")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct WorkflowPatch {
     /// `name`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -9726,7 +9881,8 @@ pub struct WorkflowPatch {
 }
 /// An item of the `nodes` array of [`WorkflowPatch`].
 #[cfg(feature = "flow")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct WorkflowPatchNodesItem {
     /// `id`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -9751,7 +9907,8 @@ pub struct WorkflowPatchNodesItem {
 }
 /// An item of the `globals` array of [`WorkflowPatch`].
 #[cfg(feature = "flow")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct WorkflowPatchGlobalsItem {
     /// `key`, pattern `^[0-9a-zA-Z_-]{1,255}$`
     pub key: ::std::string::String,
@@ -9760,7 +9917,8 @@ pub struct WorkflowPatchGlobalsItem {
 }
 /// The `customNodeConfig` value of [`WorkflowPatch`].
 #[cfg(feature = "flow")]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct WorkflowPatchCustomNodeConfig {
     /// `outputCount`
     #[serde(rename = "outputCount")]
@@ -9783,7 +9941,8 @@ pub struct WorkflowPatchCustomNodeConfig {
 ///
 /// Schema `Workflow Post` of `_schemas.md`.
 #[cfg(feature = "flows")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct WorkflowPost {
     /// `name`
     pub name: ::std::string::String,
@@ -9841,7 +10000,8 @@ pub struct WorkflowPost {
 }
 /// An item of the `nodes` array of [`WorkflowPost`].
 #[cfg(feature = "flows")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct WorkflowPostNodesItem {
     /// `id`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -9866,7 +10026,8 @@ pub struct WorkflowPostNodesItem {
 }
 /// An item of the `globals` array of [`WorkflowPost`].
 #[cfg(feature = "flows")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct WorkflowPostGlobalsItem {
     /// `key`, pattern `^[0-9a-zA-Z_-]{1,255}$`
     pub key: ::std::string::String,
@@ -9880,7 +10041,8 @@ pub struct WorkflowPostGlobalsItem {
 }
 /// The `customNodeConfig` value of [`WorkflowPost`].
 #[cfg(feature = "flows")]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct WorkflowPostCustomNodeConfig {
     /// `outputCount`
     #[serde(rename = "outputCount")]
@@ -9963,7 +10125,8 @@ pub type WorkflowStorageEntries = ::std::collections::BTreeMap<
 ///
 /// Schema `Workflow Storage Entry` of `_schemas.md`.
 #[cfg(feature = "flow")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct WorkflowStorageEntry {
     /// `key`
     pub key: ::std::string::String,
@@ -9986,7 +10149,8 @@ pub struct GetWorkflowStorageEntriesMetadata {
 }
 /// The value of [`WorkflowTriggerFilter`].
 #[cfg(feature = "flows")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct WorkflowTriggerFilterItem {
     /// `key`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -10017,7 +10181,8 @@ pub type WorkflowVersion = ::serde_json::Value;
 ///
 /// Schema `Workflow Version Patch` of `_schemas.md`.
 #[cfg(feature = "flow_version")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct WorkflowVersionPatch {
     /// `notes`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -10030,7 +10195,8 @@ pub struct WorkflowVersionPatch {
 ///
 /// Schema `Workflow Version Post` of `_schemas.md`.
 #[cfg(feature = "flow_versions")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct WorkflowVersionPost {
     /// `version`
     pub version: ::std::string::String,
@@ -10058,7 +10224,8 @@ pub struct WorkflowVersionPost {
 }
 /// An item of the `nodes` array of [`WorkflowVersionPost`].
 #[cfg(feature = "flow_versions")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct WorkflowVersionPostNodesItem {
     /// `id`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -10083,7 +10250,8 @@ pub struct WorkflowVersionPostNodesItem {
 }
 /// An item of the `globals` array of [`WorkflowVersionPost`].
 #[cfg(feature = "flow_versions")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct WorkflowVersionPostGlobalsItem {
     /// `key`, pattern `^[0-9a-zA-Z_-]{1,255}$`
     pub key: ::std::string::String,
@@ -10092,7 +10260,8 @@ pub struct WorkflowVersionPostGlobalsItem {
 }
 /// The `customNodeConfig` value of [`WorkflowVersionPost`].
 #[cfg(feature = "flow_versions")]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct WorkflowVersionPostCustomNodeConfig {
     /// `outputCount`
     #[serde(rename = "outputCount")]
@@ -10194,7 +10363,8 @@ impl ::wegnology::runtime::Page for WorkflowVersions {
 ///
 /// Schema `Flow Versions Delete Post` of `_schemas.md`.
 #[cfg(feature = "flow_versions")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct FlowVersionsDeletePost {
     /// `email`, format `email`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -10280,7 +10450,8 @@ impl ::wegnology::runtime::Page for Workflows {
 ///
 /// Schema `Workflows Import Post` of `_schemas.md`.
 #[cfg(feature = "flows")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct WorkflowsImportPost {
     /// `flows`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -10293,7 +10464,8 @@ pub struct WorkflowsImportPost {
 }
 /// An item of the `flows` array of [`WorkflowsImportPost`].
 #[cfg(feature = "flows")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct WorkflowsImportPostFlowsItem {
     /// `id`, pattern `^[A-Fa-f\d]{24}$`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -10378,7 +10550,8 @@ pub struct WorkflowsImportPostFlowsItem {
 }
 /// An item of the `nodes` array of [`WorkflowsImportPostFlowsItem`].
 #[cfg(feature = "flows")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct WorkflowsImportPostFlowsItemNodesItem {
     /// `id`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -10403,7 +10576,8 @@ pub struct WorkflowsImportPostFlowsItemNodesItem {
 }
 /// An item of the `globals` array of [`WorkflowsImportPostFlowsItem`].
 #[cfg(feature = "flows")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct WorkflowsImportPostFlowsItemGlobalsItem {
     /// `key`, pattern `^[0-9a-zA-Z_-]{1,255}$`
     pub key: ::std::string::String,
@@ -10417,7 +10591,8 @@ pub struct WorkflowsImportPostFlowsItemGlobalsItem {
 }
 /// The `customNodeConfig` value of [`WorkflowsImportPostFlowsItem`].
 #[cfg(feature = "flows")]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct WorkflowsImportPostFlowsItemCustomNodeConfig {
     /// `outputCount`
     #[serde(rename = "outputCount")]
@@ -10442,7 +10617,8 @@ pub struct WorkflowsImportPostFlowsItemCustomNodeConfig {
 }
 /// An item of the `flowVersions` array of [`WorkflowsImportPost`].
 #[cfg(feature = "flows")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct WorkflowsImportPostFlowVersionsItem {
     /// `id`, pattern `^[A-Fa-f\d]{24}$`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -10492,7 +10668,8 @@ pub struct WorkflowsImportPostFlowVersionsItem {
 }
 /// An item of the `nodes` array of [`WorkflowsImportPostFlowVersionsItem`].
 #[cfg(feature = "flows")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct WorkflowsImportPostFlowVersionsItemNodesItem {
     /// `id`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -10517,7 +10694,8 @@ pub struct WorkflowsImportPostFlowVersionsItemNodesItem {
 }
 /// An item of the `globals` array of [`WorkflowsImportPostFlowVersionsItem`].
 #[cfg(feature = "flows")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct WorkflowsImportPostFlowVersionsItemGlobalsItem {
     /// `key`, pattern `^[0-9a-zA-Z_-]{1,255}$`
     pub key: ::std::string::String,
@@ -10526,7 +10704,8 @@ pub struct WorkflowsImportPostFlowVersionsItemGlobalsItem {
 }
 /// The `customNodeConfig` value of [`WorkflowsImportPostFlowVersionsItem`].
 #[cfg(feature = "flows")]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct WorkflowsImportPostFlowVersionsItemCustomNodeConfig {
     /// `outputCount`
     #[serde(rename = "outputCount")]
@@ -10572,7 +10751,8 @@ pub struct WorkflowImportResult {
 ///
 /// Schema `Github Login` of `_schemas.md`.
 #[cfg(feature = "auth")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct GithubLogin {
     /// `accessToken`
     #[serde(rename = "accessToken")]
@@ -10904,7 +11084,8 @@ pub struct HistoricalSummaryLimits {
 ///
 /// Schema `Application Import Options` of `_schemas.md`.
 #[cfg(feature = "application")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct ApplicationImportOptions {
     /// `importUrl`, format `uri`
     #[serde(rename = "importUrl", skip_serializing_if = "Option::is_none")]
@@ -10936,7 +11117,8 @@ pub struct ApplicationImportOptions {
 ///
 /// Schema `Applications Import Options` of `_schemas.md`.
 #[cfg(feature = "applications")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct ApplicationsImportOptions {
     /// `importUrl`, format `uri`
     #[serde(rename = "importUrl", skip_serializing_if = "Option::is_none")]
@@ -11486,7 +11668,8 @@ pub struct InstanceCustomNodeUsageValue {
 ///
 /// Schema `Instance Custom Node Patch` of `_schemas.md`.
 #[cfg(feature = "instance_custom_node")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct InstanceCustomNodePatch {
     /// `name`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -11542,7 +11725,8 @@ pub struct InstanceCustomNodePatch {
 }
 /// An item of the `nodes` array of [`InstanceCustomNodePatch`].
 #[cfg(feature = "instance_custom_node")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct InstanceCustomNodePatchNodesItem {
     /// `id`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -11567,7 +11751,8 @@ pub struct InstanceCustomNodePatchNodesItem {
 }
 /// The `customNodeConfig` value of [`InstanceCustomNodePatch`].
 #[cfg(feature = "instance_custom_node")]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct InstanceCustomNodePatchCustomNodeConfig {
     /// `outputCount`
     #[serde(rename = "outputCount")]
@@ -11594,7 +11779,8 @@ pub struct InstanceCustomNodePatchCustomNodeConfig {
 ///
 /// Schema `Instance Custom Node Post` of `_schemas.md`.
 #[cfg(feature = "instance_custom_nodes")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct InstanceCustomNodePost {
     /// `name`
     pub name: ::std::string::String,
@@ -11647,7 +11833,8 @@ pub struct InstanceCustomNodePost {
 }
 /// An item of the `nodes` array of [`InstanceCustomNodePost`].
 #[cfg(feature = "instance_custom_nodes")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct InstanceCustomNodePostNodesItem {
     /// `id`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -11672,7 +11859,8 @@ pub struct InstanceCustomNodePostNodesItem {
 }
 /// The `customNodeConfig` value of [`InstanceCustomNodePost`].
 #[cfg(feature = "instance_custom_nodes")]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct InstanceCustomNodePostCustomNodeConfig {
     /// `outputCount`
     #[serde(rename = "outputCount")]
@@ -11805,7 +11993,8 @@ pub struct InstanceMemberPatch {
 ///
 /// Schema `Instance Member Post` of `_schemas.md`.
 #[cfg(feature = "instance_members")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct InstanceMemberPost {
     /// `userId`, pattern `^[A-Fa-f\d]{24}$`
     #[serde(rename = "userId", skip_serializing_if = "Option::is_none")]
@@ -12050,7 +12239,8 @@ pub struct InstanceOrgMember {
 ///
 /// Schema `Instance Org Member Patch` of `_schemas.md`.
 #[cfg(feature = "instance_org_member")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct InstanceOrgMemberPatch {
     /// `role`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -12073,7 +12263,8 @@ pub struct InstanceOrgMemberPatch {
 }
 /// An item of the `applicationRoles` array of [`InstanceOrgMemberPatch`].
 #[cfg(feature = "instance_org_member")]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct InstanceOrgMemberPatchApplicationRolesItem {
     /// `resourceId`, pattern `^[A-Fa-f\d]{24}$`
     #[serde(rename = "resourceId")]
@@ -12088,7 +12279,8 @@ pub struct InstanceOrgMemberPatchApplicationRolesItem {
 }
 /// An item of the `dashboardRoles` array of [`InstanceOrgMemberPatch`].
 #[cfg(feature = "instance_org_member")]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct InstanceOrgMemberPatchDashboardRolesItem {
     /// `resourceId`, pattern `^[A-Fa-f\d]{24}$`
     #[serde(rename = "resourceId")]
@@ -12105,7 +12297,8 @@ pub struct InstanceOrgMemberPatchDashboardRolesItem {
 ///
 /// Schema `Instance Org Member Post` of `_schemas.md`.
 #[cfg(any(feature = "instance_org_members", feature = "instance_orgs"))]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 #[serde(untagged)]
 pub enum InstanceOrgMemberPost {
     /// Branch 1 of the `oneOf`.
@@ -12115,7 +12308,8 @@ pub enum InstanceOrgMemberPost {
 }
 /// Branch 1 of [`InstanceOrgMemberPost`].
 #[cfg(any(feature = "instance_org_members", feature = "instance_orgs"))]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct InstanceOrgMemberPostOption1 {
     /// `userId`, pattern `^[A-Fa-f\d]{24}$`
     #[serde(rename = "userId")]
@@ -12140,7 +12334,8 @@ pub struct InstanceOrgMemberPostOption1 {
 }
 /// An item of the `applicationRoles` array of [`InstanceOrgMemberPostOption1`].
 #[cfg(any(feature = "instance_org_members", feature = "instance_orgs"))]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct InstanceOrgMemberPostOption1ApplicationRolesItem {
     /// `resourceId`, pattern `^[A-Fa-f\d]{24}$`
     #[serde(rename = "resourceId")]
@@ -12155,7 +12350,8 @@ pub struct InstanceOrgMemberPostOption1ApplicationRolesItem {
 }
 /// An item of the `dashboardRoles` array of [`InstanceOrgMemberPostOption1`].
 #[cfg(any(feature = "instance_org_members", feature = "instance_orgs"))]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct InstanceOrgMemberPostOption1DashboardRolesItem {
     /// `resourceId`, pattern `^[A-Fa-f\d]{24}$`
     #[serde(rename = "resourceId")]
@@ -12170,7 +12366,8 @@ pub struct InstanceOrgMemberPostOption1DashboardRolesItem {
 }
 /// Branch 2 of [`InstanceOrgMemberPost`].
 #[cfg(any(feature = "instance_org_members", feature = "instance_orgs"))]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct InstanceOrgMemberPostOption2 {
     /// `email`, format `email`
     pub email: ::std::string::String,
@@ -12197,7 +12394,8 @@ pub struct InstanceOrgMemberPostOption2 {
 }
 /// An item of the `applicationRoles` array of [`InstanceOrgMemberPostOption2`].
 #[cfg(any(feature = "instance_org_members", feature = "instance_orgs"))]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct InstanceOrgMemberPostOption2ApplicationRolesItem {
     /// `resourceId`, pattern `^[A-Fa-f\d]{24}$`
     #[serde(rename = "resourceId")]
@@ -12212,7 +12410,8 @@ pub struct InstanceOrgMemberPostOption2ApplicationRolesItem {
 }
 /// An item of the `dashboardRoles` array of [`InstanceOrgMemberPostOption2`].
 #[cfg(any(feature = "instance_org_members", feature = "instance_orgs"))]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct InstanceOrgMemberPostOption2DashboardRolesItem {
     /// `resourceId`, pattern `^[A-Fa-f\d]{24}$`
     #[serde(rename = "resourceId")]
@@ -12265,7 +12464,8 @@ pub struct InstanceOrganizationMembers {
 ///
 /// Schema `Instance Owned Organization Patch` of `_schemas.md`.
 #[cfg(feature = "instance_org")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct InstanceOwnedOrganizationPatch {
     /// `name`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -12304,7 +12504,8 @@ pub struct InstanceOwnedOrganizationPatch {
 }
 /// The `limits` value of [`InstanceOwnedOrganizationPatch`].
 #[cfg(feature = "instance_org")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct InstanceOwnedOrganizationPatchLimits {
     /// `apitoken`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -12396,7 +12597,8 @@ pub struct InstanceOwnedOrganizationPatchLimits {
 }
 /// An item of the `tags` array of [`InstanceOwnedOrganizationPatch`].
 #[cfg(feature = "instance_org")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct InstanceOwnedOrganizationPatchTagsItem {
     /// `key`, pattern `^[0-9a-zA-Z_-]{1,255}$`
     pub key: ::std::string::String,
@@ -12407,7 +12609,8 @@ pub struct InstanceOwnedOrganizationPatchTagsItem {
 ///
 /// Schema `Instance Owned Organization Post` of `_schemas.md`.
 #[cfg(feature = "instance_orgs")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct InstanceOwnedOrganizationPost {
     /// `name`
     pub name: ::std::string::String,
@@ -12448,7 +12651,8 @@ pub struct InstanceOwnedOrganizationPost {
 }
 /// The `limits` value of [`InstanceOwnedOrganizationPost`].
 #[cfg(feature = "instance_orgs")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct InstanceOwnedOrganizationPostLimits {
     /// `apitoken`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -12540,7 +12744,8 @@ pub struct InstanceOwnedOrganizationPostLimits {
 }
 /// An item of the `tags` array of [`InstanceOwnedOrganizationPost`].
 #[cfg(feature = "instance_orgs")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct InstanceOwnedOrganizationPostTagsItem {
     /// `key`, pattern `^[0-9a-zA-Z_-]{1,255}$`
     pub key: ::std::string::String,
@@ -12606,7 +12811,8 @@ impl ::wegnology::runtime::Page for InstanceOrganizations {
 ///
 /// Schema `Instance Patch` of `_schemas.md`.
 #[cfg(feature = "instance")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct InstancePatch {
     /// `reportConfigs`
     #[serde(rename = "reportConfigs", skip_serializing_if = "Option::is_none")]
@@ -12621,7 +12827,8 @@ pub struct InstancePatch {
 }
 /// An item of the `reportConfigs` array of [`InstancePatch`].
 #[cfg(feature = "instance")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct InstancePatchReportConfigsItem {
     /// `id`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -12663,7 +12870,8 @@ pub struct InstancePatchReportConfigsItem {
 }
 /// The `orgDefaultLimitConfig` value of [`InstancePatch`].
 #[cfg(feature = "instance")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct InstancePatchOrgDefaultLimitConfig {
     /// `apitoken`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -12757,7 +12965,8 @@ pub struct InstancePatchOrgDefaultLimitConfig {
 ///
 /// Schema `Instance Report Options Post` of `_schemas.md`.
 #[cfg(feature = "instance")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct InstanceReportOptionsPost {
     /// `email`, format `email`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -13333,7 +13542,8 @@ pub struct IntegrationSqsConfig {
 ///
 /// Schema `Integration Patch` of `_schemas.md`.
 #[cfg(feature = "integration")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct IntegrationPatch {
     /// `name`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -13372,7 +13582,8 @@ pub struct IntegrationPatch {
 }
 /// The `azureEventHubConfig` value of [`IntegrationPatch`].
 #[cfg(feature = "integration")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct IntegrationPatchAzureEventHubConfig {
     /// `hubName`
     #[serde(rename = "hubName")]
@@ -13386,7 +13597,8 @@ pub struct IntegrationPatchAzureEventHubConfig {
 }
 /// The `googlePubSubConfig` value of [`IntegrationPatch`].
 #[cfg(feature = "integration")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct IntegrationPatchGooglePubSubConfig {
     /// `projectId`
     #[serde(rename = "projectId")]
@@ -13397,7 +13609,8 @@ pub struct IntegrationPatchGooglePubSubConfig {
 }
 /// The `mqttConfig` value of [`IntegrationPatch`].
 #[cfg(feature = "integration")]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct IntegrationPatchMqttConfig {
     /// `clientId`
     #[serde(rename = "clientId", skip_serializing_if = "Option::is_none")]
@@ -13437,7 +13650,8 @@ pub struct IntegrationPatchMqttConfig {
 }
 /// The `particleConfig` value of [`IntegrationPatch`].
 #[cfg(feature = "integration")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct IntegrationPatchParticleConfig {
     /// `accessToken`
     #[serde(rename = "accessToken")]
@@ -13454,7 +13668,8 @@ pub struct IntegrationPatchParticleConfig {
 }
 /// The `sqsConfig` value of [`IntegrationPatch`].
 #[cfg(feature = "integration")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct IntegrationPatchSqsConfig {
     /// `accessKeyId`
     #[serde(rename = "accessKeyId")]
@@ -13472,7 +13687,8 @@ pub struct IntegrationPatchSqsConfig {
 ///
 /// Schema `Integration Post` of `_schemas.md`.
 #[cfg(feature = "integrations")]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct IntegrationPost {
     /// `name`
     pub name: ::std::string::String,
@@ -13510,7 +13726,8 @@ pub struct IntegrationPost {
 }
 /// The `azureEventHubConfig` value of [`IntegrationPost`].
 #[cfg(feature = "integrations")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct IntegrationPostAzureEventHubConfig {
     /// `hubName`
     #[serde(rename = "hubName")]
@@ -13524,7 +13741,8 @@ pub struct IntegrationPostAzureEventHubConfig {
 }
 /// The `googlePubSubConfig` value of [`IntegrationPost`].
 #[cfg(feature = "integrations")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct IntegrationPostGooglePubSubConfig {
     /// `projectId`
     #[serde(rename = "projectId")]
@@ -13535,7 +13753,8 @@ pub struct IntegrationPostGooglePubSubConfig {
 }
 /// The `mqttConfig` value of [`IntegrationPost`].
 #[cfg(feature = "integrations")]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct IntegrationPostMqttConfig {
     /// `clientId`
     #[serde(rename = "clientId", skip_serializing_if = "Option::is_none")]
@@ -13575,7 +13794,8 @@ pub struct IntegrationPostMqttConfig {
 }
 /// The `particleConfig` value of [`IntegrationPost`].
 #[cfg(feature = "integrations")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct IntegrationPostParticleConfig {
     /// `accessToken`
     #[serde(rename = "accessToken")]
@@ -13592,7 +13812,8 @@ pub struct IntegrationPostParticleConfig {
 }
 /// The `sqsConfig` value of [`IntegrationPost`].
 #[cfg(feature = "integrations")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct IntegrationPostSqsConfig {
     /// `accessKeyId`
     #[serde(rename = "accessKeyId")]
@@ -13715,7 +13936,8 @@ pub type LastValueData = ::std::collections::BTreeMap<
 ///
 /// Schema `Last Value Query` of `_schemas.md`.
 #[cfg(feature = "data")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct LastValueQuery {
     /// `attribute`, pattern `^[0-9a-zA-Z_-]{1,255}$`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -13734,7 +13956,8 @@ pub struct LastValueQuery {
 }
 /// An item of the `deviceTags` array of [`LastValueQuery`].
 #[cfg(feature = "data")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct LastValueQueryDeviceTagsItem {
     /// `key`, pattern `^[0-9a-zA-Z_-]{1,255}$`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -13747,7 +13970,8 @@ pub struct LastValueQueryDeviceTagsItem {
 ///
 /// Schema `MQTT Publish Body` of `_schemas.md`.
 #[cfg(feature = "application")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct MqttPublishBody {
     /// `topic`
     pub topic: ::std::string::String,
@@ -13758,7 +13982,8 @@ pub struct MqttPublishBody {
 ///
 /// Schema `Multi Device Command` of `_schemas.md`.
 #[cfg(feature = "devices")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct MultiDeviceCommand {
     /// `time`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -13782,7 +14007,8 @@ pub struct MultiDeviceCommand {
 }
 /// An item of the `deviceTags` array of [`MultiDeviceCommand`].
 #[cfg(feature = "devices")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct MultiDeviceCommandDeviceTagsItem {
     /// `key`, pattern `^[0-9a-zA-Z_-]{1,255}$`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -13859,7 +14085,8 @@ pub struct NotebookStats {
 ///
 /// Schema `Notebook Data Export Options` of `_schemas.md`.
 #[cfg(feature = "notebook")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct NotebookDataExportOptions {
     /// `email`, format `email`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -14008,7 +14235,8 @@ pub type NotebookExecutionLogs = ::std::vec::Vec<NotebookExecutionLogsItem>;
 ///
 /// Schema `Notebook Execution Options` of `_schemas.md`.
 #[cfg(feature = "notebook")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct NotebookExecutionOptions {
     /// `relativeTo`
     #[serde(rename = "relativeTo", skip_serializing_if = "Option::is_none")]
@@ -14021,7 +14249,8 @@ pub struct NotebookExecutionOptions {
 ///
 /// Schema `Notebook Patch` of `_schemas.md`.
 #[cfg(feature = "notebook")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct NotebookPatch {
     /// `name`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -14047,7 +14276,8 @@ pub struct NotebookPatch {
 ///
 /// Schema `Notebook Post` of `_schemas.md`.
 #[cfg(feature = "notebooks")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct NotebookPost {
     /// `name`
     pub name: ::std::string::String,
@@ -14555,7 +14785,8 @@ pub struct OrganizationInvitationDashboardRolesItem {
 ///
 /// Schema `Organization Invitation Action` of `_schemas.md`.
 #[cfg(feature = "org_invites")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct OrganizationInvitationAction {
     /// `email`, format `email`
     pub email: ::std::string::String,
@@ -14636,7 +14867,8 @@ pub struct OrganizationInvitationInformation {
 ///
 /// Schema `Organization Invitation Post` of `_schemas.md`.
 #[cfg(any(feature = "instance_org_invites", feature = "org"))]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct OrganizationInvitationPost {
     /// `email`, format `email`
     pub email: ::std::string::String,
@@ -14663,7 +14895,8 @@ pub struct OrganizationInvitationPost {
 }
 /// An item of the `applicationRoles` array of [`OrganizationInvitationPost`].
 #[cfg(any(feature = "instance_org_invites", feature = "org"))]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct OrganizationInvitationPostApplicationRolesItem {
     /// `resourceId`, pattern `^[A-Fa-f\d]{24}$`
     #[serde(rename = "resourceId")]
@@ -14678,7 +14911,8 @@ pub struct OrganizationInvitationPostApplicationRolesItem {
 }
 /// An item of the `dashboardRoles` array of [`OrganizationInvitationPost`].
 #[cfg(any(feature = "instance_org_invites", feature = "org"))]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct OrganizationInvitationPostDashboardRolesItem {
     /// `resourceId`, pattern `^[A-Fa-f\d]{24}$`
     #[serde(rename = "resourceId")]
@@ -14713,7 +14947,8 @@ pub type OrganizationInvitations = ::std::vec::Vec<OrganizationInvitation>;
 ///
 /// Schema `Organization Member Patch` of `_schemas.md`.
 #[cfg(feature = "org")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct OrganizationMemberPatch {
     /// `userId`, pattern `^[A-Fa-f\d]{24}$`
     #[serde(rename = "userId")]
@@ -14739,7 +14974,8 @@ pub struct OrganizationMemberPatch {
 }
 /// An item of the `applicationRoles` array of [`OrganizationMemberPatch`].
 #[cfg(feature = "org")]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct OrganizationMemberPatchApplicationRolesItem {
     /// `resourceId`, pattern `^[A-Fa-f\d]{24}$`
     #[serde(rename = "resourceId")]
@@ -14754,7 +14990,8 @@ pub struct OrganizationMemberPatchApplicationRolesItem {
 }
 /// An item of the `dashboardRoles` array of [`OrganizationMemberPatch`].
 #[cfg(feature = "org")]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct OrganizationMemberPatchDashboardRolesItem {
     /// `resourceId`, pattern `^[A-Fa-f\d]{24}$`
     #[serde(rename = "resourceId")]
@@ -14771,7 +15008,8 @@ pub struct OrganizationMemberPatchDashboardRolesItem {
 ///
 /// Schema `Organization Patch` of `_schemas.md`.
 #[cfg(feature = "org")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct OrganizationPatch {
     /// `name`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -14796,7 +15034,8 @@ pub struct OrganizationPatch {
 ///
 /// Schema `Organization Post` of `_schemas.md`.
 #[cfg(feature = "orgs")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct OrganizationPost {
     /// `name`
     pub name: ::std::string::String,
@@ -14820,7 +15059,8 @@ pub struct OrganizationPost {
 ///
 /// Schema `Organization Role Info` of `_schemas.md`.
 #[cfg(feature = "instance_org_invite")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct OrganizationRoleInfo {
     /// `role`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -14843,7 +15083,8 @@ pub struct OrganizationRoleInfo {
 }
 /// An item of the `applicationRoles` array of [`OrganizationRoleInfo`].
 #[cfg(feature = "instance_org_invite")]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct OrganizationRoleInfoApplicationRolesItem {
     /// `resourceId`, pattern `^[A-Fa-f\d]{24}$`
     #[serde(rename = "resourceId")]
@@ -14858,7 +15099,8 @@ pub struct OrganizationRoleInfoApplicationRolesItem {
 }
 /// An item of the `dashboardRoles` array of [`OrganizationRoleInfo`].
 #[cfg(feature = "instance_org_invite")]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct OrganizationRoleInfoDashboardRolesItem {
     /// `resourceId`, pattern `^[A-Fa-f\d]{24}$`
     #[serde(rename = "resourceId")]
@@ -15254,7 +15496,8 @@ pub type ResourceJobExecutionLogs = ::std::vec::Vec<ResourceJobExecutionLogsItem
 ///
 /// Schema `Resource Job Execution Options` of `_schemas.md`.
 #[cfg(feature = "resource_job")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct ResourceJobExecutionOptions {
     /// `templateContext`
     #[serde(rename = "templateContext", skip_serializing_if = "Option::is_none")]
@@ -15270,7 +15513,8 @@ pub struct ResourceJobExecutionOptions {
 ///
 /// Schema `Resource Job Patch` of `_schemas.md`.
 #[cfg(feature = "resource_job")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct ResourceJobPatch {
     /// `name`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -15313,7 +15557,8 @@ pub struct ResourceJobPatch {
 ///
 /// Schema `Resource Job Post` of `_schemas.md`.
 #[cfg(feature = "resource_jobs")]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct ResourceJobPost {
     /// `name`
     pub name: ::std::string::String,
@@ -15418,7 +15663,8 @@ impl ::wegnology::runtime::Page for ResourceJobs {
 ///
 /// Schema `SAML Response` of `_schemas.md`.
 #[cfg(feature = "auth")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct SamlResponse {
     /// `SAMLResponse`
     #[serde(rename = "SAMLResponse")]
@@ -15538,7 +15784,8 @@ pub struct TimeSeriesDataDevicesValuePointsItem {
 ///
 /// Schema `Time Series Query` of `_schemas.md`.
 #[cfg(feature = "data")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct TimeSeriesQuery {
     /// `start`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -15578,7 +15825,8 @@ pub struct TimeSeriesQuery {
 }
 /// An item of the `deviceTags` array of [`TimeSeriesQuery`].
 #[cfg(feature = "data")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct TimeSeriesQueryDeviceTagsItem {
     /// `key`, pattern `^[0-9a-zA-Z_-]{1,255}$`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -15787,7 +16035,8 @@ pub struct ValidationErrorValidationErrorsItem {
 ///
 /// Schema `Virtual Button Press` of `_schemas.md`.
 #[cfg(feature = "flow")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct VirtualButtonPress {
     /// `key`
     pub key: ::std::string::String,
@@ -15865,7 +16114,8 @@ pub struct Webhook {
 ///
 /// Schema `Webhook Patch` of `_schemas.md`.
 #[cfg(feature = "webhook")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct WebhookPatch {
     /// `name`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -15901,7 +16151,8 @@ pub struct WebhookPatch {
 ///
 /// Schema `Webhook Post` of `_schemas.md`.
 #[cfg(feature = "webhooks")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[cfg_attr(feature = "deserialize-requests", derive(::serde::Deserialize))]
 pub struct WebhookPost {
     /// `name`
     pub name: ::std::string::String,

@@ -97,7 +97,11 @@ impl<'a> UserApiTokenApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let api_token = serde_json::from_str(r##"{"name":"My Updated API Token","status":"inactive"}"##).unwrap();
+    /// let api_token = wegnology::ApiTokenPatch {
+    ///     name: Some("My Updated API Token".to_string()),
+    ///     status: Some(wegnology::ApiTokenPatchStatus::Inactive),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.user_api_token().patch("575ec7417ae143cd83dc4a95", api_token)
     ///     .send()
     ///     .await?;

@@ -115,7 +115,11 @@ impl<'a> WebhookApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let webhook = serde_json::from_str(r##"{"name":"My Updated Webhook","responseCode":201}"##).unwrap();
+    /// let webhook = wegnology::WebhookPatch {
+    ///     name: Some("My Updated Webhook".to_string()),
+    ///     response_code: Some(201),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.webhook().patch("575ec8687ae143cd83dc4a97", "575ed78e7ae143cd83dc4aab", webhook)
     ///     .send()
     ///     .await?;

@@ -86,7 +86,10 @@ impl<'a> WebhooksApi<'a> {
     /// # Example
     /// ```no_run
     /// # async fn example(client: &wegnology::Client) -> Result<(), wegnology::Error> {
-    /// let webhook = serde_json::from_str(r##"{"name":"My New Webhook"}"##).unwrap();
+    /// let webhook = wegnology::WebhookPost {
+    ///     name: "My New Webhook".to_string(),
+    ///     ..Default::default()
+    /// };
     /// let answer = client.webhooks().post("575ec8687ae143cd83dc4a97", webhook)
     ///     .send()
     ///     .await?;

@@ -3357,15 +3357,11 @@ pub mod application {
                 .application()
                 .apply_template(
                     super::path_value(ids, "applicationId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "templateId" : "575ec8687ae143cd83dc4a97", "email" :
-                                "email@example.com" }
-                            ),
-                        )
-                        .expect(
-                            "the example of schema `application-apply-template-patch-schema` decodes",
-                        ),
+                    ::wegnology::ApplicationApplyTemplatePatchSchema {
+                        template_id: "575ec8687ae143cd83dc4a97".to_string(),
+                        email: Some("email@example.com".to_string()),
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -3412,18 +3408,15 @@ pub mod application {
             client
                 .application()
                 .clone(super::path_value(ids, "applicationId"))
-                .options(
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "includeFiles" : true, "includeDevices" : true,
-                                "ownerType" : "organization", "ownerId" :
-                                "575ec8687ae143cd83dc4a98" }
-                            ),
-                        )
-                        .expect(
-                            "the example of schema `application-clone-post-schema` decodes",
-                        ),
-                )
+                .options(::wegnology::ApplicationClonePostSchema {
+                    include_files: Some(true),
+                    include_devices: Some(true),
+                    owner_id: Some(::serde_json::json!("575ec8687ae143cd83dc4a98")),
+                    owner_type: Some(
+                        ::wegnology::ApplicationClonePostSchemaOwnerType::Organization,
+                    ),
+                    ..Default::default()
+                })
                 .losantdomain("example.com")
                 .send()
                 .await
@@ -3472,15 +3465,12 @@ pub mod application {
                 .application()
                 .export(
                     super::path_value(ids, "applicationId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "includeFiles" : true, "includeDevices" : true, "email" :
-                                "test@example.com" }
-                            ),
-                        )
-                        .expect(
-                            "the example of schema `application-export-post-schema` decodes",
-                        ),
+                    ::wegnology::ApplicationExportPostSchema {
+                        include_files: Some(true),
+                        include_devices: Some(true),
+                        email: Some("test@example.com".to_string()),
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -3545,18 +3535,16 @@ pub mod application {
                 .application()
                 .globals(
                     super::path_value(ids, "applicationId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                [{ "key" : "keyHere", "description" :
-                                "Description of my application global", "json" :
-                                "\"my json data here\"", "cloudOnly" : true }, { "key" :
-                                "anotherKey", "json" : "\"more json\"", "cloudOnly" : false
-                                }]
-                            ),
-                        )
-                        .expect(
-                            "the example of schema `application-global-patch` decodes",
-                        ),
+                    vec![
+                        ::wegnology::ApplicationGlobalPatchItem { key : "keyHere"
+                        .to_string(), json :
+                        Some(::serde_json::json!("\"my json data here\"")), cloud_only :
+                        Some(true), description :
+                        Some("Description of my application global".to_string()), },
+                        ::wegnology::ApplicationGlobalPatchItem { key : "anotherKey"
+                        .to_string(), json : Some(::serde_json::json!("\"more json\"")),
+                        cloud_only : Some(false), ..Default::default() }
+                    ],
                 )
                 .losantdomain("example.com")
                 .send()
@@ -3575,17 +3563,15 @@ pub mod application {
                 .import(super::path_value(ids, "applicationId"))
                 .import_bundle(super::example_file())
                 .email("email@example.com")
-                .options(
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "importUrl" : "https://storage.mySite.com/myZipFile.zip",
-                                "include" : ["Flow", "Device"] }
-                            ),
-                        )
-                        .expect(
-                            "the example of schema `application-import-options` decodes",
-                        ),
-                )
+                .options(::wegnology::ApplicationImportOptions {
+                    import_url: Some(
+                        "https://storage.mySite.com/myZipFile.zip".to_string(),
+                    ),
+                    include: Some(
+                        vec![::serde_json::json!("Flow"), ::serde_json::json!("Device")],
+                    ),
+                    ..Default::default()
+                })
                 .losantdomain("example.com")
                 .send()
                 .await
@@ -3602,13 +3588,10 @@ pub mod application {
                 .application()
                 .mqtt_publish_message(
                     super::path_value(ids, "applicationId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "topic" : "an/mqtt/topic", "message" : "The MQTT message!"
-                                }
-                            ),
-                        )
-                        .expect("the example of schema `mqtt-publish-body` decodes"),
+                    ::wegnology::MqttPublishBody {
+                        topic: "an/mqtt/topic".to_string(),
+                        message: "The MQTT message!".to_string(),
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -3643,13 +3626,13 @@ pub mod application {
                 .application()
                 .patch(
                     super::path_value(ids, "applicationId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "name" : "My Updated Application", "description" :
-                                "Description of my updated application" }
-                            ),
-                        )
-                        .expect("the example of schema `application-patch` decodes"),
+                    ::wegnology::ApplicationPatch {
+                        name: Some("My Updated Application".to_string()),
+                        description: Some(
+                            "Description of my updated application".to_string(),
+                        ),
+                        ..Default::default()
+                    },
                 )
                 .summary_exclude("payloadCount")
                 .summary_include("payloadCount")
@@ -3701,12 +3684,9 @@ pub mod application {
                 .application()
                 .readme_patch(
                     super::path_value(ids, "applicationId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!({ "content" : "The new readme content" }),
-                        )
-                        .expect(
-                            "the example of schema `application-readme-patch` decodes",
-                        ),
+                    ::wegnology::ApplicationReadmePatch {
+                        content: Some("The new readme content".to_string()),
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -3779,12 +3759,11 @@ pub mod application_api_token {
                 .patch(
                     super::path_value(ids, "applicationId"),
                     super::path_value(ids, "apiTokenId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "name" : "My Updated API Token", "status" : "inactive" }
-                            ),
-                        )
-                        .expect("the example of schema `api-token-patch` decodes"),
+                    ::wegnology::ApiTokenPatch {
+                        name: Some("My Updated API Token".to_string()),
+                        status: Some(::wegnology::ApiTokenPatchStatus::Inactive),
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -3830,14 +3809,15 @@ pub mod application_api_tokens {
                 .application_api_tokens()
                 .post(
                     super::path_value(ids, "applicationId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "name" : "My New API Token", "expirationDate" :
-                                "2017-06-13T04:00:00.000Z", "scope" : ["all.Application"],
-                                "status" : "active" }
-                            ),
-                        )
-                        .expect("the example of schema `api-token-post` decodes"),
+                    ::wegnology::ApiTokenPost {
+                        name: "My New API Token".to_string(),
+                        expiration_date: Some(
+                            "2017-06-13T04:00:00.000Z".parse().expect("a date-time"),
+                        ),
+                        scope: Some(vec!["all.Application".to_string()]),
+                        status: Some(::wegnology::ApiTokenPostStatus::Active),
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -3895,15 +3875,15 @@ pub mod application_certificate {
                 .patch(
                     super::path_value(ids, "applicationId"),
                     super::path_value(ids, "applicationCertificateId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "status" : "active", "description" :
-                                "An example updated certificate description" }
-                            ),
-                        )
-                        .expect(
-                            "the example of schema `application-certificate-patch` decodes",
+                    ::wegnology::ApplicationCertificatePatch {
+                        status: Some(
+                            ::wegnology::ApplicationCertificatePatchStatus::Active,
                         ),
+                        description: Some(
+                            "An example updated certificate description".to_string(),
+                        ),
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -3951,17 +3931,15 @@ pub mod application_certificate_authorities {
                 .application_certificate_authorities()
                 .post(
                     super::path_value(ids, "applicationId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "name" : "my certificate authority", "description" :
-                                "An example new authority description", "caBundle" :
-                                "-----BEGIN CERTIFICATE-----\nMY_SSL_CERTIFICATE\n-----END CERTIFICATE-----"
-                                }
-                            ),
-                        )
-                        .expect(
-                            "the example of schema `application-certificate-authority-post` decodes",
+                    ::wegnology::ApplicationCertificateAuthorityPost {
+                        name: "my certificate authority".to_string(),
+                        description: Some(
+                            "An example new authority description".to_string(),
                         ),
+                        ca_bundle: "-----BEGIN CERTIFICATE-----\nMY_SSL_CERTIFICATE\n-----END CERTIFICATE-----"
+                            .to_string(),
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -4019,15 +3997,15 @@ pub mod application_certificate_authority {
                 .patch(
                     super::path_value(ids, "applicationId"),
                     super::path_value(ids, "applicationCertificateAuthorityId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "status" : "active", "description" :
-                                "An example updated authority description" }
-                            ),
-                        )
-                        .expect(
-                            "the example of schema `application-certificate-authority-patch` decodes",
+                    ::wegnology::ApplicationCertificateAuthorityPatch {
+                        status: Some(
+                            ::wegnology::ApplicationCertificateAuthorityPatchStatus::Active,
                         ),
+                        description: Some(
+                            "An example updated authority description".to_string(),
+                        ),
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -4071,17 +4049,17 @@ pub mod application_certificates {
                 .application_certificates()
                 .post(
                     super::path_value(ids, "applicationId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "description" : "An example new certificate description",
-                                "certificate" :
-                                "-----BEGIN CERTIFICATE-----\nMY_SSL_CERTIFICATE\n-----END CERTIFICATE-----",
-                                "filterType" : "all", "pubTopics" : [], "subTopics" : [] }
-                            ),
-                        )
-                        .expect(
-                            "the example of schema `application-certificate-post` decodes",
+                    ::wegnology::ApplicationCertificatePost {
+                        description: Some(
+                            "An example new certificate description".to_string(),
                         ),
+                        certificate: "-----BEGIN CERTIFICATE-----\nMY_SSL_CERTIFICATE\n-----END CERTIFICATE-----"
+                            .to_string(),
+                        filter_type: Some("all".to_string()),
+                        pub_topics: Some(vec![]),
+                        sub_topics: Some(vec![]),
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -4139,14 +4117,15 @@ pub mod application_dashboard {
                 .patch(
                     super::path_value(ids, "dashboardId"),
                     super::path_value(ids, "applicationId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "name" : "My Updated Dashboard", "description" :
-                                "Description of my updated dashboard", "refreshRate" :
-                                300u64, "public" : true }
-                            ),
-                        )
-                        .expect("the example of schema `dashboard-patch` decodes"),
+                    ::wegnology::DashboardPatch {
+                        name: Some("My Updated Dashboard".to_string()),
+                        description: Some(
+                            "Description of my updated dashboard".to_string(),
+                        ),
+                        refresh_rate: Some(300.0),
+                        public: Some(true),
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -4165,15 +4144,16 @@ pub mod application_dashboard {
                 .send_report(
                     super::path_value(ids, "dashboardId"),
                     super::path_value(ids, "applicationId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "toEmail" : ["email@example.com"], "subject" :
-                                "Dashboard Report", "message" : "Lookit", "time" :
-                                1551887386704u64, "theme" : "dark", "timezone" :
-                                "America/New_York", "locale" : "en-us" }
-                            ),
-                        )
-                        .expect("the example of schema `dashboard-send-report` decodes"),
+                    ::wegnology::DashboardSendReport {
+                        to_email: Some(vec!["email@example.com".to_string()]),
+                        subject: Some("Dashboard Report".to_string()),
+                        message: Some("Lookit".to_string()),
+                        theme: Some(::wegnology::DashboardSendReportTheme::Dark),
+                        time: Some(1551887386704.0),
+                        timezone: Some("America/New_York".to_string()),
+                        locale: Some("en-us".to_string()),
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -4215,14 +4195,11 @@ pub mod application_dashboards {
                 .application_dashboards()
                 .post(
                     super::path_value(ids, "applicationId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "name" : "My New Dashboard", "public" : false }
-                            ),
-                        )
-                        .expect(
-                            "the example of schema `application-dashboard-post` decodes",
-                        ),
+                    ::wegnology::ApplicationDashboardPost {
+                        name: "My New Dashboard".to_string(),
+                        public: Some(false),
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -4280,13 +4257,13 @@ pub mod application_key {
                 .patch(
                     super::path_value(ids, "applicationId"),
                     super::path_value(ids, "applicationKeyId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "status" : "active", "description" :
-                                "An example updated key description" }
-                            ),
-                        )
-                        .expect("the example of schema `application-key-patch` decodes"),
+                    ::wegnology::ApplicationKeyPatch {
+                        status: Some(::wegnology::ApplicationKeyPatchStatus::Active),
+                        description: Some(
+                            "An example updated key description".to_string(),
+                        ),
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -4312,18 +4289,22 @@ pub mod application_keys {
                 .per_page(10)
                 .filter_field(::wegnology::application_keys::FilterField::Key)
                 .filter("the*key")
-                .query(
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "$nor" : [{ "id" : "575ec8687ae143cd83dc4a97" }, {
-                                "description" : "my access key" }, { "lastUpdated" : { "$lt"
-                                : 1612189931000u64 } }] }
-                            ),
-                        )
-                        .expect(
-                            "the example of schema `advanced-application-key-query` decodes",
-                        ),
-                )
+                .query(::wegnology::AdvancedApplicationKeyQuery {
+                    nor: Some(
+                        vec![
+                            ::wegnology::AdvancedApplicationKeyQuery { id :
+                            Some(::serde_json::json!("575ec8687ae143cd83dc4a97")),
+                            ..Default::default() },
+                            ::wegnology::AdvancedApplicationKeyQuery { description :
+                            Some(::serde_json::json!("my access key")),
+                            ..Default::default() },
+                            ::wegnology::AdvancedApplicationKeyQuery { last_updated :
+                            Some(::serde_json::json!({ "$lt" : 1612189931000u64 })),
+                            ..Default::default() }
+                        ],
+                    ),
+                    ..Default::default()
+                })
                 .losantdomain("example.com")
                 .send()
                 .await
@@ -4340,13 +4321,13 @@ pub mod application_keys {
                 .application_keys()
                 .post(
                     super::path_value(ids, "applicationId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "description" : "An example new key description",
-                                "filterType" : "all", "pubTopics" : [], "subTopics" : [] }
-                            ),
-                        )
-                        .expect("the example of schema `application-key-post` decodes"),
+                    ::wegnology::ApplicationKeyPost {
+                        description: Some("An example new key description".to_string()),
+                        filter_type: Some("all".to_string()),
+                        pub_topics: Some(vec![]),
+                        sub_topics: Some(vec![]),
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -4472,17 +4453,15 @@ pub mod applications {
                 .include_data_table_rows(true)
                 .include_files(true)
                 .email("email@example.com")
-                .options(
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "importUrl" : "https://storage.mySite.com/myZipFile.zip",
-                                "include" : ["Flow", "Device"] }
-                            ),
-                        )
-                        .expect(
-                            "the example of schema `applications-import-options` decodes",
-                        ),
-                )
+                .options(::wegnology::ApplicationsImportOptions {
+                    import_url: Some(
+                        "https://storage.mySite.com/myZipFile.zip".to_string(),
+                    ),
+                    include: Some(
+                        vec![::serde_json::json!("Flow"), ::serde_json::json!("Device")],
+                    ),
+                    ..Default::default()
+                })
                 .losantdomain("example.com")
                 .send()
                 .await
@@ -4497,15 +4476,11 @@ pub mod applications {
         ::std::boxed::Box::pin(async move {
             client
                 .applications()
-                .post(
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "name" : "My New Application", "description" :
-                                "Description of my new application" }
-                            ),
-                        )
-                        .expect("the example of schema `application-post` decodes"),
-                )
+                .post(::wegnology::ApplicationPost {
+                    name: "My New Application".to_string(),
+                    description: Some("Description of my new application".to_string()),
+                    ..Default::default()
+                })
                 .summary_exclude("payloadCount")
                 .summary_include("payloadCount")
                 .losantdomain("example.com")
@@ -4553,16 +4528,28 @@ pub mod audit_logs {
                 .per_page(10)
                 .start(1465790400000)
                 .end(1465790400000)
-                .audit_log_filter(
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "primaryTarget" : [{ "type" : "Dashboard" }, { "type" :
-                                "Application", "id" : "575ec8687ae143cd83dc4a97" }], "actor"
-                                : [{ "type" : "User", "id" : "575ed70c7ae143cd83dc4aa9" }] }
-                            ),
-                        )
-                        .expect("the example of schema `audit-log-filter` decodes"),
-                )
+                .audit_log_filter(::wegnology::AuditLogFilter {
+                    primary_target: Some(
+                        vec![
+                            ::wegnology::AuditLogFilterPrimaryTargetItem { r#type :
+                            Some(::wegnology::AuditLogFilterPrimaryTargetItemType::Dashboard),
+                            ..Default::default() },
+                            ::wegnology::AuditLogFilterPrimaryTargetItem { id :
+                            Some("575ec8687ae143cd83dc4a97".to_string()), r#type :
+                            Some(::wegnology::AuditLogFilterPrimaryTargetItemType::Application),
+                            ..Default::default() }
+                        ],
+                    ),
+                    actor: Some(
+                        vec![
+                            ::wegnology::AuditLogFilterActorItem { id :
+                            Some("575ed70c7ae143cd83dc4aa9".to_string()), r#type :
+                            Some(::wegnology::AuditLogFilterActorItemType::User),
+                            ..Default::default() }
+                        ],
+                    ),
+                    ..Default::default()
+                })
                 .losantdomain("example.com")
                 .send()
                 .await
@@ -4580,16 +4567,12 @@ pub mod auth {
         ::std::boxed::Box::pin(async move {
             client
                 .auth()
-                .authenticate_device(
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "deviceId" : "575ecf887ae143cd83dc4aa2", "key" :
-                                "this_would_be_the_key", "secret" :
-                                "this_would_be_the_secret" }
-                            ),
-                        )
-                        .expect("the example of schema `device-credentials` decodes"),
-                )
+                .authenticate_device(::wegnology::DeviceCredentials {
+                    device_id: "575ecf887ae143cd83dc4aa2".to_string(),
+                    key: Some("this_would_be_the_key".to_string()),
+                    secret: Some("this_would_be_the_secret".into()),
+                    ..Default::default()
+                })
                 .losantdomain("example.com")
                 .send()
                 .await
@@ -4604,15 +4587,11 @@ pub mod auth {
         ::std::boxed::Box::pin(async move {
             client
                 .auth()
-                .authenticate_user(
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "email" : "email@example.com", "password" :
-                                "this is the password" }
-                            ),
-                        )
-                        .expect("the example of schema `user-credentials` decodes"),
-                )
+                .authenticate_user(::wegnology::UserCredentials {
+                    email: "email@example.com".to_string(),
+                    password: "this is the password".into(),
+                    ..Default::default()
+                })
                 .losantdomain("example.com")
                 .send()
                 .await
@@ -4627,14 +4606,10 @@ pub mod auth {
         ::std::boxed::Box::pin(async move {
             client
                 .auth()
-                .authenticate_user_github(
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "accessToken" : "the github access token" }
-                            ),
-                        )
-                        .expect("the example of schema `github-login` decodes"),
-                )
+                .authenticate_user_github(::wegnology::GithubLogin {
+                    access_token: "the github access token".into(),
+                    ..Default::default()
+                })
                 .losantdomain("example.com")
                 .send()
                 .await
@@ -4649,16 +4624,12 @@ pub mod auth {
         ::std::boxed::Box::pin(async move {
             client
                 .auth()
-                .authenticate_user_saml(
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "SAMLResponse" :
-                                "PHNhbWxwOlJlc3BvbnNlIHhtbG5zOnNhbWxwPSJ1cm46b2FzaXM6bmFtZXM6dGM6U0FNTDoy...",
-                                "SAMLDomain" : "example.com" }
-                            ),
-                        )
-                        .expect("the example of schema `saml-response` decodes"),
-                )
+                .authenticate_user_saml(::wegnology::SamlResponse {
+                    saml_response: "PHNhbWxwOlJlc3BvbnNlIHhtbG5zOnNhbWxwPSJ1cm46b2FzaXM6bmFtZXM6dGM6U0FNTDoy..."
+                        .to_string(),
+                    saml_domain: "example.com".to_string(),
+                    ..Default::default()
+                })
                 .losantdomain("example.com")
                 .send()
                 .await
@@ -4724,14 +4695,15 @@ pub mod dashboard {
                 .dashboard()
                 .patch(
                     super::path_value(ids, "dashboardId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "name" : "My Updated Dashboard", "description" :
-                                "Description of my updated dashboard", "refreshRate" :
-                                300u64, "public" : true }
-                            ),
-                        )
-                        .expect("the example of schema `dashboard-patch` decodes"),
+                    ::wegnology::DashboardPatch {
+                        name: Some("My Updated Dashboard".to_string()),
+                        description: Some(
+                            "Description of my updated dashboard".to_string(),
+                        ),
+                        refresh_rate: Some(300.0),
+                        public: Some(true),
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -4749,15 +4721,16 @@ pub mod dashboard {
                 .dashboard()
                 .send_report(
                     super::path_value(ids, "dashboardId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "toEmail" : ["email@example.com"], "subject" :
-                                "Dashboard Report", "message" : "Lookit", "time" :
-                                1551887386704u64, "theme" : "dark", "timezone" :
-                                "America/New_York", "locale" : "en-us" }
-                            ),
-                        )
-                        .expect("the example of schema `dashboard-send-report` decodes"),
+                    ::wegnology::DashboardSendReport {
+                        to_email: Some(vec!["email@example.com".to_string()]),
+                        subject: Some("Dashboard Report".to_string()),
+                        message: Some("Lookit".to_string()),
+                        theme: Some(::wegnology::DashboardSendReportTheme::Dark),
+                        time: Some(1551887386704.0),
+                        timezone: Some("America/New_York".to_string()),
+                        locale: Some("en-us".to_string()),
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -4775,15 +4748,16 @@ pub mod dashboard {
                 .dashboard()
                 .validate_context(
                     super::path_value(ids, "dashboardId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "myContextVariable" : "myValue", "myOtherVariable" :
-                                "575ecf887ae143cd83dc4aa2" }
-                            ),
-                        )
-                        .expect(
-                            "the example of schema `dashboard-context-instance` decodes",
+                    ::std::collections::BTreeMap::from([
+                        (
+                            "myContextVariable".to_string(),
+                            ::serde_json::json!("myValue"),
                         ),
+                        (
+                            "myOtherVariable".to_string(),
+                            ::serde_json::json!("575ecf887ae143cd83dc4aa2"),
+                        ),
+                    ]),
                 )
                 .password("myPassword")
                 .duration(3600000)
@@ -4829,14 +4803,11 @@ pub mod dashboards {
         ::std::boxed::Box::pin(async move {
             client
                 .dashboards()
-                .post(
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "name" : "My New Dashboard", "public" : false }
-                            ),
-                        )
-                        .expect("the example of schema `dashboard-post` decodes"),
-                )
+                .post(::wegnology::DashboardPost {
+                    name: "My New Dashboard".to_string(),
+                    public: Some(false),
+                    ..Default::default()
+                })
                 .losantdomain("example.com")
                 .send()
                 .await
@@ -4856,15 +4827,23 @@ pub mod data {
                 .data()
                 .export(
                     super::path_value(ids, "applicationId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "email" : "export@example.com", "deviceIds" :
-                                ["575ecf887ae143cd83dc4aa2", "575ef5c97ae143cd83dc4aac"],
-                                "attributes" : ["voltage"], "end" : 0u64, "options" : {
-                                "includeDate" : false, "includeID" : true } }
-                            ),
-                        )
-                        .expect("the example of schema `data-export` decodes"),
+                    ::wegnology::DataExport {
+                        email: Some("export@example.com".to_string()),
+                        device_ids: Some(
+                            vec![
+                                "575ecf887ae143cd83dc4aa2".to_string(),
+                                "575ef5c97ae143cd83dc4aac".to_string()
+                            ],
+                        ),
+                        attributes: Some(vec!["voltage".to_string()]),
+                        end: Some(0.0),
+                        options: Some(::wegnology::DataExportOptions {
+                            include_date: Some(false),
+                            include_id: Some(true),
+                            ..Default::default()
+                        }),
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -4882,13 +4861,16 @@ pub mod data {
                 .data()
                 .last_value_query(
                     super::path_value(ids, "applicationId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "deviceIds" : ["575ecf887ae143cd83dc4aa2",
-                                "575ef5c97ae143cd83dc4aac"], "attribute" : "voltage" }
-                            ),
-                        )
-                        .expect("the example of schema `last-value-query` decodes"),
+                    ::wegnology::LastValueQuery {
+                        attribute: Some("voltage".to_string()),
+                        device_ids: Some(
+                            vec![
+                                "575ecf887ae143cd83dc4aa2".to_string(),
+                                "575ef5c97ae143cd83dc4aac".to_string()
+                            ],
+                        ),
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -4906,15 +4888,20 @@ pub mod data {
                 .data()
                 .time_series_query(
                     super::path_value(ids, "applicationId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "end" : 0u64, "duration" : 600000u64, "resolution" :
-                                300000u64, "aggregation" : "MEAN", "attributes" :
-                                ["voltage"], "deviceTags" : [{ "key" : "floor", "value" :
-                                "8" }] }
-                            ),
-                        )
-                        .expect("the example of schema `time-series-query` decodes"),
+                    ::wegnology::TimeSeriesQuery {
+                        end: Some(0.0),
+                        duration: Some(600000.0),
+                        resolution: Some(300000.0),
+                        aggregation: Some(::serde_json::json!("MEAN")),
+                        attributes: Some(vec!["voltage".to_string()]),
+                        device_tags: Some(
+                            vec![
+                                ::wegnology::TimeSeriesQueryDeviceTagsItem { key :
+                                Some("floor".to_string()), value : Some("8".to_string()), }
+                            ],
+                        ),
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -4936,13 +4923,12 @@ pub mod data_table {
                 .add_column(
                     super::path_value(ids, "applicationId"),
                     super::path_value(ids, "dataTableId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "name" : "myColumn3", "dataType" : "string", "constraint"
-                                : "optional", "defaultValue" : "aDefault" }
-                            ),
-                        )
-                        .expect("the example of schema `data-table-column` decodes"),
+                    ::wegnology::DataTableColumn {
+                        name: "myColumn3".to_string(),
+                        data_type: ::wegnology::DataTableColumnDataType::String,
+                        constraint: ::wegnology::DataTableColumnConstraint::Optional,
+                        default_value: Some(::serde_json::json!("aDefault")),
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -4997,10 +4983,10 @@ pub mod data_table {
                 .patch(
                     super::path_value(ids, "applicationId"),
                     super::path_value(ids, "dataTableId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!({ "name" : "My Updated Data Table" }),
-                        )
-                        .expect("the example of schema `data-table-patch` decodes"),
+                    ::wegnology::DataTablePatch {
+                        name: Some("My Updated Data Table".to_string()),
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -5080,12 +5066,9 @@ pub mod data_table_row {
                     super::path_value(ids, "applicationId"),
                     super::path_value(ids, "dataTableId"),
                     super::path_value(ids, "rowId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!({ "myColumn1" : "myValue" }),
-                        )
-                        .expect(
-                            "the example of schema `data-table-row-insert-update` decodes",
-                        ),
+                    ::std::collections::BTreeMap::from([
+                        ("myColumn1".to_string(), ::serde_json::json!("myValue")),
+                    ]),
                 )
                 .losantdomain("example.com")
                 .send()
@@ -5108,15 +5091,19 @@ pub mod data_table_rows {
                     super::path_value(ids, "applicationId"),
                     super::path_value(ids, "dataTableId"),
                 )
-                .query(
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "$or" : [{ "level" : { "$ne" : "myValue" } }, { "level" :
-                                5u64 }] }
-                            ),
-                        )
-                        .expect("the example of schema `advanced-query` decodes"),
-                )
+                .query(::wegnology::AdvancedQuery {
+                    or: Some(
+                        vec![
+                            ::wegnology::AdvancedQuery { other :
+                            ::std::collections::BTreeMap::from([("level".to_string(),
+                            ::serde_json::json!({ "$ne" : "myValue" }))]),
+                            ..Default::default() }, ::wegnology::AdvancedQuery { other :
+                            ::std::collections::BTreeMap::from([("level".to_string(),
+                            ::serde_json::json!(5))]), ..Default::default() }
+                        ],
+                    ),
+                    ..Default::default()
+                })
                 .limit(10)
                 .losantdomain("example.com")
                 .send()
@@ -5135,14 +5122,28 @@ pub mod data_table_rows {
                 .export(
                     super::path_value(ids, "applicationId"),
                     super::path_value(ids, "dataTableId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "email" : "email@example.com", "query" : { "$or" : [{
-                                "myColumn1" : { "$ne" : "myValue" } }, { "myColumn2" : 5u64
-                                }] }, "queryOptions" : { "limit" : 10000u64 } }
+                    ::wegnology::DataTableRowsExport {
+                        email: Some("email@example.com".to_string()),
+                        query: Some(::wegnology::AdvancedQuery {
+                            or: Some(
+                                vec![
+                                    ::wegnology::AdvancedQuery { other :
+                                    ::std::collections::BTreeMap::from([("myColumn1"
+                                    .to_string(), ::serde_json::json!({ "$ne" : "myValue" }))]),
+                                    ..Default::default() }, ::wegnology::AdvancedQuery { other :
+                                    ::std::collections::BTreeMap::from([("myColumn2"
+                                    .to_string(), ::serde_json::json!(5))]),
+                                    ..Default::default() }
+                                ],
                             ),
-                        )
-                        .expect("the example of schema `data-table-rows-export` decodes"),
+                            ..Default::default()
+                        }),
+                        query_options: Some(::wegnology::DataTableRowsExportQueryOptions {
+                            limit: Some(10000.0),
+                            ..Default::default()
+                        }),
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -5184,10 +5185,7 @@ pub mod data_table_rows {
                 .post(
                     super::path_value(ids, "applicationId"),
                     super::path_value(ids, "dataTableId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!({ "myColumn1" : "myValue" }),
-                        )
-                        .expect("the example of schema `data-table-row-insert` decodes"),
+                    ::serde_json::json!({ "myColumn1" : "myValue" }),
                 )
                 .losantdomain("example.com")
                 .send()
@@ -5212,15 +5210,19 @@ pub mod data_table_rows {
                 .limit(0)
                 .offset(0)
                 .include_fields("id,createdAt")
-                .query(
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "$or" : [{ "level" : { "$ne" : "myValue" } }, { "level" :
-                                5u64 }] }
-                            ),
-                        )
-                        .expect("the example of schema `advanced-query` decodes"),
-                )
+                .query(::wegnology::AdvancedQuery {
+                    or: Some(
+                        vec![
+                            ::wegnology::AdvancedQuery { other :
+                            ::std::collections::BTreeMap::from([("level".to_string(),
+                            ::serde_json::json!({ "$ne" : "myValue" }))]),
+                            ..Default::default() }, ::wegnology::AdvancedQuery { other :
+                            ::std::collections::BTreeMap::from([("level".to_string(),
+                            ::serde_json::json!(5))]), ..Default::default() }
+                        ],
+                    ),
+                    ..Default::default()
+                })
                 .losantdomain("example.com")
                 .send()
                 .await
@@ -5279,15 +5281,23 @@ pub mod data_tables {
                 .data_tables()
                 .post(
                     super::path_value(ids, "applicationId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "name" : "My Data Table", "columns" : [{ "name" :
-                                "myColumn1", "dataType" : "string", "constraint" : "unique"
-                                }, { "name" : "myColumn2", "dataType" : "number",
-                                "constraint" : "optional" }] }
-                            ),
-                        )
-                        .expect("the example of schema `data-table-post` decodes"),
+                    ::wegnology::DataTablePost {
+                        name: "My Data Table".to_string(),
+                        columns: Some(
+                            vec![
+                                ::wegnology::DataTableColumn { name : "myColumn1"
+                                .to_string(), data_type :
+                                ::wegnology::DataTableColumnDataType::String, constraint :
+                                ::wegnology::DataTableColumnConstraint::Unique,
+                                default_value : None, }, ::wegnology::DataTableColumn { name
+                                : "myColumn2".to_string(), data_type :
+                                ::wegnology::DataTableColumnDataType::Number, constraint :
+                                ::wegnology::DataTableColumnConstraint::Optional,
+                                default_value : None, }
+                            ],
+                        ),
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -5455,16 +5465,31 @@ pub mod device {
                 .patch(
                     super::path_value(ids, "applicationId"),
                     super::path_value(ids, "deviceId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "name" : "My Updated Device", "description" :
-                                "Description of my updated device", "tags" : [{ "key" :
-                                "TagKey", "value" : "TagValue" }], "attributes" : [{ "name"
-                                : "voltage", "dataType" : "number" }], "deviceClass" :
-                                "standalone" }
-                            ),
-                        )
-                        .expect("the example of schema `device-patch` decodes"),
+                    ::wegnology::DevicePatch {
+                        name: Some("My Updated Device".to_string()),
+                        description: Some(
+                            "Description of my updated device".to_string(),
+                        ),
+                        tags: Some(
+                            vec![
+                                ::wegnology::DevicePatchTagsItem { key : "TagKey"
+                                .to_string(), value : "TagValue".to_string(), }
+                            ],
+                        ),
+                        attributes: Some(
+                            vec![
+                                ::wegnology::DevicePatchAttributesItem { name : "voltage"
+                                .to_string(), data_type :
+                                ::wegnology::DevicePatchAttributesItemDataType::Number,
+                                content_type : None, description : None, attribute_tags :
+                                None, system : None, }
+                            ],
+                        ),
+                        device_class: Some(
+                            ::wegnology::DevicePatchDeviceClass::Standalone,
+                        ),
+                        ..Default::default()
+                    },
                 )
                 .tags_as_object(true)
                 .attributes_as_object(false)
@@ -5525,13 +5550,11 @@ pub mod device {
                 .send_command(
                     super::path_value(ids, "applicationId"),
                     super::path_value(ids, "deviceId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "time" : "2016-06-13T04:00:00.000Z", "name" : "myCommand",
-                                "payload" : [1u64, 1u64, 2u64, 3u64, 5u64] }
-                            ),
-                        )
-                        .expect("the example of schema `device-command` decodes"),
+                    ::wegnology::DeviceCommand {
+                        time: Some(::serde_json::json!("2016-06-13T04:00:00.000Z")),
+                        name: "myCommand".to_string(),
+                        payload: Some(::serde_json::json!([1, 1, 2, 3, 5])),
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -5550,13 +5573,10 @@ pub mod device {
                 .send_state(
                     super::path_value(ids, "applicationId"),
                     super::path_value(ids, "deviceId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "time" : "2016-06-13T04:00:00.000Z", "data" : { "voltage"
-                                : 22.4f64 } }
-                            ),
-                        )
-                        .expect("the example of schema `device-state-or-states` decodes"),
+                    ::serde_json::json!(
+                        { "time" : "2016-06-13T04:00:00.000Z", "data" : { "voltage" :
+                        22.4 } }
+                    ),
                 )
                 .losantdomain("example.com")
                 .send()
@@ -5575,12 +5595,7 @@ pub mod device {
                 .set_connection_status(
                     super::path_value(ids, "applicationId"),
                     super::path_value(ids, "deviceId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!({ "status" : "connected" }),
-                        )
-                        .expect(
-                            "the example of schema `device-connection-status` decodes",
-                        ),
+                    ::serde_json::json!({ "status" : "connected" }),
                 )
                 .losantdomain("example.com")
                 .send()
@@ -5602,16 +5617,12 @@ pub mod device_recipe {
                 .bulk_create(
                     super::path_value(ids, "applicationId"),
                     super::path_value(ids, "deviceRecipeId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "nameColumn" : "myNameColumn", "descriptionColumn" :
-                                "column2", "csv" : "a,comma,separated,string,of,input,data"
-                                }
-                            ),
-                        )
-                        .expect(
-                            "the example of schema `device-recipe-bulk-create-post` decodes",
-                        ),
+                    ::wegnology::DeviceRecipeBulkCreatePost {
+                        csv: Some("a,comma,separated,string,of,input,data".to_string()),
+                        name_column: Some("myNameColumn".to_string()),
+                        description_column: Some("column2".to_string()),
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -5668,18 +5679,35 @@ pub mod device_recipe {
                 .patch(
                     super::path_value(ids, "applicationId"),
                     super::path_value(ids, "deviceRecipeId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "name" : "My Updated Device Recipe", "deviceName" :
-                                "Future device name", "description" :
-                                "Description of my updated device recipe",
-                                "deviceDescription" : "Future device description", "tags" :
-                                [{ "key" : "TagKey", "value" : "TagValue" }], "attributes" :
-                                [{ "name" : "voltage", "dataType" : "number" }],
-                                "deviceClass" : "standalone" }
-                            ),
-                        )
-                        .expect("the example of schema `device-recipe-patch` decodes"),
+                    ::wegnology::DeviceRecipePatch {
+                        name: Some("My Updated Device Recipe".to_string()),
+                        device_name: Some("Future device name".to_string()),
+                        description: Some(
+                            "Description of my updated device recipe".to_string(),
+                        ),
+                        device_description: Some(
+                            "Future device description".to_string(),
+                        ),
+                        tags: Some(
+                            vec![
+                                ::wegnology::DeviceRecipePatchTagsItem { key : "TagKey"
+                                .to_string(), value : "TagValue".to_string(), }
+                            ],
+                        ),
+                        attributes: Some(
+                            vec![
+                                ::wegnology::DeviceRecipePatchAttributesItem { name :
+                                "voltage".to_string(), data_type :
+                                ::wegnology::DeviceRecipePatchAttributesItemDataType::Number,
+                                content_type : None, description : None, attribute_tags :
+                                None, system : None, }
+                            ],
+                        ),
+                        device_class: Some(
+                            ::wegnology::DeviceRecipePatchDeviceClass::Standalone,
+                        ),
+                        ..Default::default()
+                    },
                 )
                 .tags_as_object(false)
                 .attributes_as_object(false)
@@ -5725,18 +5753,35 @@ pub mod device_recipes {
                 .device_recipes()
                 .post(
                     super::path_value(ids, "applicationId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "name" : "My New Device Recipe", "deviceName" :
-                                "Future device name", "description" :
-                                "Description of my new device recipe", "deviceDescription" :
-                                "Future device description", "tags" : [{ "key" : "TagKey",
-                                "value" : "TagValue" }], "attributes" : [{ "name" :
-                                "voltage", "dataType" : "number" }], "deviceClass" :
-                                "standalone" }
-                            ),
-                        )
-                        .expect("the example of schema `device-recipe-post` decodes"),
+                    ::wegnology::DeviceRecipePost {
+                        name: "My New Device Recipe".to_string(),
+                        device_name: Some("Future device name".to_string()),
+                        description: Some(
+                            "Description of my new device recipe".to_string(),
+                        ),
+                        device_description: Some(
+                            "Future device description".to_string(),
+                        ),
+                        tags: Some(
+                            vec![
+                                ::wegnology::DeviceRecipePostTagsItem { key : "TagKey"
+                                .to_string(), value : "TagValue".to_string(), }
+                            ],
+                        ),
+                        attributes: Some(
+                            vec![
+                                ::wegnology::DeviceRecipePostAttributesItem { name :
+                                "voltage".to_string(), data_type :
+                                ::wegnology::DeviceRecipePostAttributesItemDataType::Number,
+                                content_type : None, description : None, attribute_tags :
+                                None, system : None, }
+                            ],
+                        ),
+                        device_class: Some(
+                            ::wegnology::DeviceRecipePostDeviceClass::Standalone,
+                        ),
+                        ..Default::default()
+                    },
                 )
                 .tags_as_object(false)
                 .attributes_as_object(true)
@@ -5758,21 +5803,20 @@ pub mod devices {
             client
                 .devices()
                 .attribute_names(super::path_value(ids, "applicationId"))
-                .query(
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "$or" : [{ "name" : { "$ne" : "myValue" } }, { "parentId"
-                                : "575ec8687ae143cd83dc4a97" }] }
-                            ),
-                        )
-                        .expect("the example of schema `advanced-device-query` decodes"),
-                )
-                .data_type(
-                    ::serde_json::from_value(::serde_json::json!(["number", "blob"]))
-                        .expect(
-                            "the example of schema `device-attribute-data-type-filter` decodes",
-                        ),
-                )
+                .query(::wegnology::AdvancedDeviceQuery {
+                    or: Some(
+                        vec![
+                            ::wegnology::AdvancedDeviceQuery { name :
+                            Some(::serde_json::json!({ "$ne" : "myValue" })),
+                            ..Default::default() }, ::wegnology::AdvancedDeviceQuery {
+                            parent_id :
+                            Some(::serde_json::json!("575ec8687ae143cd83dc4a97")),
+                            ..Default::default() }
+                        ],
+                    ),
+                    ..Default::default()
+                })
+                .data_type(::serde_json::json!(["number", "blob"]))
                 .starts_with("temper")
                 .losantdomain("example.com")
                 .send()
@@ -5790,13 +5834,14 @@ pub mod devices {
                 .devices()
                 .delete(
                     super::path_value(ids, "applicationId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "query" : { "name" : { "$ne" : "My Device" } }, "email" :
-                                "email@example.com" }
-                            ),
-                        )
-                        .expect("the example of schema `devices-delete-post` decodes"),
+                    ::wegnology::DevicesDeletePost {
+                        email: Some("email@example.com".to_string()),
+                        query: ::wegnology::AdvancedDeviceQuery {
+                            name: Some(::serde_json::json!({ "$ne" : "My Device" })),
+                            ..Default::default()
+                        },
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -5813,15 +5858,19 @@ pub mod devices {
             client
                 .devices()
                 .device_names(super::path_value(ids, "applicationId"))
-                .query(
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "$or" : [{ "name" : { "$ne" : "myValue" } }, { "parentId"
-                                : "575ec8687ae143cd83dc4a97" }] }
-                            ),
-                        )
-                        .expect("the example of schema `advanced-device-query` decodes"),
-                )
+                .query(::wegnology::AdvancedDeviceQuery {
+                    or: Some(
+                        vec![
+                            ::wegnology::AdvancedDeviceQuery { name :
+                            Some(::serde_json::json!({ "$ne" : "myValue" })),
+                            ..Default::default() }, ::wegnology::AdvancedDeviceQuery {
+                            parent_id :
+                            Some(::serde_json::json!("575ec8687ae143cd83dc4a97")),
+                            ..Default::default() }
+                        ],
+                    ),
+                    ..Default::default()
+                })
                 .starts_with("temper")
                 .losantdomain("example.com")
                 .send()
@@ -5840,17 +5889,14 @@ pub mod devices {
                 .export(super::path_value(ids, "applicationId"))
                 .email("email@example.com")
                 .callback_url("https://example.com/cburl")
-                .options(
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "query" : { "name" : { "$ne" : "My Device" } }, "email" :
-                                "email@example.com" }
-                            ),
-                        )
-                        .expect(
-                            "the example of schema `devices-metadata-export-post` decodes",
-                        ),
-                )
+                .options(::wegnology::DevicesMetadataExportPost {
+                    email: Some("email@example.com".to_string()),
+                    query: Some(::wegnology::AdvancedDeviceQuery {
+                        name: Some(::serde_json::json!({ "$ne" : "My Device" })),
+                        ..Default::default()
+                    }),
+                    ..Default::default()
+                })
                 .losantdomain("example.com")
                 .send()
                 .await
@@ -5872,31 +5918,30 @@ pub mod devices {
                 .per_page(10)
                 .filter_field(::wegnology::devices::FilterField::Name)
                 .filter("my * device")
-                .device_class(
-                    ::serde_json::from_value(
-                            ::serde_json::json!(["standalone", "edgeCompute"]),
-                        )
-                        .expect("the example of schema `device-class-filter` decodes"),
-                )
+                .device_class(::serde_json::json!(["standalone", "edgeCompute"]))
                 .tag_filter(
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                [{ "key" : "Floor", "value" : "2" }, { "key" : "Serial" }]
-                            ),
-                        )
-                        .expect("the example of schema `device-tag-filter` decodes"),
+                    vec![
+                        ::wegnology::DeviceTagFilterItem { key : Some("Floor"
+                        .to_string()), value : Some("2".to_string()), },
+                        ::wegnology::DeviceTagFilterItem { key : Some("Serial"
+                        .to_string()), ..Default::default() }
+                    ],
                 )
                 .exclude_connection_info(true)
                 .parent_id("575ecf887ae143cd83dc4aa2")
-                .query(
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "$or" : [{ "name" : { "$ne" : "myValue" } }, { "parentId"
-                                : "575ec8687ae143cd83dc4a97" }] }
-                            ),
-                        )
-                        .expect("the example of schema `advanced-device-query` decodes"),
-                )
+                .query(::wegnology::AdvancedDeviceQuery {
+                    or: Some(
+                        vec![
+                            ::wegnology::AdvancedDeviceQuery { name :
+                            Some(::serde_json::json!({ "$ne" : "myValue" })),
+                            ..Default::default() }, ::wegnology::AdvancedDeviceQuery {
+                            parent_id :
+                            Some(::serde_json::json!("575ec8687ae143cd83dc4a97")),
+                            ..Default::default() }
+                        ],
+                    ),
+                    ..Default::default()
+                })
                 .tags_as_object(true)
                 .attributes_as_object(false)
                 .losantdomain("example.com")
@@ -5915,18 +5960,41 @@ pub mod devices {
                 .devices()
                 .patch(
                     super::path_value(ids, "applicationId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "updateFields" : { "name" : "My Updated Device",
-                                "description" : "Description of my updated device", "tags" :
-                                [{ "key" : "TagKey", "value" : "TagValue" }], "attributes" :
-                                [{ "name" : "voltage", "dataType" : "number" }],
-                                "deviceClass" : "standalone" }, "deviceIds" :
-                                ["575ecec57ae143cd83dc4a9f", "575ecec57ae143cd83dc4a9e",
-                                "575ecec57ae143cd83dc4a9a"] }
+                    ::wegnology::DevicesPatch {
+                        update_fields: Some(::wegnology::DevicePatch {
+                            name: Some("My Updated Device".to_string()),
+                            description: Some(
+                                "Description of my updated device".to_string(),
                             ),
-                        )
-                        .expect("the example of schema `devices-patch` decodes"),
+                            tags: Some(
+                                vec![
+                                    ::wegnology::DevicePatchTagsItem { key : "TagKey"
+                                    .to_string(), value : "TagValue".to_string(), }
+                                ],
+                            ),
+                            attributes: Some(
+                                vec![
+                                    ::wegnology::DevicePatchAttributesItem { name : "voltage"
+                                    .to_string(), data_type :
+                                    ::wegnology::DevicePatchAttributesItemDataType::Number,
+                                    content_type : None, description : None, attribute_tags :
+                                    None, system : None, }
+                                ],
+                            ),
+                            device_class: Some(
+                                ::wegnology::DevicePatchDeviceClass::Standalone,
+                            ),
+                            ..Default::default()
+                        }),
+                        device_ids: Some(
+                            vec![
+                                "575ecec57ae143cd83dc4a9f".to_string(),
+                                "575ecec57ae143cd83dc4a9e".to_string(),
+                                "575ecec57ae143cd83dc4a9a".to_string()
+                            ],
+                        ),
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -5943,17 +6011,14 @@ pub mod devices {
             client
                 .devices()
                 .payload_counts(super::path_value(ids, "applicationId"))
-                .options(
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "query" : { "name" : { "$ne" : "My Device" } }, "email" :
-                                "email@example.com" }
-                            ),
-                        )
-                        .expect(
-                            "the example of schema `devices-payload-count-export-post` decodes",
-                        ),
-                )
+                .options(::wegnology::DevicesPayloadCountExportPost {
+                    email: Some("email@example.com".to_string()),
+                    query: Some(::wegnology::AdvancedDeviceQuery {
+                        name: Some(::serde_json::json!({ "$ne" : "My Device" })),
+                        ..Default::default()
+                    }),
+                    ..Default::default()
+                })
                 .losantdomain("example.com")
                 .send()
                 .await
@@ -5970,16 +6035,29 @@ pub mod devices {
                 .devices()
                 .post(
                     super::path_value(ids, "applicationId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "name" : "My New Device", "description" :
-                                "Description of my new device", "tags" : [{ "key" :
-                                "TagKey", "value" : "TagValue" }], "attributes" : [{ "name"
-                                : "voltage", "dataType" : "number" }], "deviceClass" :
-                                "standalone" }
-                            ),
-                        )
-                        .expect("the example of schema `device-post` decodes"),
+                    ::wegnology::DevicePost {
+                        name: "My New Device".to_string(),
+                        description: Some("Description of my new device".to_string()),
+                        tags: Some(
+                            vec![
+                                ::wegnology::DevicePostTagsItem { key : "TagKey"
+                                .to_string(), value : "TagValue".to_string(), }
+                            ],
+                        ),
+                        attributes: Some(
+                            vec![
+                                ::wegnology::DevicePostAttributesItem { name : "voltage"
+                                .to_string(), data_type :
+                                ::wegnology::DevicePostAttributesItemDataType::Number,
+                                content_type : None, description : None, attribute_tags :
+                                None, system : None, }
+                            ],
+                        ),
+                        device_class: Some(
+                            ::wegnology::DevicePostDeviceClass::Standalone,
+                        ),
+                        ..Default::default()
+                    },
                 )
                 .tags_as_object(true)
                 .attributes_as_object(false)
@@ -5999,16 +6077,18 @@ pub mod devices {
                 .devices()
                 .remove_data(
                     super::path_value(ids, "applicationId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "query" : { "name" : { "$ne" : "My Device" } }, "start" :
-                                1u64, "end" : 0u64, "attributes" : ["deleteMyData",
-                                "mineToo"] }
-                            ),
-                        )
-                        .expect(
-                            "the example of schema `devices-remove-data-post` decodes",
+                    ::wegnology::DevicesRemoveDataPost {
+                        query: ::wegnology::AdvancedDeviceQuery {
+                            name: Some(::serde_json::json!({ "$ne" : "My Device" })),
+                            ..Default::default()
+                        },
+                        start: Some(1.0),
+                        end: Some(0.0),
+                        attributes: Some(
+                            ::serde_json::json!(["deleteMyData", "mineToo"]),
                         ),
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -6026,14 +6106,18 @@ pub mod devices {
                 .devices()
                 .send_command(
                     super::path_value(ids, "applicationId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "time" : "2016-06-13T04:00:00.000Z", "name" : "myCommand",
-                                "payload" : [1u64, 1u64, 2u64, 3u64, 5u64], "deviceTags" :
-                                [{ "key" : "floor", "value" : "8" }] }
-                            ),
-                        )
-                        .expect("the example of schema `multi-device-command` decodes"),
+                    ::wegnology::MultiDeviceCommand {
+                        time: Some(::serde_json::json!("2016-06-13T04:00:00.000Z")),
+                        name: "myCommand".to_string(),
+                        payload: Some(::serde_json::json!([1, 1, 2, 3, 5])),
+                        device_tags: Some(
+                            vec![
+                                ::wegnology::MultiDeviceCommandDeviceTagsItem { key :
+                                Some("floor".to_string()), value : Some("8".to_string()), }
+                            ],
+                        ),
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -6050,15 +6134,19 @@ pub mod devices {
             client
                 .devices()
                 .tag_keys(super::path_value(ids, "applicationId"))
-                .query(
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "$or" : [{ "name" : { "$ne" : "myValue" } }, { "parentId"
-                                : "575ec8687ae143cd83dc4a97" }] }
-                            ),
-                        )
-                        .expect("the example of schema `advanced-device-query` decodes"),
-                )
+                .query(::wegnology::AdvancedDeviceQuery {
+                    or: Some(
+                        vec![
+                            ::wegnology::AdvancedDeviceQuery { name :
+                            Some(::serde_json::json!({ "$ne" : "myValue" })),
+                            ..Default::default() }, ::wegnology::AdvancedDeviceQuery {
+                            parent_id :
+                            Some(::serde_json::json!("575ec8687ae143cd83dc4a97")),
+                            ..Default::default() }
+                        ],
+                    ),
+                    ..Default::default()
+                })
                 .starts_with("temper")
                 .losantdomain("example.com")
                 .send()
@@ -6075,15 +6163,19 @@ pub mod devices {
             client
                 .devices()
                 .tag_values(super::path_value(ids, "applicationId"), "myKey")
-                .query(
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "$or" : [{ "name" : { "$ne" : "myValue" } }, { "parentId"
-                                : "575ec8687ae143cd83dc4a97" }] }
-                            ),
-                        )
-                        .expect("the example of schema `advanced-device-query` decodes"),
-                )
+                .query(::wegnology::AdvancedDeviceQuery {
+                    or: Some(
+                        vec![
+                            ::wegnology::AdvancedDeviceQuery { name :
+                            Some(::serde_json::json!({ "$ne" : "myValue" })),
+                            ..Default::default() }, ::wegnology::AdvancedDeviceQuery {
+                            parent_id :
+                            Some(::serde_json::json!("575ec8687ae143cd83dc4a97")),
+                            ..Default::default() }
+                        ],
+                    ),
+                    ..Default::default()
+                })
                 .starts_with("temper")
                 .losantdomain("example.com")
                 .send()
@@ -6148,15 +6240,12 @@ pub mod edge_deployments {
                 .edge_deployments()
                 .release(
                     super::path_value(ids, "applicationId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "flowId" : "575ed18f7ae143cd83dc4aa6", "version" :
-                                "v1.2.3", "deviceIds" : ["575ecf887ae143cd83dc4aa2"] }
-                            ),
-                        )
-                        .expect(
-                            "the example of schema `edge-deployment-release` decodes",
-                        ),
+                    ::wegnology::EdgeDeploymentRelease {
+                        flow_id: "575ed18f7ae143cd83dc4aa6".to_string(),
+                        version: ::serde_json::json!("v1.2.3"),
+                        device_ids: Some(vec!["575ecf887ae143cd83dc4aa2".to_string()]),
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -6174,12 +6263,10 @@ pub mod edge_deployments {
                 .edge_deployments()
                 .remove(
                     super::path_value(ids, "applicationId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "flowId" : "575ed18f7ae143cd83dc4aa6", "deviceId" : null }
-                            ),
-                        )
-                        .expect("the example of schema `edge-deployment-remove` decodes"),
+                    ::wegnology::EdgeDeploymentRemove {
+                        flow_id: ::serde_json::json!("575ed18f7ae143cd83dc4aa6"),
+                        device_id: ::serde_json::json!(null),
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -6197,15 +6284,11 @@ pub mod edge_deployments {
                 .edge_deployments()
                 .replace(
                     super::path_value(ids, "applicationId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "flowId" : "575ed18f7ae143cd83dc4aa6", "oldVersion" :
-                                "v1.2.3", "newVersion" : "v1.2.4" }
-                            ),
-                        )
-                        .expect(
-                            "the example of schema `edge-deployment-replace` decodes",
-                        ),
+                    ::wegnology::EdgeDeploymentReplace {
+                        flow_id: "575ed18f7ae143cd83dc4aa6".to_string(),
+                        old_version: "v1.2.3".to_string(),
+                        new_version: ::serde_json::json!("v1.2.4"),
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -6246,17 +6329,11 @@ pub mod embedded_deployments {
             client
                 .embedded_deployments()
                 .export(super::path_value(ids, "applicationId"))
-                .options(
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "email" : "email@example.com", "deviceId" :
-                                "575ecf887ae143cd83dc4aa2" }
-                            ),
-                        )
-                        .expect(
-                            "the example of schema `embedded-deployment-export` decodes",
-                        ),
-                )
+                .options(::wegnology::EmbeddedDeploymentExport {
+                    email: Some("email@example.com".to_string()),
+                    device_id: Some("575ecf887ae143cd83dc4aa2".to_string()),
+                    ..Default::default()
+                })
                 .losantdomain("example.com")
                 .send()
                 .await
@@ -6295,15 +6372,12 @@ pub mod embedded_deployments {
                 .embedded_deployments()
                 .release(
                     super::path_value(ids, "applicationId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "flowId" : "575ed18f7ae143cd83dc4aa6", "version" :
-                                "v1.2.3", "deviceIds" : ["575ecf887ae143cd83dc4aa2"] }
-                            ),
-                        )
-                        .expect(
-                            "the example of schema `embedded-deployment-release` decodes",
-                        ),
+                    ::wegnology::EmbeddedDeploymentRelease {
+                        flow_id: "575ed18f7ae143cd83dc4aa6".to_string(),
+                        version: ::serde_json::json!("v1.2.3"),
+                        device_ids: Some(vec!["575ecf887ae143cd83dc4aa2".to_string()]),
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -6321,14 +6395,10 @@ pub mod embedded_deployments {
                 .embedded_deployments()
                 .remove(
                     super::path_value(ids, "applicationId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "flowId" : "575ed18f7ae143cd83dc4aa6", "deviceId" : null }
-                            ),
-                        )
-                        .expect(
-                            "the example of schema `embedded-deployment-remove` decodes",
-                        ),
+                    ::wegnology::EmbeddedDeploymentRemove {
+                        flow_id: ::serde_json::json!("575ed18f7ae143cd83dc4aa6"),
+                        device_id: ::serde_json::json!(null),
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -6346,15 +6416,11 @@ pub mod embedded_deployments {
                 .embedded_deployments()
                 .replace(
                     super::path_value(ids, "applicationId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "flowId" : "575ed18f7ae143cd83dc4aa6", "oldVersion" :
-                                "v1.2.3", "newVersion" : "v1.2.4" }
-                            ),
-                        )
-                        .expect(
-                            "the example of schema `embedded-deployment-replace` decodes",
-                        ),
+                    ::wegnology::EmbeddedDeploymentReplace {
+                        flow_id: "575ed18f7ae143cd83dc4aa6".to_string(),
+                        old_version: "v1.2.3".to_string(),
+                        new_version: ::serde_json::json!("v1.2.4"),
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -6412,13 +6478,11 @@ pub mod event {
                 .patch(
                     super::path_value(ids, "applicationId"),
                     super::path_value(ids, "eventId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "state" : "acknowledged", "comment" :
-                                "Looking into this issue" }
-                            ),
-                        )
-                        .expect("the example of schema `event-patch` decodes"),
+                    ::wegnology::EventPatch {
+                        state: Some(::wegnology::EventPatchState::Acknowledged),
+                        comment: Some("Looking into this issue".to_string()),
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -6438,15 +6502,17 @@ pub mod events {
             client
                 .events()
                 .delete(super::path_value(ids, "applicationId"))
-                .query(
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "$or" : [{ "level" : { "$ne" : "myValue" } }, { "level" :
-                                5u64 }] }
-                            ),
-                        )
-                        .expect("the example of schema `advanced-event-query` decodes"),
-                )
+                .query(::wegnology::AdvancedEventQuery {
+                    or: Some(
+                        vec![
+                            ::wegnology::AdvancedEventQuery { level :
+                            Some(::serde_json::json!({ "$ne" : "myValue" })),
+                            ..Default::default() }, ::wegnology::AdvancedEventQuery {
+                            level : Some(::serde_json::json!(5)), ..Default::default() }
+                        ],
+                    ),
+                    ..Default::default()
+                })
                 .losantdomain("example.com")
                 .send()
                 .await
@@ -6462,16 +6528,22 @@ pub mod events {
             client
                 .events()
                 .export(super::path_value(ids, "applicationId"))
-                .export_data(
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "email" : "email@example.com", "query" : { "$or" : [{
-                                "subject" : { "$ne" : "myValue" } }, { "level" : "info" }] }
-                                }
-                            ),
-                        )
-                        .expect("the example of schema `event-export-options` decodes"),
-                )
+                .export_data(::wegnology::EventExportOptions {
+                    email: Some("email@example.com".to_string()),
+                    query: Some(::wegnology::AdvancedEventQuery {
+                        or: Some(
+                            vec![
+                                ::wegnology::AdvancedEventQuery { subject :
+                                Some(::serde_json::json!({ "$ne" : "myValue" })),
+                                ..Default::default() }, ::wegnology::AdvancedEventQuery {
+                                level : Some(::serde_json::json!("info")),
+                                ..Default::default() }
+                            ],
+                        ),
+                        ..Default::default()
+                    }),
+                    ..Default::default()
+                })
                 .losantdomain("example.com")
                 .send()
                 .await
@@ -6494,15 +6566,17 @@ pub mod events {
                 .filter_field(::wegnology::events::FilterField::Subject)
                 .filter("abnormal power to *")
                 .state(::wegnology::events::State::New)
-                .query(
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "$or" : [{ "level" : { "$ne" : "myValue" } }, { "level" :
-                                5u64 }] }
-                            ),
-                        )
-                        .expect("the example of schema `advanced-event-query` decodes"),
-                )
+                .query(::wegnology::AdvancedEventQuery {
+                    or: Some(
+                        vec![
+                            ::wegnology::AdvancedEventQuery { level :
+                            Some(::serde_json::json!({ "$ne" : "myValue" })),
+                            ..Default::default() }, ::wegnology::AdvancedEventQuery {
+                            level : Some(::serde_json::json!(5)), ..Default::default() }
+                        ],
+                    ),
+                    ..Default::default()
+                })
                 .losantdomain("example.com")
                 .send()
                 .await
@@ -6519,15 +6593,17 @@ pub mod events {
                 .events()
                 .most_recent_by_severity(super::path_value(ids, "applicationId"))
                 .filter("abnormal power to *")
-                .query(
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "$or" : [{ "level" : { "$ne" : "myValue" } }, { "level" :
-                                5u64 }] }
-                            ),
-                        )
-                        .expect("the example of schema `advanced-event-query` decodes"),
-                )
+                .query(::wegnology::AdvancedEventQuery {
+                    or: Some(
+                        vec![
+                            ::wegnology::AdvancedEventQuery { level :
+                            Some(::serde_json::json!({ "$ne" : "myValue" })),
+                            ..Default::default() }, ::wegnology::AdvancedEventQuery {
+                            level : Some(::serde_json::json!(5)), ..Default::default() }
+                        ],
+                    ),
+                    ..Default::default()
+                })
                 .losantdomain("example.com")
                 .send()
                 .await
@@ -6544,26 +6620,26 @@ pub mod events {
                 .events()
                 .patch(
                     super::path_value(ids, "applicationId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "state" : "acknowledged", "comment" :
-                                "Looking into this issue" }
-                            ),
-                        )
-                        .expect("the example of schema `event-patch` decodes"),
+                    ::wegnology::EventPatch {
+                        state: Some(::wegnology::EventPatchState::Acknowledged),
+                        comment: Some("Looking into this issue".to_string()),
+                        ..Default::default()
+                    },
                 )
                 .filter_field(::wegnology::events::FilterField::Subject)
                 .filter("abnormal power to *")
                 .state(::wegnology::events::State::New)
-                .query(
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "$or" : [{ "level" : { "$ne" : "myValue" } }, { "level" :
-                                5u64 }] }
-                            ),
-                        )
-                        .expect("the example of schema `advanced-event-query` decodes"),
-                )
+                .query(::wegnology::AdvancedEventQuery {
+                    or: Some(
+                        vec![
+                            ::wegnology::AdvancedEventQuery { level :
+                            Some(::serde_json::json!({ "$ne" : "myValue" })),
+                            ..Default::default() }, ::wegnology::AdvancedEventQuery {
+                            level : Some(::serde_json::json!(5)), ..Default::default() }
+                        ],
+                    ),
+                    ..Default::default()
+                })
                 .losantdomain("example.com")
                 .send()
                 .await
@@ -6580,15 +6656,19 @@ pub mod events {
                 .events()
                 .post(
                     super::path_value(ids, "applicationId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "level" : "info", "state" : "new", "subject" :
-                                "Power levels critical", "message" :
-                                "Power levels on device 432 have surpassed critical thresholds",
-                                "deviceId" : "575ecf887ae143cd83dc4aa2" }
-                            ),
-                        )
-                        .expect("the example of schema `event-post` decodes"),
+                    ::wegnology::EventPost {
+                        level: ::wegnology::EventPostLevel::Info,
+                        state: Some(::wegnology::EventPostState::New),
+                        subject: "Power levels critical".to_string(),
+                        message: Some(
+                            "Power levels on device 432 have surpassed critical thresholds"
+                                .to_string(),
+                        ),
+                        data: None,
+                        device_id: Some("575ecf887ae143cd83dc4aa2".to_string()),
+                        event_tags: None,
+                        creation_date: None,
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -6609,12 +6689,10 @@ pub mod experience {
                 .experience()
                 .bootstrap(
                     super::path_value(ids, "applicationId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!({ "replaceExisting" : true }),
-                        )
-                        .expect(
-                            "the example of schema `experience-bootstrap-options` decodes",
-                        ),
+                    ::wegnology::ExperienceBootstrapOptions {
+                        replace_existing: Some(true),
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -6695,18 +6773,21 @@ pub mod experience_domain {
                 .patch(
                     super::path_value(ids, "applicationId"),
                     super::path_value(ids, "experienceDomainId"),
-                    ::serde_json::from_value(
+                    ::wegnology::ExperienceDomainPatch {
+                        ssl_key: Some(
                             ::serde_json::json!(
-                                { "domainName" : "my.domain.example.com", "sslCert" :
-                                "-----BEGIN CERTIFICATE-----\nMY_SSL_CERTIFICATE\n-----END CERTIFICATE-----",
-                                "sslKey" :
-                                "-----BEGIN PRIVATE KEY-----\nMY_SSL_KEY\n-----END PRIVATE KEY-----",
-                                "version" : "develop" }
+                                "-----BEGIN PRIVATE KEY-----\nMY_SSL_KEY\n-----END PRIVATE KEY-----"
                             ),
-                        )
-                        .expect(
-                            "the example of schema `experience-domain-patch` decodes",
                         ),
+                        ssl_cert: Some(
+                            ::serde_json::json!(
+                                "-----BEGIN CERTIFICATE-----\nMY_SSL_CERTIFICATE\n-----END CERTIFICATE-----"
+                            ),
+                        ),
+                        version: Some(::serde_json::json!("develop")),
+                        domain_name: Some("my.domain.example.com".to_string()),
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -6742,16 +6823,19 @@ pub mod experience_domains {
                 .experience_domains()
                 .post(
                     super::path_value(ids, "applicationId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "domainName" : "my.domain.example.com", "sslCert" :
-                                "-----BEGIN CERTIFICATE-----\nMY_SSL_CERTIFICATE\n-----END CERTIFICATE-----",
-                                "sslKey" :
-                                "-----BEGIN PRIVATE KEY-----\nMY_SSL_KEY\n-----END PRIVATE KEY-----",
-                                "version" : "develop" }
-                            ),
-                        )
-                        .expect("the example of schema `experience-domain-post` decodes"),
+                    ::wegnology::ExperienceDomainPost {
+                        ssl_key: Some(
+                            "-----BEGIN PRIVATE KEY-----\nMY_SSL_KEY\n-----END PRIVATE KEY-----"
+                                .into(),
+                        ),
+                        ssl_cert: Some(
+                            "-----BEGIN CERTIFICATE-----\nMY_SSL_CERTIFICATE\n-----END CERTIFICATE-----"
+                                .to_string(),
+                        ),
+                        domain_name: "my.domain.example.com".to_string(),
+                        version: Some(::serde_json::json!("develop")),
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -6831,15 +6915,13 @@ pub mod experience_endpoint {
                 .patch(
                     super::path_value(ids, "applicationId"),
                     super::path_value(ids, "experienceEndpointId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "access" : "group", "experienceGroupIds" :
-                                ["58c1de6f8f812590d8e82983"] }
-                            ),
-                        )
-                        .expect(
-                            "the example of schema `experience-endpoint-patch` decodes",
+                    ::wegnology::ExperienceEndpointPatch {
+                        access: Some(::wegnology::ExperienceEndpointPatchAccess::Group),
+                        experience_group_ids: Some(
+                            vec!["58c1de6f8f812590d8e82983".to_string()],
                         ),
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -6882,15 +6964,17 @@ pub mod experience_endpoints {
                 .experience_endpoints()
                 .post(
                     super::path_value(ids, "applicationId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "route" : "/my/route/{id}", "method" : "get", "access" :
-                                "public" }
-                            ),
-                        )
-                        .expect(
-                            "the example of schema `experience-endpoint-post` decodes",
-                        ),
+                    ::wegnology::ExperienceEndpointPost {
+                        description: None,
+                        route: "/my/route/{id}".to_string(),
+                        enabled: None,
+                        method: ::wegnology::ExperienceEndpointPostMethod::Get,
+                        access: Some(::wegnology::ExperienceEndpointPostAccess::Public),
+                        endpoint_tags: None,
+                        experience_group_ids: None,
+                        static_reply: None,
+                        unauthorized_reply: None,
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -6975,18 +7059,31 @@ pub mod experience_group {
                 .patch(
                     super::path_value(ids, "applicationId"),
                     super::path_value(ids, "experienceGroupId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "name" : "My New Group Name", "experienceUserIds" :
-                                ["575ed70c7ae143cd83dc4aa9", "675ed70c7ae143cd83dc4aa9"],
-                                "experienceEndpointIds" : ["58b9d743cbfafe1be675744b",
-                                "58b9d743cbfafe1be675744c"], "parentId" :
-                                "775ed70c7ae143cd83dc4aa9", "deviceIds" :
-                                ["58b9d743cbfafe1be675744d"], "deviceTags" : [{ "key" :
-                                "myKey", "value" : "foo" }] }
-                            ),
-                        )
-                        .expect("the example of schema `experience-group-patch` decodes"),
+                    ::wegnology::ExperienceGroupPatch {
+                        name: Some("My New Group Name".to_string()),
+                        experience_user_ids: Some(
+                            vec![
+                                "575ed70c7ae143cd83dc4aa9".to_string(),
+                                "675ed70c7ae143cd83dc4aa9".to_string()
+                            ],
+                        ),
+                        experience_endpoint_ids: Some(
+                            vec![
+                                "58b9d743cbfafe1be675744b".to_string(),
+                                "58b9d743cbfafe1be675744c".to_string()
+                            ],
+                        ),
+                        device_ids: Some(vec!["58b9d743cbfafe1be675744d".to_string()]),
+                        device_tags: Some(
+                            vec![
+                                ::wegnology::ExperienceGroupPatchDeviceTagsItem { key :
+                                Some("myKey".to_string()), value : Some("foo".to_string()),
+                                }
+                            ],
+                        ),
+                        parent_id: Some(::serde_json::json!("775ed70c7ae143cd83dc4aa9")),
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -7012,17 +7109,11 @@ pub mod experience_groups {
                 .per_page(10)
                 .filter_field(::wegnology::experience_groups::FilterField::Name)
                 .filter("my*group")
-                .query(
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "name" : "My Great Group", "lastUpdated" :
-                                "2022-01-30T17:18:11.911Z" }
-                            ),
-                        )
-                        .expect(
-                            "the example of schema `advanced-experience-group-query` decodes",
-                        ),
-                )
+                .query(::wegnology::AdvancedExperienceGroupQuery {
+                    last_updated: Some(::serde_json::json!("2022-01-30T17:18:11.911Z")),
+                    name: Some(::serde_json::json!("My Great Group")),
+                    ..Default::default()
+                })
                 .losantdomain("example.com")
                 .send()
                 .await
@@ -7039,18 +7130,30 @@ pub mod experience_groups {
                 .experience_groups()
                 .post(
                     super::path_value(ids, "applicationId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "name" : "My Group", "experienceUserIds" :
-                                ["575ed70c7ae143cd83dc4aa9", "675ed70c7ae143cd83dc4aa9"],
-                                "experienceEndpointIds" : ["58b9d743cbfafe1be675744b",
-                                "58b9d743cbfafe1be675744c"], "deviceIds" :
-                                ["58b9d743cbfafe1be675744d"], "deviceTags" : [{ "key" :
-                                "floor", "value" : "8" }], "parentId" :
-                                "58b9d743cbfafe1be675744e" }
-                            ),
-                        )
-                        .expect("the example of schema `experience-group-post` decodes"),
+                    ::wegnology::ExperienceGroupPost {
+                        name: "My Group".to_string(),
+                        experience_user_ids: Some(
+                            vec![
+                                "575ed70c7ae143cd83dc4aa9".to_string(),
+                                "675ed70c7ae143cd83dc4aa9".to_string()
+                            ],
+                        ),
+                        experience_endpoint_ids: Some(
+                            vec![
+                                "58b9d743cbfafe1be675744b".to_string(),
+                                "58b9d743cbfafe1be675744c".to_string()
+                            ],
+                        ),
+                        device_ids: Some(vec!["58b9d743cbfafe1be675744d".to_string()]),
+                        device_tags: Some(
+                            vec![
+                                ::wegnology::ExperienceGroupPostDeviceTagsItem { key :
+                                Some("floor".to_string()), value : Some("8".to_string()), }
+                            ],
+                        ),
+                        parent_id: Some(::serde_json::json!("58b9d743cbfafe1be675744e")),
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -7108,12 +7211,10 @@ pub mod experience_slug {
                 .patch(
                     super::path_value(ids, "applicationId"),
                     super::path_value(ids, "experienceSlugId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "slug" : "my-new-slug", "version" : null }
-                            ),
-                        )
-                        .expect("the example of schema `experience-slug-patch` decodes"),
+                    ::wegnology::ExperienceSlugPatch {
+                        version: Some(::serde_json::Value::Null),
+                        slug: Some("my-new-slug".to_string()),
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -7149,12 +7250,10 @@ pub mod experience_slugs {
                 .experience_slugs()
                 .post(
                     super::path_value(ids, "applicationId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "slug" : "my-custom-slug", "version" : "develop" }
-                            ),
-                        )
-                        .expect("the example of schema `experience-slug-post` decodes"),
+                    ::wegnology::ExperienceSlugPost {
+                        version: Some(::serde_json::json!("develop")),
+                        slug: "my-custom-slug".to_string(),
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -7212,13 +7311,15 @@ pub mod experience_user {
                 .patch(
                     super::path_value(ids, "applicationId"),
                     super::path_value(ids, "experienceUserId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "password" : "aNewPassword", "userTags" : { "customKey" :
-                                "newCustomValue" } }
-                            ),
-                        )
-                        .expect("the example of schema `experience-user-patch` decodes"),
+                    ::wegnology::ExperienceUserPatch {
+                        password: Some("aNewPassword".into()),
+                        user_tags: Some(
+                            ::std::collections::BTreeMap::from([
+                                ("customKey".to_string(), "newCustomValue".to_string()),
+                            ]),
+                        ),
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -7262,15 +7363,18 @@ pub mod experience_users {
                 .experience_users()
                 .post(
                     super::path_value(ids, "applicationId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "email" : "experienceuser@example.com", "firstName" :
-                                "Example", "lastName" : "Name", "password" :
-                                "aUserPassword", "userTags" : { "customKey" : "customValue"
-                                } }
-                            ),
-                        )
-                        .expect("the example of schema `experience-user-post` decodes"),
+                    ::wegnology::ExperienceUserPost {
+                        email: "experienceuser@example.com".to_string(),
+                        first_name: Some("Example".to_string()),
+                        last_name: Some("Name".to_string()),
+                        password: "aUserPassword".into(),
+                        user_tags: Some(
+                            ::std::collections::BTreeMap::from([
+                                ("customKey".to_string(), "customValue".to_string()),
+                            ]),
+                        ),
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -7328,12 +7432,10 @@ pub mod experience_version {
                 .patch(
                     super::path_value(ids, "applicationId"),
                     super::path_value(ids, "experienceVersionIdOrName"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!({ "endpointDefaultCors" : false }),
-                        )
-                        .expect(
-                            "the example of schema `experience-version-patch` decodes",
-                        ),
+                    ::wegnology::ExperienceVersionPatch {
+                        endpoint_default_cors: Some(false),
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -7379,17 +7481,13 @@ pub mod experience_versions {
                 .experience_versions()
                 .post(
                     super::path_value(ids, "applicationId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "version" : "myNewVersion", "description" :
-                                "my version description", "domainIds" :
-                                ["58c1de6c8f812590d8e82980"], "slugIds" :
-                                ["5b995e51ea9994b50d745284"] }
-                            ),
-                        )
-                        .expect(
-                            "the example of schema `experience-version-post` decodes",
-                        ),
+                    ::wegnology::ExperienceVersionPost {
+                        version: "myNewVersion".to_string(),
+                        description: Some("my version description".to_string()),
+                        domain_ids: Some(vec!["58c1de6c8f812590d8e82980".to_string()]),
+                        slug_ids: Some(vec!["5b995e51ea9994b50d745284".to_string()]),
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -7468,13 +7566,15 @@ pub mod experience_view {
                 .patch(
                     super::path_value(ids, "applicationId"),
                     super::path_value(ids, "experienceViewId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "body" : "New Content! <p>{{newData}}</p>", "viewTags" : {
-                                "customKey" : "newCustomValue" } }
-                            ),
-                        )
-                        .expect("the example of schema `experience-view-patch` decodes"),
+                    ::wegnology::ExperienceViewPatch {
+                        body: Some("New Content! <p>{{newData}}</p>".to_string()),
+                        view_tags: Some(
+                            ::std::collections::BTreeMap::from([
+                                ("customKey".to_string(), "newCustomValue".to_string()),
+                            ]),
+                        ),
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -7518,14 +7618,18 @@ pub mod experience_views {
                 .experience_views()
                 .post(
                     super::path_value(ids, "applicationId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "name" : "My Page View", "viewType" : "page", "body" :
-                                "<p>{{data}}</p>", "layoutId" : "59cc5cad8246c6caed4b16c2",
-                                "viewTags" : { "customKey" : "customValue" } }
-                            ),
-                        )
-                        .expect("the example of schema `experience-view-post` decodes"),
+                    ::wegnology::ExperienceViewPost {
+                        name: "My Page View".to_string(),
+                        description: None,
+                        view_type: ::wegnology::ExperienceViewPostViewType::Page,
+                        layout_id: Some(::serde_json::json!("59cc5cad8246c6caed4b16c2")),
+                        body: "<p>{{data}}</p>".to_string(),
+                        view_tags: Some(
+                            ::std::collections::BTreeMap::from([
+                                ("customKey".to_string(), "customValue".to_string()),
+                            ]),
+                        ),
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -7603,13 +7707,14 @@ pub mod file {
                 .patch(
                     super::path_value(ids, "applicationId"),
                     super::path_value(ids, "fileId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "fileSize" : 500u64, "contentType" : "image",
-                                "fileDimensions" : { "width" : 200u64, "height" : 200u64 } }
-                            ),
-                        )
-                        .expect("the example of schema `file-patch` decodes"),
+                    ::wegnology::FilePatch {
+                        file_size: Some(500.0),
+                        content_type: Some("image".to_string()),
+                        file_dimensions: Some(::wegnology::FilePatchFileDimensions {
+                            width: Some(200.0),
+                            height: Some(200.0),
+                        }),
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -7675,13 +7780,14 @@ pub mod files {
                 .files()
                 .post(
                     super::path_value(ids, "applicationId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "name" : "file.csv", "type" : "file", "parentDirectory" :
-                                "/", "fileSize" : 500u64, "contentType" : "text/csv" }
-                            ),
-                        )
-                        .expect("the example of schema `file-post` decodes"),
+                    ::wegnology::FilePost {
+                        name: "file.csv".to_string(),
+                        parent_directory: Some("/".to_string()),
+                        r#type: ::wegnology::FilePostType::File,
+                        file_size: Some(500.0),
+                        content_type: Some("text/csv".to_string()),
+                        file_dimensions: None,
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -7838,13 +7944,14 @@ pub mod flow {
                 .patch(
                     super::path_value(ids, "applicationId"),
                     super::path_value(ids, "flowId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "name" : "My Updated Workflow", "description" :
-                                "Description of my updated workflow", "enabled" : false }
-                            ),
-                        )
-                        .expect("the example of schema `workflow-patch` decodes"),
+                    ::wegnology::WorkflowPatch {
+                        name: Some("My Updated Workflow".to_string()),
+                        description: Some(
+                            "Description of my updated workflow".to_string(),
+                        ),
+                        enabled: Some(false),
+                        ..Default::default()
+                    },
                 )
                 .include_custom_nodes(true)
                 .losantdomain("example.com")
@@ -7864,13 +7971,11 @@ pub mod flow {
                 .press_virtual_button(
                     super::path_value(ids, "applicationId"),
                     super::path_value(ids, "flowId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "key" : "575ed18f7ae143cd83dc4aa6-SJaEw_dV", "payload" : {
-                                "some" : "data" } }
-                            ),
-                        )
-                        .expect("the example of schema `virtual-button-press` decodes"),
+                    ::wegnology::VirtualButtonPress {
+                        key: "575ed18f7ae143cd83dc4aa6-SJaEw_dV".to_string(),
+                        payload: Some(::serde_json::json!({ "some" : "data" })),
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -7889,12 +7994,10 @@ pub mod flow {
                 .set_storage_entry(
                     super::path_value(ids, "applicationId"),
                     super::path_value(ids, "flowId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "key" : "myStorageKey", "value" : 12u64 }
-                            ),
-                        )
-                        .expect("the example of schema `workflow-storage-entry` decodes"),
+                    ::wegnology::WorkflowStorageEntry {
+                        key: "myStorageKey".to_string(),
+                        value: Some(::serde_json::json!(12)),
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -8024,13 +8127,10 @@ pub mod flow_version {
                     super::path_value(ids, "applicationId"),
                     super::path_value(ids, "flowId"),
                     super::path_value(ids, "flowVersionId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "notes" : "Updated workflow version notes", "enabled" :
-                                false }
-                            ),
-                        )
-                        .expect("the example of schema `workflow-version-patch` decodes"),
+                    ::wegnology::WorkflowVersionPatch {
+                        notes: Some("Updated workflow version notes".to_string()),
+                        enabled: Some(false),
+                    },
                 )
                 .include_custom_nodes(true)
                 .losantdomain("example.com")
@@ -8076,15 +8176,16 @@ pub mod flow_versions {
                 .delete(
                     super::path_value(ids, "applicationId"),
                     super::path_value(ids, "flowId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "query" : { "version" : { "$ne" : "versionToKeep" } },
-                                "email" : "email@example.com" }
+                    ::wegnology::FlowVersionsDeletePost {
+                        email: Some("email@example.com".to_string()),
+                        query: ::wegnology::AdvancedWorkflowVersionQuery {
+                            version: Some(
+                                ::serde_json::json!({ "$ne" : "versionToKeep" }),
                             ),
-                        )
-                        .expect(
-                            "the example of schema `flow-versions-delete-post` decodes",
-                        ),
+                            ..Default::default()
+                        },
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -8111,14 +8212,10 @@ pub mod flow_versions {
                 .filter_field(::wegnology::flow_versions::FilterField::Version)
                 .filter("my*version")
                 .include_custom_nodes(true)
-                .query(
-                    ::serde_json::from_value(
-                            ::serde_json::json!({ "version" : "theVersion" }),
-                        )
-                        .expect(
-                            "the example of schema `advanced-workflow-version-query` decodes",
-                        ),
-                )
+                .query(::wegnology::AdvancedWorkflowVersionQuery {
+                    version: Some(::serde_json::json!("theVersion")),
+                    ..Default::default()
+                })
                 .losantdomain("example.com")
                 .send()
                 .await
@@ -8136,13 +8233,12 @@ pub mod flow_versions {
                 .post(
                     super::path_value(ids, "applicationId"),
                     super::path_value(ids, "flowId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "version" : "v1.2.3", "notes" :
-                                "Notes about my new workflow version", "enabled" : false }
-                            ),
-                        )
-                        .expect("the example of schema `workflow-version-post` decodes"),
+                    ::wegnology::WorkflowVersionPost {
+                        version: "v1.2.3".to_string(),
+                        notes: Some("Notes about my new workflow version".to_string()),
+                        enabled: Some(false),
+                        ..Default::default()
+                    },
                 )
                 .include_custom_nodes(true)
                 .allow_replacement(true)
@@ -8172,27 +8268,25 @@ pub mod flows {
                 .filter("my*flow")
                 .flow_class(::wegnology::flows::FlowClass::Cloud)
                 .trigger_filter(
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                [{ "type" : "webhook", "key" : "575ed78e7ae143cd83dc4aab" }]
-                            ),
-                        )
-                        .expect(
-                            "the example of schema `workflow-trigger-filter` decodes",
-                        ),
+                    vec![
+                        ::wegnology::WorkflowTriggerFilterItem { key :
+                        Some("575ed78e7ae143cd83dc4aab".to_string()), r#type :
+                        Some("webhook".to_string()), }
+                    ],
                 )
                 .include_custom_nodes(true)
-                .query(
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "$or" : [{ "name" : { "$ne" : "flowie" } }, { "enabled" :
-                                false }] }
-                            ),
-                        )
-                        .expect(
-                            "the example of schema `advanced-workflow-query` decodes",
-                        ),
-                )
+                .query(::wegnology::AdvancedWorkflowQuery {
+                    or: Some(
+                        vec![
+                            ::wegnology::AdvancedWorkflowQuery { name :
+                            Some(::serde_json::json!({ "$ne" : "flowie" })),
+                            ..Default::default() }, ::wegnology::AdvancedWorkflowQuery {
+                            enabled : Some(::serde_json::json!(false)),
+                            ..Default::default() }
+                        ],
+                    ),
+                    ..Default::default()
+                })
                 .all_versions(true)
                 .losantdomain("example.com")
                 .send()
@@ -8217,26 +8311,17 @@ pub mod flows {
                 .filter("my*flow")
                 .flow_class(::wegnology::flows::FlowClass::Cloud)
                 .trigger_filter(
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                [{ "type" : "webhook", "key" : "575ed78e7ae143cd83dc4aab" }]
-                            ),
-                        )
-                        .expect(
-                            "the example of schema `workflow-trigger-filter` decodes",
-                        ),
+                    vec![
+                        ::wegnology::WorkflowTriggerFilterItem { key :
+                        Some("575ed78e7ae143cd83dc4aab".to_string()), r#type :
+                        Some("webhook".to_string()), }
+                    ],
                 )
                 .include_custom_nodes(true)
-                .query(
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "flowId" : "000000000000000000000000" }
-                            ),
-                        )
-                        .expect(
-                            "the example of schema `advanced-workflow-by-version-query` decodes",
-                        ),
-                )
+                .query(::wegnology::AdvancedWorkflowByVersionQuery {
+                    flow_id: Some(::serde_json::json!("000000000000000000000000")),
+                    ..Default::default()
+                })
                 .losantdomain("example.com")
                 .send()
                 .await
@@ -8253,13 +8338,17 @@ pub mod flows {
                 .flows()
                 .import(
                     super::path_value(ids, "applicationId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "flows" : [{ "name" : "My New Workflow", "description" :
-                                "Description of my new workflow" }], "flowVersions" : [] }
-                            ),
-                        )
-                        .expect("the example of schema `workflows-import-post` decodes"),
+                    ::wegnology::WorkflowsImportPost {
+                        flows: Some(
+                            vec![
+                                ::wegnology::WorkflowsImportPostFlowsItem { name :
+                                "My New Workflow".to_string(), description :
+                                Some("Description of my new workflow".to_string()),
+                                ..Default::default() }
+                            ],
+                        ),
+                        flow_versions: Some(vec![]),
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -8292,13 +8381,11 @@ pub mod flows {
                 .flows()
                 .post(
                     super::path_value(ids, "applicationId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "name" : "My New Workflow", "description" :
-                                "Description of my new workflow" }
-                            ),
-                        )
-                        .expect("the example of schema `workflow-post` decodes"),
+                    ::wegnology::WorkflowPost {
+                        name: "My New Workflow".to_string(),
+                        description: Some("Description of my new workflow".to_string()),
+                        ..Default::default()
+                    },
                 )
                 .include_custom_nodes(true)
                 .losantdomain("example.com")
@@ -8336,20 +8423,21 @@ pub mod instance {
             client
                 .instance()
                 .generate_report(super::path_value(ids, "instanceId"))
-                .options(
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "email" : "email@example.com", "callbackUrl" :
-                                "https://example.com/callback", "resourceGroupBy" :
-                                "organization", "dateGroupBy" : "month", "includeSandbox" :
-                                false, "start" : "2020-01-01T00:00:00.000Z", "end" :
-                                "2020-01-31T11:59:59.999Z" }
-                            ),
-                        )
-                        .expect(
-                            "the example of schema `instance-report-options-post` decodes",
-                        ),
-                )
+                .options(::wegnology::InstanceReportOptionsPost {
+                    email: Some("email@example.com".to_string()),
+                    callback_url: Some("https://example.com/callback".to_string()),
+                    resource_group_by: Some(
+                        ::wegnology::InstanceReportOptionsPostResourceGroupBy::Organization,
+                    ),
+                    date_group_by: Some(
+                        ::wegnology::InstanceReportOptionsPostDateGroupBy::Month,
+                    ),
+                    include_sandbox: Some(false),
+                    start: Some(
+                        "2020-01-01T00:00:00.000Z".parse().expect("a date-time"),
+                    ),
+                    end: Some("2020-01-31T11:59:59.999Z".parse().expect("a date-time")),
+                })
                 .losantdomain("example.com")
                 .send()
                 .await
@@ -8420,19 +8508,32 @@ pub mod instance {
                 .instance()
                 .patch(
                     super::path_value(ids, "instanceId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "reportConfigs" : [{ "emails" : ["email@example.com"],
-                                "callbackUrl" : "https://example.com/callback",
-                                "resourceGroupBy" : "organization", "dateGroupBy" : "month",
-                                "includeSandbox" : false, "periods" : 3u64, "cron" :
-                                "0 4 1 * *" }, { "emails" : ["email@example.com",
-                                "anotheremail@example.com"], "resourceGroupBy" :
-                                "application", "dateGroupBy" : "month", "includeSandbox" :
-                                true, "cron" : "0 4 1 * *" }] }
-                            ),
-                        )
-                        .expect("the example of schema `instance-patch` decodes"),
+                    ::wegnology::InstancePatch {
+                        report_configs: Some(
+                            vec![
+                                ::wegnology::InstancePatchReportConfigsItem { cron :
+                                "0 4 1 * *".to_string(), emails :
+                                Some(vec!["email@example.com".to_string()]), callback_url :
+                                Some("https://example.com/callback".to_string()),
+                                resource_group_by :
+                                Some(::wegnology::InstancePatchReportConfigsItemResourceGroupBy::Organization),
+                                date_group_by :
+                                Some(::wegnology::InstancePatchReportConfigsItemDateGroupBy::Month),
+                                periods : Some(3), include_sandbox : Some(false),
+                                ..Default::default() },
+                                ::wegnology::InstancePatchReportConfigsItem { cron :
+                                "0 4 1 * *".to_string(), emails :
+                                Some(vec!["email@example.com".to_string(),
+                                "anotheremail@example.com".to_string()]), resource_group_by
+                                :
+                                Some(::wegnology::InstancePatchReportConfigsItemResourceGroupBy::Application),
+                                date_group_by :
+                                Some(::wegnology::InstancePatchReportConfigsItemDateGroupBy::Month),
+                                include_sandbox : Some(true), ..Default::default() }
+                            ],
+                        ),
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -8490,12 +8591,11 @@ pub mod instance_api_token {
                 .patch(
                     super::path_value(ids, "instanceId"),
                     super::path_value(ids, "apiTokenId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "name" : "My Updated API Token", "status" : "inactive" }
-                            ),
-                        )
-                        .expect("the example of schema `api-token-patch` decodes"),
+                    ::wegnology::ApiTokenPatch {
+                        name: Some("My Updated API Token".to_string()),
+                        status: Some(::wegnology::ApiTokenPatchStatus::Inactive),
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -8541,14 +8641,15 @@ pub mod instance_api_tokens {
                 .instance_api_tokens()
                 .post(
                     super::path_value(ids, "instanceId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "name" : "My New API Token", "expirationDate" :
-                                "2017-06-13T04:00:00.000Z", "scope" : ["all.Application"],
-                                "status" : "active" }
-                            ),
-                        )
-                        .expect("the example of schema `api-token-post` decodes"),
+                    ::wegnology::ApiTokenPost {
+                        name: "My New API Token".to_string(),
+                        expiration_date: Some(
+                            "2017-06-13T04:00:00.000Z".parse().expect("a date-time"),
+                        ),
+                        scope: Some(vec!["all.Application".to_string()]),
+                        status: Some(::wegnology::ApiTokenPostStatus::Active),
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -8628,15 +8729,13 @@ pub mod instance_custom_node {
                 .patch(
                     super::path_value(ids, "instanceId"),
                     super::path_value(ids, "instanceCustomNodeId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "name" : "My Updated Instance Custom Node", "category" :
-                                "logic" }
-                            ),
-                        )
-                        .expect(
-                            "the example of schema `instance-custom-node-patch` decodes",
+                    ::wegnology::InstanceCustomNodePatch {
+                        name: Some("My Updated Instance Custom Node".to_string()),
+                        category: Some(
+                            ::wegnology::InstanceCustomNodePatchCategory::Logic,
                         ),
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -8703,17 +8802,20 @@ pub mod instance_custom_nodes {
                 .instance_custom_nodes()
                 .post(
                     super::path_value(ids, "instanceId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "name" : "My New Instance Custom Node", "description" :
-                                "Description of my new instance custom node", "triggers" :
-                                [{ "type" : "customNodeStart" }], "nodes" : [{ "type" :
-                                "CustomNodeCapNode" }] }
-                            ),
-                        )
-                        .expect(
-                            "the example of schema `instance-custom-node-post` decodes",
+                    ::wegnology::InstanceCustomNodePost {
+                        name: "My New Instance Custom Node".to_string(),
+                        description: Some(
+                            "Description of my new instance custom node".to_string(),
                         ),
+                        triggers: vec![
+                            ::serde_json::json!({ "type" : "customNodeStart" })
+                        ],
+                        nodes: vec![
+                            ::wegnology::InstanceCustomNodePostNodesItem { r#type :
+                            "CustomNodeCapNode".to_string(), ..Default::default() }
+                        ],
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -8771,8 +8873,9 @@ pub mod instance_member {
                 .patch(
                     super::path_value(ids, "instanceId"),
                     super::path_value(ids, "userId"),
-                    ::serde_json::from_value(::serde_json::json!({ "role" : "view" }))
-                        .expect("the example of schema `instance-member-patch` decodes"),
+                    ::wegnology::InstanceMemberPatch {
+                        role: ::wegnology::InstanceMemberPatchRole::View,
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -8812,12 +8915,11 @@ pub mod instance_members {
                 .instance_members()
                 .post(
                     super::path_value(ids, "instanceId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "userId" : "675ed18f7ae143cd83dc4bb7", "role" : "view" }
-                            ),
-                        )
-                        .expect("the example of schema `instance-member-post` decodes"),
+                    ::wegnology::InstanceMemberPost {
+                        user_id: Some("675ed18f7ae143cd83dc4bb7".to_string()),
+                        role: Some(::wegnology::InstanceMemberPostRole::View),
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -8916,15 +9018,15 @@ pub mod instance_org {
                 .patch(
                     super::path_value(ids, "instanceId"),
                     super::path_value(ids, "orgId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "name" : "My Org", "limits" : { "member" : 500u64 },
-                                "auditLogEnabled" : true }
-                            ),
-                        )
-                        .expect(
-                            "the example of schema `instance-owned-organization-patch` decodes",
-                        ),
+                    ::wegnology::InstanceOwnedOrganizationPatch {
+                        name: Some("My Org".to_string()),
+                        limits: Some(::wegnology::InstanceOwnedOrganizationPatchLimits {
+                            member: Some(500),
+                            ..Default::default()
+                        }),
+                        audit_log_enabled: Some(true),
+                        ..Default::default()
+                    },
                 )
                 .summary_include("payloadCount")
                 .losantdomain("example.com")
@@ -8986,8 +9088,10 @@ pub mod instance_org_invite {
                     super::path_value(ids, "instanceId"),
                     super::path_value(ids, "orgId"),
                     super::path_value(ids, "inviteId"),
-                    ::serde_json::from_value(::serde_json::json!({ "role" : "view" }))
-                        .expect("the example of schema `organization-role-info` decodes"),
+                    ::wegnology::OrganizationRoleInfo {
+                        role: Some(::wegnology::OrganizationRoleInfoRole::View),
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -9031,14 +9135,13 @@ pub mod instance_org_invites {
                 .post(
                     super::path_value(ids, "instanceId"),
                     super::path_value(ids, "orgId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "email" : "invitedUser@example.com", "role" : "edit" }
-                            ),
-                        )
-                        .expect(
-                            "the example of schema `organization-invitation-post` decodes",
-                        ),
+                    ::wegnology::OrganizationInvitationPost {
+                        email: "invitedUser@example.com".to_string(),
+                        role: ::wegnology::OrganizationInvitationPostRole::Edit,
+                        application_roles: None,
+                        dashboard_roles: None,
+                        disallow_transfer: None,
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -9099,10 +9202,10 @@ pub mod instance_org_member {
                     super::path_value(ids, "instanceId"),
                     super::path_value(ids, "orgId"),
                     super::path_value(ids, "userId"),
-                    ::serde_json::from_value(::serde_json::json!({ "role" : "view" }))
-                        .expect(
-                            "the example of schema `instance-org-member-patch` decodes",
-                        ),
+                    ::wegnology::InstanceOrgMemberPatch {
+                        role: Some(::wegnology::InstanceOrgMemberPatchRole::View),
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -9146,16 +9249,20 @@ pub mod instance_org_members {
                 .post(
                     super::path_value(ids, "instanceId"),
                     super::path_value(ids, "orgId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "role" : "view", "applicationRoles" : [{ "resourceId" :
-                                "575ef90f7ae143cd83dc4a4f", "role" : "none" }], "userId" :
-                                "675ed18f7ae143cd83dc4bb7" }
-                            ),
-                        )
-                        .expect(
-                            "the example of schema `instance-org-member-post` decodes",
+                    ::wegnology::InstanceOrgMemberPost::Option1(::wegnology::InstanceOrgMemberPostOption1 {
+                        user_id: "675ed18f7ae143cd83dc4bb7".to_string(),
+                        role: ::wegnology::InstanceOrgMemberPostOption1Role::View,
+                        application_roles: Some(
+                            vec![
+                                ::wegnology::InstanceOrgMemberPostOption1ApplicationRolesItem
+                                { resource_id : "575ef90f7ae143cd83dc4a4f".to_string(), role
+                                :
+                                ::wegnology::InstanceOrgMemberPostOption1ApplicationRolesItemRole::None,
+                                }
+                            ],
                         ),
+                        dashboard_roles: None,
+                    }),
                 )
                 .losantdomain("example.com")
                 .send()
@@ -9198,17 +9305,15 @@ pub mod instance_orgs {
                 .instance_orgs()
                 .post(super::path_value(ids, "instanceId"))
                 .summary_include("payloadCount")
-                .org_config(
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "name" : "My Org", "limits" : { "member" : 500u64 },
-                                "auditLogEnabled" : true }
-                            ),
-                        )
-                        .expect(
-                            "the example of schema `instance-owned-organization-post` decodes",
-                        ),
-                )
+                .org_config(::wegnology::InstanceOwnedOrganizationPost {
+                    name: "My Org".to_string(),
+                    limits: Some(::wegnology::InstanceOwnedOrganizationPostLimits {
+                        member: Some(500),
+                        ..Default::default()
+                    }),
+                    audit_log_enabled: Some(true),
+                    ..Default::default()
+                })
                 .losantdomain("example.com")
                 .send()
                 .await
@@ -9379,10 +9484,10 @@ pub mod integration {
                 .patch(
                     super::path_value(ids, "applicationId"),
                     super::path_value(ids, "integrationId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!({ "topics" : ["differentTopic"] }),
-                        )
-                        .expect("the example of schema `integration-patch` decodes"),
+                    ::wegnology::IntegrationPatch {
+                        topics: Some(vec!["differentTopic".to_string()]),
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -9424,16 +9529,29 @@ pub mod integrations {
                 .integrations()
                 .post(
                     super::path_value(ids, "applicationId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "name" : "Example Integrations", "integrationType" :
-                                "mqtt", "topics" : ["myTopic"], "mqttConfig" : { "clientId"
-                                : "exampleClientId", "username" : "exampleUsername",
-                                "password" : "examplePassword", "port" : 8883u64, "protocol"
-                                : "mqtts", "host" : "broker.example.com" } }
-                            ),
-                        )
-                        .expect("the example of schema `integration-post` decodes"),
+                    ::wegnology::IntegrationPost {
+                        name: "Example Integrations".to_string(),
+                        integration_type: ::wegnology::IntegrationPostIntegrationType::Mqtt,
+                        enabled: None,
+                        topics: Some(vec!["myTopic".to_string()]),
+                        azure_event_hub_config: None,
+                        google_pub_sub_config: None,
+                        mqtt_config: Some(::wegnology::IntegrationPostMqttConfig {
+                            client_id: Some("exampleClientId".to_string()),
+                            username: Some("exampleUsername".to_string()),
+                            password: Some("examplePassword".into()),
+                            clean: None,
+                            port: 8883.0,
+                            protocol: ::wegnology::IntegrationPostMqttConfigProtocol::Mqtts,
+                            host: "broker.example.com".to_string(),
+                            private_key: None,
+                            certificate: None,
+                            ca_certificate: None,
+                            disable_ssl_verification: None,
+                        }),
+                        particle_config: None,
+                        sqs_config: None,
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -9452,16 +9570,11 @@ pub mod me {
         ::std::boxed::Box::pin(async move {
             client
                 .me()
-                .add_recent_item(
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "itemType" : "device", "parentId" :
-                                "575ec8687ae143cd83dc4a97", "itemId" :
-                                "575ecf887ae143cd83dc4aa2" }
-                            ),
-                        )
-                        .expect("the example of schema `recent-item` decodes"),
-                )
+                .add_recent_item(::wegnology::RecentItem {
+                    item_type: ::wegnology::RecentItemItemType::Device,
+                    parent_id: Some("575ec8687ae143cd83dc4a97".to_string()),
+                    item_id: "575ecf887ae143cd83dc4aa2".to_string(),
+                })
                 .losantdomain("example.com")
                 .send()
                 .await
@@ -9476,15 +9589,12 @@ pub mod me {
         ::std::boxed::Box::pin(async move {
             client
                 .me()
-                .change_password(
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "newPassword" : "yourNewPassword1!", "password" :
-                                "yourCurrentPassword", "invalidateExistingTokens" : true }
-                            ),
-                        )
-                        .expect("the example of schema `change-password` decodes"),
-                )
+                .change_password(::wegnology::ChangePassword {
+                    password: "yourCurrentPassword".into(),
+                    new_password: "yourNewPassword1!".into(),
+                    invalidate_existing_tokens: Some(true),
+                    ..Default::default()
+                })
                 .losantdomain("example.com")
                 .send()
                 .await
@@ -9499,15 +9609,11 @@ pub mod me {
         ::std::boxed::Box::pin(async move {
             client
                 .me()
-                .delete(
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "email" : "email@example.com", "password" :
-                                "this is the password" }
-                            ),
-                        )
-                        .expect("the example of schema `user-credentials` decodes"),
-                )
+                .delete(::wegnology::UserCredentials {
+                    email: "email@example.com".to_string(),
+                    password: "this is the password".into(),
+                    ..Default::default()
+                })
                 .losantdomain("example.com")
                 .send()
                 .await
@@ -9539,17 +9645,10 @@ pub mod me {
         ::std::boxed::Box::pin(async move {
             client
                 .me()
-                .disable_two_factor_auth(
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "twoFactorCode" : "123123", "password" :
-                                "this would be your password" }
-                            ),
-                        )
-                        .expect(
-                            "the example of schema `disable-multi-factor-authentication` decodes",
-                        ),
-                )
+                .disable_two_factor_auth(::wegnology::DisableMultiFactorAuthentication {
+                    two_factor_code: "123123".into(),
+                    password: "this would be your password".into(),
+                })
                 .losantdomain("example.com")
                 .send()
                 .await
@@ -9579,19 +9678,13 @@ pub mod me {
         ::std::boxed::Box::pin(async move {
             client
                 .me()
-                .enable_two_factor_auth(
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "twoFactorAuthKey" :
-                                "HBBGWJJVOVLXS4ZGNRTDOUKTMESFUR3BMRWVQND2HJYT44TOMVJA",
-                                "password" : "this would be your password", "twoFactorCode"
-                                : "012345" }
-                            ),
-                        )
-                        .expect(
-                            "the example of schema `enable-multi-factor-authentication` decodes",
-                        ),
-                )
+                .enable_two_factor_auth(::wegnology::EnableMultiFactorAuthentication {
+                    two_factor_auth_key: Some(
+                        "HBBGWJJVOVLXS4ZGNRTDOUKTMESFUR3BMRWVQND2HJYT44TOMVJA".into(),
+                    ),
+                    password: "this would be your password".into(),
+                    two_factor_code: "012345".into(),
+                })
                 .losantdomain("example.com")
                 .send()
                 .await
@@ -9696,17 +9789,15 @@ pub mod me {
         ::std::boxed::Box::pin(async move {
             client
                 .me()
-                .patch(
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "email" : "example@weg.net", "firstName" : "Example",
-                                "lastName" : "Name", "companyName" : "WEGnology, Inc.",
-                                "url" : "https://www.app.wnology.io", "password" :
-                                "My new password!!1" }
-                            ),
-                        )
-                        .expect("the example of schema `me-patch` decodes"),
-                )
+                .patch(::wegnology::MePatch {
+                    email: Some("example@weg.net".to_string()),
+                    first_name: Some("Example".to_string()),
+                    last_name: Some("Name".to_string()),
+                    company_name: Some("WEGnology, Inc.".to_string()),
+                    url: Some("https://www.app.wnology.io".to_string()),
+                    password: Some("My new password!!1".into()),
+                    ..Default::default()
+                })
                 .summary_exclude("payloadCount")
                 .summary_include("payloadCount")
                 .losantdomain("example.com")
@@ -9778,12 +9869,9 @@ pub mod me {
                 .me()
                 .respond_to_invite(
                     super::path_value(ids, "inviteId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!({ "action" : "accept" }),
-                        )
-                        .expect(
-                            "the example of schema `organization-invitation-action-for-user` decodes",
-                        ),
+                    ::wegnology::OrganizationInvitationActionForUser {
+                        action: ::wegnology::OrganizationInvitationActionForUserAction::Accept,
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -9799,16 +9887,13 @@ pub mod me {
         ::std::boxed::Box::pin(async move {
             client
                 .me()
-                .transfer_resources(
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "destinationId" : "575ed6e87ae143cd83dc4aa8",
-                                "destinationType" : "organization", "applicationIds" :
-                                ["575ec8687ae143cd83dc4a97"] }
-                            ),
-                        )
-                        .expect("the example of schema `resource-transfer` decodes"),
-                )
+                .transfer_resources(::wegnology::ResourceTransfer {
+                    destination_id: "575ed6e87ae143cd83dc4aa8".to_string(),
+                    destination_type: ::wegnology::ResourceTransferDestinationType::Organization,
+                    application_ids: Some(vec!["575ec8687ae143cd83dc4a97".to_string()]),
+                    dashboard_ids: None,
+                    strict: None,
+                })
                 .losantdomain("example.com")
                 .send()
                 .await
@@ -9881,12 +9966,10 @@ pub mod notebook {
                 .execute(
                     super::path_value(ids, "applicationId"),
                     super::path_value(ids, "notebookId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!({ "relativeTo" : 1570549199451u64 }),
-                        )
-                        .expect(
-                            "the example of schema `notebook-execution-options` decodes",
-                        ),
+                    ::wegnology::NotebookExecutionOptions {
+                        relative_to: Some(::serde_json::json!(1570549199451u64)),
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -9963,10 +10046,10 @@ pub mod notebook {
                 .patch(
                     super::path_value(ids, "applicationId"),
                     super::path_value(ids, "notebookId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!({ "name" : "New Notebook Name" }),
-                        )
-                        .expect("the example of schema `notebook-patch` decodes"),
+                    ::wegnology::NotebookPatch {
+                        name: Some("New Notebook Name".to_string()),
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -9985,12 +10068,10 @@ pub mod notebook {
                 .request_input_data_export(
                     super::path_value(ids, "applicationId"),
                     super::path_value(ids, "notebookId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!({ "email" : "user@example.com" }),
-                        )
-                        .expect(
-                            "the example of schema `notebook-data-export-options` decodes",
-                        ),
+                    ::wegnology::NotebookDataExportOptions {
+                        email: Some("user@example.com".to_string()),
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -10051,10 +10132,10 @@ pub mod notebooks {
                 .notebooks()
                 .post(
                     super::path_value(ids, "applicationId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!({ "name" : "Example Notebook" }),
-                        )
-                        .expect("the example of schema `notebook-post` decodes"),
+                    ::wegnology::NotebookPost {
+                        name: "Example Notebook".to_string(),
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -10124,14 +10205,13 @@ pub mod org {
                 .org()
                 .invite_member(
                     super::path_value(ids, "orgId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "email" : "invitedUser@example.com", "role" : "edit" }
-                            ),
-                        )
-                        .expect(
-                            "the example of schema `organization-invitation-post` decodes",
-                        ),
+                    ::wegnology::OrganizationInvitationPost {
+                        email: "invitedUser@example.com".to_string(),
+                        role: ::wegnology::OrganizationInvitationPostRole::Edit,
+                        application_roles: None,
+                        dashboard_roles: None,
+                        disallow_transfer: None,
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -10149,14 +10229,11 @@ pub mod org {
                 .org()
                 .modify_member(
                     super::path_value(ids, "orgId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "userId" : "575ef90f7ae143cd83dc4aad", "role" : "view" }
-                            ),
-                        )
-                        .expect(
-                            "the example of schema `organization-member-patch` decodes",
-                        ),
+                    ::wegnology::OrganizationMemberPatch {
+                        user_id: "575ef90f7ae143cd83dc4aad".to_string(),
+                        role: Some(::wegnology::OrganizationMemberPatchRole::View),
+                        ..Default::default()
+                    },
                 )
                 .summary_exclude("payloadCount")
                 .summary_include("payloadCount")
@@ -10193,13 +10270,13 @@ pub mod org {
                 .org()
                 .patch(
                     super::path_value(ids, "orgId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "name" : "My Updated Organization", "description" :
-                                "Description of my updated organization" }
-                            ),
-                        )
-                        .expect("the example of schema `organization-patch` decodes"),
+                    ::wegnology::OrganizationPatch {
+                        name: Some("My Updated Organization".to_string()),
+                        description: Some(
+                            "Description of my updated organization".to_string(),
+                        ),
+                        ..Default::default()
+                    },
                 )
                 .summary_exclude("payloadCount")
                 .summary_include("payloadCount")
@@ -10289,14 +10366,15 @@ pub mod org {
                 .org()
                 .transfer_resources(
                     super::path_value(ids, "orgId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "destinationId" : "575ed6e87ae143cd83dc4aa8",
-                                "destinationType" : "organization", "applicationIds" :
-                                ["575ec8687ae143cd83dc4a97"] }
-                            ),
-                        )
-                        .expect("the example of schema `resource-transfer` decodes"),
+                    ::wegnology::ResourceTransfer {
+                        destination_id: "575ed6e87ae143cd83dc4aa8".to_string(),
+                        destination_type: ::wegnology::ResourceTransferDestinationType::Organization,
+                        application_ids: Some(
+                            vec!["575ec8687ae143cd83dc4a97".to_string()],
+                        ),
+                        dashboard_ids: None,
+                        strict: None,
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -10330,17 +10408,11 @@ pub mod org_invites {
         ::std::boxed::Box::pin(async move {
             client
                 .org_invites()
-                .post(
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "email" : "invitedUser@example.com", "token" :
-                                "the_invitation_token", "accept" : true }
-                            ),
-                        )
-                        .expect(
-                            "the example of schema `organization-invitation-action` decodes",
-                        ),
-                )
+                .post(::wegnology::OrganizationInvitationAction {
+                    email: "invitedUser@example.com".to_string(),
+                    token: "the_invitation_token".into(),
+                    accept: true,
+                })
                 .losantdomain("example.com")
                 .send()
                 .await
@@ -10381,15 +10453,11 @@ pub mod orgs {
         ::std::boxed::Box::pin(async move {
             client
                 .orgs()
-                .post(
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "name" : "My New Organization", "description" :
-                                "Description of my new organization" }
-                            ),
-                        )
-                        .expect("the example of schema `organization-post` decodes"),
-                )
+                .post(::wegnology::OrganizationPost {
+                    name: "My New Organization".to_string(),
+                    description: Some("Description of my new organization".to_string()),
+                    ..Default::default()
+                })
                 .summary_exclude("payloadCount")
                 .summary_include("payloadCount")
                 .losantdomain("example.com")
@@ -10450,14 +10518,10 @@ pub mod resource_job {
                 .execute(
                     super::path_value(ids, "applicationId"),
                     super::path_value(ids, "resourceJobId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "templateContext" : "{ \"myData\": 123 }" }
-                            ),
-                        )
-                        .expect(
-                            "the example of schema `resource-job-execution-options` decodes",
-                        ),
+                    ::wegnology::ResourceJobExecutionOptions {
+                        template_context: Some("{ \"myData\": 123 }".to_string()),
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -10514,13 +10578,11 @@ pub mod resource_job {
                 .patch(
                     super::path_value(ids, "applicationId"),
                     super::path_value(ids, "resourceJobId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "name" : "Example Resource Job", "queryJson" :
-                                "{ \"name\": \"my device\"}" }
-                            ),
-                        )
-                        .expect("the example of schema `resource-job-patch` decodes"),
+                    ::wegnology::ResourceJobPatch {
+                        name: Some("Example Resource Job".to_string()),
+                        query_json: Some("{ \"name\": \"my device\"}".to_string()),
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -10566,13 +10628,21 @@ pub mod resource_jobs {
                 .resource_jobs()
                 .post(
                     super::path_value(ids, "applicationId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "name" : "Example Resource Job", "resourceType" :
-                                "device", "queryJson" : "{ \"name\": \"my device\"}" }
-                            ),
-                        )
-                        .expect("the example of schema `resource-job-post` decodes"),
+                    ::wegnology::ResourceJobPost {
+                        name: "Example Resource Job".to_string(),
+                        description: None,
+                        data_table_id: None,
+                        query_json: Some("{ \"name\": \"my device\"}".to_string()),
+                        resource_type: ::wegnology::ResourceJobPostResourceType::Device,
+                        max_iteration_concurrency: None,
+                        iteration_delay: None,
+                        iteration_timeout: None,
+                        default_context: None,
+                        retry_on_timeout: None,
+                        retry_on_failure: None,
+                        max_iteration_retries: None,
+                        retry_delay: None,
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -10623,12 +10693,11 @@ pub mod user_api_token {
                 .user_api_token()
                 .patch(
                     super::path_value(ids, "apiTokenId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "name" : "My Updated API Token", "status" : "inactive" }
-                            ),
-                        )
-                        .expect("the example of schema `api-token-patch` decodes"),
+                    ::wegnology::ApiTokenPatch {
+                        name: Some("My Updated API Token".to_string()),
+                        status: Some(::wegnology::ApiTokenPatchStatus::Inactive),
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -10670,16 +10739,15 @@ pub mod user_api_tokens {
         ::std::boxed::Box::pin(async move {
             client
                 .user_api_tokens()
-                .post(
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "name" : "My New API Token", "expirationDate" :
-                                "2017-06-13T04:00:00.000Z", "scope" : ["all.Application"],
-                                "status" : "active" }
-                            ),
-                        )
-                        .expect("the example of schema `api-token-post` decodes"),
-                )
+                .post(::wegnology::ApiTokenPost {
+                    name: "My New API Token".to_string(),
+                    expiration_date: Some(
+                        "2017-06-13T04:00:00.000Z".parse().expect("a date-time"),
+                    ),
+                    scope: Some(vec!["all.Application".to_string()]),
+                    status: Some(::wegnology::ApiTokenPostStatus::Active),
+                    ..Default::default()
+                })
                 .losantdomain("example.com")
                 .send()
                 .await
@@ -10737,12 +10805,11 @@ pub mod webhook {
                 .patch(
                     super::path_value(ids, "applicationId"),
                     super::path_value(ids, "webhookId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!(
-                                { "name" : "My Updated Webhook", "responseCode" : 201u64 }
-                            ),
-                        )
-                        .expect("the example of schema `webhook-patch` decodes"),
+                    ::wegnology::WebhookPatch {
+                        name: Some("My Updated Webhook".to_string()),
+                        response_code: Some(201),
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
@@ -10784,10 +10851,10 @@ pub mod webhooks {
                 .webhooks()
                 .post(
                     super::path_value(ids, "applicationId"),
-                    ::serde_json::from_value(
-                            ::serde_json::json!({ "name" : "My New Webhook" }),
-                        )
-                        .expect("the example of schema `webhook-post` decodes"),
+                    ::wegnology::WebhookPost {
+                        name: "My New Webhook".to_string(),
+                        ..Default::default()
+                    },
                 )
                 .losantdomain("example.com")
                 .send()
