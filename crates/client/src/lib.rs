@@ -33,6 +33,12 @@
 //! compiled only when a resource that uses it is: `default-features = false, features =
 //! ["devices", "device"]` builds only those two and their types.
 //!
+//! A schema type implements `Serialize` where an action sends it and `Deserialize` where one
+//! answers with it: a request body such as [`MePatch`] is built as a struct (each action's doc
+//! example shows its documented body so), not decoded. The `deserialize-requests` feature (off
+//! by default, for compile time) gives the types only sent `Deserialize` too, to read bodies
+//! from files.
+//!
 //! Off the happy path: calls that are safe to repeat are retried on connection failures and
 //! on 408, 409, 429 (honouring `Retry-After`) and 5xx, within the call's timeout
 //! ([`RetryPolicy`]); each call is a `tracing` span `wegnology.call` (action, method, path

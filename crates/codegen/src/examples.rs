@@ -409,7 +409,10 @@ mod tests {
         assert_eq!(built, expected.to_string());
         // Another member that is no value of the map's type is refused, named by its place.
         let refused = literal("Strict", json!({"kind": "on", "a": "x"})).unwrap_err();
-        assert!(refused.contains("at `/a`: expected an integer"), "{refused}");
+        assert!(
+            refused.contains("at `/a`: expected an integer"),
+            "{refused}"
+        );
     }
 
     #[test]
@@ -438,8 +441,13 @@ mod tests {
 
     #[test]
     fn a_date_time_is_parsed_only_where_chrono_reads_it() {
-        let built = literal("Body", json!({"name": "n", "when": "2016-06-13T04:00:00.000Z"}));
-        assert!(built.unwrap().contains(". parse () . expect (\"a date-time\")"));
+        let built = literal(
+            "Body",
+            json!({"name": "n", "when": "2016-06-13T04:00:00.000Z"}),
+        );
+        assert!(built
+            .unwrap()
+            .contains(". parse () . expect (\"a date-time\")"));
         let refused = literal("Body", json!({"name": "n", "when": "June"})).unwrap_err();
         assert_eq!(
             refused,
