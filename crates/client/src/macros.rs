@@ -9,6 +9,9 @@
 /// makes pages of). Only generated code calls it.
 #[doc(hidden)]
 #[macro_export]
+// Every method of a builder is `#[inline]`: a crate's non-generic functions are compiled with
+// it, for every action, while an inline one is compiled only where it is called. The builders
+// of the whole API were most of the client crate's code generation.
 macro_rules! __request_builder {
     ($builder:ident => $output:ty, $action:literal) => {
         #[doc = ::std::concat!(
@@ -21,10 +24,12 @@ macro_rules! __request_builder {
         impl<'a> $crate::runtime::RequestBuilder<'a> for $builder<'a> {
             type Answer = $output;
 
+            #[inline]
             fn request(&self) -> &$crate::runtime::Request<'a, $output> {
                 &self.0
             }
 
+            #[inline]
             fn into_request(self) -> $crate::runtime::Request<'a, $output> {
                 self.0
             }
@@ -33,12 +38,14 @@ macro_rules! __request_builder {
         impl<'a> $builder<'a> {
             /// Timeout of this call, all attempts and pauses between them included; replaces the
             /// client's (`ClientBuilder::timeout`).
+            #[inline]
             pub fn timeout(self, timeout: ::std::time::Duration) -> Self {
                 Self(self.0.with_timeout(timeout))
             }
 
             /// How many times this call may be retried (`0`: not at all); replaces the number of
             /// the client's `RetryPolicy`, whose rules still decide what is retried.
+            #[inline]
             pub fn retries(self, retries: u32) -> Self {
                 Self(self.0.with_retries(retries))
             }
@@ -48,6 +55,7 @@ macro_rules! __request_builder {
             /// Sent as the header `losantdomain`; every action takes it. A value with control
             /// characters or non-ASCII is refused: `send` returns `Error::InvalidRequest`
             /// naming it, before anything is sent.
+            #[inline]
             pub fn losantdomain(
                 self,
                 losantdomain: impl ::std::convert::Into<::std::string::String>,
@@ -57,11 +65,13 @@ macro_rules! __request_builder {
 
             /// Overrides one of the query defaults every request of the API carries
             /// (WEGnology's: `_actions`, `_links`, `_embedded`) or adds another query pair.
+            #[inline]
             pub fn query_override(self, name: &'static str, value: impl ::std::fmt::Display) -> Self {
                 Self(self.0.query(name, ::std::string::ToString::to_string(&value)))
             }
 
             #[doc = ::std::concat!("Sends the request; the success body is a [`", ::std::stringify!($output), "`].")]
+            #[inline]
             pub fn send(
                 self,
             ) -> impl ::std::future::Future<Output = ::std::result::Result<$output, $crate::Error>>
@@ -71,6 +81,7 @@ macro_rules! __request_builder {
             }
 
             /// Sends the request; the status and headers of the answer with the decoded body.
+            #[inline]
             pub fn send_with_response(
                 self,
             ) -> impl ::std::future::Future<
@@ -87,12 +98,14 @@ macro_rules! __request_builder {
             type Output = ::std::result::Result<$output, $crate::Error>;
             type IntoFuture = $crate::runtime::ResponseFuture<'a, $output>;
 
+            #[inline]
             fn into_future(self) -> Self::IntoFuture {
                 ::std::future::IntoFuture::into_future(self.0)
             }
         }
 
         impl ::std::fmt::Debug for $builder<'_> {
+            #[inline]
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.debug_tuple(::std::stringify!($builder)).field(&self.0).finish()
             }
@@ -109,6 +122,7 @@ macro_rules! __send_blocking {
     ($output:ty) => {
         /// Sends the request and waits for the answer, for code without an async runtime
         /// (feature `blocking`; not for use inside one).
+        #[inline]
         pub fn send_blocking(self) -> ::std::result::Result<$output, $crate::Error> {
             self.0.send_blocking()
         }
@@ -172,6 +186,7 @@ macro_rules! string_enum {
 
         impl $name {
             /// The value on the wire.
+            #[inline]
             pub fn as_str(&self) -> &str {
                 match self {
                     $( $name::$variant => $value, )*
@@ -206,6 +221,7 @@ macro_rules! string_enum {
         }
 
         impl ::std::fmt::Display for $name {
+            #[inline]
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.as_str())
             }

@@ -57,6 +57,7 @@ pub(crate) fn root(model: &ApiModel, options: Options) -> TokenStream {
                 #gate
                 impl ::wegnology::Client {
                     #doc
+                    #[inline]
                     pub fn #module(&self) -> #module::#handle<'_> {
                         #module::#handle::new(self)
                     }
@@ -118,6 +119,7 @@ pub(crate) fn resource_module(
 
         impl<'a> #handle<'a> {
             /// The handle for `client`.
+            #[inline]
             pub fn new(client: &'a ::wegnology::Client) -> Self {
                 Self(::wegnology::runtime::Handle::new(client, &super::API))
             }
@@ -289,6 +291,7 @@ impl<'a> Module<'a> {
                     pub enum #ident { #( #variants )* }
 
                     impl ::wegnology::runtime::Answer for #ident {
+                        #[inline]
                         fn decode(
                             status: ::wegnology::runtime::StatusCode,
                             body: &[u8],
@@ -370,6 +373,7 @@ impl<'a> Module<'a> {
                 let stored = store(param, value);
                 setters.push(quote! {
                     #doc
+                    #[inline]
                     pub fn #name(self, #name: #arg_ty) -> Self {
                         Self(self.0 #stored)
                     }
@@ -383,6 +387,7 @@ impl<'a> Module<'a> {
         let method_doc = doc_lines(&self.method_doc(action, &output));
         let method = quote! {
             #method_doc
+            #[inline]
             pub fn #method_name(&self, #( #args ),*) -> #builder<'a> {
                 #builder(self.0.#endpoint(#action_id, #path) #( #endpoint_flags )* #( #stores )*)
             }
@@ -604,6 +609,7 @@ fn pagination(action: &Action, schema: &Schema) -> Option<TokenStream> {
     );
     Some(quote! {
         #[doc = #doc]
+        #[inline]
         pub fn pages(self) -> ::wegnology::runtime::Pages<'a, Self> {
             ::wegnology::runtime::#paginate(self, |request, n| {
                 request.#setter(i64::try_from(n).unwrap_or(i64::MAX))
@@ -611,6 +617,7 @@ fn pagination(action: &Action, schema: &Schema) -> Option<TokenStream> {
         }
 
         /// The items of this list's pages, one after the other (see `pages`).
+        #[inline]
         pub fn items(self) -> ::wegnology::runtime::Items<'a, Self> {
             self.pages().items()
         }

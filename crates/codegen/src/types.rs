@@ -600,8 +600,11 @@ fn page_impl(
         #gate
         impl ::wegnology::runtime::Page for #ident {
             type Item = #item;
+            #[inline]
             fn items(&self) -> &[#item] { #borrowed }
+            #[inline]
             fn into_items(self) -> ::std::vec::Vec<#item> { #owned }
+            #[inline]
             fn total_count(&self) -> ::std::option::Option<u64> { #total }
         }
     }

@@ -41,6 +41,7 @@ pub mod me {
     pub struct MeApi<'a>(::wegnology::runtime::Handle<'a>);
     impl<'a> MeApi<'a> {
         /// The handle for `client`.
+        #[inline]
         pub fn new(client: &'a ::wegnology::Client) -> Self {
             Self(::wegnology::runtime::Handle::new(client, &super::API))
         }
@@ -69,6 +70,7 @@ pub mod me {
         /// # let _ = answer;
         /// # Ok(()) }
         /// ```
+        #[inline]
         pub fn device_counts(
             &self,
             device_ids: ::std::vec::Vec<::std::string::String>,
@@ -89,6 +91,7 @@ pub mod me {
         /// Tags the devices must have. Example: `floor`.
         ///
         /// Sent as the query parameter `tags`.
+        #[inline]
         pub fn tags(self, tags: ::std::vec::Vec<::std::string::String>) -> Self {
             Self(self.0.query_list("tags", &tags))
         }

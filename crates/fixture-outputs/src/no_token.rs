@@ -51,6 +51,7 @@ pub mod me {
     pub struct MeApi<'a>(::wegnology::runtime::Handle<'a>);
     impl<'a> MeApi<'a> {
         /// The handle for `client`.
+        #[inline]
         pub fn new(client: &'a ::wegnology::Client) -> Self {
             Self(::wegnology::runtime::Handle::new(client, &super::API))
         }
@@ -82,6 +83,7 @@ pub mod me {
         /// # let _ = answer;
         /// # Ok(()) }
         /// ```
+        #[inline]
         pub fn authenticate(
             &self,
             credentials: super::types::UserCredentials,
@@ -117,6 +119,7 @@ pub mod me {
         /// # let _ = answer;
         /// # Ok(()) }
         /// ```
+        #[inline]
         pub fn verify_email(&self) -> VerifyEmailRequest<'a> {
             VerifyEmailRequest(self.0.post("me.verifyEmail", "/me/verify-email"))
         }

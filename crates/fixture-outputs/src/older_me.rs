@@ -864,6 +864,7 @@ pub mod me {
     pub struct MeApi<'a>(::wegnology::runtime::Handle<'a>);
     impl<'a> MeApi<'a> {
         /// The handle for `client`.
+        #[inline]
         pub fn new(client: &'a ::wegnology::Client) -> Self {
             Self(::wegnology::runtime::Handle::new(client, &super::API))
         }
@@ -896,6 +897,7 @@ pub mod me {
         /// # let _ = answer;
         /// # Ok(()) }
         /// ```
+        #[inline]
         pub fn add_recent_item(
             &self,
             data: super::types::RecentItem,
@@ -934,6 +936,7 @@ pub mod me {
         /// # let _ = answer;
         /// # Ok(()) }
         /// ```
+        #[inline]
         pub fn change_password(
             &self,
             data: super::types::ChangePassword,
@@ -976,6 +979,7 @@ pub mod me {
         /// # let _ = answer;
         /// # Ok(()) }
         /// ```
+        #[inline]
         pub fn delete(
             &self,
             credentials: super::types::UserCredentials,
@@ -1009,6 +1013,7 @@ pub mod me {
         /// # let _ = answer;
         /// # Ok(()) }
         /// ```
+        #[inline]
         pub fn device_counts(&self) -> DeviceCountsRequest<'a> {
             DeviceCountsRequest(
                 self
@@ -1045,6 +1050,7 @@ pub mod me {
         /// # let _ = answer;
         /// # Ok(()) }
         /// ```
+        #[inline]
         pub fn disable_two_factor_auth(
             &self,
             data: super::types::DisableMultiFactorAuthentication,
@@ -1087,6 +1093,7 @@ pub mod me {
         /// # let _ = answer;
         /// # Ok(()) }
         /// ```
+        #[inline]
         pub fn enable_two_factor_auth(
             &self,
             data: super::types::EnableMultiFactorAuthentication,
@@ -1124,6 +1131,7 @@ pub mod me {
         /// # let _ = answer;
         /// # Ok(()) }
         /// ```
+        #[inline]
         pub fn fetch_recent_items(
             &self,
             item_type: ItemType,
@@ -1160,6 +1168,7 @@ pub mod me {
         /// # let _ = answer;
         /// # Ok(()) }
         /// ```
+        #[inline]
         pub fn generate_two_factor_auth(&self) -> GenerateTwoFactorAuthRequest<'a> {
             GenerateTwoFactorAuthRequest(
                 self
@@ -1197,6 +1206,7 @@ pub mod me {
         /// # let _ = answer;
         /// # Ok(()) }
         /// ```
+        #[inline]
         pub fn get(&self) -> GetRequest<'a> {
             GetRequest(
                 self
@@ -1230,6 +1240,7 @@ pub mod me {
         /// # let _ = answer;
         /// # Ok(()) }
         /// ```
+        #[inline]
         pub fn invite(&self, invite_id: impl Into<String>) -> InviteRequest<'a> {
             InviteRequest(
                 self
@@ -1263,6 +1274,7 @@ pub mod me {
         /// # let _ = answer;
         /// # Ok(()) }
         /// ```
+        #[inline]
         pub fn notebook_minute_counts(&self) -> NotebookMinuteCountsRequest<'a> {
             NotebookMinuteCountsRequest(
                 self
@@ -1308,6 +1320,7 @@ pub mod me {
         /// # let _ = answer;
         /// # Ok(()) }
         /// ```
+        #[inline]
         pub fn patch(&self, user: super::types::MePatch) -> PatchRequest<'a> {
             PatchRequest(
                 self
@@ -1346,6 +1359,7 @@ pub mod me {
         /// # let _ = answer;
         /// # Ok(()) }
         /// ```
+        #[inline]
         pub fn payload_counts(&self) -> PayloadCountsRequest<'a> {
             PayloadCountsRequest(
                 self
@@ -1387,6 +1401,7 @@ pub mod me {
         /// # let _ = answer;
         /// # Ok(()) }
         /// ```
+        #[inline]
         pub fn payload_counts_breakdown(&self) -> PayloadCountsBreakdownRequest<'a> {
             PayloadCountsBreakdownRequest(
                 self
@@ -1422,6 +1437,7 @@ pub mod me {
         /// # let _ = answer;
         /// # Ok(()) }
         /// ```
+        #[inline]
         pub fn refresh_token(&self) -> RefreshTokenRequest<'a> {
             RefreshTokenRequest(
                 self
@@ -1461,6 +1477,7 @@ pub mod me {
         /// # let _ = answer;
         /// # Ok(()) }
         /// ```
+        #[inline]
         pub fn respond_to_invite(
             &self,
             invite_id: impl Into<String>,
@@ -1505,6 +1522,7 @@ pub mod me {
         /// # let _ = answer;
         /// # Ok(()) }
         /// ```
+        #[inline]
         pub fn transfer_resources(
             &self,
             transfer: super::types::ResourceTransfer,
@@ -1540,6 +1558,7 @@ pub mod me {
         /// # let _ = answer;
         /// # Ok(()) }
         /// ```
+        #[inline]
         pub fn verify_email(&self) -> VerifyEmailRequest<'a> {
             VerifyEmailRequest(self.0.post("me.verifyEmail", "/me/verify-email"))
         }
@@ -1558,12 +1577,14 @@ pub mod me {
         /// Start of range for device count query (ms since epoch). Example: `0`.
         ///
         /// Sent as the query parameter `start`.
+        #[inline]
         pub fn start(self, start: i64) -> Self {
             Self(self.0.query("start", start.to_string()))
         }
         /// End of range for device count query (ms since epoch). Example: `1465790400000`.
         ///
         /// Sent as the query parameter `end`.
+        #[inline]
         pub fn end(self, end: i64) -> Self {
             Self(self.0.query("end", end.to_string()))
         }
@@ -1581,6 +1602,7 @@ pub mod me {
         /// Parent id of the recent list. Example: `575ec8687ae143cd83dc4a97`.
         ///
         /// Sent as the query parameter `parentId`.
+        #[inline]
         pub fn parent_id(self, parent_id: impl Into<String>) -> Self {
             Self(self.0.query("parentId", parent_id.into()))
         }
@@ -1594,18 +1616,21 @@ pub mod me {
         /// Should the user include recent app/dashboard info. Example: `true`.
         ///
         /// Sent as the query parameter `includeRecent`.
+        #[inline]
         pub fn include_recent(self, include_recent: bool) -> Self {
             Self(self.0.query("includeRecent", include_recent.to_string()))
         }
         /// Comma-separated list of summary fields to exclude from user summary. Example: `payloadCount`.
         ///
         /// Sent as the query parameter `summaryExclude`.
+        #[inline]
         pub fn summary_exclude(self, summary_exclude: impl Into<String>) -> Self {
             Self(self.0.query("summaryExclude", summary_exclude.into()))
         }
         /// Comma-separated list of summary fields to include in user summary. Example: `payloadCount`.
         ///
         /// Sent as the query parameter `summaryInclude`.
+        #[inline]
         pub fn summary_include(self, summary_include: impl Into<String>) -> Self {
             Self(self.0.query("summaryInclude", summary_include.into()))
         }
@@ -1622,12 +1647,14 @@ pub mod me {
         /// Start of range for notebook execution query (ms since epoch).
         ///
         /// Sent as the query parameter `start`.
+        #[inline]
         pub fn start(self, start: impl Into<String>) -> Self {
             Self(self.0.query("start", start.into()))
         }
         /// End of range for notebook execution query (ms since epoch).
         ///
         /// Sent as the query parameter `end`.
+        #[inline]
         pub fn end(self, end: impl Into<String>) -> Self {
             Self(self.0.query("end", end.into()))
         }
@@ -1637,12 +1664,14 @@ pub mod me {
         /// Comma-separated list of summary fields to exclude from user summary. Example: `payloadCount`.
         ///
         /// Sent as the query parameter `summaryExclude`.
+        #[inline]
         pub fn summary_exclude(self, summary_exclude: impl Into<String>) -> Self {
             Self(self.0.query("summaryExclude", summary_exclude.into()))
         }
         /// Comma-separated list of summary fields to include in user summary. Example: `payloadCount`.
         ///
         /// Sent as the query parameter `summaryInclude`.
+        #[inline]
         pub fn summary_include(self, summary_include: impl Into<String>) -> Self {
             Self(self.0.query("summaryInclude", summary_include.into()))
         }
@@ -1654,18 +1683,21 @@ pub mod me {
         /// Start of range for payload count query (ms since epoch). Example: `0`.
         ///
         /// Sent as the query parameter `start`.
+        #[inline]
         pub fn start(self, start: i64) -> Self {
             Self(self.0.query("start", start.to_string()))
         }
         /// End of range for payload count query (ms since epoch). Example: `1465790400000`.
         ///
         /// Sent as the query parameter `end`.
+        #[inline]
         pub fn end(self, end: i64) -> Self {
             Self(self.0.query("end", end.to_string()))
         }
         /// If the resulting stats should be returned as bytes. Default: `false`. Example: `true`.
         ///
         /// Sent as the query parameter `asBytes`.
+        #[inline]
         pub fn as_bytes(self, as_bytes: bool) -> Self {
             Self(self.0.query("asBytes", as_bytes.to_string()))
         }
@@ -1678,30 +1710,35 @@ pub mod me {
         /// Start of range for payload count query (ms since epoch). Example: `0`.
         ///
         /// Sent as the query parameter `start`.
+        #[inline]
         pub fn start(self, start: i64) -> Self {
             Self(self.0.query("start", start.to_string()))
         }
         /// End of range for payload count query (ms since epoch). Example: `1465790400000`.
         ///
         /// Sent as the query parameter `end`.
+        #[inline]
         pub fn end(self, end: i64) -> Self {
             Self(self.0.query("end", end.to_string()))
         }
         /// Resolution in milliseconds. Accepted values are: 86400000, 3600000. Default: `86400000`. Example: `86400000`.
         ///
         /// Sent as the query parameter `resolution`.
+        #[inline]
         pub fn resolution(self, resolution: Resolution) -> Self {
             Self(self.0.query("resolution", resolution.as_str().to_string()))
         }
         /// If the resulting stats should be returned as bytes. Default: `false`. Example: `true`.
         ///
         /// Sent as the query parameter `asBytes`.
+        #[inline]
         pub fn as_bytes(self, as_bytes: bool) -> Self {
             Self(self.0.query("asBytes", as_bytes.to_string()))
         }
         /// If non-billable payloads should be included in the result. Default: `false`. Example: `true`.
         ///
         /// Sent as the query parameter `includeNonBillable`.
+        #[inline]
         pub fn include_non_billable(self, include_non_billable: bool) -> Self {
             Self(self.0.query("includeNonBillable", include_non_billable.to_string()))
         }

@@ -78,6 +78,7 @@ pub mod me {
     pub struct MeApi<'a>(::wegnology::runtime::Handle<'a>);
     impl<'a> MeApi<'a> {
         /// The handle for `client`.
+        #[inline]
         pub fn new(client: &'a ::wegnology::Client) -> Self {
             Self(::wegnology::runtime::Handle::new(client, &super::API))
         }
@@ -112,6 +113,7 @@ pub mod me {
         /// # let _ = answer;
         /// # Ok(()) }
         /// ```
+        #[inline]
         pub fn link_account(
             &self,
             link: super::types::AccountLink,

@@ -962,6 +962,7 @@ pub mod gadget {
     pub struct GadgetApi<'a>(::wegnology::runtime::Handle<'a>);
     impl<'a> GadgetApi<'a> {
         /// The handle for `client`.
+        #[inline]
         pub fn new(client: &'a ::wegnology::Client) -> Self {
             Self(::wegnology::runtime::Handle::new(client, &super::API))
         }
@@ -991,6 +992,7 @@ pub mod gadget {
         /// # let _ = answer;
         /// # Ok(()) }
         /// ```
+        #[inline]
         pub fn delete(
             &self,
             application_id: impl Into<String>,
@@ -1039,6 +1041,7 @@ pub mod gadget {
         /// # let _ = answer;
         /// # Ok(()) }
         /// ```
+        #[inline]
         pub fn get(
             &self,
             application_id: impl Into<String>,
@@ -1089,6 +1092,7 @@ pub mod gadget {
         /// # let _ = answer;
         /// # Ok(()) }
         /// ```
+        #[inline]
         pub fn patch(
             &self,
             application_id: impl Into<String>,
@@ -1135,6 +1139,7 @@ pub mod gadget {
         /// # let _ = answer;
         /// # Ok(()) }
         /// ```
+        #[inline]
         pub fn rebuild(
             &self,
             application_id: impl Into<String>,
@@ -1182,6 +1187,7 @@ pub mod gadget {
         /// # let _ = answer;
         /// # Ok(()) }
         /// ```
+        #[inline]
         pub fn upload_firmware(
             &self,
             application_id: impl Into<String>,
@@ -1208,18 +1214,21 @@ pub mod gadget {
         /// Only report changes after this time (ms since epoch). Example: `1465790400000`.
         ///
         /// Sent as the query parameter `since`.
+        #[inline]
         pub fn since(self, since: i64) -> Self {
             Self(self.0.query("since", since.to_string()))
         }
         /// Gadget filter JSON object which overrides the since parameter.
         ///
         /// Sent as the query parameter `query` (its JSON text).
+        #[inline]
         pub fn query(self, query: super::types::AdvancedGadgetQuery) -> Self {
             Self(self.0.query_json("query", &query))
         }
         /// .
         ///
         /// Sent as the query parameter `fields`.
+        #[inline]
         pub fn fields(self, fields: impl Into<String>) -> Self {
             Self(self.0.query("fields", fields.into()))
         }
@@ -1231,6 +1240,7 @@ pub mod gadget {
         /// If set, the change is checked but not made. Default: `false`. Example: `true`.
         ///
         /// Sent as the query parameter `dryRun`.
+        #[inline]
         pub fn dry_run(self, dry_run: bool) -> Self {
             Self(self.0.query("dryRun", dry_run.to_string()))
         }
@@ -1243,18 +1253,21 @@ pub mod gadget {
         /// A label for the image. Example: `v2.0.1`.
         ///
         /// Sent as the multipart field `label`.
+        #[inline]
         pub fn label(self, label: impl Into<String>) -> Self {
             Self(self.0.multipart_text("label", label.into()))
         }
         /// How to install the image.
         ///
         /// Sent as the multipart field `options`.
+        #[inline]
         pub fn options(self, options: super::types::FirmwareOptions) -> Self {
             Self(self.0.multipart_json("options", &options))
         }
         /// Release notes of the image. Example: `Fixes the blinking`.
         ///
         /// Sent as the multipart field `notes`.
+        #[inline]
         pub fn notes(self, notes: impl Into<String>) -> Self {
             Self(self.0.multipart_text("notes", notes.into()))
         }
@@ -1269,6 +1282,7 @@ pub mod gadget {
         Accepted(super::types::JobEnqueuedApiResult),
     }
     impl ::wegnology::runtime::Answer for RebuildAnswer {
+        #[inline]
         fn decode(
             status: ::wegnology::runtime::StatusCode,
             body: &[u8],
@@ -1298,6 +1312,7 @@ pub mod gadgets {
     pub struct GadgetsApi<'a>(::wegnology::runtime::Handle<'a>);
     impl<'a> GadgetsApi<'a> {
         /// The handle for `client`.
+        #[inline]
         pub fn new(client: &'a ::wegnology::Client) -> Self {
             Self(::wegnology::runtime::Handle::new(client, &super::API))
         }
@@ -1329,6 +1344,7 @@ pub mod gadgets {
         /// # let _ = answer;
         /// # Ok(()) }
         /// ```
+        #[inline]
         pub fn get(&self, application_id: impl Into<String>) -> GetRequest<'a> {
             GetRequest(
                 self
@@ -1367,6 +1383,7 @@ pub mod gadgets {
         /// # let _ = answer;
         /// # Ok(()) }
         /// ```
+        #[inline]
         pub fn post(
             &self,
             application_id: impl Into<String>,
@@ -1387,12 +1404,14 @@ pub mod gadgets {
         /// Field to sort the results by. Accepted values are: name, id. Default: `name`. Example: `name`.
         ///
         /// Sent as the query parameter `sortField`.
+        #[inline]
         pub fn sort_field(self, sort_field: SortField) -> Self {
             Self(self.0.query("sortField", sort_field.as_str().to_string()))
         }
         /// Which page of results to return. Default: `0`. Example: `0`.
         ///
         /// Sent as the query parameter `page`.
+        #[inline]
         pub fn page(self, page: i64) -> Self {
             Self(self.0.query("page", page.to_string()))
         }
@@ -1409,6 +1428,7 @@ pub mod me {
     pub struct MeApi<'a>(::wegnology::runtime::Handle<'a>);
     impl<'a> MeApi<'a> {
         /// The handle for `client`.
+        #[inline]
         pub fn new(client: &'a ::wegnology::Client) -> Self {
             Self(::wegnology::runtime::Handle::new(client, &super::API))
         }
@@ -1441,6 +1461,7 @@ pub mod me {
         /// # let _ = answer;
         /// # Ok(()) }
         /// ```
+        #[inline]
         pub fn add_recent_item(
             &self,
             data: super::types::RecentItem,
@@ -1479,6 +1500,7 @@ pub mod me {
         /// # let _ = answer;
         /// # Ok(()) }
         /// ```
+        #[inline]
         pub fn change_password(
             &self,
             data: super::types::ChangePassword,
@@ -1521,6 +1543,7 @@ pub mod me {
         /// # let _ = answer;
         /// # Ok(()) }
         /// ```
+        #[inline]
         pub fn delete(
             &self,
             credentials: super::types::UserCredentials,
@@ -1554,6 +1577,7 @@ pub mod me {
         /// # let _ = answer;
         /// # Ok(()) }
         /// ```
+        #[inline]
         pub fn device_counts(&self) -> DeviceCountsRequest<'a> {
             DeviceCountsRequest(
                 self
@@ -1590,6 +1614,7 @@ pub mod me {
         /// # let _ = answer;
         /// # Ok(()) }
         /// ```
+        #[inline]
         pub fn disable_two_factor_auth(
             &self,
             data: super::types::DisableMultiFactorAuthentication,
@@ -1625,6 +1650,7 @@ pub mod me {
         /// # let _ = answer;
         /// # Ok(()) }
         /// ```
+        #[inline]
         pub fn disconnect_github(&self) -> DisconnectGithubRequest<'a> {
             DisconnectGithubRequest(
                 self.0.patch("me.disconnectGithub", "/me/disconnectGithub"),
@@ -1661,6 +1687,7 @@ pub mod me {
         /// # let _ = answer;
         /// # Ok(()) }
         /// ```
+        #[inline]
         pub fn enable_two_factor_auth(
             &self,
             data: super::types::EnableMultiFactorAuthentication,
@@ -1698,6 +1725,7 @@ pub mod me {
         /// # let _ = answer;
         /// # Ok(()) }
         /// ```
+        #[inline]
         pub fn fetch_recent_items(
             &self,
             item_type: ItemType,
@@ -1734,6 +1762,7 @@ pub mod me {
         /// # let _ = answer;
         /// # Ok(()) }
         /// ```
+        #[inline]
         pub fn generate_two_factor_auth(&self) -> GenerateTwoFactorAuthRequest<'a> {
             GenerateTwoFactorAuthRequest(
                 self
@@ -1771,6 +1800,7 @@ pub mod me {
         /// # let _ = answer;
         /// # Ok(()) }
         /// ```
+        #[inline]
         pub fn get(&self) -> GetRequest<'a> {
             GetRequest(
                 self
@@ -1804,6 +1834,7 @@ pub mod me {
         /// # let _ = answer;
         /// # Ok(()) }
         /// ```
+        #[inline]
         pub fn invite(&self, invite_id: impl Into<String>) -> InviteRequest<'a> {
             InviteRequest(
                 self
@@ -1836,6 +1867,7 @@ pub mod me {
         /// # let _ = answer;
         /// # Ok(()) }
         /// ```
+        #[inline]
         pub fn invites(&self) -> InvitesRequest<'a> {
             InvitesRequest(self.0.get("me.invites", "/me/invites"))
         }
@@ -1866,6 +1898,7 @@ pub mod me {
         /// # let _ = answer;
         /// # Ok(()) }
         /// ```
+        #[inline]
         pub fn notebook_minute_counts(&self) -> NotebookMinuteCountsRequest<'a> {
             NotebookMinuteCountsRequest(
                 self
@@ -1911,6 +1944,7 @@ pub mod me {
         /// # let _ = answer;
         /// # Ok(()) }
         /// ```
+        #[inline]
         pub fn patch(&self, user: super::types::MePatch) -> PatchRequest<'a> {
             PatchRequest(
                 self
@@ -1949,6 +1983,7 @@ pub mod me {
         /// # let _ = answer;
         /// # Ok(()) }
         /// ```
+        #[inline]
         pub fn payload_counts(&self) -> PayloadCountsRequest<'a> {
             PayloadCountsRequest(
                 self
@@ -1990,6 +2025,7 @@ pub mod me {
         /// # let _ = answer;
         /// # Ok(()) }
         /// ```
+        #[inline]
         pub fn payload_counts_breakdown(&self) -> PayloadCountsBreakdownRequest<'a> {
             PayloadCountsBreakdownRequest(
                 self
@@ -2025,6 +2061,7 @@ pub mod me {
         /// # let _ = answer;
         /// # Ok(()) }
         /// ```
+        #[inline]
         pub fn refresh_token(&self) -> RefreshTokenRequest<'a> {
             RefreshTokenRequest(
                 self
@@ -2064,6 +2101,7 @@ pub mod me {
         /// # let _ = answer;
         /// # Ok(()) }
         /// ```
+        #[inline]
         pub fn respond_to_invite(
             &self,
             invite_id: impl Into<String>,
@@ -2108,6 +2146,7 @@ pub mod me {
         /// # let _ = answer;
         /// # Ok(()) }
         /// ```
+        #[inline]
         pub fn transfer_resources(
             &self,
             transfer: super::types::ResourceTransfer,
@@ -2143,6 +2182,7 @@ pub mod me {
         /// # let _ = answer;
         /// # Ok(()) }
         /// ```
+        #[inline]
         pub fn verify_email(&self) -> VerifyEmailRequest<'a> {
             VerifyEmailRequest(self.0.post("me.verifyEmail", "/me/verify-email"))
         }
@@ -2161,12 +2201,14 @@ pub mod me {
         /// Start of range for device count query (ms since epoch). Example: `0`.
         ///
         /// Sent as the query parameter `start`.
+        #[inline]
         pub fn start(self, start: i64) -> Self {
             Self(self.0.query("start", start.to_string()))
         }
         /// End of range for device count query (ms since epoch). Example: `1465790400000`.
         ///
         /// Sent as the query parameter `end`.
+        #[inline]
         pub fn end(self, end: i64) -> Self {
             Self(self.0.query("end", end.to_string()))
         }
@@ -2187,6 +2229,7 @@ pub mod me {
         /// Parent id of the recent list. Example: `575ec8687ae143cd83dc4a97`.
         ///
         /// Sent as the query parameter `parentId`.
+        #[inline]
         pub fn parent_id(self, parent_id: impl Into<String>) -> Self {
             Self(self.0.query("parentId", parent_id.into()))
         }
@@ -2200,18 +2243,21 @@ pub mod me {
         /// Should the user include recent app/dashboard info. Example: `true`.
         ///
         /// Sent as the query parameter `includeRecent`.
+        #[inline]
         pub fn include_recent(self, include_recent: bool) -> Self {
             Self(self.0.query("includeRecent", include_recent.to_string()))
         }
         /// Comma-separated list of summary fields to exclude from user summary. Example: `payloadCount`.
         ///
         /// Sent as the query parameter `summaryExclude`.
+        #[inline]
         pub fn summary_exclude(self, summary_exclude: impl Into<String>) -> Self {
             Self(self.0.query("summaryExclude", summary_exclude.into()))
         }
         /// Comma-separated list of summary fields to include in user summary. Example: `payloadCount`.
         ///
         /// Sent as the query parameter `summaryInclude`.
+        #[inline]
         pub fn summary_include(self, summary_include: impl Into<String>) -> Self {
             Self(self.0.query("summaryInclude", summary_include.into()))
         }
@@ -2231,12 +2277,14 @@ pub mod me {
         /// Start of range for notebook execution query (ms since epoch). Example: `0`.
         ///
         /// Sent as the query parameter `start`.
+        #[inline]
         pub fn start(self, start: i64) -> Self {
             Self(self.0.query("start", start.to_string()))
         }
         /// End of range for notebook execution query (ms since epoch). Example: `1465790400000`.
         ///
         /// Sent as the query parameter `end`.
+        #[inline]
         pub fn end(self, end: i64) -> Self {
             Self(self.0.query("end", end.to_string()))
         }
@@ -2246,12 +2294,14 @@ pub mod me {
         /// Comma-separated list of summary fields to exclude from user summary. Example: `payloadCount`.
         ///
         /// Sent as the query parameter `summaryExclude`.
+        #[inline]
         pub fn summary_exclude(self, summary_exclude: impl Into<String>) -> Self {
             Self(self.0.query("summaryExclude", summary_exclude.into()))
         }
         /// Comma-separated list of summary fields to include in user summary. Example: `payloadCount`.
         ///
         /// Sent as the query parameter `summaryInclude`.
+        #[inline]
         pub fn summary_include(self, summary_include: impl Into<String>) -> Self {
             Self(self.0.query("summaryInclude", summary_include.into()))
         }
@@ -2263,18 +2313,21 @@ pub mod me {
         /// Start of range for payload count query (ms since epoch). Example: `0`.
         ///
         /// Sent as the query parameter `start`.
+        #[inline]
         pub fn start(self, start: i64) -> Self {
             Self(self.0.query("start", start.to_string()))
         }
         /// End of range for payload count query (ms since epoch). Example: `1465790400000`.
         ///
         /// Sent as the query parameter `end`.
+        #[inline]
         pub fn end(self, end: i64) -> Self {
             Self(self.0.query("end", end.to_string()))
         }
         /// If the resulting stats should be returned as bytes. Default: `false`. Example: `true`.
         ///
         /// Sent as the query parameter `asBytes`.
+        #[inline]
         pub fn as_bytes(self, as_bytes: bool) -> Self {
             Self(self.0.query("asBytes", as_bytes.to_string()))
         }
@@ -2287,30 +2340,35 @@ pub mod me {
         /// Start of range for payload count query (ms since epoch). Example: `0`.
         ///
         /// Sent as the query parameter `start`.
+        #[inline]
         pub fn start(self, start: i64) -> Self {
             Self(self.0.query("start", start.to_string()))
         }
         /// End of range for payload count query (ms since epoch). Example: `1465790400000`.
         ///
         /// Sent as the query parameter `end`.
+        #[inline]
         pub fn end(self, end: i64) -> Self {
             Self(self.0.query("end", end.to_string()))
         }
         /// Resolution in milliseconds. Accepted values are: 86400000, 3600000. Default: `86400000`. Example: `86400000`.
         ///
         /// Sent as the query parameter `resolution`.
+        #[inline]
         pub fn resolution(self, resolution: Resolution) -> Self {
             Self(self.0.query("resolution", resolution.as_str().to_string()))
         }
         /// If the resulting stats should be returned as bytes. Default: `false`. Example: `true`.
         ///
         /// Sent as the query parameter `asBytes`.
+        #[inline]
         pub fn as_bytes(self, as_bytes: bool) -> Self {
             Self(self.0.query("asBytes", as_bytes.to_string()))
         }
         /// If non-billable payloads should be included in the result. Default: `false`. Example: `true`.
         ///
         /// Sent as the query parameter `includeNonBillable`.
+        #[inline]
         pub fn include_non_billable(self, include_non_billable: bool) -> Self {
             Self(self.0.query("includeNonBillable", include_non_billable.to_string()))
         }

@@ -65,6 +65,7 @@ pub mod me {
     pub struct MeApi<'a>(::wegnology::runtime::Handle<'a>);
     impl<'a> MeApi<'a> {
         /// The handle for `client`.
+        #[inline]
         pub fn new(client: &'a ::wegnology::Client) -> Self {
             Self(::wegnology::runtime::Handle::new(client, &super::API))
         }
@@ -94,6 +95,7 @@ pub mod me {
         /// # let _ = answer;
         /// # Ok(()) }
         /// ```
+        #[inline]
         pub fn device_names(&self) -> DeviceNamesRequest<'a> {
             DeviceNamesRequest(
                 self
@@ -110,12 +112,14 @@ pub mod me {
         /// Device filter JSON object.
         ///
         /// Sent as the query parameter `query` (its JSON text).
+        #[inline]
         pub fn query(self, query: super::types::AdvancedDeviceQuery) -> Self {
             Self(self.0.query_json("query", &query))
         }
         /// Filter devices down to those that have names starting with the given string. Example: `my`.
         ///
         /// Sent as the query parameter `startsWith`.
+        #[inline]
         pub fn starts_with(self, starts_with: impl Into<String>) -> Self {
             Self(self.0.query("startsWith", starts_with.into()))
         }

@@ -4,6 +4,7 @@
 pub struct ApplicationApi<'a>(::wegnology::runtime::Handle<'a>);
 impl<'a> ApplicationApi<'a> {
     /// The handle for `client`.
+    #[inline]
     pub fn new(client: &'a ::wegnology::Client) -> Self {
         Self(::wegnology::runtime::Handle::new(client, &super::API))
     }
@@ -39,6 +40,7 @@ impl<'a> ApplicationApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn apply_template(
         &self,
         application_id: impl Into<String>,
@@ -83,6 +85,7 @@ impl<'a> ApplicationApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn archive_data(
         &self,
         application_id: impl Into<String>,
@@ -125,6 +128,7 @@ impl<'a> ApplicationApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn backfill_archive_data(
         &self,
         application_id: impl Into<String>,
@@ -169,6 +173,7 @@ impl<'a> ApplicationApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn clone(&self, application_id: impl Into<String>) -> CloneRequest<'a> {
         CloneRequest(
             self
@@ -204,6 +209,7 @@ impl<'a> ApplicationApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn delete(&self, application_id: impl Into<String>) -> DeleteRequest<'a> {
         DeleteRequest(
             self
@@ -242,6 +248,7 @@ impl<'a> ApplicationApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn device_counts(
         &self,
         application_id: impl Into<String>,
@@ -291,6 +298,7 @@ impl<'a> ApplicationApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn export(
         &self,
         application_id: impl Into<String>,
@@ -330,6 +338,7 @@ impl<'a> ApplicationApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn full_data_tables_archive(
         &self,
         application_id: impl Into<String>,
@@ -370,6 +379,7 @@ impl<'a> ApplicationApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn full_events_archive(
         &self,
         application_id: impl Into<String>,
@@ -414,6 +424,7 @@ impl<'a> ApplicationApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn get(&self, application_id: impl Into<String>) -> GetRequest<'a> {
         GetRequest(
             self
@@ -459,6 +470,7 @@ impl<'a> ApplicationApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn globals(
         &self,
         application_id: impl Into<String>,
@@ -503,6 +515,7 @@ impl<'a> ApplicationApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn import(&self, application_id: impl Into<String>) -> ImportRequest<'a> {
         ImportRequest(
             self
@@ -543,6 +556,7 @@ impl<'a> ApplicationApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn mqtt_publish_message(
         &self,
         application_id: impl Into<String>,
@@ -589,6 +603,7 @@ impl<'a> ApplicationApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn notebook_minute_counts(
         &self,
         application_id: impl Into<String>,
@@ -640,6 +655,7 @@ impl<'a> ApplicationApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn patch(
         &self,
         application_id: impl Into<String>,
@@ -685,6 +701,7 @@ impl<'a> ApplicationApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn payload_counts(
         &self,
         application_id: impl Into<String>,
@@ -726,6 +743,7 @@ impl<'a> ApplicationApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn readme(&self, application_id: impl Into<String>) -> ReadmeRequest<'a> {
         ReadmeRequest(
             self
@@ -764,6 +782,7 @@ impl<'a> ApplicationApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn readme_patch(
         &self,
         application_id: impl Into<String>,
@@ -804,6 +823,7 @@ impl<'a> ApplicationApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn search(
         &self,
         application_id: impl Into<String>,
@@ -834,6 +854,7 @@ impl<'a> CloneRequest<'a> {
     /// Object containing optional clone fields.
     ///
     /// Sent as the JSON request body.
+    #[inline]
     pub fn options(self, options: super::types::ApplicationClonePostSchema) -> Self {
         Self(self.0.json_body(&options))
     }
@@ -848,12 +869,14 @@ impl<'a> DeviceCountsRequest<'a> {
     /// Start of range for device count query (ms since epoch). Example: `0`.
     ///
     /// Sent as the query parameter `start`.
+    #[inline]
     pub fn start(self, start: i64) -> Self {
         Self(self.0.query("start", start.to_string()))
     }
     /// End of range for device count query (ms since epoch). Example: `1465790400000`.
     ///
     /// Sent as the query parameter `end`.
+    #[inline]
     pub fn end(self, end: i64) -> Self {
         Self(self.0.query("end", end.to_string()))
     }
@@ -874,12 +897,14 @@ impl<'a> GetRequest<'a> {
     /// Comma-separated list of summary fields to exclude from application summary. Example: `payloadCount`.
     ///
     /// Sent as the query parameter `summaryExclude`.
+    #[inline]
     pub fn summary_exclude(self, summary_exclude: impl Into<String>) -> Self {
         Self(self.0.query("summaryExclude", summary_exclude.into()))
     }
     /// Comma-separated list of summary fields to include in application summary. Example: `payloadCount`.
     ///
     /// Sent as the query parameter `summaryInclude`.
+    #[inline]
     pub fn summary_include(self, summary_include: impl Into<String>) -> Self {
         Self(self.0.query("summaryInclude", summary_include.into()))
     }
@@ -892,18 +917,21 @@ impl<'a> ImportRequest<'a> {
     /// The zip file containing all of the resources to import into the application.
     ///
     /// Sent as the multipart field `importBundle`.
+    #[inline]
     pub fn import_bundle(self, import_bundle: ::wegnology::runtime::FilePart) -> Self {
         Self(self.0.multipart_file("importBundle", import_bundle))
     }
     /// Email address to notify the user when the job to import the application resources has completed or errored, defaults to the email address of the user making the request. Example: `email@example.com`.
     ///
     /// Sent as the multipart field `email`.
+    #[inline]
     pub fn email(self, email: impl Into<String>) -> Self {
         Self(self.0.multipart_text("email", email.into()))
     }
     /// Additional import options.
     ///
     /// Sent as the multipart field `options`.
+    #[inline]
     pub fn options(self, options: super::types::ApplicationImportOptions) -> Self {
         Self(self.0.multipart_json("options", &options))
     }
@@ -919,12 +947,14 @@ impl<'a> NotebookMinuteCountsRequest<'a> {
     /// Start of range for notebook execution query (ms since epoch). Example: `0`.
     ///
     /// Sent as the query parameter `start`.
+    #[inline]
     pub fn start(self, start: i64) -> Self {
         Self(self.0.query("start", start.to_string()))
     }
     /// End of range for notebook execution query (ms since epoch). Example: `1465790400000`.
     ///
     /// Sent as the query parameter `end`.
+    #[inline]
     pub fn end(self, end: i64) -> Self {
         Self(self.0.query("end", end.to_string()))
     }
@@ -936,12 +966,14 @@ impl<'a> PatchRequest<'a> {
     /// Comma-separated list of summary fields to exclude from application summary. Example: `payloadCount`.
     ///
     /// Sent as the query parameter `summaryExclude`.
+    #[inline]
     pub fn summary_exclude(self, summary_exclude: impl Into<String>) -> Self {
         Self(self.0.query("summaryExclude", summary_exclude.into()))
     }
     /// Comma-separated list of summary fields to include in application summary. Example: `payloadCount`.
     ///
     /// Sent as the query parameter `summaryInclude`.
+    #[inline]
     pub fn summary_include(self, summary_include: impl Into<String>) -> Self {
         Self(self.0.query("summaryInclude", summary_include.into()))
     }
@@ -953,12 +985,14 @@ impl<'a> PayloadCountsRequest<'a> {
     /// Start of range for payload count query (ms since epoch). Default: `-2592000000`. Example: `0`.
     ///
     /// Sent as the query parameter `start`.
+    #[inline]
     pub fn start(self, start: impl Into<String>) -> Self {
         Self(self.0.query("start", start.into()))
     }
     /// End of range for payload count query (ms since epoch). Default: `0`. Example: `1465790400000`.
     ///
     /// Sent as the query parameter `end`.
+    #[inline]
     pub fn end(self, end: i64) -> Self {
         Self(self.0.query("end", end.to_string()))
     }
@@ -982,6 +1016,7 @@ pub enum ApplyTemplateAnswer {
     Accepted(super::types::JobEnqueuedApiResult),
 }
 impl ::wegnology::runtime::Answer for ApplyTemplateAnswer {
+    #[inline]
     fn decode(
         status: ::wegnology::runtime::StatusCode,
         body: &[u8],
@@ -1015,6 +1050,7 @@ pub enum CloneAnswer {
     Accepted(super::types::JobEnqueuedApiResult),
 }
 impl ::wegnology::runtime::Answer for CloneAnswer {
+    #[inline]
     fn decode(
         status: ::wegnology::runtime::StatusCode,
         body: &[u8],
@@ -1049,6 +1085,7 @@ pub enum ExportAnswer {
     Accepted(super::types::JobEnqueuedApiResult),
 }
 impl ::wegnology::runtime::Answer for ExportAnswer {
+    #[inline]
     fn decode(
         status: ::wegnology::runtime::StatusCode,
         body: &[u8],
@@ -1079,6 +1116,7 @@ pub enum ImportAnswer {
     Accepted(super::types::JobEnqueuedApiResult),
 }
 impl ::wegnology::runtime::Answer for ImportAnswer {
+    #[inline]
     fn decode(
         status: ::wegnology::runtime::StatusCode,
         body: &[u8],

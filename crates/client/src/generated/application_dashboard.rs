@@ -4,6 +4,7 @@
 pub struct ApplicationDashboardApi<'a>(::wegnology::runtime::Handle<'a>);
 impl<'a> ApplicationDashboardApi<'a> {
     /// The handle for `client`.
+    #[inline]
     pub fn new(client: &'a ::wegnology::Client) -> Self {
         Self(::wegnology::runtime::Handle::new(client, &super::API))
     }
@@ -33,6 +34,7 @@ impl<'a> ApplicationDashboardApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn delete(
         &self,
         dashboard_id: impl Into<String>,
@@ -76,6 +78,7 @@ impl<'a> ApplicationDashboardApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn get(
         &self,
         dashboard_id: impl Into<String>,
@@ -127,6 +130,7 @@ impl<'a> ApplicationDashboardApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn patch(
         &self,
         dashboard_id: impl Into<String>,
@@ -183,6 +187,7 @@ impl<'a> ApplicationDashboardApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn send_report(
         &self,
         dashboard_id: impl Into<String>,

@@ -4,6 +4,7 @@
 pub struct ApplicationKeyApi<'a>(::wegnology::runtime::Handle<'a>);
 impl<'a> ApplicationKeyApi<'a> {
     /// The handle for `client`.
+    #[inline]
     pub fn new(client: &'a ::wegnology::Client) -> Self {
         Self(::wegnology::runtime::Handle::new(client, &super::API))
     }
@@ -33,6 +34,7 @@ impl<'a> ApplicationKeyApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn delete(
         &self,
         application_id: impl Into<String>,
@@ -76,6 +78,7 @@ impl<'a> ApplicationKeyApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn get(
         &self,
         application_id: impl Into<String>,
@@ -125,6 +128,7 @@ impl<'a> ApplicationKeyApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn patch(
         &self,
         application_id: impl Into<String>,

@@ -4,6 +4,7 @@
 pub struct ApplicationTemplateApi<'a>(::wegnology::runtime::Handle<'a>);
 impl<'a> ApplicationTemplateApi<'a> {
     /// The handle for `client`.
+    #[inline]
     pub fn new(client: &'a ::wegnology::Client) -> Self {
         Self(::wegnology::runtime::Handle::new(client, &super::API))
     }
@@ -32,6 +33,7 @@ impl<'a> ApplicationTemplateApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn get(&self, template_id: impl Into<String>) -> GetRequest<'a> {
         GetRequest(
             self

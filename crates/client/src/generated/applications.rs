@@ -4,6 +4,7 @@
 pub struct ApplicationsApi<'a>(::wegnology::runtime::Handle<'a>);
 impl<'a> ApplicationsApi<'a> {
     /// The handle for `client`.
+    #[inline]
     pub fn new(client: &'a ::wegnology::Client) -> Self {
         Self(::wegnology::runtime::Handle::new(client, &super::API))
     }
@@ -50,6 +51,7 @@ impl<'a> ApplicationsApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn get(&self) -> GetRequest<'a> {
         GetRequest(
             self
@@ -106,6 +108,7 @@ impl<'a> ApplicationsApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn import(&self) -> ImportRequest<'a> {
         ImportRequest(
             self
@@ -148,6 +151,7 @@ impl<'a> ApplicationsApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn post(&self, application: super::types::ApplicationPost) -> PostRequest<'a> {
         PostRequest(
             self
@@ -167,58 +171,68 @@ impl<'a> GetRequest<'a> {
     /// Field to sort the results by. Accepted values are: name, id, creationDate, ownerId, lastUpdated. Default: `name`. Example: `name`.
     ///
     /// Sent as the query parameter `sortField`.
+    #[inline]
     pub fn sort_field(self, sort_field: SortField) -> Self {
         Self(self.0.query("sortField", sort_field.as_str().to_string()))
     }
     /// Direction to sort the results by. Accepted values are: asc, desc. Default: `asc`. Example: `asc`.
     ///
     /// Sent as the query parameter `sortDirection`.
+    #[inline]
     pub fn sort_direction(self, sort_direction: SortDirection) -> Self {
         Self(self.0.query("sortDirection", sort_direction.as_str().to_string()))
     }
     /// Which page of results to return. Default: `0`. Example: `0`.
     ///
     /// Sent as the query parameter `page`.
+    #[inline]
     pub fn page(self, page: i64) -> Self {
         Self(self.0.query("page", page.to_string()))
     }
     /// How many items to return per page. Default: `100`. Example: `10`.
     ///
     /// Sent as the query parameter `perPage`.
+    #[inline]
     pub fn per_page(self, per_page: i64) -> Self {
         Self(self.0.query("perPage", per_page.to_string()))
     }
     /// Field to filter the results by. Blank or not provided means no filtering. Accepted values are: name. Example: `name`.
     ///
     /// Sent as the query parameter `filterField`.
+    #[inline]
     pub fn filter_field(self, filter_field: FilterField) -> Self {
         Self(self.0.query("filterField", filter_field.as_str().to_string()))
     }
     /// Filter to apply against the filtered field. Supports globbing. Blank or not provided means no filtering. Example: `my * app`.
     ///
     /// Sent as the query parameter `filter`.
+    #[inline]
     pub fn filter(self, filter: impl Into<String>) -> Self {
         Self(self.0.query("filter", filter.into()))
     }
     /// If not provided, return all applications. If provided but blank, only return applications belonging to the current user. If provided and an id, only return applications belonging to the given organization id. Example: `575ecdf07ae143cd83dc4a9a`.
     ///
     /// Sent as the query parameter `orgId`.
+    #[inline]
     pub fn org_id(self, org_id: impl Into<String>) -> Self {
         Self(self.0.query("orgId", org_id.into()))
     }
     /// Comma-separated list of summary fields to exclude from application summary. Example: `payloadCount`.
     ///
     /// Sent as the query parameter `summaryExclude`.
+    #[inline]
     pub fn summary_exclude(self, summary_exclude: impl Into<String>) -> Self {
         Self(self.0.query("summaryExclude", summary_exclude.into()))
     }
     /// Comma-separated list of summary fields to include in application summary. Example: `payloadCount`.
     ///
     /// Sent as the query parameter `summaryInclude`.
+    #[inline]
     pub fn summary_include(self, summary_include: impl Into<String>) -> Self {
         Self(self.0.query("summaryInclude", summary_include.into()))
     }
     /// The pages of this list, one request each, from this request's own page on (its other parameters and options apply to every page), until `totalCount` items.
+    #[inline]
     pub fn pages(self) -> ::wegnology::runtime::Pages<'a, Self> {
         ::wegnology::runtime::paginate(
             self,
@@ -226,6 +240,7 @@ impl<'a> GetRequest<'a> {
         )
     }
     /// The items of this list's pages, one after the other (see `pages`).
+    #[inline]
     pub fn items(self) -> ::wegnology::runtime::Items<'a, Self> {
         self.pages().items()
     }
@@ -235,30 +250,35 @@ impl<'a> ImportRequest<'a> {
     /// The zip file containing the application to import and all of its resources.
     ///
     /// Sent as the multipart field `importBundle`.
+    #[inline]
     pub fn import_bundle(self, import_bundle: ::wegnology::runtime::FilePart) -> Self {
         Self(self.0.multipart_file("importBundle", import_bundle))
     }
     /// The owner id of the new application, defaults to the id of the user making the request. Example: `575ed6e87ae143cd83dc4aa8`.
     ///
     /// Sent as the multipart field `ownerId`.
+    #[inline]
     pub fn owner_id(self, owner_id: impl Into<String>) -> Self {
         Self(self.0.multipart_text("ownerId", owner_id.into()))
     }
     /// The type of the owner id. Accepted values are: user, organization. Default: `user`. Example: `user`.
     ///
     /// Sent as the multipart field `ownerType`.
+    #[inline]
     pub fn owner_type(self, owner_type: OwnerType) -> Self {
         Self(self.0.multipart_text("ownerType", owner_type.as_str()))
     }
     /// If set, import devices from the import bundle. Example: `true`.
     ///
     /// Sent as the multipart field `includeDevices`.
+    #[inline]
     pub fn include_devices(self, include_devices: bool) -> Self {
         Self(self.0.multipart_text("includeDevices", include_devices.to_string()))
     }
     /// If set, import data table rows from import bundle. Example: `true`.
     ///
     /// Sent as the multipart field `includeDataTableRows`.
+    #[inline]
     pub fn include_data_table_rows(self, include_data_table_rows: bool) -> Self {
         Self(
             self
@@ -272,18 +292,21 @@ impl<'a> ImportRequest<'a> {
     /// If set, import files from import bundle. Example: `true`.
     ///
     /// Sent as the multipart field `includeFiles`.
+    #[inline]
     pub fn include_files(self, include_files: bool) -> Self {
         Self(self.0.multipart_text("includeFiles", include_files.to_string()))
     }
     /// Email address to notify the user when the job to import the application has completed or errored, defaults to the email address of the user making the request. Example: `email@example.com`.
     ///
     /// Sent as the multipart field `email`.
+    #[inline]
     pub fn email(self, email: impl Into<String>) -> Self {
         Self(self.0.multipart_text("email", email.into()))
     }
     /// Additional import options.
     ///
     /// Sent as the multipart field `options`.
+    #[inline]
     pub fn options(self, options: super::types::ApplicationsImportOptions) -> Self {
         Self(self.0.multipart_json("options", &options))
     }
@@ -295,12 +318,14 @@ impl<'a> PostRequest<'a> {
     /// Comma-separated list of summary fields to exclude from application summary. Example: `payloadCount`.
     ///
     /// Sent as the query parameter `summaryExclude`.
+    #[inline]
     pub fn summary_exclude(self, summary_exclude: impl Into<String>) -> Self {
         Self(self.0.query("summaryExclude", summary_exclude.into()))
     }
     /// Comma-separated list of summary fields to include in application summary. Example: `payloadCount`.
     ///
     /// Sent as the query parameter `summaryInclude`.
+    #[inline]
     pub fn summary_include(self, summary_include: impl Into<String>) -> Self {
         Self(self.0.query("summaryInclude", summary_include.into()))
     }
@@ -325,6 +350,7 @@ pub enum ImportAnswer {
     Accepted(super::types::JobEnqueuedApiResult),
 }
 impl ::wegnology::runtime::Answer for ImportAnswer {
+    #[inline]
     fn decode(
         status: ::wegnology::runtime::StatusCode,
         body: &[u8],

@@ -4,6 +4,7 @@
 pub struct AuditLogApi<'a>(::wegnology::runtime::Handle<'a>);
 impl<'a> AuditLogApi<'a> {
     /// The handle for `client`.
+    #[inline]
     pub fn new(client: &'a ::wegnology::Client) -> Self {
         Self(::wegnology::runtime::Handle::new(client, &super::API))
     }
@@ -33,6 +34,7 @@ impl<'a> AuditLogApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn get(
         &self,
         org_id: impl Into<String>,

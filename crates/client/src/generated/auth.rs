@@ -4,6 +4,7 @@
 pub struct AuthApi<'a>(::wegnology::runtime::Handle<'a>);
 impl<'a> AuthApi<'a> {
     /// The handle for `client`.
+    #[inline]
     pub fn new(client: &'a ::wegnology::Client) -> Self {
         Self(::wegnology::runtime::Handle::new(client, &super::API))
     }
@@ -38,6 +39,7 @@ impl<'a> AuthApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn authenticate_device(
         &self,
         credentials: super::types::DeviceCredentials,
@@ -82,6 +84,7 @@ impl<'a> AuthApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn authenticate_user(
         &self,
         credentials: super::types::UserCredentials,
@@ -125,6 +128,7 @@ impl<'a> AuthApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn authenticate_user_github(
         &self,
         oauth: super::types::GithubLogin,
@@ -170,6 +174,7 @@ impl<'a> AuthApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn authenticate_user_saml(
         &self,
         saml: super::types::SamlResponse,
@@ -209,6 +214,7 @@ impl<'a> AuthApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn sso_domain(&self, email: impl Into<String>) -> SsoDomainRequest<'a> {
         SsoDomainRequest(
             self
@@ -245,6 +251,7 @@ pub enum SsoDomainAnswer {
     NoContent,
 }
 impl ::wegnology::runtime::Answer for SsoDomainAnswer {
+    #[inline]
     fn decode(
         status: ::wegnology::runtime::StatusCode,
         body: &[u8],

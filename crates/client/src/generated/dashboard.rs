@@ -4,6 +4,7 @@
 pub struct DashboardApi<'a>(::wegnology::runtime::Handle<'a>);
 impl<'a> DashboardApi<'a> {
     /// The handle for `client`.
+    #[inline]
     pub fn new(client: &'a ::wegnology::Client) -> Self {
         Self(::wegnology::runtime::Handle::new(client, &super::API))
     }
@@ -32,6 +33,7 @@ impl<'a> DashboardApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn delete(&self, dashboard_id: impl Into<String>) -> DeleteRequest<'a> {
         DeleteRequest(
             self
@@ -68,6 +70,7 @@ impl<'a> DashboardApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn get(&self, dashboard_id: impl Into<String>) -> GetRequest<'a> {
         GetRequest(
             self
@@ -110,6 +113,7 @@ impl<'a> DashboardApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn patch(
         &self,
         dashboard_id: impl Into<String>,
@@ -160,6 +164,7 @@ impl<'a> DashboardApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn send_report(
         &self,
         dashboard_id: impl Into<String>,
@@ -212,6 +217,7 @@ impl<'a> DashboardApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn validate_context(
         &self,
         dashboard_id: impl Into<String>,
@@ -239,6 +245,7 @@ impl<'a> GetRequest<'a> {
     /// Password for password-protected dashboards. Example: `myPassword`.
     ///
     /// Sent as the query parameter `password`.
+    #[inline]
     pub fn password(self, password: impl Into<String>) -> Self {
         Self(self.0.query("password", password.into()))
     }
@@ -257,24 +264,28 @@ impl<'a> ValidateContextRequest<'a> {
     /// Password for password-protected dashboards. Example: `myPassword`.
     ///
     /// Sent as the query parameter `password`.
+    #[inline]
     pub fn password(self, password: impl Into<String>) -> Self {
         Self(self.0.query("password", password.into()))
     }
     /// Duration of data to fetch in milliseconds. Example: `3600000`.
     ///
     /// Sent as the query parameter `duration`.
+    #[inline]
     pub fn duration(self, duration: i64) -> Self {
         Self(self.0.query("duration", duration.to_string()))
     }
     /// Resolution in milliseconds. Example: `60000`.
     ///
     /// Sent as the query parameter `resolution`.
+    #[inline]
     pub fn resolution(self, resolution: i64) -> Self {
         Self(self.0.query("resolution", resolution.to_string()))
     }
     /// End timestamp of the data, in ms since epoch. Example: `1465790400000`.
     ///
     /// Sent as the query parameter `end`.
+    #[inline]
     pub fn end(self, end: i64) -> Self {
         Self(self.0.query("end", end.to_string()))
     }

@@ -4,6 +4,7 @@
 pub struct DataApi<'a>(::wegnology::runtime::Handle<'a>);
 impl<'a> DataApi<'a> {
     /// The handle for `client`.
+    #[inline]
     pub fn new(client: &'a ::wegnology::Client) -> Self {
         Self(::wegnology::runtime::Handle::new(client, &super::API))
     }
@@ -50,6 +51,7 @@ impl<'a> DataApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn export(
         &self,
         application_id: impl Into<String>,
@@ -100,6 +102,7 @@ impl<'a> DataApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn last_value_query(
         &self,
         application_id: impl Into<String>,
@@ -157,6 +160,7 @@ impl<'a> DataApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn time_series_query(
         &self,
         application_id: impl Into<String>,

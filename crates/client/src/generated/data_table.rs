@@ -4,6 +4,7 @@
 pub struct DataTableApi<'a>(::wegnology::runtime::Handle<'a>);
 impl<'a> DataTableApi<'a> {
     /// The handle for `client`.
+    #[inline]
     pub fn new(client: &'a ::wegnology::Client) -> Self {
         Self(::wegnology::runtime::Handle::new(client, &super::API))
     }
@@ -40,6 +41,7 @@ impl<'a> DataTableApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn add_column(
         &self,
         application_id: impl Into<String>,
@@ -85,6 +87,7 @@ impl<'a> DataTableApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn delete(
         &self,
         application_id: impl Into<String>,
@@ -128,6 +131,7 @@ impl<'a> DataTableApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn get(
         &self,
         application_id: impl Into<String>,
@@ -176,6 +180,7 @@ impl<'a> DataTableApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn patch(
         &self,
         application_id: impl Into<String>,
@@ -222,6 +227,7 @@ impl<'a> DataTableApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn remove_column(
         &self,
         application_id: impl Into<String>,

@@ -4,6 +4,7 @@
 pub struct DataTableRowApi<'a>(::wegnology::runtime::Handle<'a>);
 impl<'a> DataTableRowApi<'a> {
     /// The handle for `client`.
+    #[inline]
     pub fn new(client: &'a ::wegnology::Client) -> Self {
         Self(::wegnology::runtime::Handle::new(client, &super::API))
     }
@@ -34,6 +35,7 @@ impl<'a> DataTableRowApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn delete(
         &self,
         application_id: impl Into<String>,
@@ -80,6 +82,7 @@ impl<'a> DataTableRowApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn get(
         &self,
         application_id: impl Into<String>,
@@ -130,6 +133,7 @@ impl<'a> DataTableRowApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn patch(
         &self,
         application_id: impl Into<String>,

@@ -4,6 +4,7 @@
 pub struct DataTableRowsApi<'a>(::wegnology::runtime::Handle<'a>);
 impl<'a> DataTableRowsApi<'a> {
     /// The handle for `client`.
+    #[inline]
     pub fn new(client: &'a ::wegnology::Client) -> Self {
         Self(::wegnology::runtime::Handle::new(client, &super::API))
     }
@@ -36,6 +37,7 @@ impl<'a> DataTableRowsApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn delete(
         &self,
         application_id: impl Into<String>,
@@ -101,6 +103,7 @@ impl<'a> DataTableRowsApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn export(
         &self,
         application_id: impl Into<String>,
@@ -158,6 +161,7 @@ impl<'a> DataTableRowsApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn get(
         &self,
         application_id: impl Into<String>,
@@ -206,6 +210,7 @@ impl<'a> DataTableRowsApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn post(
         &self,
         application_id: impl Into<String>,
@@ -264,6 +269,7 @@ impl<'a> DataTableRowsApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn query(
         &self,
         application_id: impl Into<String>,
@@ -310,6 +316,7 @@ impl<'a> DataTableRowsApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn truncate(
         &self,
         application_id: impl Into<String>,
@@ -335,12 +342,14 @@ impl<'a> DeleteRequest<'a> {
     /// Query to apply to filter the data table.
     ///
     /// Sent as the JSON request body.
+    #[inline]
     pub fn query(self, query: super::types::AdvancedQuery) -> Self {
         Self(self.0.json_body(&query))
     }
     /// Limit number of rows to delete from data table. Default: `1000`. Example: `10`.
     ///
     /// Sent as the query parameter `limit`.
+    #[inline]
     pub fn limit(self, limit: i64) -> Self {
         Self(self.0.query("limit", limit.to_string()))
     }
@@ -355,34 +364,40 @@ impl<'a> GetRequest<'a> {
     /// Column to sort the rows by. Example: `myColumnName`.
     ///
     /// Sent as the query parameter `sortColumn`.
+    #[inline]
     pub fn sort_column(self, sort_column: impl Into<String>) -> Self {
         Self(self.0.query("sortColumn", sort_column.into()))
     }
     /// Direction to sort the rows by. Accepted values are: asc, desc. Default: `asc`. Example: `asc`.
     ///
     /// Sent as the query parameter `sortDirection`.
+    #[inline]
     pub fn sort_direction(self, sort_direction: SortDirection) -> Self {
         Self(self.0.query("sortDirection", sort_direction.as_str().to_string()))
     }
     /// How many rows to return. Default: `1000`. Example: `0`.
     ///
     /// Sent as the query parameter `limit`.
+    #[inline]
     pub fn limit(self, limit: i64) -> Self {
         Self(self.0.query("limit", limit.to_string()))
     }
     /// How many rows to skip. Default: `0`. Example: `0`.
     ///
     /// Sent as the query parameter `offset`.
+    #[inline]
     pub fn offset(self, offset: i64) -> Self {
         Self(self.0.query("offset", offset.to_string()))
     }
     /// Comma-separated list of fields to include in resulting rows. When not provided, returns all fields. Example: `id,createdAt`.
     ///
     /// Sent as the query parameter `includeFields`.
+    #[inline]
     pub fn include_fields(self, include_fields: impl Into<String>) -> Self {
         Self(self.0.query("includeFields", include_fields.into()))
     }
     /// The pages of this list, one request each, from this request's own offset on (its other parameters and options apply to every page), until `totalCount` items.
+    #[inline]
     pub fn pages(self) -> ::wegnology::runtime::Pages<'a, Self> {
         ::wegnology::runtime::paginate_offset(
             self,
@@ -390,6 +405,7 @@ impl<'a> GetRequest<'a> {
         )
     }
     /// The items of this list's pages, one after the other (see `pages`).
+    #[inline]
     pub fn items(self) -> ::wegnology::runtime::Items<'a, Self> {
         self.pages().items()
     }
@@ -404,40 +420,47 @@ impl<'a> QueryRequest<'a> {
     /// Column to sort the rows by. Example: `myColumnName`.
     ///
     /// Sent as the query parameter `sortColumn`.
+    #[inline]
     pub fn sort_column(self, sort_column: impl Into<String>) -> Self {
         Self(self.0.query("sortColumn", sort_column.into()))
     }
     /// Direction to sort the rows by. Accepted values are: asc, desc. Default: `asc`. Example: `asc`.
     ///
     /// Sent as the query parameter `sortDirection`.
+    #[inline]
     pub fn sort_direction(self, sort_direction: SortDirection) -> Self {
         Self(self.0.query("sortDirection", sort_direction.as_str().to_string()))
     }
     /// How many rows to return. Default: `1000`. Example: `0`.
     ///
     /// Sent as the query parameter `limit`.
+    #[inline]
     pub fn limit(self, limit: i64) -> Self {
         Self(self.0.query("limit", limit.to_string()))
     }
     /// How many rows to skip. Default: `0`. Example: `0`.
     ///
     /// Sent as the query parameter `offset`.
+    #[inline]
     pub fn offset(self, offset: i64) -> Self {
         Self(self.0.query("offset", offset.to_string()))
     }
     /// Comma-separated list of fields to include in resulting rows. When not provided, returns all fields. Example: `id,createdAt`.
     ///
     /// Sent as the query parameter `includeFields`.
+    #[inline]
     pub fn include_fields(self, include_fields: impl Into<String>) -> Self {
         Self(self.0.query("includeFields", include_fields.into()))
     }
     /// Query to apply to filter the data table.
     ///
     /// Sent as the JSON request body.
+    #[inline]
     pub fn query(self, query: super::types::AdvancedQuery) -> Self {
         Self(self.0.json_body(&query))
     }
     /// The pages of this list, one request each, from this request's own offset on (its other parameters and options apply to every page), until `totalCount` items.
+    #[inline]
     pub fn pages(self) -> ::wegnology::runtime::Pages<'a, Self> {
         ::wegnology::runtime::paginate_offset(
             self,
@@ -445,6 +468,7 @@ impl<'a> QueryRequest<'a> {
         )
     }
     /// The items of this list's pages, one after the other (see `pages`).
+    #[inline]
     pub fn items(self) -> ::wegnology::runtime::Items<'a, Self> {
         self.pages().items()
     }

@@ -4,6 +4,7 @@
 pub struct DeviceApi<'a>(::wegnology::runtime::Handle<'a>);
 impl<'a> DeviceApi<'a> {
     /// The handle for `client`.
+    #[inline]
     pub fn new(client: &'a ::wegnology::Client) -> Self {
         Self(::wegnology::runtime::Handle::new(client, &super::API))
     }
@@ -33,6 +34,7 @@ impl<'a> DeviceApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn delete(
         &self,
         application_id: impl Into<String>,
@@ -86,6 +88,7 @@ impl<'a> DeviceApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn export(
         &self,
         application_id: impl Into<String>,
@@ -138,6 +141,7 @@ impl<'a> DeviceApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn get(
         &self,
         application_id: impl Into<String>,
@@ -187,6 +191,7 @@ impl<'a> DeviceApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn get_command(
         &self,
         application_id: impl Into<String>,
@@ -237,6 +242,7 @@ impl<'a> DeviceApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn get_composite_state(
         &self,
         application_id: impl Into<String>,
@@ -287,6 +293,7 @@ impl<'a> DeviceApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn get_log_entries(
         &self,
         application_id: impl Into<String>,
@@ -337,6 +344,7 @@ impl<'a> DeviceApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn get_state(
         &self,
         application_id: impl Into<String>,
@@ -406,6 +414,7 @@ impl<'a> DeviceApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn patch(
         &self,
         application_id: impl Into<String>,
@@ -456,6 +465,7 @@ impl<'a> DeviceApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn payload_counts(
         &self,
         application_id: impl Into<String>,
@@ -504,6 +514,7 @@ impl<'a> DeviceApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn remove_data(
         &self,
         application_id: impl Into<String>,
@@ -554,6 +565,7 @@ impl<'a> DeviceApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn send_command(
         &self,
         application_id: impl Into<String>,
@@ -603,6 +615,7 @@ impl<'a> DeviceApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn send_state(
         &self,
         application_id: impl Into<String>,
@@ -650,6 +663,7 @@ impl<'a> DeviceApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn set_connection_status(
         &self,
         application_id: impl Into<String>,
@@ -678,30 +692,35 @@ impl<'a> ExportRequest<'a> {
     /// Start time of export (ms since epoch - 0 means now, negative is relative to now). Default: `1`. Example: `1465790400000`.
     ///
     /// Sent as the query parameter `start`.
+    #[inline]
     pub fn start(self, start: i64) -> Self {
         Self(self.0.query("start", start.to_string()))
     }
     /// End time of export (ms since epoch - 0 means now, negative is relative to now). Default: `0`. Example: `1465790400000`.
     ///
     /// Sent as the query parameter `end`.
+    #[inline]
     pub fn end(self, end: i64) -> Self {
         Self(self.0.query("end", end.to_string()))
     }
     /// Email address to send export to. Defaults to current user's email. Example: `email@example.com`.
     ///
     /// Sent as the query parameter `email`.
+    #[inline]
     pub fn email(self, email: impl Into<String>) -> Self {
         Self(self.0.query("email", email.into()))
     }
     /// Callback URL to call with export result. Example: `https://example.com/cburl`.
     ///
     /// Sent as the query parameter `callbackUrl`.
+    #[inline]
     pub fn callback_url(self, callback_url: impl Into<String>) -> Self {
         Self(self.0.query("callbackUrl", callback_url.into()))
     }
     /// If set will export any blob attributes in base64 form, otherwise they will be downloadable links which will expire. Example: `true`.
     ///
     /// Sent as the query parameter `includeBlobData`.
+    #[inline]
     pub fn include_blob_data(self, include_blob_data: bool) -> Self {
         Self(self.0.query("includeBlobData", include_blob_data.to_string()))
     }
@@ -711,18 +730,21 @@ impl<'a> GetRequest<'a> {
     /// If set, do not return connection info. Example: `true`.
     ///
     /// Sent as the query parameter `excludeConnectionInfo`.
+    #[inline]
     pub fn exclude_connection_info(self, exclude_connection_info: bool) -> Self {
         Self(self.0.query("excludeConnectionInfo", exclude_connection_info.to_string()))
     }
     /// Return tags as an object map instead of an array. Example: `true`.
     ///
     /// Sent as the query parameter `tagsAsObject`.
+    #[inline]
     pub fn tags_as_object(self, tags_as_object: bool) -> Self {
         Self(self.0.query("tagsAsObject", tags_as_object.to_string()))
     }
     /// Return attributes as an object map instead of an array. Example: `false`.
     ///
     /// Sent as the query parameter `attributesAsObject`.
+    #[inline]
     pub fn attributes_as_object(self, attributes_as_object: bool) -> Self {
         Self(self.0.query("attributesAsObject", attributes_as_object.to_string()))
     }
@@ -734,18 +756,21 @@ impl<'a> GetCommandRequest<'a> {
     /// Maximum number of command entries to return. Default: `1`. Example: `10`.
     ///
     /// Sent as the query parameter `limit`.
+    #[inline]
     pub fn limit(self, limit: i64) -> Self {
         Self(self.0.query("limit", limit.to_string()))
     }
     /// Look for command entries since this time (ms since epoch). Example: `1465790400000`.
     ///
     /// Sent as the query parameter `since`.
+    #[inline]
     pub fn since(self, since: i64) -> Self {
         Self(self.0.query("since", since.to_string()))
     }
     /// Direction to sort the command entries (by time). Accepted values are: asc, desc. Default: `desc`. Example: `desc`.
     ///
     /// Sent as the query parameter `sortDirection`.
+    #[inline]
     pub fn sort_direction(self, sort_direction: SortDirection) -> Self {
         Self(self.0.query("sortDirection", sort_direction.as_str().to_string()))
     }
@@ -758,18 +783,21 @@ impl<'a> GetCompositeStateRequest<'a> {
     /// Start of time range to look at to build composite state. Default: `1`. Example: `1465790400000`.
     ///
     /// Sent as the query parameter `start`.
+    #[inline]
     pub fn start(self, start: i64) -> Self {
         Self(self.0.query("start", start.to_string()))
     }
     /// End of time range to look at to build composite state. Default: `0`. Example: `1465790400000`.
     ///
     /// Sent as the query parameter `end`.
+    #[inline]
     pub fn end(self, end: i64) -> Self {
         Self(self.0.query("end", end.to_string()))
     }
     /// Comma-separated list of attributes to include. When not provided, returns all attributes. Example: `myAttr1,myAttr2`.
     ///
     /// Sent as the query parameter `attributes`.
+    #[inline]
     pub fn attributes(self, attributes: impl Into<String>) -> Self {
         Self(self.0.query("attributes", attributes.into()))
     }
@@ -781,18 +809,21 @@ impl<'a> GetLogEntriesRequest<'a> {
     /// Maximum number of log entries to return. Default: `1`. Example: `10`.
     ///
     /// Sent as the query parameter `limit`.
+    #[inline]
     pub fn limit(self, limit: i64) -> Self {
         Self(self.0.query("limit", limit.to_string()))
     }
     /// Look for log entries since this time (ms since epoch). Example: `1465790400000`.
     ///
     /// Sent as the query parameter `since`.
+    #[inline]
     pub fn since(self, since: i64) -> Self {
         Self(self.0.query("since", since.to_string()))
     }
     /// Direction to sort the log entries (by time). Accepted values are: asc, desc. Default: `desc`. Example: `desc`.
     ///
     /// Sent as the query parameter `sortDirection`.
+    #[inline]
     pub fn sort_direction(self, sort_direction: SortDirection) -> Self {
         Self(self.0.query("sortDirection", sort_direction.as_str().to_string()))
     }
@@ -804,18 +835,21 @@ impl<'a> GetStateRequest<'a> {
     /// Maximum number of state entries to return. Default: `1`. Example: `10`.
     ///
     /// Sent as the query parameter `limit`.
+    #[inline]
     pub fn limit(self, limit: i64) -> Self {
         Self(self.0.query("limit", limit.to_string()))
     }
     /// Look for state entries since this time (ms since epoch). Example: `1465790400000`.
     ///
     /// Sent as the query parameter `since`.
+    #[inline]
     pub fn since(self, since: i64) -> Self {
         Self(self.0.query("since", since.to_string()))
     }
     /// Direction to sort the state entries (by time). Accepted values are: asc, desc. Default: `desc`. Example: `desc`.
     ///
     /// Sent as the query parameter `sortDirection`.
+    #[inline]
     pub fn sort_direction(self, sort_direction: SortDirection) -> Self {
         Self(self.0.query("sortDirection", sort_direction.as_str().to_string()))
     }
@@ -825,12 +859,14 @@ impl<'a> PatchRequest<'a> {
     /// Return tags as an object map instead of an array. Example: `true`.
     ///
     /// Sent as the query parameter `tagsAsObject`.
+    #[inline]
     pub fn tags_as_object(self, tags_as_object: bool) -> Self {
         Self(self.0.query("tagsAsObject", tags_as_object.to_string()))
     }
     /// Return attributes as an object map instead of an array. Example: `false`.
     ///
     /// Sent as the query parameter `attributesAsObject`.
+    #[inline]
     pub fn attributes_as_object(self, attributes_as_object: bool) -> Self {
         Self(self.0.query("attributesAsObject", attributes_as_object.to_string()))
     }
@@ -842,12 +878,14 @@ impl<'a> PayloadCountsRequest<'a> {
     /// Start of range for payload count query (ms since epoch). Default: `-2592000000`. Example: `0`.
     ///
     /// Sent as the query parameter `start`.
+    #[inline]
     pub fn start(self, start: impl Into<String>) -> Self {
         Self(self.0.query("start", start.into()))
     }
     /// End of range for payload count query (ms since epoch). Default: `0`. Example: `1465790400000`.
     ///
     /// Sent as the query parameter `end`.
+    #[inline]
     pub fn end(self, end: i64) -> Self {
         Self(self.0.query("end", end.to_string()))
     }
@@ -859,12 +897,14 @@ impl<'a> RemoveDataRequest<'a> {
     /// Start time of export (ms since epoch - 0 means now, negative is relative to now). Default: `1`. Example: `1465790400000`.
     ///
     /// Sent as the query parameter `start`.
+    #[inline]
     pub fn start(self, start: i64) -> Self {
         Self(self.0.query("start", start.to_string()))
     }
     /// End time of export (ms since epoch - 0 means now, negative is relative to now). Default: `0`. Example: `1465790400000`.
     ///
     /// Sent as the query parameter `end`.
+    #[inline]
     pub fn end(self, end: i64) -> Self {
         Self(self.0.query("end", end.to_string()))
     }

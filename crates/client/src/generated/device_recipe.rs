@@ -4,6 +4,7 @@
 pub struct DeviceRecipeApi<'a>(::wegnology::runtime::Handle<'a>);
 impl<'a> DeviceRecipeApi<'a> {
     /// The handle for `client`.
+    #[inline]
     pub fn new(client: &'a ::wegnology::Client) -> Self {
         Self(::wegnology::runtime::Handle::new(client, &super::API))
     }
@@ -41,6 +42,7 @@ impl<'a> DeviceRecipeApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn bulk_create(
         &self,
         application_id: impl Into<String>,
@@ -86,6 +88,7 @@ impl<'a> DeviceRecipeApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn delete(
         &self,
         application_id: impl Into<String>,
@@ -133,6 +136,7 @@ impl<'a> DeviceRecipeApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn get(
         &self,
         application_id: impl Into<String>,
@@ -204,6 +208,7 @@ impl<'a> DeviceRecipeApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn patch(
         &self,
         application_id: impl Into<String>,
@@ -238,12 +243,14 @@ impl<'a> GetRequest<'a> {
     /// Return tags as an object map instead of an array. Example: `true`.
     ///
     /// Sent as the query parameter `tagsAsObject`.
+    #[inline]
     pub fn tags_as_object(self, tags_as_object: bool) -> Self {
         Self(self.0.query("tagsAsObject", tags_as_object.to_string()))
     }
     /// Return attributes as an object map instead of an array. Example: `true`.
     ///
     /// Sent as the query parameter `attributesAsObject`.
+    #[inline]
     pub fn attributes_as_object(self, attributes_as_object: bool) -> Self {
         Self(self.0.query("attributesAsObject", attributes_as_object.to_string()))
     }
@@ -255,12 +262,14 @@ impl<'a> PatchRequest<'a> {
     /// Return tags as an object map instead of an array. Example: `false`.
     ///
     /// Sent as the query parameter `tagsAsObject`.
+    #[inline]
     pub fn tags_as_object(self, tags_as_object: bool) -> Self {
         Self(self.0.query("tagsAsObject", tags_as_object.to_string()))
     }
     /// Return attributes as an object map instead of an array. Example: `false`.
     ///
     /// Sent as the query parameter `attributesAsObject`.
+    #[inline]
     pub fn attributes_as_object(self, attributes_as_object: bool) -> Self {
         Self(self.0.query("attributesAsObject", attributes_as_object.to_string()))
     }
@@ -275,6 +284,7 @@ pub enum BulkCreateAnswer {
     Accepted(super::types::JobEnqueuedApiResult),
 }
 impl ::wegnology::runtime::Answer for BulkCreateAnswer {
+    #[inline]
     fn decode(
         status: ::wegnology::runtime::StatusCode,
         body: &[u8],

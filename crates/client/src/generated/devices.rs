@@ -4,6 +4,7 @@
 pub struct DevicesApi<'a>(::wegnology::runtime::Handle<'a>);
 impl<'a> DevicesApi<'a> {
     /// The handle for `client`.
+    #[inline]
     pub fn new(client: &'a ::wegnology::Client) -> Self {
         Self(::wegnology::runtime::Handle::new(client, &super::API))
     }
@@ -36,6 +37,7 @@ impl<'a> DevicesApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn attribute_names(
         &self,
         application_id: impl Into<String>,
@@ -87,6 +89,7 @@ impl<'a> DevicesApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn delete(
         &self,
         application_id: impl Into<String>,
@@ -129,6 +132,7 @@ impl<'a> DevicesApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn device_names(
         &self,
         application_id: impl Into<String>,
@@ -175,6 +179,7 @@ impl<'a> DevicesApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn export(&self, application_id: impl Into<String>) -> ExportRequest<'a> {
         ExportRequest(
             self
@@ -235,6 +240,7 @@ impl<'a> DevicesApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn get(&self, application_id: impl Into<String>) -> GetRequest<'a> {
         GetRequest(
             self
@@ -317,6 +323,7 @@ impl<'a> DevicesApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn patch(
         &self,
         application_id: impl Into<String>,
@@ -357,6 +364,7 @@ impl<'a> DevicesApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn payload_counts(
         &self,
         application_id: impl Into<String>,
@@ -422,6 +430,7 @@ impl<'a> DevicesApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn post(
         &self,
         application_id: impl Into<String>,
@@ -474,6 +483,7 @@ impl<'a> DevicesApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn remove_data(
         &self,
         application_id: impl Into<String>,
@@ -530,6 +540,7 @@ impl<'a> DevicesApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn send_command(
         &self,
         application_id: impl Into<String>,
@@ -575,6 +586,7 @@ impl<'a> DevicesApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn tag_keys(&self, application_id: impl Into<String>) -> TagKeysRequest<'a> {
         TagKeysRequest(
             self
@@ -614,6 +626,7 @@ impl<'a> DevicesApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn tag_values(
         &self,
         application_id: impl Into<String>,
@@ -641,12 +654,14 @@ impl<'a> AttributeNamesRequest<'a> {
     /// Device filter JSON object.
     ///
     /// Sent as the query parameter `query` (its JSON text).
+    #[inline]
     pub fn query(self, query: super::types::AdvancedDeviceQuery) -> Self {
         Self(self.0.query_json("query", &query))
     }
     /// Filter the devices by the given attribute data type or types.
     ///
     /// Sent as the query parameter `dataType`.
+    #[inline]
     pub fn data_type(
         self,
         data_type: super::types::DeviceAttributeDataTypeFilter,
@@ -656,6 +671,7 @@ impl<'a> AttributeNamesRequest<'a> {
     /// Filter attributes down to those that have names starting with the given string. Case insensitive. Example: `temper`.
     ///
     /// Sent as the query parameter `startsWith`.
+    #[inline]
     pub fn starts_with(self, starts_with: impl Into<String>) -> Self {
         Self(self.0.query("startsWith", starts_with.into()))
     }
@@ -668,12 +684,14 @@ impl<'a> DeviceNamesRequest<'a> {
     /// Device filter JSON object.
     ///
     /// Sent as the query parameter `query` (its JSON text).
+    #[inline]
     pub fn query(self, query: super::types::AdvancedDeviceQuery) -> Self {
         Self(self.0.query_json("query", &query))
     }
     /// Filter devices down to those that have names starting with the given string. Case insensitive. Example: `temper`.
     ///
     /// Sent as the query parameter `startsWith`.
+    #[inline]
     pub fn starts_with(self, starts_with: impl Into<String>) -> Self {
         Self(self.0.query("startsWith", starts_with.into()))
     }
@@ -685,18 +703,21 @@ impl<'a> ExportRequest<'a> {
     /// Email address to send export to. Defaults to current user's email. Example: `email@example.com`.
     ///
     /// Sent as the query parameter `email`.
+    #[inline]
     pub fn email(self, email: impl Into<String>) -> Self {
         Self(self.0.query("email", email.into()))
     }
     /// Callback URL to call with export result. Example: `https://example.com/cburl`.
     ///
     /// Sent as the query parameter `callbackUrl`.
+    #[inline]
     pub fn callback_url(self, callback_url: impl Into<String>) -> Self {
         Self(self.0.query("callbackUrl", callback_url.into()))
     }
     /// Object containing device query and optionally email or callback.
     ///
     /// Sent as the JSON request body.
+    #[inline]
     pub fn options(self, options: super::types::DevicesMetadataExportPost) -> Self {
         Self(self.0.json_body(&options))
     }
@@ -706,82 +727,96 @@ impl<'a> GetRequest<'a> {
     /// Field to sort the results by. Accepted values are: name, id, creationDate, lastUpdated, connectionStatus. Default: `name`. Example: `name`.
     ///
     /// Sent as the query parameter `sortField`.
+    #[inline]
     pub fn sort_field(self, sort_field: SortField) -> Self {
         Self(self.0.query("sortField", sort_field.as_str().to_string()))
     }
     /// Direction to sort the results by. Accepted values are: asc, desc. Default: `asc`. Example: `asc`.
     ///
     /// Sent as the query parameter `sortDirection`.
+    #[inline]
     pub fn sort_direction(self, sort_direction: SortDirection) -> Self {
         Self(self.0.query("sortDirection", sort_direction.as_str().to_string()))
     }
     /// Which page of results to return. Default: `0`. Example: `0`.
     ///
     /// Sent as the query parameter `page`.
+    #[inline]
     pub fn page(self, page: i64) -> Self {
         Self(self.0.query("page", page.to_string()))
     }
     /// How many items to return per page. Default: `100`. Example: `10`.
     ///
     /// Sent as the query parameter `perPage`.
+    #[inline]
     pub fn per_page(self, per_page: i64) -> Self {
         Self(self.0.query("perPage", per_page.to_string()))
     }
     /// Field to filter the results by. Blank or not provided means no filtering. Accepted values are: name. Example: `name`.
     ///
     /// Sent as the query parameter `filterField`.
+    #[inline]
     pub fn filter_field(self, filter_field: FilterField) -> Self {
         Self(self.0.query("filterField", filter_field.as_str().to_string()))
     }
     /// Filter to apply against the filtered field. Supports globbing. Blank or not provided means no filtering. Example: `my * device`.
     ///
     /// Sent as the query parameter `filter`.
+    #[inline]
     pub fn filter(self, filter: impl Into<String>) -> Self {
         Self(self.0.query("filter", filter.into()))
     }
     /// Filter the devices by the given device class or classes.
     ///
     /// Sent as the query parameter `deviceClass`.
+    #[inline]
     pub fn device_class(self, device_class: super::types::DeviceClassFilter) -> Self {
         Self(self.0.query_flat("deviceClass", &device_class))
     }
     /// Array of tag pairs to filter by.
     ///
     /// Sent as the query parameter `tagFilter`.
+    #[inline]
     pub fn tag_filter(self, tag_filter: super::types::DeviceTagFilter) -> Self {
         Self(self.0.query_flat("tagFilter", &tag_filter))
     }
     /// If set, do not return connection info. Example: `true`.
     ///
     /// Sent as the query parameter `excludeConnectionInfo`.
+    #[inline]
     pub fn exclude_connection_info(self, exclude_connection_info: bool) -> Self {
         Self(self.0.query("excludeConnectionInfo", exclude_connection_info.to_string()))
     }
     /// Filter devices as children of a given system id. Example: `575ecf887ae143cd83dc4aa2`.
     ///
     /// Sent as the query parameter `parentId`.
+    #[inline]
     pub fn parent_id(self, parent_id: impl Into<String>) -> Self {
         Self(self.0.query("parentId", parent_id.into()))
     }
     /// Device filter JSON object which overrides the filterField, filter, deviceClass, tagFilter, and parentId parameters.
     ///
     /// Sent as the query parameter `query` (its JSON text).
+    #[inline]
     pub fn query(self, query: super::types::AdvancedDeviceQuery) -> Self {
         Self(self.0.query_json("query", &query))
     }
     /// Return tags as an object map instead of an array. Example: `true`.
     ///
     /// Sent as the query parameter `tagsAsObject`.
+    #[inline]
     pub fn tags_as_object(self, tags_as_object: bool) -> Self {
         Self(self.0.query("tagsAsObject", tags_as_object.to_string()))
     }
     /// Return attributes as an object map instead of an array. Example: `false`.
     ///
     /// Sent as the query parameter `attributesAsObject`.
+    #[inline]
     pub fn attributes_as_object(self, attributes_as_object: bool) -> Self {
         Self(self.0.query("attributesAsObject", attributes_as_object.to_string()))
     }
     /// The pages of this list, one request each, from this request's own page on (its other parameters and options apply to every page), until `totalCount` items.
+    #[inline]
     pub fn pages(self) -> ::wegnology::runtime::Pages<'a, Self> {
         ::wegnology::runtime::paginate(
             self,
@@ -789,6 +824,7 @@ impl<'a> GetRequest<'a> {
         )
     }
     /// The items of this list's pages, one after the other (see `pages`).
+    #[inline]
     pub fn items(self) -> ::wegnology::runtime::Items<'a, Self> {
         self.pages().items()
     }
@@ -801,6 +837,7 @@ impl<'a> PayloadCountsRequest<'a> {
     /// Object containing export configuration.
     ///
     /// Sent as the JSON request body.
+    #[inline]
     pub fn options(self, options: super::types::DevicesPayloadCountExportPost) -> Self {
         Self(self.0.json_body(&options))
     }
@@ -810,12 +847,14 @@ impl<'a> PostRequest<'a> {
     /// Return tags as an object map instead of an array. Example: `true`.
     ///
     /// Sent as the query parameter `tagsAsObject`.
+    #[inline]
     pub fn tags_as_object(self, tags_as_object: bool) -> Self {
         Self(self.0.query("tagsAsObject", tags_as_object.to_string()))
     }
     /// Return attributes as an object map instead of an array. Example: `false`.
     ///
     /// Sent as the query parameter `attributesAsObject`.
+    #[inline]
     pub fn attributes_as_object(self, attributes_as_object: bool) -> Self {
         Self(self.0.query("attributesAsObject", attributes_as_object.to_string()))
     }
@@ -833,12 +872,14 @@ impl<'a> TagKeysRequest<'a> {
     /// Device filter JSON object.
     ///
     /// Sent as the query parameter `query` (its JSON text).
+    #[inline]
     pub fn query(self, query: super::types::AdvancedDeviceQuery) -> Self {
         Self(self.0.query_json("query", &query))
     }
     /// Filter keys down to those that start with the given string. Case insensitive. Example: `temper`.
     ///
     /// Sent as the query parameter `startsWith`.
+    #[inline]
     pub fn starts_with(self, starts_with: impl Into<String>) -> Self {
         Self(self.0.query("startsWith", starts_with.into()))
     }
@@ -850,12 +891,14 @@ impl<'a> TagValuesRequest<'a> {
     /// Device filter JSON object.
     ///
     /// Sent as the query parameter `query` (its JSON text).
+    #[inline]
     pub fn query(self, query: super::types::AdvancedDeviceQuery) -> Self {
         Self(self.0.query_json("query", &query))
     }
     /// Filter values down to those that start with the given string. Case insensitive. Example: `temper`.
     ///
     /// Sent as the query parameter `startsWith`.
+    #[inline]
     pub fn starts_with(self, starts_with: impl Into<String>) -> Self {
         Self(self.0.query("startsWith", starts_with.into()))
     }
@@ -870,6 +913,7 @@ pub enum DeleteAnswer {
     Accepted(super::types::JobEnqueuedApiResult),
 }
 impl ::wegnology::runtime::Answer for DeleteAnswer {
+    #[inline]
     fn decode(
         status: ::wegnology::runtime::StatusCode,
         body: &[u8],
@@ -910,6 +954,7 @@ pub enum PatchAnswer {
     Accepted(super::types::JobEnqueuedApiResult),
 }
 impl ::wegnology::runtime::Answer for PatchAnswer {
+    #[inline]
     fn decode(
         status: ::wegnology::runtime::StatusCode,
         body: &[u8],
@@ -940,6 +985,7 @@ pub enum RemoveDataAnswer {
     Accepted(super::types::JobEnqueuedApiResult),
 }
 impl ::wegnology::runtime::Answer for RemoveDataAnswer {
+    #[inline]
     fn decode(
         status: ::wegnology::runtime::StatusCode,
         body: &[u8],
@@ -971,6 +1017,7 @@ pub enum SendCommandAnswer {
     Accepted(super::types::JobEnqueuedApiResult),
 }
 impl ::wegnology::runtime::Answer for SendCommandAnswer {
+    #[inline]
     fn decode(
         status: ::wegnology::runtime::StatusCode,
         body: &[u8],

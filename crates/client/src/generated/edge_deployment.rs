@@ -4,6 +4,7 @@
 pub struct EdgeDeploymentApi<'a>(::wegnology::runtime::Handle<'a>);
 impl<'a> EdgeDeploymentApi<'a> {
     /// The handle for `client`.
+    #[inline]
     pub fn new(client: &'a ::wegnology::Client) -> Self {
         Self(::wegnology::runtime::Handle::new(client, &super::API))
     }
@@ -33,6 +34,7 @@ impl<'a> EdgeDeploymentApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn get(
         &self,
         application_id: impl Into<String>,

@@ -4,6 +4,7 @@
 pub struct EdgeDeploymentsApi<'a>(::wegnology::runtime::Handle<'a>);
 impl<'a> EdgeDeploymentsApi<'a> {
     /// The handle for `client`.
+    #[inline]
     pub fn new(client: &'a ::wegnology::Client) -> Self {
         Self(::wegnology::runtime::Handle::new(client, &super::API))
     }
@@ -50,6 +51,7 @@ impl<'a> EdgeDeploymentsApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn get(&self, application_id: impl Into<String>) -> GetRequest<'a> {
         GetRequest(
             self
@@ -106,6 +108,7 @@ impl<'a> EdgeDeploymentsApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn release(
         &self,
         application_id: impl Into<String>,
@@ -153,6 +156,7 @@ impl<'a> EdgeDeploymentsApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn remove(
         &self,
         application_id: impl Into<String>,
@@ -201,6 +205,7 @@ impl<'a> EdgeDeploymentsApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn replace(
         &self,
         application_id: impl Into<String>,
@@ -226,52 +231,61 @@ impl<'a> GetRequest<'a> {
     /// Field to sort the results by. Accepted values are: id, deviceId, flowId, desiredVersion, currentVersion, creationDate, lastUpdated. Default: `lastUpdated`. Example: `creationDate`.
     ///
     /// Sent as the query parameter `sortField`.
+    #[inline]
     pub fn sort_field(self, sort_field: SortField) -> Self {
         Self(self.0.query("sortField", sort_field.as_str().to_string()))
     }
     /// Direction to sort the results by. Accepted values are: asc, desc. Default: `asc`. Example: `asc`.
     ///
     /// Sent as the query parameter `sortDirection`.
+    #[inline]
     pub fn sort_direction(self, sort_direction: SortDirection) -> Self {
         Self(self.0.query("sortDirection", sort_direction.as_str().to_string()))
     }
     /// Which page of results to return. Default: `0`. Example: `0`.
     ///
     /// Sent as the query parameter `page`.
+    #[inline]
     pub fn page(self, page: i64) -> Self {
         Self(self.0.query("page", page.to_string()))
     }
     /// How many items to return per page. Default: `100`. Example: `10`.
     ///
     /// Sent as the query parameter `perPage`.
+    #[inline]
     pub fn per_page(self, per_page: i64) -> Self {
         Self(self.0.query("perPage", per_page.to_string()))
     }
     /// Filter deployments to the given Device ID. Example: `575ecf887ae143cd83dc4aa2`.
     ///
     /// Sent as the query parameter `deviceId`.
+    #[inline]
     pub fn device_id(self, device_id: impl Into<String>) -> Self {
         Self(self.0.query("deviceId", device_id.into()))
     }
     /// Filter deployments to the given Workflow Version (matches against both current and desired). Example: `myFlowVersion`.
     ///
     /// Sent as the query parameter `version`.
+    #[inline]
     pub fn version(self, version: impl Into<String>) -> Self {
         Self(self.0.query("version", version.into()))
     }
     /// Filter out deployments where both the current and desired version are null. Example: `true`.
     ///
     /// Sent as the query parameter `filterEmpty`.
+    #[inline]
     pub fn filter_empty(self, filter_empty: bool) -> Self {
         Self(self.0.query("filterEmpty", filter_empty.to_string()))
     }
     /// Filter deployments to the given Workflow ID. Example: `575ed18f7ae143cd83dc4aa6`.
     ///
     /// Sent as the query parameter `flowId`.
+    #[inline]
     pub fn flow_id(self, flow_id: impl Into<String>) -> Self {
         Self(self.0.query("flowId", flow_id.into()))
     }
     /// The pages of this list, one request each, from this request's own page on (its other parameters and options apply to every page), until `totalCount` items.
+    #[inline]
     pub fn pages(self) -> ::wegnology::runtime::Pages<'a, Self> {
         ::wegnology::runtime::paginate(
             self,
@@ -279,6 +293,7 @@ impl<'a> GetRequest<'a> {
         )
     }
     /// The items of this list's pages, one after the other (see `pages`).
+    #[inline]
     pub fn items(self) -> ::wegnology::runtime::Items<'a, Self> {
         self.pages().items()
     }

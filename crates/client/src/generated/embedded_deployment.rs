@@ -4,6 +4,7 @@
 pub struct EmbeddedDeploymentApi<'a>(::wegnology::runtime::Handle<'a>);
 impl<'a> EmbeddedDeploymentApi<'a> {
     /// The handle for `client`.
+    #[inline]
     pub fn new(client: &'a ::wegnology::Client) -> Self {
         Self(::wegnology::runtime::Handle::new(client, &super::API))
     }
@@ -33,6 +34,7 @@ impl<'a> EmbeddedDeploymentApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn get(
         &self,
         application_id: impl Into<String>,

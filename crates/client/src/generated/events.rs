@@ -4,6 +4,7 @@
 pub struct EventsApi<'a>(::wegnology::runtime::Handle<'a>);
 impl<'a> EventsApi<'a> {
     /// The handle for `client`.
+    #[inline]
     pub fn new(client: &'a ::wegnology::Client) -> Self {
         Self(::wegnology::runtime::Handle::new(client, &super::API))
     }
@@ -33,6 +34,7 @@ impl<'a> EventsApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn delete(&self, application_id: impl Into<String>) -> DeleteRequest<'a> {
         DeleteRequest(
             self
@@ -68,6 +70,7 @@ impl<'a> EventsApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn export(&self, application_id: impl Into<String>) -> ExportRequest<'a> {
         ExportRequest(
             self
@@ -119,6 +122,7 @@ impl<'a> EventsApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn get(&self, application_id: impl Into<String>) -> GetRequest<'a> {
         GetRequest(
             self
@@ -167,6 +171,7 @@ impl<'a> EventsApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn most_recent_by_severity(
         &self,
         application_id: impl Into<String>,
@@ -222,6 +227,7 @@ impl<'a> EventsApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn patch(
         &self,
         application_id: impl Into<String>,
@@ -276,6 +282,7 @@ impl<'a> EventsApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn post(
         &self,
         application_id: impl Into<String>,
@@ -298,6 +305,7 @@ impl<'a> DeleteRequest<'a> {
     /// Query to apply to filter the events.
     ///
     /// Sent as the JSON request body.
+    #[inline]
     pub fn query(self, query: super::types::AdvancedEventQuery) -> Self {
         Self(self.0.json_body(&query))
     }
@@ -309,6 +317,7 @@ impl<'a> ExportRequest<'a> {
     /// Export options for events.
     ///
     /// Sent as the JSON request body.
+    #[inline]
     pub fn export_data(self, export_data: super::types::EventExportOptions) -> Self {
         Self(self.0.json_body(&export_data))
     }
@@ -318,52 +327,61 @@ impl<'a> GetRequest<'a> {
     /// Field to sort the results by. Accepted values are: subject, id, creationDate, lastUpdated, level, state, deviceId. Default: `creationDate`. Example: `subject`.
     ///
     /// Sent as the query parameter `sortField`.
+    #[inline]
     pub fn sort_field(self, sort_field: SortField) -> Self {
         Self(self.0.query("sortField", sort_field.as_str().to_string()))
     }
     /// Direction to sort the results by. Accepted values are: asc, desc. Default: `desc`. Example: `asc`.
     ///
     /// Sent as the query parameter `sortDirection`.
+    #[inline]
     pub fn sort_direction(self, sort_direction: SortDirection) -> Self {
         Self(self.0.query("sortDirection", sort_direction.as_str().to_string()))
     }
     /// Which page of results to return. Default: `0`. Example: `0`.
     ///
     /// Sent as the query parameter `page`.
+    #[inline]
     pub fn page(self, page: i64) -> Self {
         Self(self.0.query("page", page.to_string()))
     }
     /// How many items to return per page. Default: `100`. Example: `10`.
     ///
     /// Sent as the query parameter `perPage`.
+    #[inline]
     pub fn per_page(self, per_page: i64) -> Self {
         Self(self.0.query("perPage", per_page.to_string()))
     }
     /// Field to filter the results by. Blank or not provided means no filtering. Accepted values are: subject. Example: `subject`.
     ///
     /// Sent as the query parameter `filterField`.
+    #[inline]
     pub fn filter_field(self, filter_field: FilterField) -> Self {
         Self(self.0.query("filterField", filter_field.as_str().to_string()))
     }
     /// Filter to apply against the filtered field. Supports globbing. Blank or not provided means no filtering. Example: `abnormal power to *`.
     ///
     /// Sent as the query parameter `filter`.
+    #[inline]
     pub fn filter(self, filter: impl Into<String>) -> Self {
         Self(self.0.query("filter", filter.into()))
     }
     /// If provided, return events only in the given state. Accepted values are: new, acknowledged, resolved. Example: `new`.
     ///
     /// Sent as the query parameter `state`.
+    #[inline]
     pub fn state(self, state: State) -> Self {
         Self(self.0.query("state", state.as_str().to_string()))
     }
     /// Event filter JSON object which overrides the filterField, filter, and state parameters.
     ///
     /// Sent as the query parameter `query` (its JSON text).
+    #[inline]
     pub fn query(self, query: super::types::AdvancedEventQuery) -> Self {
         Self(self.0.query_json("query", &query))
     }
     /// The pages of this list, one request each, from this request's own page on (its other parameters and options apply to every page), until `totalCount` items.
+    #[inline]
     pub fn pages(self) -> ::wegnology::runtime::Pages<'a, Self> {
         ::wegnology::runtime::paginate(
             self,
@@ -371,6 +389,7 @@ impl<'a> GetRequest<'a> {
         )
     }
     /// The items of this list's pages, one after the other (see `pages`).
+    #[inline]
     pub fn items(self) -> ::wegnology::runtime::Items<'a, Self> {
         self.pages().items()
     }
@@ -383,12 +402,14 @@ impl<'a> MostRecentBySeverityRequest<'a> {
     /// Filter to apply against event subjects. Supports globbing. Blank or not provided means no filtering. Example: `abnormal power to *`.
     ///
     /// Sent as the query parameter `filter`.
+    #[inline]
     pub fn filter(self, filter: impl Into<String>) -> Self {
         Self(self.0.query("filter", filter.into()))
     }
     /// Event filter JSON object which overrides the filter parameter.
     ///
     /// Sent as the query parameter `query` (its JSON text).
+    #[inline]
     pub fn query(self, query: super::types::AdvancedEventQuery) -> Self {
         Self(self.0.query_json("query", &query))
     }
@@ -398,24 +419,28 @@ impl<'a> PatchRequest<'a> {
     /// Field to filter the events to act on by. Blank or not provided means no filtering. Accepted values are: subject. Example: `subject`.
     ///
     /// Sent as the query parameter `filterField`.
+    #[inline]
     pub fn filter_field(self, filter_field: FilterField) -> Self {
         Self(self.0.query("filterField", filter_field.as_str().to_string()))
     }
     /// Filter to apply against the filtered field. Supports globbing. Blank or not provided means no filtering. Example: `abnormal power to *`.
     ///
     /// Sent as the query parameter `filter`.
+    #[inline]
     pub fn filter(self, filter: impl Into<String>) -> Self {
         Self(self.0.query("filter", filter.into()))
     }
     /// If provided, act on events only in the given state. Accepted values are: new, acknowledged, resolved. Example: `new`.
     ///
     /// Sent as the query parameter `state`.
+    #[inline]
     pub fn state(self, state: State) -> Self {
         Self(self.0.query("state", state.as_str().to_string()))
     }
     /// Event filter JSON object which overrides the filterField, filter, and state parameters.
     ///
     /// Sent as the query parameter `query` (its JSON text).
+    #[inline]
     pub fn query(self, query: super::types::AdvancedEventQuery) -> Self {
         Self(self.0.query_json("query", &query))
     }
@@ -445,6 +470,7 @@ pub enum PatchAnswer {
     Accepted(super::types::JobEnqueuedApiResult),
 }
 impl ::wegnology::runtime::Answer for PatchAnswer {
+    #[inline]
     fn decode(
         status: ::wegnology::runtime::StatusCode,
         body: &[u8],

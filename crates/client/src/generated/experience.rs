@@ -4,6 +4,7 @@
 pub struct ExperienceApi<'a>(::wegnology::runtime::Handle<'a>);
 impl<'a> ExperienceApi<'a> {
     /// The handle for `client`.
+    #[inline]
     pub fn new(client: &'a ::wegnology::Client) -> Self {
         Self(::wegnology::runtime::Handle::new(client, &super::API))
     }
@@ -37,6 +38,7 @@ impl<'a> ExperienceApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn bootstrap(
         &self,
         application_id: impl Into<String>,
@@ -96,6 +98,7 @@ impl<'a> ExperienceApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn delete(&self, application_id: impl Into<String>) -> DeleteRequest<'a> {
         DeleteRequest(
             self
@@ -128,48 +131,56 @@ impl<'a> DeleteRequest<'a> {
     /// If this is set, Experience Users will not be removed. Example: `true`.
     ///
     /// Sent as the query parameter `keepUsers`.
+    #[inline]
     pub fn keep_users(self, keep_users: bool) -> Self {
         Self(self.0.query("keepUsers", keep_users.to_string()))
     }
     /// If this is set, Experience Groups will not be removed. Example: `true`.
     ///
     /// Sent as the query parameter `keepGroups`.
+    #[inline]
     pub fn keep_groups(self, keep_groups: bool) -> Self {
         Self(self.0.query("keepGroups", keep_groups.to_string()))
     }
     /// If this is set, Experience Slugs will not be removed. Example: `true`.
     ///
     /// Sent as the query parameter `keepSlugs`.
+    #[inline]
     pub fn keep_slugs(self, keep_slugs: bool) -> Self {
         Self(self.0.query("keepSlugs", keep_slugs.to_string()))
     }
     /// If this is set, Experience Domains will not be removed. Example: `true`.
     ///
     /// Sent as the query parameter `keepDomains`.
+    #[inline]
     pub fn keep_domains(self, keep_domains: bool) -> Self {
         Self(self.0.query("keepDomains", keep_domains.to_string()))
     }
     /// If this is set, all Experience Versions and their contents will be removed (except for develop). Example: `true`.
     ///
     /// Sent as the query parameter `removeVersions`.
+    #[inline]
     pub fn remove_versions(self, remove_versions: bool) -> Self {
         Self(self.0.query("removeVersions", remove_versions.to_string()))
     }
     /// If this is set, Experience Views (in the develop version) will not be removed. Example: `true`.
     ///
     /// Sent as the query parameter `keepViews`.
+    #[inline]
     pub fn keep_views(self, keep_views: bool) -> Self {
         Self(self.0.query("keepViews", keep_views.to_string()))
     }
     /// If this is set, Experience Endpoints (in the develop version) will not be removed. Example: `true`.
     ///
     /// Sent as the query parameter `keepEndpoints`.
+    #[inline]
     pub fn keep_endpoints(self, keep_endpoints: bool) -> Self {
         Self(self.0.query("keepEndpoints", keep_endpoints.to_string()))
     }
     /// If this is set, all Experience Workflows (in the develop version) will ve removed. Example: `true`.
     ///
     /// Sent as the query parameter `removeWorkflows`.
+    #[inline]
     pub fn remove_workflows(self, remove_workflows: bool) -> Self {
         Self(self.0.query("removeWorkflows", remove_workflows.to_string()))
     }

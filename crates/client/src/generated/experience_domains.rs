@@ -4,6 +4,7 @@
 pub struct ExperienceDomainsApi<'a>(::wegnology::runtime::Handle<'a>);
 impl<'a> ExperienceDomainsApi<'a> {
     /// The handle for `client`.
+    #[inline]
     pub fn new(client: &'a ::wegnology::Client) -> Self {
         Self(::wegnology::runtime::Handle::new(client, &super::API))
     }
@@ -32,6 +33,7 @@ impl<'a> ExperienceDomainsApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn get(&self, application_id: impl Into<String>) -> GetRequest<'a> {
         GetRequest(
             self
@@ -82,6 +84,7 @@ impl<'a> ExperienceDomainsApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn post(
         &self,
         application_id: impl Into<String>,

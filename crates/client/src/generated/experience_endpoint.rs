@@ -4,6 +4,7 @@
 pub struct ExperienceEndpointApi<'a>(::wegnology::runtime::Handle<'a>);
 impl<'a> ExperienceEndpointApi<'a> {
     /// The handle for `client`.
+    #[inline]
     pub fn new(client: &'a ::wegnology::Client) -> Self {
         Self(::wegnology::runtime::Handle::new(client, &super::API))
     }
@@ -35,6 +36,7 @@ impl<'a> ExperienceEndpointApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn delete(
         &self,
         application_id: impl Into<String>,
@@ -80,6 +82,7 @@ impl<'a> ExperienceEndpointApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn get(
         &self,
         application_id: impl Into<String>,
@@ -127,6 +130,7 @@ impl<'a> ExperienceEndpointApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn linked_resources(
         &self,
         application_id: impl Into<String>,
@@ -178,6 +182,7 @@ impl<'a> ExperienceEndpointApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn patch(
         &self,
         application_id: impl Into<String>,
@@ -205,6 +210,7 @@ impl<'a> DeleteRequest<'a> {
     /// If the workflows that utilize this experience endpoint should also be deleted. Example: `true`.
     ///
     /// Sent as the query parameter `includeWorkflows`.
+    #[inline]
     pub fn include_workflows(self, include_workflows: bool) -> Self {
         Self(self.0.query("includeWorkflows", include_workflows.to_string()))
     }
@@ -216,6 +222,7 @@ impl<'a> GetRequest<'a> {
     /// Version of this experience endpoint to return. Default: `develop`. Example: `develop`.
     ///
     /// Sent as the query parameter `version`.
+    #[inline]
     pub fn version(self, version: impl Into<String>) -> Self {
         Self(self.0.query("version", version.into()))
     }
@@ -228,12 +235,14 @@ impl<'a> LinkedResourcesRequest<'a> {
     /// Version of this experience endpoint to query. Default: `develop`. Example: `develop`.
     ///
     /// Sent as the query parameter `version`.
+    #[inline]
     pub fn version(self, version: impl Into<String>) -> Self {
         Self(self.0.query("version", version.into()))
     }
     /// If the result of the request should also include the details of any custom nodes referenced by returned workflows. Default: `false`. Example: `true`.
     ///
     /// Sent as the query parameter `includeCustomNodes`.
+    #[inline]
     pub fn include_custom_nodes(self, include_custom_nodes: bool) -> Self {
         Self(self.0.query("includeCustomNodes", include_custom_nodes.to_string()))
     }

@@ -4,6 +4,7 @@
 pub struct ExperienceEndpointsApi<'a>(::wegnology::runtime::Handle<'a>);
 impl<'a> ExperienceEndpointsApi<'a> {
     /// The handle for `client`.
+    #[inline]
     pub fn new(client: &'a ::wegnology::Client) -> Self {
         Self(::wegnology::runtime::Handle::new(client, &super::API))
     }
@@ -46,6 +47,7 @@ impl<'a> ExperienceEndpointsApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn get(&self, application_id: impl Into<String>) -> GetRequest<'a> {
         GetRequest(
             self
@@ -106,6 +108,7 @@ impl<'a> ExperienceEndpointsApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn post(
         &self,
         application_id: impl Into<String>,
@@ -164,6 +167,7 @@ impl<'a> ExperienceEndpointsApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn stats(&self, application_id: impl Into<String>) -> StatsRequest<'a> {
         StatsRequest(
             self
@@ -196,42 +200,49 @@ impl<'a> GetRequest<'a> {
     /// Field to sort the results by. Accepted values are: order, method, route, id, creationDate, requestCount, lastUpdated. Default: `order`. Example: `order`.
     ///
     /// Sent as the query parameter `sortField`.
+    #[inline]
     pub fn sort_field(self, sort_field: SortField) -> Self {
         Self(self.0.query("sortField", sort_field.as_str().to_string()))
     }
     /// Direction to sort the results by. Accepted values are: asc, desc. Default: `asc`. Example: `asc`.
     ///
     /// Sent as the query parameter `sortDirection`.
+    #[inline]
     pub fn sort_direction(self, sort_direction: SortDirection) -> Self {
         Self(self.0.query("sortDirection", sort_direction.as_str().to_string()))
     }
     /// Field to filter the results by. Blank or not provided means no filtering. Accepted values are: method, route. Example: `method`.
     ///
     /// Sent as the query parameter `filterField`.
+    #[inline]
     pub fn filter_field(self, filter_field: FilterField) -> Self {
         Self(self.0.query("filterField", filter_field.as_str().to_string()))
     }
     /// Filter to apply against the filtered field. Supports globbing. Blank or not provided means no filtering. Example: `my*route`.
     ///
     /// Sent as the query parameter `filter`.
+    #[inline]
     pub fn filter(self, filter: impl Into<String>) -> Self {
         Self(self.0.query("filter", filter.into()))
     }
     /// Filter endpoints to those only in the specified group. Example: `575ec8687ae143cd83dc4a97`.
     ///
     /// Sent as the query parameter `experienceGroupId`.
+    #[inline]
     pub fn experience_group_id(self, experience_group_id: impl Into<String>) -> Self {
         Self(self.0.query("experienceGroupId", experience_group_id.into()))
     }
     /// If set, a count of recent requests is included on each endpoint for the duration requested (milliseconds). Example: `86400000`.
     ///
     /// Sent as the query parameter `requestCountDuration`.
+    #[inline]
     pub fn request_count_duration(self, request_count_duration: i64) -> Self {
         Self(self.0.query("requestCountDuration", request_count_duration.to_string()))
     }
     /// Return the experience endpoints belonging to this version. Default: `develop`. Example: `develop`.
     ///
     /// Sent as the query parameter `version`.
+    #[inline]
     pub fn version(self, version: impl Into<String>) -> Self {
         Self(self.0.query("version", version.into()))
     }
@@ -246,48 +257,56 @@ impl<'a> StatsRequest<'a> {
     /// Field to group the statistics by. Accepted values are: statusCode, endpointId, version, domain. Default: `statusCode`. Example: `statusCode`.
     ///
     /// Sent as the query parameter `statGrouping`.
+    #[inline]
     pub fn stat_grouping(self, stat_grouping: StatGrouping) -> Self {
         Self(self.0.query("statGrouping", stat_grouping.as_str().to_string()))
     }
     /// Duration in milliseconds. Default: `86400000`. Example: `86400000`.
     ///
     /// Sent as the query parameter `duration`.
+    #[inline]
     pub fn duration(self, duration: i64) -> Self {
         Self(self.0.query("duration", duration.to_string()))
     }
     /// End of time range in milliseconds since epoch. Default: `0`. Example: `0`.
     ///
     /// Sent as the query parameter `end`.
+    #[inline]
     pub fn end(self, end: i64) -> Self {
         Self(self.0.query("end", end.to_string()))
     }
     /// Resolution in milliseconds. Default: `3600000`. Example: `3600000`.
     ///
     /// Sent as the query parameter `resolution`.
+    #[inline]
     pub fn resolution(self, resolution: i64) -> Self {
         Self(self.0.query("resolution", resolution.to_string()))
     }
     /// Filters the stats to a particular experience version. Example: `myVersion`.
     ///
     /// Sent as the query parameter `versionFilter`.
+    #[inline]
     pub fn version_filter(self, version_filter: impl Into<String>) -> Self {
         Self(self.0.query("versionFilter", version_filter.into()))
     }
     /// Filters the stats to a particular experience domain or slug. Example: `mycustomdomain.com`.
     ///
     /// Sent as the query parameter `domainFilter`.
+    #[inline]
     pub fn domain_filter(self, domain_filter: impl Into<String>) -> Self {
         Self(self.0.query("domainFilter", domain_filter.into()))
     }
     /// Filters the stats to a particular status code. Example: `200`.
     ///
     /// Sent as the query parameter `statusCodeFilter`.
+    #[inline]
     pub fn status_code_filter(self, status_code_filter: i64) -> Self {
         Self(self.0.query("statusCodeFilter", status_code_filter.to_string()))
     }
     /// Filters the stats to a particular endpoint. Example: `575ec8687ae143cd83dc4a98`.
     ///
     /// Sent as the query parameter `endpointIdFilter`.
+    #[inline]
     pub fn endpoint_id_filter(self, endpoint_id_filter: impl Into<String>) -> Self {
         Self(self.0.query("endpointIdFilter", endpoint_id_filter.into()))
     }

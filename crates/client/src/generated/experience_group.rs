@@ -4,6 +4,7 @@
 pub struct ExperienceGroupApi<'a>(::wegnology::runtime::Handle<'a>);
 impl<'a> ExperienceGroupApi<'a> {
     /// The handle for `client`.
+    #[inline]
     pub fn new(client: &'a ::wegnology::Client) -> Self {
         Self(::wegnology::runtime::Handle::new(client, &super::API))
     }
@@ -33,6 +34,7 @@ impl<'a> ExperienceGroupApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn delete(
         &self,
         application_id: impl Into<String>,
@@ -80,6 +82,7 @@ impl<'a> ExperienceGroupApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn get(
         &self,
         application_id: impl Into<String>,
@@ -149,6 +152,7 @@ impl<'a> ExperienceGroupApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn patch(
         &self,
         application_id: impl Into<String>,
@@ -179,6 +183,7 @@ impl<'a> GetRequest<'a> {
     /// Whether or not to return count of devices associated directly with this group. Default: `false`. Example: `true`.
     ///
     /// Sent as the query parameter `includeDirectDeviceCount`.
+    #[inline]
     pub fn include_direct_device_count(self, include_direct_device_count: bool) -> Self {
         Self(
             self
@@ -192,6 +197,7 @@ impl<'a> GetRequest<'a> {
     /// Whether or not to return count of devices associated with this group or any of its descendents. Default: `false`. Example: `true`.
     ///
     /// Sent as the query parameter `includeTotalDeviceCount`.
+    #[inline]
     pub fn include_total_device_count(self, include_total_device_count: bool) -> Self {
         Self(
             self

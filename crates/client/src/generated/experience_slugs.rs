@@ -4,6 +4,7 @@
 pub struct ExperienceSlugsApi<'a>(::wegnology::runtime::Handle<'a>);
 impl<'a> ExperienceSlugsApi<'a> {
     /// The handle for `client`.
+    #[inline]
     pub fn new(client: &'a ::wegnology::Client) -> Self {
         Self(::wegnology::runtime::Handle::new(client, &super::API))
     }
@@ -32,6 +33,7 @@ impl<'a> ExperienceSlugsApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn get(&self, application_id: impl Into<String>) -> GetRequest<'a> {
         GetRequest(
             self
@@ -74,6 +76,7 @@ impl<'a> ExperienceSlugsApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn post(
         &self,
         application_id: impl Into<String>,

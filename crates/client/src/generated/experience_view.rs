@@ -4,6 +4,7 @@
 pub struct ExperienceViewApi<'a>(::wegnology::runtime::Handle<'a>);
 impl<'a> ExperienceViewApi<'a> {
     /// The handle for `client`.
+    #[inline]
     pub fn new(client: &'a ::wegnology::Client) -> Self {
         Self(::wegnology::runtime::Handle::new(client, &super::API))
     }
@@ -33,6 +34,7 @@ impl<'a> ExperienceViewApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn delete(
         &self,
         application_id: impl Into<String>,
@@ -78,6 +80,7 @@ impl<'a> ExperienceViewApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn get(
         &self,
         application_id: impl Into<String>,
@@ -125,6 +128,7 @@ impl<'a> ExperienceViewApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn linked_resources(
         &self,
         application_id: impl Into<String>,
@@ -180,6 +184,7 @@ impl<'a> ExperienceViewApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn patch(
         &self,
         application_id: impl Into<String>,
@@ -210,6 +215,7 @@ impl<'a> GetRequest<'a> {
     /// Version of this experience view to return. Default: `develop`. Example: `develop`.
     ///
     /// Sent as the query parameter `version`.
+    #[inline]
     pub fn version(self, version: impl Into<String>) -> Self {
         Self(self.0.query("version", version.into()))
     }
@@ -222,12 +228,14 @@ impl<'a> LinkedResourcesRequest<'a> {
     /// Version of this experience view to query. Default: `develop`. Example: `develop`.
     ///
     /// Sent as the query parameter `version`.
+    #[inline]
     pub fn version(self, version: impl Into<String>) -> Self {
         Self(self.0.query("version", version.into()))
     }
     /// If the result of the request should also include the details of any custom nodes referenced by returned workflows. Default: `false`. Example: `true`.
     ///
     /// Sent as the query parameter `includeCustomNodes`.
+    #[inline]
     pub fn include_custom_nodes(self, include_custom_nodes: bool) -> Self {
         Self(self.0.query("includeCustomNodes", include_custom_nodes.to_string()))
     }

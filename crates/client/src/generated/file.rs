@@ -4,6 +4,7 @@
 pub struct FileApi<'a>(::wegnology::runtime::Handle<'a>);
 impl<'a> FileApi<'a> {
     /// The handle for `client`.
+    #[inline]
     pub fn new(client: &'a ::wegnology::Client) -> Self {
         Self(::wegnology::runtime::Handle::new(client, &super::API))
     }
@@ -33,6 +34,7 @@ impl<'a> FileApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn delete(
         &self,
         application_id: impl Into<String>,
@@ -73,6 +75,7 @@ impl<'a> FileApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn get(
         &self,
         application_id: impl Into<String>,
@@ -117,6 +120,7 @@ impl<'a> FileApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn r#move(
         &self,
         application_id: impl Into<String>,
@@ -167,6 +171,7 @@ impl<'a> FileApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn patch(
         &self,
         application_id: impl Into<String>,
@@ -210,6 +215,7 @@ impl<'a> FileApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn upload(
         &self,
         application_id: impl Into<String>,
@@ -237,12 +243,14 @@ impl<'a> MoveRequest<'a> {
     /// The new name of the file or directory. Example: `fileA`.
     ///
     /// Sent as the query parameter `name`.
+    #[inline]
     pub fn name(self, name: impl Into<String>) -> Self {
         Self(self.0.query("name", name.into()))
     }
     /// The new parent directory for the file or directory to move into. Example: `/new/location/here`.
     ///
     /// Sent as the query parameter `parentDirectory`.
+    #[inline]
     pub fn parent_directory(self, parent_directory: impl Into<String>) -> Self {
         Self(self.0.query("parentDirectory", parent_directory.into()))
     }

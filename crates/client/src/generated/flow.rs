@@ -4,6 +4,7 @@
 pub struct FlowApi<'a>(::wegnology::runtime::Handle<'a>);
 impl<'a> FlowApi<'a> {
     /// The handle for `client`.
+    #[inline]
     pub fn new(client: &'a ::wegnology::Client) -> Self {
         Self(::wegnology::runtime::Handle::new(client, &super::API))
     }
@@ -33,6 +34,7 @@ impl<'a> FlowApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn clear_storage_entries(
         &self,
         application_id: impl Into<String>,
@@ -76,6 +78,7 @@ impl<'a> FlowApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn delete(
         &self,
         application_id: impl Into<String>,
@@ -128,6 +131,7 @@ impl<'a> FlowApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn errors(
         &self,
         application_id: impl Into<String>,
@@ -183,6 +187,7 @@ impl<'a> FlowApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn get(
         &self,
         application_id: impl Into<String>,
@@ -228,6 +233,7 @@ impl<'a> FlowApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn get_log_entries(
         &self,
         application_id: impl Into<String>,
@@ -272,6 +278,7 @@ impl<'a> FlowApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn get_storage_entries(
         &self,
         application_id: impl Into<String>,
@@ -315,6 +322,7 @@ impl<'a> FlowApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn get_storage_entries_metadata(
         &self,
         application_id: impl Into<String>,
@@ -367,6 +375,7 @@ impl<'a> FlowApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn patch(
         &self,
         application_id: impl Into<String>,
@@ -416,6 +425,7 @@ impl<'a> FlowApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn press_virtual_button(
         &self,
         application_id: impl Into<String>,
@@ -466,6 +476,7 @@ impl<'a> FlowApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn set_storage_entry(
         &self,
         application_id: impl Into<String>,
@@ -521,6 +532,7 @@ impl<'a> FlowApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn stats(
         &self,
         application_id: impl Into<String>,
@@ -551,36 +563,42 @@ impl<'a> ErrorsRequest<'a> {
     /// Duration of time range in milliseconds. Default: `86400000`. Example: `86400000`.
     ///
     /// Sent as the query parameter `duration`.
+    #[inline]
     pub fn duration(self, duration: i64) -> Self {
         Self(self.0.query("duration", duration.to_string()))
     }
     /// End of time range in milliseconds since epoch. Default: `0`. Example: `0`.
     ///
     /// Sent as the query parameter `end`.
+    #[inline]
     pub fn end(self, end: i64) -> Self {
         Self(self.0.query("end", end.to_string()))
     }
     /// Maximum number of errors to return. Default: `25`. Example: `25`.
     ///
     /// Sent as the query parameter `limit`.
+    #[inline]
     pub fn limit(self, limit: i64) -> Self {
         Self(self.0.query("limit", limit.to_string()))
     }
     /// Direction to sort the results by. Accepted values are: asc, desc. Default: `desc`. Example: `desc`.
     ///
     /// Sent as the query parameter `sortDirection`.
+    #[inline]
     pub fn sort_direction(self, sort_direction: SortDirection) -> Self {
         Self(self.0.query("sortDirection", sort_direction.as_str().to_string()))
     }
     /// Flow version name or ID. When not included, will be errors for all versions. Pass develop for just the develop version. Example: `develop`.
     ///
     /// Sent as the query parameter `flowVersion`.
+    #[inline]
     pub fn flow_version(self, flow_version: impl Into<String>) -> Self {
         Self(self.0.query("flowVersion", flow_version.into()))
     }
     /// For edge or embedded workflows, the Device ID for which to return workflow errors. When not included, will be errors for all device IDs. Example: `575ed18f7ae143cd83dc4bb6`.
     ///
     /// Sent as the query parameter `deviceId`.
+    #[inline]
     pub fn device_id(self, device_id: impl Into<String>) -> Self {
         Self(self.0.query("deviceId", device_id.into()))
     }
@@ -590,6 +608,7 @@ impl<'a> GetRequest<'a> {
     /// If the result of the request should also include the details of any custom nodes referenced by the returned workflows. Default: `false`. Example: `true`.
     ///
     /// Sent as the query parameter `includeCustomNodes`.
+    #[inline]
     pub fn include_custom_nodes(self, include_custom_nodes: bool) -> Self {
         Self(self.0.query("includeCustomNodes", include_custom_nodes.to_string()))
     }
@@ -601,12 +620,14 @@ impl<'a> GetLogEntriesRequest<'a> {
     /// Max log entries to return (ordered by time descending). Default: `1`. Example: `10`.
     ///
     /// Sent as the query parameter `limit`.
+    #[inline]
     pub fn limit(self, limit: i64) -> Self {
         Self(self.0.query("limit", limit.to_string()))
     }
     /// Look for log entries since this time (ms since epoch). Example: `1465790400000`.
     ///
     /// Sent as the query parameter `since`.
+    #[inline]
     pub fn since(self, since: i64) -> Self {
         Self(self.0.query("since", since.to_string()))
     }
@@ -624,6 +645,7 @@ impl<'a> PatchRequest<'a> {
     /// If the result of the request should also include the details of any custom nodes referenced by the returned workflows. Default: `false`. Example: `true`.
     ///
     /// Sent as the query parameter `includeCustomNodes`.
+    #[inline]
     pub fn include_custom_nodes(self, include_custom_nodes: bool) -> Self {
         Self(self.0.query("includeCustomNodes", include_custom_nodes.to_string()))
     }
@@ -641,30 +663,35 @@ impl<'a> StatsRequest<'a> {
     /// Duration of time range in milliseconds. Default: `86400000`. Example: `86400000`.
     ///
     /// Sent as the query parameter `duration`.
+    #[inline]
     pub fn duration(self, duration: i64) -> Self {
         Self(self.0.query("duration", duration.to_string()))
     }
     /// End of time range in milliseconds since epoch. Default: `0`. Example: `0`.
     ///
     /// Sent as the query parameter `end`.
+    #[inline]
     pub fn end(self, end: i64) -> Self {
         Self(self.0.query("end", end.to_string()))
     }
     /// Resolution in milliseconds. Default: `3600000`. Example: `3600000`.
     ///
     /// Sent as the query parameter `resolution`.
+    #[inline]
     pub fn resolution(self, resolution: i64) -> Self {
         Self(self.0.query("resolution", resolution.to_string()))
     }
     /// Flow version name or ID. When not included, will be aggregate for all versions. Pass develop for just the develop version. Example: `develop`.
     ///
     /// Sent as the query parameter `flowVersion`.
+    #[inline]
     pub fn flow_version(self, flow_version: impl Into<String>) -> Self {
         Self(self.0.query("flowVersion", flow_version.into()))
     }
     /// For edge or embedded workflows, the device ID to return workflow stats for. When not included, will be aggregate for all device IDs. Example: `575ed18f7ae143cd83dc4bb6`.
     ///
     /// Sent as the query parameter `deviceId`.
+    #[inline]
     pub fn device_id(self, device_id: impl Into<String>) -> Self {
         Self(self.0.query("deviceId", device_id.into()))
     }

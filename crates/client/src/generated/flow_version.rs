@@ -4,6 +4,7 @@
 pub struct FlowVersionApi<'a>(::wegnology::runtime::Handle<'a>);
 impl<'a> FlowVersionApi<'a> {
     /// The handle for `client`.
+    #[inline]
     pub fn new(client: &'a ::wegnology::Client) -> Self {
         Self(::wegnology::runtime::Handle::new(client, &super::API))
     }
@@ -34,6 +35,7 @@ impl<'a> FlowVersionApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn delete(
         &self,
         application_id: impl Into<String>,
@@ -90,6 +92,7 @@ impl<'a> FlowVersionApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn errors(
         &self,
         application_id: impl Into<String>,
@@ -139,6 +142,7 @@ impl<'a> FlowVersionApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn get(
         &self,
         application_id: impl Into<String>,
@@ -190,6 +194,7 @@ impl<'a> FlowVersionApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn get_log_entries(
         &self,
         application_id: impl Into<String>,
@@ -244,6 +249,7 @@ impl<'a> FlowVersionApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn patch(
         &self,
         application_id: impl Into<String>,
@@ -301,6 +307,7 @@ impl<'a> FlowVersionApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn stats(
         &self,
         application_id: impl Into<String>,
@@ -332,30 +339,35 @@ impl<'a> ErrorsRequest<'a> {
     /// Duration of time range in milliseconds. Default: `86400000`. Example: `86400000`.
     ///
     /// Sent as the query parameter `duration`.
+    #[inline]
     pub fn duration(self, duration: i64) -> Self {
         Self(self.0.query("duration", duration.to_string()))
     }
     /// End of time range in milliseconds since epoch. Default: `0`. Example: `0`.
     ///
     /// Sent as the query parameter `end`.
+    #[inline]
     pub fn end(self, end: i64) -> Self {
         Self(self.0.query("end", end.to_string()))
     }
     /// Maximum number of errors to return. Default: `25`. Example: `25`.
     ///
     /// Sent as the query parameter `limit`.
+    #[inline]
     pub fn limit(self, limit: i64) -> Self {
         Self(self.0.query("limit", limit.to_string()))
     }
     /// Direction to sort the results by. Accepted values are: asc, desc. Default: `desc`. Example: `desc`.
     ///
     /// Sent as the query parameter `sortDirection`.
+    #[inline]
     pub fn sort_direction(self, sort_direction: SortDirection) -> Self {
         Self(self.0.query("sortDirection", sort_direction.as_str().to_string()))
     }
     /// For edge workflows, the Device ID to return workflow errors for. When not included, will be errors for all device IDs. Example: `575ed18f7ae143cd83dc4bb6`.
     ///
     /// Sent as the query parameter `deviceId`.
+    #[inline]
     pub fn device_id(self, device_id: impl Into<String>) -> Self {
         Self(self.0.query("deviceId", device_id.into()))
     }
@@ -367,6 +379,7 @@ impl<'a> GetRequest<'a> {
     /// If the result of the request should also include the details of any custom nodes referenced by the returned workflows. Default: `false`. Example: `true`.
     ///
     /// Sent as the query parameter `includeCustomNodes`.
+    #[inline]
     pub fn include_custom_nodes(self, include_custom_nodes: bool) -> Self {
         Self(self.0.query("includeCustomNodes", include_custom_nodes.to_string()))
     }
@@ -378,12 +391,14 @@ impl<'a> GetLogEntriesRequest<'a> {
     /// Max log entries to return (ordered by time descending). Default: `1`. Example: `10`.
     ///
     /// Sent as the query parameter `limit`.
+    #[inline]
     pub fn limit(self, limit: i64) -> Self {
         Self(self.0.query("limit", limit.to_string()))
     }
     /// Look for log entries since this time (ms since epoch). Example: `1465790400000`.
     ///
     /// Sent as the query parameter `since`.
+    #[inline]
     pub fn since(self, since: i64) -> Self {
         Self(self.0.query("since", since.to_string()))
     }
@@ -395,6 +410,7 @@ impl<'a> PatchRequest<'a> {
     /// If the result of the request should also include the details of any custom nodes referenced by the returned workflows. Default: `false`. Example: `true`.
     ///
     /// Sent as the query parameter `includeCustomNodes`.
+    #[inline]
     pub fn include_custom_nodes(self, include_custom_nodes: bool) -> Self {
         Self(self.0.query("includeCustomNodes", include_custom_nodes.to_string()))
     }
@@ -406,24 +422,28 @@ impl<'a> StatsRequest<'a> {
     /// Duration of time range in milliseconds. Default: `86400000`. Example: `86400000`.
     ///
     /// Sent as the query parameter `duration`.
+    #[inline]
     pub fn duration(self, duration: i64) -> Self {
         Self(self.0.query("duration", duration.to_string()))
     }
     /// End of time range in milliseconds since epoch. Default: `0`. Example: `0`.
     ///
     /// Sent as the query parameter `end`.
+    #[inline]
     pub fn end(self, end: i64) -> Self {
         Self(self.0.query("end", end.to_string()))
     }
     /// Resolution in milliseconds. Default: `3600000`. Example: `3600000`.
     ///
     /// Sent as the query parameter `resolution`.
+    #[inline]
     pub fn resolution(self, resolution: i64) -> Self {
         Self(self.0.query("resolution", resolution.to_string()))
     }
     /// For edge workflows, the device ID to return workflow stats for. When not included, will be aggregate for all device IDs. Example: `575ed18f7ae143cd83dc4bb6`.
     ///
     /// Sent as the query parameter `deviceId`.
+    #[inline]
     pub fn device_id(self, device_id: impl Into<String>) -> Self {
         Self(self.0.query("deviceId", device_id.into()))
     }

@@ -4,6 +4,7 @@
 pub struct FlowsApi<'a>(::wegnology::runtime::Handle<'a>);
 impl<'a> FlowsApi<'a> {
     /// The handle for `client`.
+    #[inline]
     pub fn new(client: &'a ::wegnology::Client) -> Self {
         Self(::wegnology::runtime::Handle::new(client, &super::API))
     }
@@ -54,6 +55,7 @@ impl<'a> FlowsApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn get(&self, application_id: impl Into<String>) -> GetRequest<'a> {
         GetRequest(
             self
@@ -125,6 +127,7 @@ impl<'a> FlowsApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn get_by_version(
         &self,
         application_id: impl Into<String>,
@@ -191,6 +194,7 @@ impl<'a> FlowsApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn import(
         &self,
         application_id: impl Into<String>,
@@ -231,6 +235,7 @@ impl<'a> FlowsApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn palette(&self, application_id: impl Into<String>) -> PaletteRequest<'a> {
         PaletteRequest(
             self
@@ -273,6 +278,7 @@ impl<'a> FlowsApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn post(
         &self,
         application_id: impl Into<String>,
@@ -294,48 +300,56 @@ impl<'a> GetRequest<'a> {
     /// Field to sort the results by. Accepted values are: name, id, creationDate, lastUpdated. Default: `name`. Example: `name`.
     ///
     /// Sent as the query parameter `sortField`.
+    #[inline]
     pub fn sort_field(self, sort_field: SortField) -> Self {
         Self(self.0.query("sortField", sort_field.as_str().to_string()))
     }
     /// Direction to sort the results by. Accepted values are: asc, desc. Default: `asc`. Example: `asc`.
     ///
     /// Sent as the query parameter `sortDirection`.
+    #[inline]
     pub fn sort_direction(self, sort_direction: SortDirection) -> Self {
         Self(self.0.query("sortDirection", sort_direction.as_str().to_string()))
     }
     /// Which page of results to return. Default: `0`. Example: `0`.
     ///
     /// Sent as the query parameter `page`.
+    #[inline]
     pub fn page(self, page: i64) -> Self {
         Self(self.0.query("page", page.to_string()))
     }
     /// How many items to return per page. Default: `100`. Example: `10`.
     ///
     /// Sent as the query parameter `perPage`.
+    #[inline]
     pub fn per_page(self, per_page: i64) -> Self {
         Self(self.0.query("perPage", per_page.to_string()))
     }
     /// Field to filter the results by. Blank or not provided means no filtering. Accepted values are: name. Example: `name`.
     ///
     /// Sent as the query parameter `filterField`.
+    #[inline]
     pub fn filter_field(self, filter_field: FilterField) -> Self {
         Self(self.0.query("filterField", filter_field.as_str().to_string()))
     }
     /// Filter to apply against the filtered field. Supports globbing. Blank or not provided means no filtering. Example: `my*flow`.
     ///
     /// Sent as the query parameter `filter`.
+    #[inline]
     pub fn filter(self, filter: impl Into<String>) -> Self {
         Self(self.0.query("filter", filter.into()))
     }
     /// Filter the workflows by the given flow class. Accepted values are: edge, embedded, cloud, customNode, experience. Default: `cloud`. Example: `cloud`.
     ///
     /// Sent as the query parameter `flowClass`.
+    #[inline]
     pub fn flow_class(self, flow_class: FlowClass) -> Self {
         Self(self.0.query("flowClass", flow_class.as_str().to_string()))
     }
     /// Array of triggers to filter by - always filters against default flow version.
     ///
     /// Sent as the query parameter `triggerFilter`.
+    #[inline]
     pub fn trigger_filter(
         self,
         trigger_filter: super::types::WorkflowTriggerFilter,
@@ -345,22 +359,26 @@ impl<'a> GetRequest<'a> {
     /// If the result of the request should also include the details of any custom nodes referenced by the returned workflows. Default: `false`. Example: `true`.
     ///
     /// Sent as the query parameter `includeCustomNodes`.
+    #[inline]
     pub fn include_custom_nodes(self, include_custom_nodes: bool) -> Self {
         Self(self.0.query("includeCustomNodes", include_custom_nodes.to_string()))
     }
     /// Workflow filter JSON object which overrides the filterField, filter, triggerFilter, and flowClass parameters.
     ///
     /// Sent as the query parameter `query` (its JSON text).
+    #[inline]
     pub fn query(self, query: super::types::AdvancedWorkflowQuery) -> Self {
         Self(self.0.query_json("query", &query))
     }
     /// If the request should also return flows with matching versions. Only applicable for requests with an advanced query. Default: `false`. Example: `true`.
     ///
     /// Sent as the query parameter `allVersions`.
+    #[inline]
     pub fn all_versions(self, all_versions: bool) -> Self {
         Self(self.0.query("allVersions", all_versions.to_string()))
     }
     /// The pages of this list, one request each, from this request's own page on (its other parameters and options apply to every page), until `totalCount` items.
+    #[inline]
     pub fn pages(self) -> ::wegnology::runtime::Pages<'a, Self> {
         ::wegnology::runtime::paginate(
             self,
@@ -368,6 +386,7 @@ impl<'a> GetRequest<'a> {
         )
     }
     /// The items of this list's pages, one after the other (see `pages`).
+    #[inline]
     pub fn items(self) -> ::wegnology::runtime::Items<'a, Self> {
         self.pages().items()
     }
@@ -379,48 +398,56 @@ impl<'a> GetByVersionRequest<'a> {
     /// Field to sort the results by. Accepted values are: name, id, creationDate, lastUpdated. Default: `name`. Example: `name`.
     ///
     /// Sent as the query parameter `sortField`.
+    #[inline]
     pub fn sort_field(self, sort_field: SortField) -> Self {
         Self(self.0.query("sortField", sort_field.as_str().to_string()))
     }
     /// Direction to sort the results by. Accepted values are: asc, desc. Default: `asc`. Example: `asc`.
     ///
     /// Sent as the query parameter `sortDirection`.
+    #[inline]
     pub fn sort_direction(self, sort_direction: SortDirection) -> Self {
         Self(self.0.query("sortDirection", sort_direction.as_str().to_string()))
     }
     /// Which page of results to return. Default: `0`. Example: `0`.
     ///
     /// Sent as the query parameter `page`.
+    #[inline]
     pub fn page(self, page: i64) -> Self {
         Self(self.0.query("page", page.to_string()))
     }
     /// How many items to return per page. Default: `100`. Example: `10`.
     ///
     /// Sent as the query parameter `perPage`.
+    #[inline]
     pub fn per_page(self, per_page: i64) -> Self {
         Self(self.0.query("perPage", per_page.to_string()))
     }
     /// Field to filter the results by. Blank or not provided means no filtering. Accepted values are: name. Example: `name`.
     ///
     /// Sent as the query parameter `filterField`.
+    #[inline]
     pub fn filter_field(self, filter_field: FilterField) -> Self {
         Self(self.0.query("filterField", filter_field.as_str().to_string()))
     }
     /// Filter to apply against the filtered field. Supports globbing. Blank or not provided means no filtering. Example: `my*flow`.
     ///
     /// Sent as the query parameter `filter`.
+    #[inline]
     pub fn filter(self, filter: impl Into<String>) -> Self {
         Self(self.0.query("filter", filter.into()))
     }
     /// Filter the workflows by the given flow class. Accepted values are: edge, embedded, cloud, customNode, experience. Default: `cloud`. Example: `cloud`.
     ///
     /// Sent as the query parameter `flowClass`.
+    #[inline]
     pub fn flow_class(self, flow_class: FlowClass) -> Self {
         Self(self.0.query("flowClass", flow_class.as_str().to_string()))
     }
     /// Array of triggers to filter by - always filters against default flow version.
     ///
     /// Sent as the query parameter `triggerFilter`.
+    #[inline]
     pub fn trigger_filter(
         self,
         trigger_filter: super::types::WorkflowTriggerFilter,
@@ -430,16 +457,19 @@ impl<'a> GetByVersionRequest<'a> {
     /// If the result of the request should also include the details of any custom nodes referenced by the returned workflows. Default: `false`. Example: `true`.
     ///
     /// Sent as the query parameter `includeCustomNodes`.
+    #[inline]
     pub fn include_custom_nodes(self, include_custom_nodes: bool) -> Self {
         Self(self.0.query("includeCustomNodes", include_custom_nodes.to_string()))
     }
     /// Workflow filter JSON object which overrides the filterField, filter, triggerFilter, and flowClass parameters.
     ///
     /// Sent as the query parameter `query` (its JSON text).
+    #[inline]
     pub fn query(self, query: super::types::AdvancedWorkflowByVersionQuery) -> Self {
         Self(self.0.query_json("query", &query))
     }
     /// The pages of this list, one request each, from this request's own page on (its other parameters and options apply to every page), until `totalCount` items.
+    #[inline]
     pub fn pages(self) -> ::wegnology::runtime::Pages<'a, Self> {
         ::wegnology::runtime::paginate(
             self,
@@ -447,6 +477,7 @@ impl<'a> GetByVersionRequest<'a> {
         )
     }
     /// The items of this list's pages, one after the other (see `pages`).
+    #[inline]
     pub fn items(self) -> ::wegnology::runtime::Items<'a, Self> {
         self.pages().items()
     }
@@ -462,6 +493,7 @@ impl<'a> PostRequest<'a> {
     /// If the result of the request should also include the details of any custom nodes referenced by the returned workflows. Default: `false`. Example: `true`.
     ///
     /// Sent as the query parameter `includeCustomNodes`.
+    #[inline]
     pub fn include_custom_nodes(self, include_custom_nodes: bool) -> Self {
         Self(self.0.query("includeCustomNodes", include_custom_nodes.to_string()))
     }

@@ -4,6 +4,7 @@
 pub struct InstanceApi<'a>(::wegnology::runtime::Handle<'a>);
 impl<'a> InstanceApi<'a> {
     /// The handle for `client`.
+    #[inline]
     pub fn new(client: &'a ::wegnology::Client) -> Self {
         Self(::wegnology::runtime::Handle::new(client, &super::API))
     }
@@ -36,6 +37,7 @@ impl<'a> InstanceApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn device_counts(
         &self,
         instance_id: impl Into<String>,
@@ -74,6 +76,7 @@ impl<'a> InstanceApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn generate_report(
         &self,
         instance_id: impl Into<String>,
@@ -114,6 +117,7 @@ impl<'a> InstanceApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn get(&self, instance_id: impl Into<String>) -> GetRequest<'a> {
         GetRequest(
             self
@@ -163,6 +167,7 @@ impl<'a> InstanceApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn historical_summaries(
         &self,
         instance_id: impl Into<String>,
@@ -218,6 +223,7 @@ impl<'a> InstanceApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn notebook_minute_counts(
         &self,
         instance_id: impl Into<String>,
@@ -281,6 +287,7 @@ impl<'a> InstanceApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn patch(
         &self,
         instance_id: impl Into<String>,
@@ -303,12 +310,14 @@ impl<'a> DeviceCountsRequest<'a> {
     /// Start of range for device count query (ms since epoch). Example: `0`.
     ///
     /// Sent as the query parameter `start`.
+    #[inline]
     pub fn start(self, start: i64) -> Self {
         Self(self.0.query("start", start.to_string()))
     }
     /// End of range for device count query (ms since epoch). Example: `1465790400000`.
     ///
     /// Sent as the query parameter `end`.
+    #[inline]
     pub fn end(self, end: i64) -> Self {
         Self(self.0.query("end", end.to_string()))
     }
@@ -321,6 +330,7 @@ impl<'a> GenerateReportRequest<'a> {
     /// Object containing report configuration.
     ///
     /// Sent as the JSON request body.
+    #[inline]
     pub fn options(self, options: super::types::InstanceReportOptionsPost) -> Self {
         Self(self.0.json_body(&options))
     }
@@ -334,46 +344,54 @@ impl<'a> HistoricalSummariesRequest<'a> {
     /// Timestamp within the month to report a summary for. Default: `now`. Example: `1609459204518`.
     ///
     /// Sent as the query parameter `month`.
+    #[inline]
     pub fn month(self, month: impl Into<String>) -> Self {
         Self(self.0.query("month", month.into()))
     }
     /// Field to sort the results by. Accepted values are: resourceId, currentPeriodStart. Default: `currentPeriodStart`. Example: `resourceId`.
     ///
     /// Sent as the query parameter `sortField`.
+    #[inline]
     pub fn sort_field(self, sort_field: SortField) -> Self {
         Self(self.0.query("sortField", sort_field.as_str().to_string()))
     }
     /// Direction to sort the results in. Accepted values are: asc, desc. Default: `asc`. Example: `asc`.
     ///
     /// Sent as the query parameter `sortDirection`.
+    #[inline]
     pub fn sort_direction(self, sort_direction: SortDirection) -> Self {
         Self(self.0.query("sortDirection", sort_direction.as_str().to_string()))
     }
     /// Which page of results to return. Default: `0`. Example: `0`.
     ///
     /// Sent as the query parameter `page`.
+    #[inline]
     pub fn page(self, page: i64) -> Self {
         Self(self.0.query("page", page.to_string()))
     }
     /// How many items to return per page. Default: `100`. Example: `10`.
     ///
     /// Sent as the query parameter `perPage`.
+    #[inline]
     pub fn per_page(self, per_page: i64) -> Self {
         Self(self.0.query("perPage", per_page.to_string()))
     }
     /// Field to filter the results by. Blank or not provided means no filtering. Accepted values are: resourceType, resourceId, ownerId, ownerType. Example: `resourceType`.
     ///
     /// Sent as the query parameter `filterField`.
+    #[inline]
     pub fn filter_field(self, filter_field: FilterField) -> Self {
         Self(self.0.query("filterField", filter_field.as_str().to_string()))
     }
     /// Filter to apply against the filtered field. Blank or not provided means no filtering. Example: `organization`.
     ///
     /// Sent as the query parameter `filter`.
+    #[inline]
     pub fn filter(self, filter: impl Into<String>) -> Self {
         Self(self.0.query("filter", filter.into()))
     }
     /// The pages of this list, one request each, from this request's own page on (its other parameters and options apply to every page), until `totalCount` items.
+    #[inline]
     pub fn pages(self) -> ::wegnology::runtime::Pages<'a, Self> {
         ::wegnology::runtime::paginate(
             self,
@@ -381,6 +399,7 @@ impl<'a> HistoricalSummariesRequest<'a> {
         )
     }
     /// The items of this list's pages, one after the other (see `pages`).
+    #[inline]
     pub fn items(self) -> ::wegnology::runtime::Items<'a, Self> {
         self.pages().items()
     }
@@ -393,12 +412,14 @@ impl<'a> NotebookMinuteCountsRequest<'a> {
     /// Start of range for notebook execution query (ms since epoch). Example: `0`.
     ///
     /// Sent as the query parameter `start`.
+    #[inline]
     pub fn start(self, start: i64) -> Self {
         Self(self.0.query("start", start.to_string()))
     }
     /// End of range for notebook execution query (ms since epoch). Example: `1465790400000`.
     ///
     /// Sent as the query parameter `end`.
+    #[inline]
     pub fn end(self, end: i64) -> Self {
         Self(self.0.query("end", end.to_string()))
     }

@@ -4,6 +4,7 @@
 pub struct InstanceApiTokenApi<'a>(::wegnology::runtime::Handle<'a>);
 impl<'a> InstanceApiTokenApi<'a> {
     /// The handle for `client`.
+    #[inline]
     pub fn new(client: &'a ::wegnology::Client) -> Self {
         Self(::wegnology::runtime::Handle::new(client, &super::API))
     }
@@ -33,6 +34,7 @@ impl<'a> InstanceApiTokenApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn delete(
         &self,
         instance_id: impl Into<String>,
@@ -76,6 +78,7 @@ impl<'a> InstanceApiTokenApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn get(
         &self,
         instance_id: impl Into<String>,
@@ -127,6 +130,7 @@ impl<'a> InstanceApiTokenApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn patch(
         &self,
         instance_id: impl Into<String>,

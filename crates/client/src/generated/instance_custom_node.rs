@@ -4,6 +4,7 @@
 pub struct InstanceCustomNodeApi<'a>(::wegnology::runtime::Handle<'a>);
 impl<'a> InstanceCustomNodeApi<'a> {
     /// The handle for `client`.
+    #[inline]
     pub fn new(client: &'a ::wegnology::Client) -> Self {
         Self(::wegnology::runtime::Handle::new(client, &super::API))
     }
@@ -33,6 +34,7 @@ impl<'a> InstanceCustomNodeApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn delete(
         &self,
         instance_id: impl Into<String>,
@@ -84,6 +86,7 @@ impl<'a> InstanceCustomNodeApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn errors(
         &self,
         instance_id: impl Into<String>,
@@ -128,6 +131,7 @@ impl<'a> InstanceCustomNodeApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn get(
         &self,
         instance_id: impl Into<String>,
@@ -177,6 +181,7 @@ impl<'a> InstanceCustomNodeApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn patch(
         &self,
         instance_id: impl Into<String>,
@@ -228,6 +233,7 @@ impl<'a> InstanceCustomNodeApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn stats(
         &self,
         instance_id: impl Into<String>,
@@ -257,24 +263,28 @@ impl<'a> ErrorsRequest<'a> {
     /// Duration of time range in milliseconds. Default: `86400000`. Example: `86400000`.
     ///
     /// Sent as the query parameter `duration`.
+    #[inline]
     pub fn duration(self, duration: i64) -> Self {
         Self(self.0.query("duration", duration.to_string()))
     }
     /// End of time range in milliseconds since epoch. Default: `0`. Example: `0`.
     ///
     /// Sent as the query parameter `end`.
+    #[inline]
     pub fn end(self, end: i64) -> Self {
         Self(self.0.query("end", end.to_string()))
     }
     /// Maximum number of errors to return. Default: `25`. Example: `25`.
     ///
     /// Sent as the query parameter `limit`.
+    #[inline]
     pub fn limit(self, limit: i64) -> Self {
         Self(self.0.query("limit", limit.to_string()))
     }
     /// Direction to sort the results by. Accepted values are: asc, desc. Default: `desc`. Example: `desc`.
     ///
     /// Sent as the query parameter `sortDirection`.
+    #[inline]
     pub fn sort_direction(self, sort_direction: SortDirection) -> Self {
         Self(self.0.query("sortDirection", sort_direction.as_str().to_string()))
     }
@@ -292,18 +302,21 @@ impl<'a> StatsRequest<'a> {
     /// Duration of time range in milliseconds. Default: `86400000`. Example: `86400000`.
     ///
     /// Sent as the query parameter `duration`.
+    #[inline]
     pub fn duration(self, duration: i64) -> Self {
         Self(self.0.query("duration", duration.to_string()))
     }
     /// End of time range in milliseconds since epoch. Default: `0`. Example: `0`.
     ///
     /// Sent as the query parameter `end`.
+    #[inline]
     pub fn end(self, end: i64) -> Self {
         Self(self.0.query("end", end.to_string()))
     }
     /// Resolution in milliseconds. Default: `3600000`. Example: `3600000`.
     ///
     /// Sent as the query parameter `resolution`.
+    #[inline]
     pub fn resolution(self, resolution: i64) -> Self {
         Self(self.0.query("resolution", resolution.to_string()))
     }

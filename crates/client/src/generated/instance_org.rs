@@ -4,6 +4,7 @@
 pub struct InstanceOrgApi<'a>(::wegnology::runtime::Handle<'a>);
 impl<'a> InstanceOrgApi<'a> {
     /// The handle for `client`.
+    #[inline]
     pub fn new(client: &'a ::wegnology::Client) -> Self {
         Self(::wegnology::runtime::Handle::new(client, &super::API))
     }
@@ -33,6 +34,7 @@ impl<'a> InstanceOrgApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn delete(
         &self,
         instance_id: impl Into<String>,
@@ -77,6 +79,7 @@ impl<'a> InstanceOrgApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn device_counts(
         &self,
         instance_id: impl Into<String>,
@@ -123,6 +126,7 @@ impl<'a> InstanceOrgApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn get(
         &self,
         instance_id: impl Into<String>,
@@ -167,6 +171,7 @@ impl<'a> InstanceOrgApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn notebook_minute_counts(
         &self,
         instance_id: impl Into<String>,
@@ -223,6 +228,7 @@ impl<'a> InstanceOrgApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn patch(
         &self,
         instance_id: impl Into<String>,
@@ -250,12 +256,14 @@ impl<'a> DeviceCountsRequest<'a> {
     /// Start of range for device count query (ms since epoch). Example: `0`.
     ///
     /// Sent as the query parameter `start`.
+    #[inline]
     pub fn start(self, start: i64) -> Self {
         Self(self.0.query("start", start.to_string()))
     }
     /// End of range for device count query (ms since epoch). Default: `0`. Example: `1465790400000`.
     ///
     /// Sent as the query parameter `end`.
+    #[inline]
     pub fn end(self, end: i64) -> Self {
         Self(self.0.query("end", end.to_string()))
     }
@@ -267,6 +275,7 @@ impl<'a> GetRequest<'a> {
     /// Comma-separated list of summary fields to include in org summary. Example: `payloadCount`.
     ///
     /// Sent as the query parameter `summaryInclude`.
+    #[inline]
     pub fn summary_include(self, summary_include: impl Into<String>) -> Self {
         Self(self.0.query("summaryInclude", summary_include.into()))
     }
@@ -279,12 +288,14 @@ impl<'a> NotebookMinuteCountsRequest<'a> {
     /// Start of range for notebook execution query (ms since epoch). Example: `0`.
     ///
     /// Sent as the query parameter `start`.
+    #[inline]
     pub fn start(self, start: i64) -> Self {
         Self(self.0.query("start", start.to_string()))
     }
     /// End of range for notebook execution query (ms since epoch). Example: `1465790400000`.
     ///
     /// Sent as the query parameter `end`.
+    #[inline]
     pub fn end(self, end: i64) -> Self {
         Self(self.0.query("end", end.to_string()))
     }
@@ -296,6 +307,7 @@ impl<'a> PatchRequest<'a> {
     /// Comma-separated list of summary fields to include in org summary. Example: `payloadCount`.
     ///
     /// Sent as the query parameter `summaryInclude`.
+    #[inline]
     pub fn summary_include(self, summary_include: impl Into<String>) -> Self {
         Self(self.0.query("summaryInclude", summary_include.into()))
     }

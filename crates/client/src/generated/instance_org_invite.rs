@@ -4,6 +4,7 @@
 pub struct InstanceOrgInviteApi<'a>(::wegnology::runtime::Handle<'a>);
 impl<'a> InstanceOrgInviteApi<'a> {
     /// The handle for `client`.
+    #[inline]
     pub fn new(client: &'a ::wegnology::Client) -> Self {
         Self(::wegnology::runtime::Handle::new(client, &super::API))
     }
@@ -34,6 +35,7 @@ impl<'a> InstanceOrgInviteApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn delete(
         &self,
         instance_id: impl Into<String>,
@@ -80,6 +82,7 @@ impl<'a> InstanceOrgInviteApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn get(
         &self,
         instance_id: impl Into<String>,
@@ -131,6 +134,7 @@ impl<'a> InstanceOrgInviteApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn resend_invite(
         &self,
         instance_id: impl Into<String>,

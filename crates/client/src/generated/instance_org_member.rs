@@ -4,6 +4,7 @@
 pub struct InstanceOrgMemberApi<'a>(::wegnology::runtime::Handle<'a>);
 impl<'a> InstanceOrgMemberApi<'a> {
     /// The handle for `client`.
+    #[inline]
     pub fn new(client: &'a ::wegnology::Client) -> Self {
         Self(::wegnology::runtime::Handle::new(client, &super::API))
     }
@@ -34,6 +35,7 @@ impl<'a> InstanceOrgMemberApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn delete(
         &self,
         instance_id: impl Into<String>,
@@ -80,6 +82,7 @@ impl<'a> InstanceOrgMemberApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn get(
         &self,
         instance_id: impl Into<String>,
@@ -131,6 +134,7 @@ impl<'a> InstanceOrgMemberApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn patch(
         &self,
         instance_id: impl Into<String>,

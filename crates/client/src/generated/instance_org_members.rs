@@ -4,6 +4,7 @@
 pub struct InstanceOrgMembersApi<'a>(::wegnology::runtime::Handle<'a>);
 impl<'a> InstanceOrgMembersApi<'a> {
     /// The handle for `client`.
+    #[inline]
     pub fn new(client: &'a ::wegnology::Client) -> Self {
         Self(::wegnology::runtime::Handle::new(client, &super::API))
     }
@@ -41,6 +42,7 @@ impl<'a> InstanceOrgMembersApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn get(
         &self,
         instance_id: impl Into<String>,
@@ -98,6 +100,7 @@ impl<'a> InstanceOrgMembersApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn post(
         &self,
         instance_id: impl Into<String>,
@@ -125,24 +128,28 @@ impl<'a> GetRequest<'a> {
     /// Field to sort the results by. Accepted values are: email, role. Default: `email`. Example: `role`.
     ///
     /// Sent as the query parameter `sortField`.
+    #[inline]
     pub fn sort_field(self, sort_field: SortField) -> Self {
         Self(self.0.query("sortField", sort_field.as_str().to_string()))
     }
     /// Direction to sort the results by. Accepted values are: asc, desc. Default: `asc`. Example: `asc`.
     ///
     /// Sent as the query parameter `sortDirection`.
+    #[inline]
     pub fn sort_direction(self, sort_direction: SortDirection) -> Self {
         Self(self.0.query("sortDirection", sort_direction.as_str().to_string()))
     }
     /// Field to filter the results by. Blank or not provided means no filtering. Accepted values are: email, role. Example: `email`.
     ///
     /// Sent as the query parameter `filterField`.
+    #[inline]
     pub fn filter_field(self, filter_field: FilterField) -> Self {
         Self(self.0.query("filterField", filter_field.as_str().to_string()))
     }
     /// Filter to apply against the filtered field. Supports globbing. Blank or not provided means no filtering. Example: `my * instance`.
     ///
     /// Sent as the query parameter `filter`.
+    #[inline]
     pub fn filter(self, filter: impl Into<String>) -> Self {
         Self(self.0.query("filter", filter.into()))
     }

@@ -4,6 +4,7 @@
 pub struct InstanceSandboxApi<'a>(::wegnology::runtime::Handle<'a>);
 impl<'a> InstanceSandboxApi<'a> {
     /// The handle for `client`.
+    #[inline]
     pub fn new(client: &'a ::wegnology::Client) -> Self {
         Self(::wegnology::runtime::Handle::new(client, &super::API))
     }
@@ -33,6 +34,7 @@ impl<'a> InstanceSandboxApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn delete(
         &self,
         instance_id: impl Into<String>,
@@ -80,6 +82,7 @@ impl<'a> InstanceSandboxApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn get(
         &self,
         instance_id: impl Into<String>,
@@ -128,6 +131,7 @@ impl<'a> InstanceSandboxApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn undelete(
         &self,
         instance_id: impl Into<String>,
@@ -157,12 +161,14 @@ impl<'a> GetRequest<'a> {
     /// Comma-separated list of summary fields to exclude from user summary. Example: `payloadCount`.
     ///
     /// Sent as the query parameter `summaryExclude`.
+    #[inline]
     pub fn summary_exclude(self, summary_exclude: impl Into<String>) -> Self {
         Self(self.0.query("summaryExclude", summary_exclude.into()))
     }
     /// Comma-separated list of summary fields to include in user summary. Example: `payloadCount`.
     ///
     /// Sent as the query parameter `summaryInclude`.
+    #[inline]
     pub fn summary_include(self, summary_include: impl Into<String>) -> Self {
         Self(self.0.query("summaryInclude", summary_include.into()))
     }
@@ -174,12 +180,14 @@ impl<'a> UndeleteRequest<'a> {
     /// Comma-separated list of summary fields to exclude from user summary. Example: `payloadCount`.
     ///
     /// Sent as the query parameter `summaryExclude`.
+    #[inline]
     pub fn summary_exclude(self, summary_exclude: impl Into<String>) -> Self {
         Self(self.0.query("summaryExclude", summary_exclude.into()))
     }
     /// Comma-separated list of summary fields to include in user summary. Example: `payloadCount`.
     ///
     /// Sent as the query parameter `summaryInclude`.
+    #[inline]
     pub fn summary_include(self, summary_include: impl Into<String>) -> Self {
         Self(self.0.query("summaryInclude", summary_include.into()))
     }

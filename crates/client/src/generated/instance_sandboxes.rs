@@ -4,6 +4,7 @@
 pub struct InstanceSandboxesApi<'a>(::wegnology::runtime::Handle<'a>);
 impl<'a> InstanceSandboxesApi<'a> {
     /// The handle for `client`.
+    #[inline]
     pub fn new(client: &'a ::wegnology::Client) -> Self {
         Self(::wegnology::runtime::Handle::new(client, &super::API))
     }
@@ -51,6 +52,7 @@ impl<'a> InstanceSandboxesApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn get(&self, instance_id: impl Into<String>) -> GetRequest<'a> {
         GetRequest(
             self
@@ -82,60 +84,70 @@ impl<'a> GetRequest<'a> {
     /// Comma-separated list of summary fields to exclude from user summary. Example: `payloadCount`.
     ///
     /// Sent as the query parameter `summaryExclude`.
+    #[inline]
     pub fn summary_exclude(self, summary_exclude: impl Into<String>) -> Self {
         Self(self.0.query("summaryExclude", summary_exclude.into()))
     }
     /// Comma-separated list of summary fields to include in user summary. Example: `payloadCount`.
     ///
     /// Sent as the query parameter `summaryInclude`.
+    #[inline]
     pub fn summary_include(self, summary_include: impl Into<String>) -> Self {
         Self(self.0.query("summaryInclude", summary_include.into()))
     }
     /// Field to sort the results by. Accepted values are: firstName, lastName, email, id, creationDate, lastSuccessfulLogin, lastFailedLogin, failedLoginCount, lastUpdated. Default: `email`. Example: `firstName`.
     ///
     /// Sent as the query parameter `sortField`.
+    #[inline]
     pub fn sort_field(self, sort_field: SortField) -> Self {
         Self(self.0.query("sortField", sort_field.as_str().to_string()))
     }
     /// Direction to sort the results by. Accepted values are: asc, desc. Default: `asc`. Example: `asc`.
     ///
     /// Sent as the query parameter `sortDirection`.
+    #[inline]
     pub fn sort_direction(self, sort_direction: SortDirection) -> Self {
         Self(self.0.query("sortDirection", sort_direction.as_str().to_string()))
     }
     /// Exclusive ID from which to begin querying. Example: `575ec8687ae143cd83dc4a97`.
     ///
     /// Sent as the query parameter `startingAfterId`.
+    #[inline]
     pub fn starting_after_id(self, starting_after_id: impl Into<String>) -> Self {
         Self(self.0.query("startingAfterId", starting_after_id.into()))
     }
     /// Exclusive ID at which to end querying. Example: `575ec8687ae143cd83dc4a97`.
     ///
     /// Sent as the query parameter `endingBeforeId`.
+    #[inline]
     pub fn ending_before_id(self, ending_before_id: impl Into<String>) -> Self {
         Self(self.0.query("endingBeforeId", ending_before_id.into()))
     }
     /// How many items to return. Default: `100`. Example: `10`.
     ///
     /// Sent as the query parameter `limit`.
+    #[inline]
     pub fn limit(self, limit: i64) -> Self {
         Self(self.0.query("limit", limit.to_string()))
     }
     /// Field to filter the results by. Blank or not provided means no filtering. Accepted values are: firstName, lastName, email. Example: `firstName`.
     ///
     /// Sent as the query parameter `filterField`.
+    #[inline]
     pub fn filter_field(self, filter_field: FilterField) -> Self {
         Self(self.0.query("filterField", filter_field.as_str().to_string()))
     }
     /// Filter to apply against the filtered field. Supports globbing. Blank or not provided means no filtering. Example: `my * instance`.
     ///
     /// Sent as the query parameter `filter`.
+    #[inline]
     pub fn filter(self, filter: impl Into<String>) -> Self {
         Self(self.0.query("filter", filter.into()))
     }
     /// If the result of the request should also include deleted sandboxes. Example: `true`.
     ///
     /// Sent as the query parameter `includeDeleted`.
+    #[inline]
     pub fn include_deleted(self, include_deleted: bool) -> Self {
         Self(self.0.query("includeDeleted", include_deleted.to_string()))
     }

@@ -4,6 +4,7 @@
 pub struct IntegrationApi<'a>(::wegnology::runtime::Handle<'a>);
 impl<'a> IntegrationApi<'a> {
     /// The handle for `client`.
+    #[inline]
     pub fn new(client: &'a ::wegnology::Client) -> Self {
         Self(::wegnology::runtime::Handle::new(client, &super::API))
     }
@@ -35,6 +36,7 @@ impl<'a> IntegrationApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn delete(
         &self,
         application_id: impl Into<String>,
@@ -78,6 +80,7 @@ impl<'a> IntegrationApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn get(
         &self,
         application_id: impl Into<String>,
@@ -127,6 +130,7 @@ impl<'a> IntegrationApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn patch(
         &self,
         application_id: impl Into<String>,
@@ -155,6 +159,7 @@ impl<'a> DeleteRequest<'a> {
     /// If the workflows that utilize this integration should also be deleted. Example: `true`.
     ///
     /// Sent as the query parameter `includeWorkflows`.
+    #[inline]
     pub fn include_workflows(self, include_workflows: bool) -> Self {
         Self(self.0.query("includeWorkflows", include_workflows.to_string()))
     }

@@ -4,6 +4,7 @@
 pub struct IntegrationsApi<'a>(::wegnology::runtime::Handle<'a>);
 impl<'a> IntegrationsApi<'a> {
     /// The handle for `client`.
+    #[inline]
     pub fn new(client: &'a ::wegnology::Client) -> Self {
         Self(::wegnology::runtime::Handle::new(client, &super::API))
     }
@@ -46,6 +47,7 @@ impl<'a> IntegrationsApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn get(&self, application_id: impl Into<String>) -> GetRequest<'a> {
         GetRequest(
             self
@@ -115,6 +117,7 @@ impl<'a> IntegrationsApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn post(
         &self,
         application_id: impl Into<String>,
@@ -138,40 +141,47 @@ impl<'a> GetRequest<'a> {
     /// Field to sort the results by. Accepted values are: name, id, creationDate, integrationType, lastUpdated. Default: `name`. Example: `name`.
     ///
     /// Sent as the query parameter `sortField`.
+    #[inline]
     pub fn sort_field(self, sort_field: SortField) -> Self {
         Self(self.0.query("sortField", sort_field.as_str().to_string()))
     }
     /// Direction to sort the results by. Accepted values are: asc, desc. Default: `asc`. Example: `asc`.
     ///
     /// Sent as the query parameter `sortDirection`.
+    #[inline]
     pub fn sort_direction(self, sort_direction: SortDirection) -> Self {
         Self(self.0.query("sortDirection", sort_direction.as_str().to_string()))
     }
     /// Which page of results to return. Default: `0`. Example: `0`.
     ///
     /// Sent as the query parameter `page`.
+    #[inline]
     pub fn page(self, page: i64) -> Self {
         Self(self.0.query("page", page.to_string()))
     }
     /// How many items to return per page. Default: `100`. Example: `10`.
     ///
     /// Sent as the query parameter `perPage`.
+    #[inline]
     pub fn per_page(self, per_page: i64) -> Self {
         Self(self.0.query("perPage", per_page.to_string()))
     }
     /// Field to filter the results by. Blank or not provided means no filtering. Accepted values are: name, integrationType. Example: `integrationType`.
     ///
     /// Sent as the query parameter `filterField`.
+    #[inline]
     pub fn filter_field(self, filter_field: FilterField) -> Self {
         Self(self.0.query("filterField", filter_field.as_str().to_string()))
     }
     /// Filter to apply against the filtered field. Supports globbing. Blank or not provided means no filtering. Example: `my*integration`.
     ///
     /// Sent as the query parameter `filter`.
+    #[inline]
     pub fn filter(self, filter: impl Into<String>) -> Self {
         Self(self.0.query("filter", filter.into()))
     }
     /// The pages of this list, one request each, from this request's own page on (its other parameters and options apply to every page), until `totalCount` items.
+    #[inline]
     pub fn pages(self) -> ::wegnology::runtime::Pages<'a, Self> {
         ::wegnology::runtime::paginate(
             self,
@@ -179,6 +189,7 @@ impl<'a> GetRequest<'a> {
         )
     }
     /// The items of this list's pages, one after the other (see `pages`).
+    #[inline]
     pub fn items(self) -> ::wegnology::runtime::Items<'a, Self> {
         self.pages().items()
     }

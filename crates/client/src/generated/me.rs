@@ -4,6 +4,7 @@
 pub struct MeApi<'a>(::wegnology::runtime::Handle<'a>);
 impl<'a> MeApi<'a> {
     /// The handle for `client`.
+    #[inline]
     pub fn new(client: &'a ::wegnology::Client) -> Self {
         Self(::wegnology::runtime::Handle::new(client, &super::API))
     }
@@ -36,6 +37,7 @@ impl<'a> MeApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn add_recent_item(
         &self,
         data: super::types::RecentItem,
@@ -74,6 +76,7 @@ impl<'a> MeApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn change_password(
         &self,
         data: super::types::ChangePassword,
@@ -116,6 +119,7 @@ impl<'a> MeApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn delete(
         &self,
         credentials: super::types::UserCredentials,
@@ -149,6 +153,7 @@ impl<'a> MeApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn device_counts(&self) -> DeviceCountsRequest<'a> {
         DeviceCountsRequest(
             self
@@ -185,6 +190,7 @@ impl<'a> MeApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn disable_two_factor_auth(
         &self,
         data: super::types::DisableMultiFactorAuthentication,
@@ -220,6 +226,7 @@ impl<'a> MeApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn disconnect_github(&self) -> DisconnectGithubRequest<'a> {
         DisconnectGithubRequest(
             self.0.patch("me.disconnectGithub", "/me/disconnectGithub"),
@@ -256,6 +263,7 @@ impl<'a> MeApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn enable_two_factor_auth(
         &self,
         data: super::types::EnableMultiFactorAuthentication,
@@ -293,6 +301,7 @@ impl<'a> MeApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn fetch_recent_items(
         &self,
         item_type: ItemType,
@@ -329,6 +338,7 @@ impl<'a> MeApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn generate_two_factor_auth(&self) -> GenerateTwoFactorAuthRequest<'a> {
         GenerateTwoFactorAuthRequest(
             self
@@ -366,6 +376,7 @@ impl<'a> MeApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn get(&self) -> GetRequest<'a> {
         GetRequest(
             self
@@ -399,6 +410,7 @@ impl<'a> MeApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn invite(&self, invite_id: impl Into<String>) -> InviteRequest<'a> {
         InviteRequest(
             self
@@ -431,6 +443,7 @@ impl<'a> MeApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn invites(&self) -> InvitesRequest<'a> {
         InvitesRequest(self.0.get("me.invites", "/me/invites"))
     }
@@ -461,6 +474,7 @@ impl<'a> MeApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn notebook_minute_counts(&self) -> NotebookMinuteCountsRequest<'a> {
         NotebookMinuteCountsRequest(
             self
@@ -506,6 +520,7 @@ impl<'a> MeApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn patch(&self, user: super::types::MePatch) -> PatchRequest<'a> {
         PatchRequest(
             self
@@ -544,6 +559,7 @@ impl<'a> MeApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn payload_counts(&self) -> PayloadCountsRequest<'a> {
         PayloadCountsRequest(
             self
@@ -585,6 +601,7 @@ impl<'a> MeApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn payload_counts_breakdown(&self) -> PayloadCountsBreakdownRequest<'a> {
         PayloadCountsBreakdownRequest(
             self
@@ -620,6 +637,7 @@ impl<'a> MeApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn refresh_token(&self) -> RefreshTokenRequest<'a> {
         RefreshTokenRequest(
             self
@@ -659,6 +677,7 @@ impl<'a> MeApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn respond_to_invite(
         &self,
         invite_id: impl Into<String>,
@@ -703,6 +722,7 @@ impl<'a> MeApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn transfer_resources(
         &self,
         transfer: super::types::ResourceTransfer,
@@ -738,6 +758,7 @@ impl<'a> MeApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn verify_email(&self) -> VerifyEmailRequest<'a> {
         VerifyEmailRequest(self.0.post("me.verifyEmail", "/me/verify-email"))
     }
@@ -756,12 +777,14 @@ impl<'a> DeviceCountsRequest<'a> {
     /// Start of range for device count query (ms since epoch). Example: `0`.
     ///
     /// Sent as the query parameter `start`.
+    #[inline]
     pub fn start(self, start: i64) -> Self {
         Self(self.0.query("start", start.to_string()))
     }
     /// End of range for device count query (ms since epoch). Example: `1465790400000`.
     ///
     /// Sent as the query parameter `end`.
+    #[inline]
     pub fn end(self, end: i64) -> Self {
         Self(self.0.query("end", end.to_string()))
     }
@@ -782,6 +805,7 @@ impl<'a> FetchRecentItemsRequest<'a> {
     /// Parent id of the recent list. Example: `575ec8687ae143cd83dc4a97`.
     ///
     /// Sent as the query parameter `parentId`.
+    #[inline]
     pub fn parent_id(self, parent_id: impl Into<String>) -> Self {
         Self(self.0.query("parentId", parent_id.into()))
     }
@@ -795,18 +819,21 @@ impl<'a> GetRequest<'a> {
     /// Should the user include recent app/dashboard info. Example: `true`.
     ///
     /// Sent as the query parameter `includeRecent`.
+    #[inline]
     pub fn include_recent(self, include_recent: bool) -> Self {
         Self(self.0.query("includeRecent", include_recent.to_string()))
     }
     /// Comma-separated list of summary fields to exclude from user summary. Example: `payloadCount`.
     ///
     /// Sent as the query parameter `summaryExclude`.
+    #[inline]
     pub fn summary_exclude(self, summary_exclude: impl Into<String>) -> Self {
         Self(self.0.query("summaryExclude", summary_exclude.into()))
     }
     /// Comma-separated list of summary fields to include in user summary. Example: `payloadCount`.
     ///
     /// Sent as the query parameter `summaryInclude`.
+    #[inline]
     pub fn summary_include(self, summary_include: impl Into<String>) -> Self {
         Self(self.0.query("summaryInclude", summary_include.into()))
     }
@@ -825,12 +852,14 @@ impl<'a> NotebookMinuteCountsRequest<'a> {
     /// Start of range for notebook execution query (ms since epoch). Example: `0`.
     ///
     /// Sent as the query parameter `start`.
+    #[inline]
     pub fn start(self, start: i64) -> Self {
         Self(self.0.query("start", start.to_string()))
     }
     /// End of range for notebook execution query (ms since epoch). Example: `1465790400000`.
     ///
     /// Sent as the query parameter `end`.
+    #[inline]
     pub fn end(self, end: i64) -> Self {
         Self(self.0.query("end", end.to_string()))
     }
@@ -840,12 +869,14 @@ impl<'a> PatchRequest<'a> {
     /// Comma-separated list of summary fields to exclude from user summary. Example: `payloadCount`.
     ///
     /// Sent as the query parameter `summaryExclude`.
+    #[inline]
     pub fn summary_exclude(self, summary_exclude: impl Into<String>) -> Self {
         Self(self.0.query("summaryExclude", summary_exclude.into()))
     }
     /// Comma-separated list of summary fields to include in user summary. Example: `payloadCount`.
     ///
     /// Sent as the query parameter `summaryInclude`.
+    #[inline]
     pub fn summary_include(self, summary_include: impl Into<String>) -> Self {
         Self(self.0.query("summaryInclude", summary_include.into()))
     }
@@ -857,18 +888,21 @@ impl<'a> PayloadCountsRequest<'a> {
     /// Start of range for payload count query (ms since epoch). Example: `0`.
     ///
     /// Sent as the query parameter `start`.
+    #[inline]
     pub fn start(self, start: i64) -> Self {
         Self(self.0.query("start", start.to_string()))
     }
     /// End of range for payload count query (ms since epoch). Example: `1465790400000`.
     ///
     /// Sent as the query parameter `end`.
+    #[inline]
     pub fn end(self, end: i64) -> Self {
         Self(self.0.query("end", end.to_string()))
     }
     /// If the resulting stats should be returned as bytes. Default: `false`. Example: `true`.
     ///
     /// Sent as the query parameter `asBytes`.
+    #[inline]
     pub fn as_bytes(self, as_bytes: bool) -> Self {
         Self(self.0.query("asBytes", as_bytes.to_string()))
     }
@@ -881,30 +915,35 @@ impl<'a> PayloadCountsBreakdownRequest<'a> {
     /// Start of range for payload count query (ms since epoch). Example: `0`.
     ///
     /// Sent as the query parameter `start`.
+    #[inline]
     pub fn start(self, start: i64) -> Self {
         Self(self.0.query("start", start.to_string()))
     }
     /// End of range for payload count query (ms since epoch). Example: `1465790400000`.
     ///
     /// Sent as the query parameter `end`.
+    #[inline]
     pub fn end(self, end: i64) -> Self {
         Self(self.0.query("end", end.to_string()))
     }
     /// Resolution in milliseconds. Accepted values are: 86400000, 3600000. Default: `86400000`. Example: `86400000`.
     ///
     /// Sent as the query parameter `resolution`.
+    #[inline]
     pub fn resolution(self, resolution: Resolution) -> Self {
         Self(self.0.query("resolution", resolution.as_str().to_string()))
     }
     /// If the resulting stats should be returned as bytes. Default: `false`. Example: `true`.
     ///
     /// Sent as the query parameter `asBytes`.
+    #[inline]
     pub fn as_bytes(self, as_bytes: bool) -> Self {
         Self(self.0.query("asBytes", as_bytes.to_string()))
     }
     /// If non-billable payloads should be included in the result. Default: `false`. Example: `true`.
     ///
     /// Sent as the query parameter `includeNonBillable`.
+    #[inline]
     pub fn include_non_billable(self, include_non_billable: bool) -> Self {
         Self(self.0.query("includeNonBillable", include_non_billable.to_string()))
     }

@@ -301,6 +301,7 @@ pub mod webhooks;
 #[cfg(feature = "application")]
 impl ::wegnology::Client {
     /// The actions of the Application resource (cargo feature `application`).
+    #[inline]
     pub fn application(&self) -> application::ApplicationApi<'_> {
         application::ApplicationApi::new(self)
     }
@@ -308,6 +309,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "application_api_token")]
 impl ::wegnology::Client {
     /// The actions of the Application Api Token resource (cargo feature `application_api_token`).
+    #[inline]
     pub fn application_api_token(
         &self,
     ) -> application_api_token::ApplicationApiTokenApi<'_> {
@@ -317,6 +319,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "application_api_tokens")]
 impl ::wegnology::Client {
     /// The actions of the Application Api Tokens resource (cargo feature `application_api_tokens`).
+    #[inline]
     pub fn application_api_tokens(
         &self,
     ) -> application_api_tokens::ApplicationApiTokensApi<'_> {
@@ -326,6 +329,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "application_certificate")]
 impl ::wegnology::Client {
     /// The actions of the Application Certificate resource (cargo feature `application_certificate`).
+    #[inline]
     pub fn application_certificate(
         &self,
     ) -> application_certificate::ApplicationCertificateApi<'_> {
@@ -335,6 +339,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "application_certificate_authorities")]
 impl ::wegnology::Client {
     /// The actions of the Application Certificate Authorities resource (cargo feature `application_certificate_authorities`).
+    #[inline]
     pub fn application_certificate_authorities(
         &self,
     ) -> application_certificate_authorities::ApplicationCertificateAuthoritiesApi<'_> {
@@ -346,6 +351,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "application_certificate_authority")]
 impl ::wegnology::Client {
     /// The actions of the Application Certificate Authority resource (cargo feature `application_certificate_authority`).
+    #[inline]
     pub fn application_certificate_authority(
         &self,
     ) -> application_certificate_authority::ApplicationCertificateAuthorityApi<'_> {
@@ -355,6 +361,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "application_certificates")]
 impl ::wegnology::Client {
     /// The actions of the Application Certificates resource (cargo feature `application_certificates`).
+    #[inline]
     pub fn application_certificates(
         &self,
     ) -> application_certificates::ApplicationCertificatesApi<'_> {
@@ -364,6 +371,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "application_dashboard")]
 impl ::wegnology::Client {
     /// The actions of the Application Dashboard resource (cargo feature `application_dashboard`).
+    #[inline]
     pub fn application_dashboard(
         &self,
     ) -> application_dashboard::ApplicationDashboardApi<'_> {
@@ -373,6 +381,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "application_dashboards")]
 impl ::wegnology::Client {
     /// The actions of the Application Dashboards resource (cargo feature `application_dashboards`).
+    #[inline]
     pub fn application_dashboards(
         &self,
     ) -> application_dashboards::ApplicationDashboardsApi<'_> {
@@ -382,6 +391,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "application_key")]
 impl ::wegnology::Client {
     /// The actions of the Application Key resource (cargo feature `application_key`).
+    #[inline]
     pub fn application_key(&self) -> application_key::ApplicationKeyApi<'_> {
         application_key::ApplicationKeyApi::new(self)
     }
@@ -389,6 +399,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "application_keys")]
 impl ::wegnology::Client {
     /// The actions of the Application Keys resource (cargo feature `application_keys`).
+    #[inline]
     pub fn application_keys(&self) -> application_keys::ApplicationKeysApi<'_> {
         application_keys::ApplicationKeysApi::new(self)
     }
@@ -396,6 +407,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "application_template")]
 impl ::wegnology::Client {
     /// The actions of the Application Template resource (cargo feature `application_template`).
+    #[inline]
     pub fn application_template(
         &self,
     ) -> application_template::ApplicationTemplateApi<'_> {
@@ -405,6 +417,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "application_templates")]
 impl ::wegnology::Client {
     /// The actions of the Application Templates resource (cargo feature `application_templates`).
+    #[inline]
     pub fn application_templates(
         &self,
     ) -> application_templates::ApplicationTemplatesApi<'_> {
@@ -414,6 +427,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "applications")]
 impl ::wegnology::Client {
     /// The actions of the Applications resource (cargo feature `applications`).
+    #[inline]
     pub fn applications(&self) -> applications::ApplicationsApi<'_> {
         applications::ApplicationsApi::new(self)
     }
@@ -421,6 +435,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "audit_log")]
 impl ::wegnology::Client {
     /// The actions of the Audit Log resource (cargo feature `audit_log`).
+    #[inline]
     pub fn audit_log(&self) -> audit_log::AuditLogApi<'_> {
         audit_log::AuditLogApi::new(self)
     }
@@ -428,6 +443,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "audit_logs")]
 impl ::wegnology::Client {
     /// The actions of the Audit Logs resource (cargo feature `audit_logs`).
+    #[inline]
     pub fn audit_logs(&self) -> audit_logs::AuditLogsApi<'_> {
         audit_logs::AuditLogsApi::new(self)
     }
@@ -435,6 +451,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "auth")]
 impl ::wegnology::Client {
     /// The actions of the Auth resource (cargo feature `auth`).
+    #[inline]
     pub fn auth(&self) -> auth::AuthApi<'_> {
         auth::AuthApi::new(self)
     }
@@ -442,6 +459,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "dashboard")]
 impl ::wegnology::Client {
     /// The actions of the Dashboard resource (cargo feature `dashboard`).
+    #[inline]
     pub fn dashboard(&self) -> dashboard::DashboardApi<'_> {
         dashboard::DashboardApi::new(self)
     }
@@ -449,6 +467,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "dashboards")]
 impl ::wegnology::Client {
     /// The actions of the Dashboards resource (cargo feature `dashboards`).
+    #[inline]
     pub fn dashboards(&self) -> dashboards::DashboardsApi<'_> {
         dashboards::DashboardsApi::new(self)
     }
@@ -456,6 +475,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "data")]
 impl ::wegnology::Client {
     /// The actions of the Data resource (cargo feature `data`).
+    #[inline]
     pub fn data(&self) -> data::DataApi<'_> {
         data::DataApi::new(self)
     }
@@ -463,6 +483,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "data_table")]
 impl ::wegnology::Client {
     /// The actions of the Data Table resource (cargo feature `data_table`).
+    #[inline]
     pub fn data_table(&self) -> data_table::DataTableApi<'_> {
         data_table::DataTableApi::new(self)
     }
@@ -470,6 +491,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "data_table_row")]
 impl ::wegnology::Client {
     /// The actions of the Data Table Row resource (cargo feature `data_table_row`).
+    #[inline]
     pub fn data_table_row(&self) -> data_table_row::DataTableRowApi<'_> {
         data_table_row::DataTableRowApi::new(self)
     }
@@ -477,6 +499,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "data_table_rows")]
 impl ::wegnology::Client {
     /// The actions of the Data Table Rows resource (cargo feature `data_table_rows`).
+    #[inline]
     pub fn data_table_rows(&self) -> data_table_rows::DataTableRowsApi<'_> {
         data_table_rows::DataTableRowsApi::new(self)
     }
@@ -484,6 +507,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "data_tables")]
 impl ::wegnology::Client {
     /// The actions of the Data Tables resource (cargo feature `data_tables`).
+    #[inline]
     pub fn data_tables(&self) -> data_tables::DataTablesApi<'_> {
         data_tables::DataTablesApi::new(self)
     }
@@ -491,6 +515,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "device")]
 impl ::wegnology::Client {
     /// The actions of the Device resource (cargo feature `device`).
+    #[inline]
     pub fn device(&self) -> device::DeviceApi<'_> {
         device::DeviceApi::new(self)
     }
@@ -498,6 +523,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "device_recipe")]
 impl ::wegnology::Client {
     /// The actions of the Device Recipe resource (cargo feature `device_recipe`).
+    #[inline]
     pub fn device_recipe(&self) -> device_recipe::DeviceRecipeApi<'_> {
         device_recipe::DeviceRecipeApi::new(self)
     }
@@ -505,6 +531,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "device_recipes")]
 impl ::wegnology::Client {
     /// The actions of the Device Recipes resource (cargo feature `device_recipes`).
+    #[inline]
     pub fn device_recipes(&self) -> device_recipes::DeviceRecipesApi<'_> {
         device_recipes::DeviceRecipesApi::new(self)
     }
@@ -512,6 +539,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "devices")]
 impl ::wegnology::Client {
     /// The actions of the Devices resource (cargo feature `devices`).
+    #[inline]
     pub fn devices(&self) -> devices::DevicesApi<'_> {
         devices::DevicesApi::new(self)
     }
@@ -519,6 +547,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "edge_deployment")]
 impl ::wegnology::Client {
     /// The actions of the Edge Deployment resource (cargo feature `edge_deployment`).
+    #[inline]
     pub fn edge_deployment(&self) -> edge_deployment::EdgeDeploymentApi<'_> {
         edge_deployment::EdgeDeploymentApi::new(self)
     }
@@ -526,6 +555,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "edge_deployments")]
 impl ::wegnology::Client {
     /// The actions of the Edge Deployments resource (cargo feature `edge_deployments`).
+    #[inline]
     pub fn edge_deployments(&self) -> edge_deployments::EdgeDeploymentsApi<'_> {
         edge_deployments::EdgeDeploymentsApi::new(self)
     }
@@ -533,6 +563,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "embedded_deployment")]
 impl ::wegnology::Client {
     /// The actions of the Embedded Deployment resource (cargo feature `embedded_deployment`).
+    #[inline]
     pub fn embedded_deployment(&self) -> embedded_deployment::EmbeddedDeploymentApi<'_> {
         embedded_deployment::EmbeddedDeploymentApi::new(self)
     }
@@ -540,6 +571,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "embedded_deployments")]
 impl ::wegnology::Client {
     /// The actions of the Embedded Deployments resource (cargo feature `embedded_deployments`).
+    #[inline]
     pub fn embedded_deployments(
         &self,
     ) -> embedded_deployments::EmbeddedDeploymentsApi<'_> {
@@ -549,6 +581,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "event")]
 impl ::wegnology::Client {
     /// The actions of the Event resource (cargo feature `event`).
+    #[inline]
     pub fn event(&self) -> event::EventApi<'_> {
         event::EventApi::new(self)
     }
@@ -556,6 +589,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "events")]
 impl ::wegnology::Client {
     /// The actions of the Events resource (cargo feature `events`).
+    #[inline]
     pub fn events(&self) -> events::EventsApi<'_> {
         events::EventsApi::new(self)
     }
@@ -563,6 +597,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "experience")]
 impl ::wegnology::Client {
     /// The actions of the Experience resource (cargo feature `experience`).
+    #[inline]
     pub fn experience(&self) -> experience::ExperienceApi<'_> {
         experience::ExperienceApi::new(self)
     }
@@ -570,6 +605,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "experience_domain")]
 impl ::wegnology::Client {
     /// The actions of the Experience Domain resource (cargo feature `experience_domain`).
+    #[inline]
     pub fn experience_domain(&self) -> experience_domain::ExperienceDomainApi<'_> {
         experience_domain::ExperienceDomainApi::new(self)
     }
@@ -577,6 +613,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "experience_domains")]
 impl ::wegnology::Client {
     /// The actions of the Experience Domains resource (cargo feature `experience_domains`).
+    #[inline]
     pub fn experience_domains(&self) -> experience_domains::ExperienceDomainsApi<'_> {
         experience_domains::ExperienceDomainsApi::new(self)
     }
@@ -584,6 +621,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "experience_endpoint")]
 impl ::wegnology::Client {
     /// The actions of the Experience Endpoint resource (cargo feature `experience_endpoint`).
+    #[inline]
     pub fn experience_endpoint(&self) -> experience_endpoint::ExperienceEndpointApi<'_> {
         experience_endpoint::ExperienceEndpointApi::new(self)
     }
@@ -591,6 +629,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "experience_endpoints")]
 impl ::wegnology::Client {
     /// The actions of the Experience Endpoints resource (cargo feature `experience_endpoints`).
+    #[inline]
     pub fn experience_endpoints(
         &self,
     ) -> experience_endpoints::ExperienceEndpointsApi<'_> {
@@ -600,6 +639,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "experience_group")]
 impl ::wegnology::Client {
     /// The actions of the Experience Group resource (cargo feature `experience_group`).
+    #[inline]
     pub fn experience_group(&self) -> experience_group::ExperienceGroupApi<'_> {
         experience_group::ExperienceGroupApi::new(self)
     }
@@ -607,6 +647,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "experience_groups")]
 impl ::wegnology::Client {
     /// The actions of the Experience Groups resource (cargo feature `experience_groups`).
+    #[inline]
     pub fn experience_groups(&self) -> experience_groups::ExperienceGroupsApi<'_> {
         experience_groups::ExperienceGroupsApi::new(self)
     }
@@ -614,6 +655,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "experience_slug")]
 impl ::wegnology::Client {
     /// The actions of the Experience Slug resource (cargo feature `experience_slug`).
+    #[inline]
     pub fn experience_slug(&self) -> experience_slug::ExperienceSlugApi<'_> {
         experience_slug::ExperienceSlugApi::new(self)
     }
@@ -621,6 +663,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "experience_slugs")]
 impl ::wegnology::Client {
     /// The actions of the Experience Slugs resource (cargo feature `experience_slugs`).
+    #[inline]
     pub fn experience_slugs(&self) -> experience_slugs::ExperienceSlugsApi<'_> {
         experience_slugs::ExperienceSlugsApi::new(self)
     }
@@ -628,6 +671,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "experience_user")]
 impl ::wegnology::Client {
     /// The actions of the Experience User resource (cargo feature `experience_user`).
+    #[inline]
     pub fn experience_user(&self) -> experience_user::ExperienceUserApi<'_> {
         experience_user::ExperienceUserApi::new(self)
     }
@@ -635,6 +679,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "experience_users")]
 impl ::wegnology::Client {
     /// The actions of the Experience Users resource (cargo feature `experience_users`).
+    #[inline]
     pub fn experience_users(&self) -> experience_users::ExperienceUsersApi<'_> {
         experience_users::ExperienceUsersApi::new(self)
     }
@@ -642,6 +687,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "experience_version")]
 impl ::wegnology::Client {
     /// The actions of the Experience Version resource (cargo feature `experience_version`).
+    #[inline]
     pub fn experience_version(&self) -> experience_version::ExperienceVersionApi<'_> {
         experience_version::ExperienceVersionApi::new(self)
     }
@@ -649,6 +695,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "experience_versions")]
 impl ::wegnology::Client {
     /// The actions of the Experience Versions resource (cargo feature `experience_versions`).
+    #[inline]
     pub fn experience_versions(&self) -> experience_versions::ExperienceVersionsApi<'_> {
         experience_versions::ExperienceVersionsApi::new(self)
     }
@@ -656,6 +703,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "experience_view")]
 impl ::wegnology::Client {
     /// The actions of the Experience View resource (cargo feature `experience_view`).
+    #[inline]
     pub fn experience_view(&self) -> experience_view::ExperienceViewApi<'_> {
         experience_view::ExperienceViewApi::new(self)
     }
@@ -663,6 +711,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "experience_views")]
 impl ::wegnology::Client {
     /// The actions of the Experience Views resource (cargo feature `experience_views`).
+    #[inline]
     pub fn experience_views(&self) -> experience_views::ExperienceViewsApi<'_> {
         experience_views::ExperienceViewsApi::new(self)
     }
@@ -670,6 +719,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "file")]
 impl ::wegnology::Client {
     /// The actions of the File resource (cargo feature `file`).
+    #[inline]
     pub fn file(&self) -> file::FileApi<'_> {
         file::FileApi::new(self)
     }
@@ -677,6 +727,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "files")]
 impl ::wegnology::Client {
     /// The actions of the Files resource (cargo feature `files`).
+    #[inline]
     pub fn files(&self) -> files::FilesApi<'_> {
         files::FilesApi::new(self)
     }
@@ -684,6 +735,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "flow")]
 impl ::wegnology::Client {
     /// The actions of the Flow resource (cargo feature `flow`).
+    #[inline]
     pub fn flow(&self) -> flow::FlowApi<'_> {
         flow::FlowApi::new(self)
     }
@@ -691,6 +743,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "flow_version")]
 impl ::wegnology::Client {
     /// The actions of the Flow Version resource (cargo feature `flow_version`).
+    #[inline]
     pub fn flow_version(&self) -> flow_version::FlowVersionApi<'_> {
         flow_version::FlowVersionApi::new(self)
     }
@@ -698,6 +751,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "flow_versions")]
 impl ::wegnology::Client {
     /// The actions of the Flow Versions resource (cargo feature `flow_versions`).
+    #[inline]
     pub fn flow_versions(&self) -> flow_versions::FlowVersionsApi<'_> {
         flow_versions::FlowVersionsApi::new(self)
     }
@@ -705,6 +759,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "flows")]
 impl ::wegnology::Client {
     /// The actions of the Flows resource (cargo feature `flows`).
+    #[inline]
     pub fn flows(&self) -> flows::FlowsApi<'_> {
         flows::FlowsApi::new(self)
     }
@@ -712,6 +767,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "instance")]
 impl ::wegnology::Client {
     /// The actions of the Instance resource (cargo feature `instance`).
+    #[inline]
     pub fn instance(&self) -> instance::InstanceApi<'_> {
         instance::InstanceApi::new(self)
     }
@@ -719,6 +775,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "instance_api_token")]
 impl ::wegnology::Client {
     /// The actions of the Instance Api Token resource (cargo feature `instance_api_token`).
+    #[inline]
     pub fn instance_api_token(&self) -> instance_api_token::InstanceApiTokenApi<'_> {
         instance_api_token::InstanceApiTokenApi::new(self)
     }
@@ -726,6 +783,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "instance_api_tokens")]
 impl ::wegnology::Client {
     /// The actions of the Instance Api Tokens resource (cargo feature `instance_api_tokens`).
+    #[inline]
     pub fn instance_api_tokens(&self) -> instance_api_tokens::InstanceApiTokensApi<'_> {
         instance_api_tokens::InstanceApiTokensApi::new(self)
     }
@@ -733,6 +791,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "instance_custom_node")]
 impl ::wegnology::Client {
     /// The actions of the Instance Custom Node resource (cargo feature `instance_custom_node`).
+    #[inline]
     pub fn instance_custom_node(
         &self,
     ) -> instance_custom_node::InstanceCustomNodeApi<'_> {
@@ -742,6 +801,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "instance_custom_nodes")]
 impl ::wegnology::Client {
     /// The actions of the Instance Custom Nodes resource (cargo feature `instance_custom_nodes`).
+    #[inline]
     pub fn instance_custom_nodes(
         &self,
     ) -> instance_custom_nodes::InstanceCustomNodesApi<'_> {
@@ -751,6 +811,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "instance_member")]
 impl ::wegnology::Client {
     /// The actions of the Instance Member resource (cargo feature `instance_member`).
+    #[inline]
     pub fn instance_member(&self) -> instance_member::InstanceMemberApi<'_> {
         instance_member::InstanceMemberApi::new(self)
     }
@@ -758,6 +819,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "instance_members")]
 impl ::wegnology::Client {
     /// The actions of the Instance Members resource (cargo feature `instance_members`).
+    #[inline]
     pub fn instance_members(&self) -> instance_members::InstanceMembersApi<'_> {
         instance_members::InstanceMembersApi::new(self)
     }
@@ -765,6 +827,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "instance_org")]
 impl ::wegnology::Client {
     /// The actions of the Instance Org resource (cargo feature `instance_org`).
+    #[inline]
     pub fn instance_org(&self) -> instance_org::InstanceOrgApi<'_> {
         instance_org::InstanceOrgApi::new(self)
     }
@@ -772,6 +835,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "instance_org_invite")]
 impl ::wegnology::Client {
     /// The actions of the Instance Org Invite resource (cargo feature `instance_org_invite`).
+    #[inline]
     pub fn instance_org_invite(&self) -> instance_org_invite::InstanceOrgInviteApi<'_> {
         instance_org_invite::InstanceOrgInviteApi::new(self)
     }
@@ -779,6 +843,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "instance_org_invites")]
 impl ::wegnology::Client {
     /// The actions of the Instance Org Invites resource (cargo feature `instance_org_invites`).
+    #[inline]
     pub fn instance_org_invites(
         &self,
     ) -> instance_org_invites::InstanceOrgInvitesApi<'_> {
@@ -788,6 +853,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "instance_org_member")]
 impl ::wegnology::Client {
     /// The actions of the Instance Org Member resource (cargo feature `instance_org_member`).
+    #[inline]
     pub fn instance_org_member(&self) -> instance_org_member::InstanceOrgMemberApi<'_> {
         instance_org_member::InstanceOrgMemberApi::new(self)
     }
@@ -795,6 +861,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "instance_org_members")]
 impl ::wegnology::Client {
     /// The actions of the Instance Org Members resource (cargo feature `instance_org_members`).
+    #[inline]
     pub fn instance_org_members(
         &self,
     ) -> instance_org_members::InstanceOrgMembersApi<'_> {
@@ -804,6 +871,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "instance_orgs")]
 impl ::wegnology::Client {
     /// The actions of the Instance Orgs resource (cargo feature `instance_orgs`).
+    #[inline]
     pub fn instance_orgs(&self) -> instance_orgs::InstanceOrgsApi<'_> {
         instance_orgs::InstanceOrgsApi::new(self)
     }
@@ -811,6 +879,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "instance_sandbox")]
 impl ::wegnology::Client {
     /// The actions of the Instance Sandbox resource (cargo feature `instance_sandbox`).
+    #[inline]
     pub fn instance_sandbox(&self) -> instance_sandbox::InstanceSandboxApi<'_> {
         instance_sandbox::InstanceSandboxApi::new(self)
     }
@@ -818,6 +887,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "instance_sandboxes")]
 impl ::wegnology::Client {
     /// The actions of the Instance Sandboxes resource (cargo feature `instance_sandboxes`).
+    #[inline]
     pub fn instance_sandboxes(&self) -> instance_sandboxes::InstanceSandboxesApi<'_> {
         instance_sandboxes::InstanceSandboxesApi::new(self)
     }
@@ -825,6 +895,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "instances")]
 impl ::wegnology::Client {
     /// The actions of the Instances resource (cargo feature `instances`).
+    #[inline]
     pub fn instances(&self) -> instances::InstancesApi<'_> {
         instances::InstancesApi::new(self)
     }
@@ -832,6 +903,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "integration")]
 impl ::wegnology::Client {
     /// The actions of the Integration resource (cargo feature `integration`).
+    #[inline]
     pub fn integration(&self) -> integration::IntegrationApi<'_> {
         integration::IntegrationApi::new(self)
     }
@@ -839,6 +911,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "integrations")]
 impl ::wegnology::Client {
     /// The actions of the Integrations resource (cargo feature `integrations`).
+    #[inline]
     pub fn integrations(&self) -> integrations::IntegrationsApi<'_> {
         integrations::IntegrationsApi::new(self)
     }
@@ -846,6 +919,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "me")]
 impl ::wegnology::Client {
     /// The actions of the Me resource (cargo feature `me`).
+    #[inline]
     pub fn me(&self) -> me::MeApi<'_> {
         me::MeApi::new(self)
     }
@@ -853,6 +927,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "notebook")]
 impl ::wegnology::Client {
     /// The actions of the Notebook resource (cargo feature `notebook`).
+    #[inline]
     pub fn notebook(&self) -> notebook::NotebookApi<'_> {
         notebook::NotebookApi::new(self)
     }
@@ -860,6 +935,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "notebooks")]
 impl ::wegnology::Client {
     /// The actions of the Notebooks resource (cargo feature `notebooks`).
+    #[inline]
     pub fn notebooks(&self) -> notebooks::NotebooksApi<'_> {
         notebooks::NotebooksApi::new(self)
     }
@@ -867,6 +943,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "org")]
 impl ::wegnology::Client {
     /// The actions of the Org resource (cargo feature `org`).
+    #[inline]
     pub fn org(&self) -> org::OrgApi<'_> {
         org::OrgApi::new(self)
     }
@@ -874,6 +951,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "org_invites")]
 impl ::wegnology::Client {
     /// The actions of the Org Invites resource (cargo feature `org_invites`).
+    #[inline]
     pub fn org_invites(&self) -> org_invites::OrgInvitesApi<'_> {
         org_invites::OrgInvitesApi::new(self)
     }
@@ -881,6 +959,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "orgs")]
 impl ::wegnology::Client {
     /// The actions of the Orgs resource (cargo feature `orgs`).
+    #[inline]
     pub fn orgs(&self) -> orgs::OrgsApi<'_> {
         orgs::OrgsApi::new(self)
     }
@@ -888,6 +967,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "resource_job")]
 impl ::wegnology::Client {
     /// The actions of the Resource Job resource (cargo feature `resource_job`).
+    #[inline]
     pub fn resource_job(&self) -> resource_job::ResourceJobApi<'_> {
         resource_job::ResourceJobApi::new(self)
     }
@@ -895,6 +975,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "resource_jobs")]
 impl ::wegnology::Client {
     /// The actions of the Resource Jobs resource (cargo feature `resource_jobs`).
+    #[inline]
     pub fn resource_jobs(&self) -> resource_jobs::ResourceJobsApi<'_> {
         resource_jobs::ResourceJobsApi::new(self)
     }
@@ -902,6 +983,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "user_api_token")]
 impl ::wegnology::Client {
     /// The actions of the User Api Token resource (cargo feature `user_api_token`).
+    #[inline]
     pub fn user_api_token(&self) -> user_api_token::UserApiTokenApi<'_> {
         user_api_token::UserApiTokenApi::new(self)
     }
@@ -909,6 +991,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "user_api_tokens")]
 impl ::wegnology::Client {
     /// The actions of the User Api Tokens resource (cargo feature `user_api_tokens`).
+    #[inline]
     pub fn user_api_tokens(&self) -> user_api_tokens::UserApiTokensApi<'_> {
         user_api_tokens::UserApiTokensApi::new(self)
     }
@@ -916,6 +999,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "webhook")]
 impl ::wegnology::Client {
     /// The actions of the Webhook resource (cargo feature `webhook`).
+    #[inline]
     pub fn webhook(&self) -> webhook::WebhookApi<'_> {
         webhook::WebhookApi::new(self)
     }
@@ -923,6 +1007,7 @@ impl ::wegnology::Client {
 #[cfg(feature = "webhooks")]
 impl ::wegnology::Client {
     /// The actions of the Webhooks resource (cargo feature `webhooks`).
+    #[inline]
     pub fn webhooks(&self) -> webhooks::WebhooksApi<'_> {
         webhooks::WebhooksApi::new(self)
     }

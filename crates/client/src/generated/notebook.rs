@@ -4,6 +4,7 @@
 pub struct NotebookApi<'a>(::wegnology::runtime::Handle<'a>);
 impl<'a> NotebookApi<'a> {
     /// The handle for `client`.
+    #[inline]
     pub fn new(client: &'a ::wegnology::Client) -> Self {
         Self(::wegnology::runtime::Handle::new(client, &super::API))
     }
@@ -34,6 +35,7 @@ impl<'a> NotebookApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn cancel_execution(
         &self,
         application_id: impl Into<String>,
@@ -79,6 +81,7 @@ impl<'a> NotebookApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn delete(
         &self,
         application_id: impl Into<String>,
@@ -127,6 +130,7 @@ impl<'a> NotebookApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn execute(
         &self,
         application_id: impl Into<String>,
@@ -172,6 +176,7 @@ impl<'a> NotebookApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn get(
         &self,
         application_id: impl Into<String>,
@@ -219,6 +224,7 @@ impl<'a> NotebookApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn logs(
         &self,
         application_id: impl Into<String>,
@@ -267,6 +273,7 @@ impl<'a> NotebookApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn notebook_minute_counts(
         &self,
         application_id: impl Into<String>,
@@ -316,6 +323,7 @@ impl<'a> NotebookApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn patch(
         &self,
         application_id: impl Into<String>,
@@ -366,6 +374,7 @@ impl<'a> NotebookApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn request_input_data_export(
         &self,
         application_id: impl Into<String>,
@@ -412,6 +421,7 @@ impl<'a> NotebookApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn upload(
         &self,
         application_id: impl Into<String>,
@@ -449,12 +459,14 @@ impl<'a> LogsRequest<'a> {
     /// Max log entries to return (ordered by time descending). Default: `1`. Example: `10`.
     ///
     /// Sent as the query parameter `limit`.
+    #[inline]
     pub fn limit(self, limit: i64) -> Self {
         Self(self.0.query("limit", limit.to_string()))
     }
     /// Look for log entries since this time (ms since epoch). Example: `1465790400000`.
     ///
     /// Sent as the query parameter `since`.
+    #[inline]
     pub fn since(self, since: i64) -> Self {
         Self(self.0.query("since", since.to_string()))
     }
@@ -467,12 +479,14 @@ impl<'a> NotebookMinuteCountsRequest<'a> {
     /// Start of range for notebook execution query (ms since epoch). Example: `0`.
     ///
     /// Sent as the query parameter `start`.
+    #[inline]
     pub fn start(self, start: i64) -> Self {
         Self(self.0.query("start", start.to_string()))
     }
     /// End of range for notebook execution query (ms since epoch). Example: `1465790400000`.
     ///
     /// Sent as the query parameter `end`.
+    #[inline]
     pub fn end(self, end: i64) -> Self {
         Self(self.0.query("end", end.to_string()))
     }

@@ -4,6 +4,7 @@
 pub struct OrgApi<'a>(::wegnology::runtime::Handle<'a>);
 impl<'a> OrgApi<'a> {
     /// The handle for `client`.
+    #[inline]
     pub fn new(client: &'a ::wegnology::Client) -> Self {
         Self(::wegnology::runtime::Handle::new(client, &super::API))
     }
@@ -32,6 +33,7 @@ impl<'a> OrgApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn delete(&self, org_id: impl Into<String>) -> DeleteRequest<'a> {
         DeleteRequest(
             self
@@ -70,6 +72,7 @@ impl<'a> OrgApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn device_counts(&self, org_id: impl Into<String>) -> DeviceCountsRequest<'a> {
         DeviceCountsRequest(
             self
@@ -109,6 +112,7 @@ impl<'a> OrgApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn get(&self, org_id: impl Into<String>) -> GetRequest<'a> {
         GetRequest(
             self
@@ -152,6 +156,7 @@ impl<'a> OrgApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn invite_member(
         &self,
         org_id: impl Into<String>,
@@ -201,6 +206,7 @@ impl<'a> OrgApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn modify_member(
         &self,
         org_id: impl Into<String>,
@@ -245,6 +251,7 @@ impl<'a> OrgApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn notebook_minute_counts(
         &self,
         org_id: impl Into<String>,
@@ -293,6 +300,7 @@ impl<'a> OrgApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn patch(
         &self,
         org_id: impl Into<String>,
@@ -337,6 +345,7 @@ impl<'a> OrgApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn payload_counts(&self, org_id: impl Into<String>) -> PayloadCountsRequest<'a> {
         PayloadCountsRequest(
             self
@@ -372,6 +381,7 @@ impl<'a> OrgApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn pending_invites(
         &self,
         org_id: impl Into<String>,
@@ -414,6 +424,7 @@ impl<'a> OrgApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn remove_member(
         &self,
         org_id: impl Into<String>,
@@ -455,6 +466,7 @@ impl<'a> OrgApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn revoke_invite(
         &self,
         org_id: impl Into<String>,
@@ -502,6 +514,7 @@ impl<'a> OrgApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn transfer_resources(
         &self,
         org_id: impl Into<String>,
@@ -525,12 +538,14 @@ impl<'a> DeviceCountsRequest<'a> {
     /// Start of range for device count query (ms since epoch). Example: `0`.
     ///
     /// Sent as the query parameter `start`.
+    #[inline]
     pub fn start(self, start: i64) -> Self {
         Self(self.0.query("start", start.to_string()))
     }
     /// End of range for device count query (ms since epoch). Example: `1465790400000`.
     ///
     /// Sent as the query parameter `end`.
+    #[inline]
     pub fn end(self, end: i64) -> Self {
         Self(self.0.query("end", end.to_string()))
     }
@@ -540,12 +555,14 @@ impl<'a> GetRequest<'a> {
     /// Comma-separated list of summary fields to exclude from org summary. Example: `payloadCount`.
     ///
     /// Sent as the query parameter `summaryExclude`.
+    #[inline]
     pub fn summary_exclude(self, summary_exclude: impl Into<String>) -> Self {
         Self(self.0.query("summaryExclude", summary_exclude.into()))
     }
     /// Comma-separated list of summary fields to include in org summary. Example: `payloadCount`.
     ///
     /// Sent as the query parameter `summaryInclude`.
+    #[inline]
     pub fn summary_include(self, summary_include: impl Into<String>) -> Self {
         Self(self.0.query("summaryInclude", summary_include.into()))
     }
@@ -560,12 +577,14 @@ impl<'a> ModifyMemberRequest<'a> {
     /// Comma-separated list of summary fields to exclude from org summary. Example: `payloadCount`.
     ///
     /// Sent as the query parameter `summaryExclude`.
+    #[inline]
     pub fn summary_exclude(self, summary_exclude: impl Into<String>) -> Self {
         Self(self.0.query("summaryExclude", summary_exclude.into()))
     }
     /// Comma-separated list of summary fields to include in org summary. Example: `payloadCount`.
     ///
     /// Sent as the query parameter `summaryInclude`.
+    #[inline]
     pub fn summary_include(self, summary_include: impl Into<String>) -> Self {
         Self(self.0.query("summaryInclude", summary_include.into()))
     }
@@ -578,12 +597,14 @@ impl<'a> NotebookMinuteCountsRequest<'a> {
     /// Start of range for notebook execution query (ms since epoch). Example: `0`.
     ///
     /// Sent as the query parameter `start`.
+    #[inline]
     pub fn start(self, start: i64) -> Self {
         Self(self.0.query("start", start.to_string()))
     }
     /// End of range for notebook execution query (ms since epoch). Example: `1465790400000`.
     ///
     /// Sent as the query parameter `end`.
+    #[inline]
     pub fn end(self, end: i64) -> Self {
         Self(self.0.query("end", end.to_string()))
     }
@@ -593,12 +614,14 @@ impl<'a> PatchRequest<'a> {
     /// Comma-separated list of summary fields to exclude from org summary. Example: `payloadCount`.
     ///
     /// Sent as the query parameter `summaryExclude`.
+    #[inline]
     pub fn summary_exclude(self, summary_exclude: impl Into<String>) -> Self {
         Self(self.0.query("summaryExclude", summary_exclude.into()))
     }
     /// Comma-separated list of summary fields to include in org summary. Example: `payloadCount`.
     ///
     /// Sent as the query parameter `summaryInclude`.
+    #[inline]
     pub fn summary_include(self, summary_include: impl Into<String>) -> Self {
         Self(self.0.query("summaryInclude", summary_include.into()))
     }
@@ -610,12 +633,14 @@ impl<'a> PayloadCountsRequest<'a> {
     /// Start of range for payload count query (ms since epoch). Example: `0`.
     ///
     /// Sent as the query parameter `start`.
+    #[inline]
     pub fn start(self, start: i64) -> Self {
         Self(self.0.query("start", start.to_string()))
     }
     /// End of range for payload count query (ms since epoch). Example: `1465790400000`.
     ///
     /// Sent as the query parameter `end`.
+    #[inline]
     pub fn end(self, end: i64) -> Self {
         Self(self.0.query("end", end.to_string()))
     }
@@ -630,12 +655,14 @@ impl<'a> RemoveMemberRequest<'a> {
     /// Comma-separated list of summary fields to exclude from org summary. Example: `payloadCount`.
     ///
     /// Sent as the query parameter `summaryExclude`.
+    #[inline]
     pub fn summary_exclude(self, summary_exclude: impl Into<String>) -> Self {
         Self(self.0.query("summaryExclude", summary_exclude.into()))
     }
     /// Comma-separated list of summary fields to include in org summary. Example: `payloadCount`.
     ///
     /// Sent as the query parameter `summaryInclude`.
+    #[inline]
     pub fn summary_include(self, summary_include: impl Into<String>) -> Self {
         Self(self.0.query("summaryInclude", summary_include.into()))
     }

@@ -4,6 +4,7 @@
 pub struct OrgInvitesApi<'a>(::wegnology::runtime::Handle<'a>);
 impl<'a> OrgInvitesApi<'a> {
     /// The handle for `client`.
+    #[inline]
     pub fn new(client: &'a ::wegnology::Client) -> Self {
         Self(::wegnology::runtime::Handle::new(client, &super::API))
     }
@@ -34,6 +35,7 @@ impl<'a> OrgInvitesApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn get(
         &self,
         token: impl Into<String>,
@@ -80,6 +82,7 @@ impl<'a> OrgInvitesApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn post(
         &self,
         invite: super::types::OrganizationInvitationAction,

@@ -4,6 +4,7 @@
 pub struct OrgsApi<'a>(::wegnology::runtime::Handle<'a>);
 impl<'a> OrgsApi<'a> {
     /// The handle for `client`.
+    #[inline]
     pub fn new(client: &'a ::wegnology::Client) -> Self {
         Self(::wegnology::runtime::Handle::new(client, &super::API))
     }
@@ -48,6 +49,7 @@ impl<'a> OrgsApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn get(&self) -> GetRequest<'a> {
         GetRequest(
             self
@@ -101,6 +103,7 @@ impl<'a> OrgsApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn post(&self, organization: super::types::OrganizationPost) -> PostRequest<'a> {
         PostRequest(
             self
@@ -117,52 +120,61 @@ impl<'a> GetRequest<'a> {
     /// Field to sort the results by. Accepted values are: name, id, creationDate, lastUpdated. Default: `name`. Example: `name`.
     ///
     /// Sent as the query parameter `sortField`.
+    #[inline]
     pub fn sort_field(self, sort_field: SortField) -> Self {
         Self(self.0.query("sortField", sort_field.as_str().to_string()))
     }
     /// Direction to sort the results by. Accepted values are: asc, desc. Default: `asc`. Example: `asc`.
     ///
     /// Sent as the query parameter `sortDirection`.
+    #[inline]
     pub fn sort_direction(self, sort_direction: SortDirection) -> Self {
         Self(self.0.query("sortDirection", sort_direction.as_str().to_string()))
     }
     /// Which page of results to return. Default: `0`. Example: `0`.
     ///
     /// Sent as the query parameter `page`.
+    #[inline]
     pub fn page(self, page: i64) -> Self {
         Self(self.0.query("page", page.to_string()))
     }
     /// How many items to return per page. Default: `100`. Example: `10`.
     ///
     /// Sent as the query parameter `perPage`.
+    #[inline]
     pub fn per_page(self, per_page: i64) -> Self {
         Self(self.0.query("perPage", per_page.to_string()))
     }
     /// Field to filter the results by. Blank or not provided means no filtering. Accepted values are: name. Example: `name`.
     ///
     /// Sent as the query parameter `filterField`.
+    #[inline]
     pub fn filter_field(self, filter_field: FilterField) -> Self {
         Self(self.0.query("filterField", filter_field.as_str().to_string()))
     }
     /// Filter to apply against the filtered field. Supports globbing. Blank or not provided means no filtering. Example: `my*org`.
     ///
     /// Sent as the query parameter `filter`.
+    #[inline]
     pub fn filter(self, filter: impl Into<String>) -> Self {
         Self(self.0.query("filter", filter.into()))
     }
     /// Comma-separated list of summary fields to exclude from org summaries. Example: `payloadCount`.
     ///
     /// Sent as the query parameter `summaryExclude`.
+    #[inline]
     pub fn summary_exclude(self, summary_exclude: impl Into<String>) -> Self {
         Self(self.0.query("summaryExclude", summary_exclude.into()))
     }
     /// Comma-separated list of summary fields to include in org summary. Example: `payloadCount`.
     ///
     /// Sent as the query parameter `summaryInclude`.
+    #[inline]
     pub fn summary_include(self, summary_include: impl Into<String>) -> Self {
         Self(self.0.query("summaryInclude", summary_include.into()))
     }
     /// The pages of this list, one request each, from this request's own page on (its other parameters and options apply to every page), until `totalCount` items.
+    #[inline]
     pub fn pages(self) -> ::wegnology::runtime::Pages<'a, Self> {
         ::wegnology::runtime::paginate(
             self,
@@ -170,6 +182,7 @@ impl<'a> GetRequest<'a> {
         )
     }
     /// The items of this list's pages, one after the other (see `pages`).
+    #[inline]
     pub fn items(self) -> ::wegnology::runtime::Items<'a, Self> {
         self.pages().items()
     }
@@ -179,12 +192,14 @@ impl<'a> PostRequest<'a> {
     /// Comma-separated list of summary fields to exclude from org summary. Example: `payloadCount`.
     ///
     /// Sent as the query parameter `summaryExclude`.
+    #[inline]
     pub fn summary_exclude(self, summary_exclude: impl Into<String>) -> Self {
         Self(self.0.query("summaryExclude", summary_exclude.into()))
     }
     /// Comma-separated list of summary fields to include in org summary. Example: `payloadCount`.
     ///
     /// Sent as the query parameter `summaryInclude`.
+    #[inline]
     pub fn summary_include(self, summary_include: impl Into<String>) -> Self {
         Self(self.0.query("summaryInclude", summary_include.into()))
     }

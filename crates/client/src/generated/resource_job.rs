@@ -4,6 +4,7 @@
 pub struct ResourceJobApi<'a>(::wegnology::runtime::Handle<'a>);
 impl<'a> ResourceJobApi<'a> {
     /// The handle for `client`.
+    #[inline]
     pub fn new(client: &'a ::wegnology::Client) -> Self {
         Self(::wegnology::runtime::Handle::new(client, &super::API))
     }
@@ -34,6 +35,7 @@ impl<'a> ResourceJobApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn cancel_execution(
         &self,
         application_id: impl Into<String>,
@@ -81,6 +83,7 @@ impl<'a> ResourceJobApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn delete(
         &self,
         application_id: impl Into<String>,
@@ -129,6 +132,7 @@ impl<'a> ResourceJobApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn execute(
         &self,
         application_id: impl Into<String>,
@@ -174,6 +178,7 @@ impl<'a> ResourceJobApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn get(
         &self,
         application_id: impl Into<String>,
@@ -221,6 +226,7 @@ impl<'a> ResourceJobApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn logs(
         &self,
         application_id: impl Into<String>,
@@ -271,6 +277,7 @@ impl<'a> ResourceJobApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn patch(
         &self,
         application_id: impl Into<String>,
@@ -301,6 +308,7 @@ impl<'a> DeleteRequest<'a> {
     /// If the workflows that trigger from this resource job should also be deleted. Example: `true`.
     ///
     /// Sent as the query parameter `includeWorkflows`.
+    #[inline]
     pub fn include_workflows(self, include_workflows: bool) -> Self {
         Self(self.0.query("includeWorkflows", include_workflows.to_string()))
     }
@@ -318,12 +326,14 @@ impl<'a> LogsRequest<'a> {
     /// Max log entries to return (ordered by time descending). Default: `1`. Example: `10`.
     ///
     /// Sent as the query parameter `limit`.
+    #[inline]
     pub fn limit(self, limit: i64) -> Self {
         Self(self.0.query("limit", limit.to_string()))
     }
     /// Look for log entries since this time (ms since epoch). Example: `1465790400000`.
     ///
     /// Sent as the query parameter `since`.
+    #[inline]
     pub fn since(self, since: i64) -> Self {
         Self(self.0.query("since", since.to_string()))
     }

@@ -2094,12 +2094,15 @@ pub struct ApiTokens {
 #[cfg(feature = "application_api_tokens")]
 impl ::wegnology::runtime::Page for ApiTokens {
     type Item = ApiToken;
+    #[inline]
     fn items(&self) -> &[ApiToken] {
         self.items.as_deref().unwrap_or_default()
     }
+    #[inline]
     fn into_items(self) -> ::std::vec::Vec<ApiToken> {
         self.items.unwrap_or_default()
     }
+    #[inline]
     fn total_count(&self) -> ::std::option::Option<u64> {
         self.total_count.and_then(|n| u64::try_from(n).ok())
     }
@@ -2537,12 +2540,15 @@ pub struct ApplicationCertificateAuthorities {
 #[cfg(feature = "application_certificate_authorities")]
 impl ::wegnology::runtime::Page for ApplicationCertificateAuthorities {
     type Item = ApplicationCertificateAuthority;
+    #[inline]
     fn items(&self) -> &[ApplicationCertificateAuthority] {
         self.items.as_deref().unwrap_or_default()
     }
+    #[inline]
     fn into_items(self) -> ::std::vec::Vec<ApplicationCertificateAuthority> {
         self.items.unwrap_or_default()
     }
+    #[inline]
     fn total_count(&self) -> ::std::option::Option<u64> {
         self.total_count.and_then(|n| u64::try_from(n).ok())
     }
@@ -2806,12 +2812,15 @@ pub struct ApplicationCertificates {
 #[cfg(feature = "application_certificates")]
 impl ::wegnology::runtime::Page for ApplicationCertificates {
     type Item = ApplicationCertificate;
+    #[inline]
     fn items(&self) -> &[ApplicationCertificate] {
         self.items.as_deref().unwrap_or_default()
     }
+    #[inline]
     fn into_items(self) -> ::std::vec::Vec<ApplicationCertificate> {
         self.items.unwrap_or_default()
     }
+    #[inline]
     fn total_count(&self) -> ::std::option::Option<u64> {
         self.total_count.and_then(|n| u64::try_from(n).ok())
     }
@@ -3304,12 +3313,15 @@ pub struct ApplicationKeys {
 #[cfg(feature = "application_keys")]
 impl ::wegnology::runtime::Page for ApplicationKeys {
     type Item = ApplicationKey;
+    #[inline]
     fn items(&self) -> &[ApplicationKey] {
         self.items.as_deref().unwrap_or_default()
     }
+    #[inline]
     fn into_items(self) -> ::std::vec::Vec<ApplicationKey> {
         self.items.unwrap_or_default()
     }
+    #[inline]
     fn total_count(&self) -> ::std::option::Option<u64> {
         self.total_count.and_then(|n| u64::try_from(n).ok())
     }
@@ -3884,12 +3896,15 @@ pub struct ApplicationTemplateCategories {
 #[cfg(feature = "application_templates")]
 impl ::wegnology::runtime::Page for ApplicationTemplateCategories {
     type Item = ApplicationTemplateCategory;
+    #[inline]
     fn items(&self) -> &[ApplicationTemplateCategory] {
         self.items.as_deref().unwrap_or_default()
     }
+    #[inline]
     fn into_items(self) -> ::std::vec::Vec<ApplicationTemplateCategory> {
         self.items.unwrap_or_default()
     }
+    #[inline]
     fn total_count(&self) -> ::std::option::Option<u64> {
         self.total_count.and_then(|n| u64::try_from(n).ok())
     }
@@ -3966,12 +3981,15 @@ pub struct ApplicationTemplates {
 #[cfg(feature = "application_templates")]
 impl ::wegnology::runtime::Page for ApplicationTemplates {
     type Item = ApplicationTemplate;
+    #[inline]
     fn items(&self) -> &[ApplicationTemplate] {
         self.items.as_deref().unwrap_or_default()
     }
+    #[inline]
     fn into_items(self) -> ::std::vec::Vec<ApplicationTemplate> {
         self.items.unwrap_or_default()
     }
+    #[inline]
     fn total_count(&self) -> ::std::option::Option<u64> {
         self.total_count.and_then(|n| u64::try_from(n).ok())
     }
@@ -4018,12 +4036,15 @@ pub struct Applications {
 #[cfg(feature = "applications")]
 impl ::wegnology::runtime::Page for Applications {
     type Item = Application;
+    #[inline]
     fn items(&self) -> &[Application] {
         self.items.as_deref().unwrap_or_default()
     }
+    #[inline]
     fn into_items(self) -> ::std::vec::Vec<Application> {
         self.items.unwrap_or_default()
     }
+    #[inline]
     fn total_count(&self) -> ::std::option::Option<u64> {
         self.total_count.and_then(|n| u64::try_from(n).ok())
     }
@@ -4282,12 +4303,15 @@ pub struct AuditLogs {
 #[cfg(feature = "audit_logs")]
 impl ::wegnology::runtime::Page for AuditLogs {
     type Item = AuditLog;
+    #[inline]
     fn items(&self) -> &[AuditLog] {
         self.items.as_deref().unwrap_or_default()
     }
+    #[inline]
     fn into_items(self) -> ::std::vec::Vec<AuditLog> {
         self.items.unwrap_or_default()
     }
+    #[inline]
     fn total_count(&self) -> ::std::option::Option<u64> {
         self.total_count.and_then(|n| u64::try_from(n).ok())
     }
@@ -4872,12 +4896,15 @@ pub struct Dashboards {
 #[cfg(any(feature = "application_dashboards", feature = "dashboards"))]
 impl ::wegnology::runtime::Page for Dashboards {
     type Item = Dashboard;
+    #[inline]
     fn items(&self) -> &[Dashboard] {
         self.items.as_deref().unwrap_or_default()
     }
+    #[inline]
     fn into_items(self) -> ::std::vec::Vec<Dashboard> {
         self.items.unwrap_or_default()
     }
+    #[inline]
     fn total_count(&self) -> ::std::option::Option<u64> {
         self.total_count.and_then(|n| u64::try_from(n).ok())
     }
@@ -5122,12 +5149,15 @@ pub struct DataTableRows {
 #[cfg(feature = "data_table_rows")]
 impl ::wegnology::runtime::Page for DataTableRows {
     type Item = DataTableRow;
+    #[inline]
     fn items(&self) -> &[DataTableRow] {
         self.items.as_deref().unwrap_or_default()
     }
+    #[inline]
     fn into_items(self) -> ::std::vec::Vec<DataTableRow> {
         self.items.unwrap_or_default()
     }
+    #[inline]
     fn total_count(&self) -> ::std::option::Option<u64> {
         self.total_count.and_then(|n| u64::try_from(n).ok())
     }
@@ -5232,12 +5262,15 @@ pub struct DataTables {
 #[cfg(feature = "data_tables")]
 impl ::wegnology::runtime::Page for DataTables {
     type Item = DataTable;
+    #[inline]
     fn items(&self) -> &[DataTable] {
         self.items.as_deref().unwrap_or_default()
     }
+    #[inline]
     fn into_items(self) -> ::std::vec::Vec<DataTable> {
         self.items.unwrap_or_default()
     }
+    #[inline]
     fn total_count(&self) -> ::std::option::Option<u64> {
         self.total_count.and_then(|n| u64::try_from(n).ok())
     }
@@ -6457,12 +6490,15 @@ pub struct DeviceRecipes {
 #[cfg(feature = "device_recipes")]
 impl ::wegnology::runtime::Page for DeviceRecipes {
     type Item = DeviceRecipe;
+    #[inline]
     fn items(&self) -> &[DeviceRecipe] {
         self.items.as_deref().unwrap_or_default()
     }
+    #[inline]
     fn into_items(self) -> ::std::vec::Vec<DeviceRecipe> {
         self.items.unwrap_or_default()
     }
+    #[inline]
     fn total_count(&self) -> ::std::option::Option<u64> {
         self.total_count.and_then(|n| u64::try_from(n).ok())
     }
@@ -6570,12 +6606,15 @@ pub struct Devices {
 #[cfg(feature = "devices")]
 impl ::wegnology::runtime::Page for Devices {
     type Item = Device;
+    #[inline]
     fn items(&self) -> &[Device] {
         self.items.as_deref().unwrap_or_default()
     }
+    #[inline]
     fn into_items(self) -> ::std::vec::Vec<Device> {
         self.items.unwrap_or_default()
     }
+    #[inline]
     fn total_count(&self) -> ::std::option::Option<u64> {
         self.total_count.and_then(|n| u64::try_from(n).ok())
     }
@@ -6956,12 +6995,15 @@ pub struct EdgeDeployments {
 #[cfg(feature = "edge_deployments")]
 impl ::wegnology::runtime::Page for EdgeDeployments {
     type Item = EdgeDeployment;
+    #[inline]
     fn items(&self) -> &[EdgeDeployment] {
         self.items.as_deref().unwrap_or_default()
     }
+    #[inline]
     fn into_items(self) -> ::std::vec::Vec<EdgeDeployment> {
         self.items.unwrap_or_default()
     }
+    #[inline]
     fn total_count(&self) -> ::std::option::Option<u64> {
         self.total_count.and_then(|n| u64::try_from(n).ok())
     }
@@ -7243,12 +7285,15 @@ pub struct EmbeddedDeployments {
 #[cfg(feature = "embedded_deployments")]
 impl ::wegnology::runtime::Page for EmbeddedDeployments {
     type Item = EmbeddedDeployment;
+    #[inline]
     fn items(&self) -> &[EmbeddedDeployment] {
         self.items.as_deref().unwrap_or_default()
     }
+    #[inline]
     fn into_items(self) -> ::std::vec::Vec<EmbeddedDeployment> {
         self.items.unwrap_or_default()
     }
+    #[inline]
     fn total_count(&self) -> ::std::option::Option<u64> {
         self.total_count.and_then(|n| u64::try_from(n).ok())
     }
@@ -7544,12 +7589,15 @@ pub struct Events {
 #[cfg(feature = "events")]
 impl ::wegnology::runtime::Page for Events {
     type Item = Event;
+    #[inline]
     fn items(&self) -> &[Event] {
         self.items.as_deref().unwrap_or_default()
     }
+    #[inline]
     fn into_items(self) -> ::std::vec::Vec<Event> {
         self.items.unwrap_or_default()
     }
+    #[inline]
     fn total_count(&self) -> ::std::option::Option<u64> {
         self.total_count.and_then(|n| u64::try_from(n).ok())
     }
@@ -7751,12 +7799,15 @@ pub struct ExperienceDomains {
 #[cfg(feature = "experience_domains")]
 impl ::wegnology::runtime::Page for ExperienceDomains {
     type Item = ExperienceDomain;
+    #[inline]
     fn items(&self) -> &[ExperienceDomain] {
         self.items.as_deref().unwrap_or_default()
     }
+    #[inline]
     fn into_items(self) -> ::std::vec::Vec<ExperienceDomain> {
         self.items.unwrap_or_default()
     }
+    #[inline]
     fn total_count(&self) -> ::std::option::Option<u64> {
         self.total_count.and_then(|n| u64::try_from(n).ok())
     }
@@ -8080,12 +8131,15 @@ pub struct ExperienceEndpoints {
 )]
 impl ::wegnology::runtime::Page for ExperienceEndpoints {
     type Item = ExperienceEndpoint;
+    #[inline]
     fn items(&self) -> &[ExperienceEndpoint] {
         self.items.as_deref().unwrap_or_default()
     }
+    #[inline]
     fn into_items(self) -> ::std::vec::Vec<ExperienceEndpoint> {
         self.items.unwrap_or_default()
     }
+    #[inline]
     fn total_count(&self) -> ::std::option::Option<u64> {
         self.total_count.and_then(|n| u64::try_from(n).ok())
     }
@@ -8344,12 +8398,15 @@ pub struct ExperienceGroups {
 #[cfg(feature = "experience_groups")]
 impl ::wegnology::runtime::Page for ExperienceGroups {
     type Item = ExperienceGroup;
+    #[inline]
     fn items(&self) -> &[ExperienceGroup] {
         self.items.as_deref().unwrap_or_default()
     }
+    #[inline]
     fn into_items(self) -> ::std::vec::Vec<ExperienceGroup> {
         self.items.unwrap_or_default()
     }
+    #[inline]
     fn total_count(&self) -> ::std::option::Option<u64> {
         self.total_count.and_then(|n| u64::try_from(n).ok())
     }
@@ -8463,12 +8520,15 @@ pub struct ExperienceSlugs {
 #[cfg(feature = "experience_slugs")]
 impl ::wegnology::runtime::Page for ExperienceSlugs {
     type Item = ExperienceSlug;
+    #[inline]
     fn items(&self) -> &[ExperienceSlug] {
         self.items.as_deref().unwrap_or_default()
     }
+    #[inline]
     fn into_items(self) -> ::std::vec::Vec<ExperienceSlug> {
         self.items.unwrap_or_default()
     }
+    #[inline]
     fn total_count(&self) -> ::std::option::Option<u64> {
         self.total_count.and_then(|n| u64::try_from(n).ok())
     }
@@ -8655,12 +8715,15 @@ pub struct ExperienceUsers {
 #[cfg(feature = "experience_users")]
 impl ::wegnology::runtime::Page for ExperienceUsers {
     type Item = ExperienceUser;
+    #[inline]
     fn items(&self) -> &[ExperienceUser] {
         self.items.as_deref().unwrap_or_default()
     }
+    #[inline]
     fn into_items(self) -> ::std::vec::Vec<ExperienceUser> {
         self.items.unwrap_or_default()
     }
+    #[inline]
     fn total_count(&self) -> ::std::option::Option<u64> {
         self.total_count.and_then(|n| u64::try_from(n).ok())
     }
@@ -8882,12 +8945,15 @@ pub struct ExperienceVersions {
 #[cfg(feature = "experience_versions")]
 impl ::wegnology::runtime::Page for ExperienceVersions {
     type Item = ExperienceVersion;
+    #[inline]
     fn items(&self) -> &[ExperienceVersion] {
         self.items.as_deref().unwrap_or_default()
     }
+    #[inline]
     fn into_items(self) -> ::std::vec::Vec<ExperienceVersion> {
         self.items.unwrap_or_default()
     }
+    #[inline]
     fn total_count(&self) -> ::std::option::Option<u64> {
         self.total_count.and_then(|n| u64::try_from(n).ok())
     }
@@ -9109,12 +9175,15 @@ pub struct ExperienceViews {
 )]
 impl ::wegnology::runtime::Page for ExperienceViews {
     type Item = ExperienceView;
+    #[inline]
     fn items(&self) -> &[ExperienceView] {
         self.items.as_deref().unwrap_or_default()
     }
+    #[inline]
     fn into_items(self) -> ::std::vec::Vec<ExperienceView> {
         self.items.unwrap_or_default()
     }
+    #[inline]
     fn total_count(&self) -> ::std::option::Option<u64> {
         self.total_count.and_then(|n| u64::try_from(n).ok())
     }
@@ -9417,12 +9486,15 @@ pub struct FilesSchema {
 #[cfg(feature = "files")]
 impl ::wegnology::runtime::Page for FilesSchema {
     type Item = FileSchema;
+    #[inline]
     fn items(&self) -> &[FileSchema] {
         self.items.as_deref().unwrap_or_default()
     }
+    #[inline]
     fn into_items(self) -> ::std::vec::Vec<FileSchema> {
         self.items.unwrap_or_default()
     }
+    #[inline]
     fn total_count(&self) -> ::std::option::Option<u64> {
         self.total_count.and_then(|n| u64::try_from(n).ok())
     }
@@ -10337,12 +10409,15 @@ pub struct WorkflowVersions {
 )]
 impl ::wegnology::runtime::Page for WorkflowVersions {
     type Item = WorkflowVersion;
+    #[inline]
     fn items(&self) -> &[WorkflowVersion] {
         self.items.as_deref().unwrap_or_default()
     }
+    #[inline]
     fn into_items(self) -> ::std::vec::Vec<WorkflowVersion> {
         self.items.unwrap_or_default()
     }
+    #[inline]
     fn total_count(&self) -> ::std::option::Option<u64> {
         self.total_count.and_then(|n| u64::try_from(n).ok())
     }
@@ -10422,12 +10497,15 @@ pub struct Workflows {
 )]
 impl ::wegnology::runtime::Page for Workflows {
     type Item = Workflow;
+    #[inline]
     fn items(&self) -> &[Workflow] {
         self.items.as_deref().unwrap_or_default()
     }
+    #[inline]
     fn into_items(self) -> ::std::vec::Vec<Workflow> {
         self.items.unwrap_or_default()
     }
+    #[inline]
     fn total_count(&self) -> ::std::option::Option<u64> {
         self.total_count.and_then(|n| u64::try_from(n).ok())
     }
@@ -10801,12 +10879,15 @@ pub struct HistoricalSummaries {
 #[cfg(feature = "instance")]
 impl ::wegnology::runtime::Page for HistoricalSummaries {
     type Item = HistoricalSummary;
+    #[inline]
     fn items(&self) -> &[HistoricalSummary] {
         self.items.as_deref().unwrap_or_default()
     }
+    #[inline]
     fn into_items(self) -> ::std::vec::Vec<HistoricalSummary> {
         self.items.unwrap_or_default()
     }
+    #[inline]
     fn total_count(&self) -> ::std::option::Option<u64> {
         self.total_count.and_then(|n| u64::try_from(n).ok())
     }
@@ -11923,12 +12004,15 @@ pub struct InstanceCustomNodes {
 #[cfg(feature = "instance_custom_nodes")]
 impl ::wegnology::runtime::Page for InstanceCustomNodes {
     type Item = InstanceCustomNode;
+    #[inline]
     fn items(&self) -> &[InstanceCustomNode] {
         self.items.as_deref().unwrap_or_default()
     }
+    #[inline]
     fn into_items(self) -> ::std::vec::Vec<InstanceCustomNode> {
         self.items.unwrap_or_default()
     }
+    #[inline]
     fn total_count(&self) -> ::std::option::Option<u64> {
         self.total_count.and_then(|n| u64::try_from(n).ok())
     }
@@ -12792,12 +12876,15 @@ pub struct InstanceOrganizations {
 #[cfg(feature = "instance_orgs")]
 impl ::wegnology::runtime::Page for InstanceOrganizations {
     type Item = InstanceOrganization;
+    #[inline]
     fn items(&self) -> &[InstanceOrganization] {
         self.items.as_deref().unwrap_or_default()
     }
+    #[inline]
     fn into_items(self) -> ::std::vec::Vec<InstanceOrganization> {
         self.items.unwrap_or_default()
     }
+    #[inline]
     fn total_count(&self) -> ::std::option::Option<u64> {
         self.total_count.and_then(|n| u64::try_from(n).ok())
     }
@@ -13368,12 +13455,15 @@ pub struct Instances {
 #[cfg(feature = "instances")]
 impl ::wegnology::runtime::Page for Instances {
     type Item = Instance;
+    #[inline]
     fn items(&self) -> &[Instance] {
         self.items.as_deref().unwrap_or_default()
     }
+    #[inline]
     fn into_items(self) -> ::std::vec::Vec<Instance> {
         self.items.unwrap_or_default()
     }
+    #[inline]
     fn total_count(&self) -> ::std::option::Option<u64> {
         self.total_count.and_then(|n| u64::try_from(n).ok())
     }
@@ -13867,12 +13957,15 @@ pub struct Integrations {
 #[cfg(feature = "integrations")]
 impl ::wegnology::runtime::Page for Integrations {
     type Item = Integration;
+    #[inline]
     fn items(&self) -> &[Integration] {
         self.items.as_deref().unwrap_or_default()
     }
+    #[inline]
     fn into_items(self) -> ::std::vec::Vec<Integration> {
         self.items.unwrap_or_default()
     }
+    #[inline]
     fn total_count(&self) -> ::std::option::Option<u64> {
         self.total_count.and_then(|n| u64::try_from(n).ok())
     }
@@ -14338,12 +14431,15 @@ pub struct Notebooks {
 #[cfg(feature = "notebooks")]
 impl ::wegnology::runtime::Page for Notebooks {
     type Item = Notebook;
+    #[inline]
     fn items(&self) -> &[Notebook] {
         self.items.as_deref().unwrap_or_default()
     }
+    #[inline]
     fn into_items(self) -> ::std::vec::Vec<Notebook> {
         self.items.unwrap_or_default()
     }
+    #[inline]
     fn total_count(&self) -> ::std::option::Option<u64> {
         self.total_count.and_then(|n| u64::try_from(n).ok())
     }
@@ -15150,12 +15246,15 @@ pub struct Organizations {
 #[cfg(feature = "orgs")]
 impl ::wegnology::runtime::Page for Organizations {
     type Item = Organization;
+    #[inline]
     fn items(&self) -> &[Organization] {
         self.items.as_deref().unwrap_or_default()
     }
+    #[inline]
     fn into_items(self) -> ::std::vec::Vec<Organization> {
         self.items.unwrap_or_default()
     }
+    #[inline]
     fn total_count(&self) -> ::std::option::Option<u64> {
         self.total_count.and_then(|n| u64::try_from(n).ok())
     }
@@ -15644,12 +15743,15 @@ pub struct ResourceJobs {
 #[cfg(feature = "resource_jobs")]
 impl ::wegnology::runtime::Page for ResourceJobs {
     type Item = ResourceJob;
+    #[inline]
     fn items(&self) -> &[ResourceJob] {
         self.items.as_deref().unwrap_or_default()
     }
+    #[inline]
     fn into_items(self) -> ::std::vec::Vec<ResourceJob> {
         self.items.unwrap_or_default()
     }
+    #[inline]
     fn total_count(&self) -> ::std::option::Option<u64> {
         self.total_count.and_then(|n| u64::try_from(n).ok())
     }
@@ -16223,12 +16325,15 @@ pub struct Webhooks {
 #[cfg(feature = "webhooks")]
 impl ::wegnology::runtime::Page for Webhooks {
     type Item = Webhook;
+    #[inline]
     fn items(&self) -> &[Webhook] {
         self.items.as_deref().unwrap_or_default()
     }
+    #[inline]
     fn into_items(self) -> ::std::vec::Vec<Webhook> {
         self.items.unwrap_or_default()
     }
+    #[inline]
     fn total_count(&self) -> ::std::option::Option<u64> {
         self.total_count.and_then(|n| u64::try_from(n).ok())
     }

@@ -4,6 +4,7 @@
 pub struct UserApiTokenApi<'a>(::wegnology::runtime::Handle<'a>);
 impl<'a> UserApiTokenApi<'a> {
     /// The handle for `client`.
+    #[inline]
     pub fn new(client: &'a ::wegnology::Client) -> Self {
         Self(::wegnology::runtime::Handle::new(client, &super::API))
     }
@@ -32,6 +33,7 @@ impl<'a> UserApiTokenApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn delete(&self, api_token_id: impl Into<String>) -> DeleteRequest<'a> {
         DeleteRequest(
             self
@@ -66,6 +68,7 @@ impl<'a> UserApiTokenApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn get(&self, api_token_id: impl Into<String>) -> GetRequest<'a> {
         GetRequest(
             self
@@ -108,6 +111,7 @@ impl<'a> UserApiTokenApi<'a> {
     /// # let _ = answer;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn patch(
         &self,
         api_token_id: impl Into<String>,
