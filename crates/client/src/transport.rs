@@ -268,6 +268,9 @@ impl Client {
 struct Call<'r> {
     endpoint: &'r Endpoint,
     path: &'r str,
+    /// The path is the action's template as it is (none of its parameters filled in): it may
+    /// be one of the fixed paths, whose URLs are built once.
+    template: bool,
     query: &'r [(Cow<'static, str>, String)],
     headers: &'r [(HeaderName, HeaderValue)],
     body: &'r Body,
@@ -278,6 +281,7 @@ impl<'r> Call<'r> {
         Call {
             endpoint: &request.endpoint,
             path: &request.path,
+            template: matches!(request.path, Cow::Borrowed(_)),
             query: &request.query,
             headers: &request.headers,
             body: &request.body,
@@ -342,7 +346,9 @@ impl Inner {
         // the client's.
         let api = call.endpoint.api.unwrap_or(self.api);
         let own = std::ptr::eq(api, self.api);
-        let url = self.urls.url(call.path, call.query, api.query_defaults);
+        let url = self
+            .urls
+            .url_of(call.path, call.template, call.query, api.query_defaults);
         let mut request = reqwest::Request::new(call.endpoint.method.clone(), url);
         let map = request.headers_mut();
         *map = self.headers();
