@@ -358,7 +358,10 @@ impl Inner {
             None => Some(api.accept_version),
         };
         if let Some(version) = version.filter(|v| *v != self.api.accept_version) {
-            if let Ok(version) = HeaderValue::from_str(version) {
+            // Checked as `from_str` checks, and kept as the static text it is: neither this
+            // header nor its copies (for redirects) copy it.
+            let version = Bytes::from_static(version.as_bytes());
+            if let Ok(version) = HeaderValue::from_maybe_shared(version) {
                 map.insert(ACCEPT_VERSION_HEADER, version);
             }
         }
