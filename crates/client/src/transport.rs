@@ -9,7 +9,7 @@ use std::pin::Pin;
 use std::time::Duration;
 
 use bytes::Bytes;
-use reqwest::header::{HeaderMap, HeaderName, HeaderValue, CONTENT_TYPE};
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue, CONTENT_TYPE, USER_AGENT};
 use reqwest::StatusCode;
 use serde::Deserialize;
 use tokio::time::Instant;
@@ -351,7 +351,17 @@ impl Inner {
             .url_of(call.path, call.template, call.query, api.query_defaults);
         let mut request = reqwest::Request::new(call.endpoint.method.clone(), url);
         let map = request.headers_mut();
-        *map = self.headers();
+        // The client's headers, `User-Agent` last, and `Content-Type` before it for a JSON
+        // body. A call's own headers, and a multipart body's `Content-Type`, come after the
+        // others but before `User-Agent`, which reqwest then adds after them (as it adds it to
+        // every request that has none).
+        let own_headers = !call.headers.is_empty();
+        let multipart = matches!(call.body, Body::Multipart(parts) if !parts.is_empty());
+        let json = matches!(call.body, Body::Json(_));
+        *map = self.headers_of(json && !own_headers);
+        if own_headers || multipart {
+            map.remove(USER_AGENT);
+        }
         let version = match call.endpoint.accept_version {
             Some(version) => Some(version),
             None if own => None,
@@ -371,7 +381,9 @@ impl Inner {
         match call.body {
             Body::Multipart(parts) if parts.is_empty() => {}
             Body::Json(body) => {
-                map.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                if own_headers {
+                    map.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                }
                 *request.body_mut() = Some(body.clone().into());
             }
             // Made again for each attempt from the parts (whose files' bytes are shared):
