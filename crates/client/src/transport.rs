@@ -210,7 +210,11 @@ impl Client {
         let mut backoff = None;
         loop {
             attempt += 1;
-            span.record("attempt", attempt);
+            // A disabled span (no subscriber wants it) records nothing: skipped, as in
+            // `send_call`, for a field lookup per call.
+            if !span.is_disabled() {
+                span.record("attempt", attempt);
+            }
             let error = match self.attempt(call).await {
                 Ok(response) => return Ok(response),
                 Err(error) => error,
