@@ -8,7 +8,9 @@ use std::net::IpAddr;
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
-use reqwest::header::{HeaderMap, HeaderName, HeaderValue, ACCEPT, AUTHORIZATION};
+use reqwest::header::{
+    HeaderMap, HeaderName, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, USER_AGENT,
+};
 use reqwest::Url;
 use serde::Deserialize;
 
@@ -35,10 +37,9 @@ pub(crate) struct Inner {
     /// defaults and fixed paths in `urls`.
     pub(crate) api: &'static ApiFacts,
     pub(crate) urls: Urls,
-    /// What every request carries: `Accept`, `Accept-Version` and, given a token,
-    /// `Authorization: Bearer …` (marked sensitive), cloned whole per call; the token is
-    /// replaced when a new one is adopted.
-    headers: RwLock<HeaderMap>,
+    /// What every request carries, cloned whole per call; the token is replaced when a new one
+    /// is adopted.
+    headers: RwLock<Headers>,
     pub(crate) timeout: Duration,
     pub(crate) retry: RetryPolicy,
     pub(crate) adopt_tokens: bool,
@@ -84,13 +85,56 @@ impl fmt::Debug for ClientBuilder {
     }
 }
 
+/// The headers of every request, in the order they are sent: `Accept`, `Accept-Version` and,
+/// given a token, `Authorization: Bearer …` (marked sensitive); then the `User-Agent`, which
+/// reqwest would otherwise add to each request after its other headers (finding it there, it
+/// adds nothing: a request is sent as it would be, without inserting a header and growing the
+/// map per call).
+pub(crate) struct Headers {
+    /// The headers of a request without a JSON body.
+    plain: HeaderMap,
+    /// The same with `Content-Type: application/json` before `User-Agent`: a JSON body's.
+    json: HeaderMap,
+}
+
+impl Headers {
+    fn new(
+        accept_version: HeaderValue,
+        authorization: Option<HeaderValue>,
+        user_agent: HeaderValue,
+    ) -> Headers {
+        let mut plain = HeaderMap::with_capacity(5);
+        plain.insert(ACCEPT, HeaderValue::from_static("application/json"));
+        plain.insert(ACCEPT_VERSION_HEADER, accept_version);
+        if let Some(authorization) = authorization {
+            plain.insert(AUTHORIZATION, authorization);
+        }
+        let mut json = plain.clone();
+        json.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        json.insert(USER_AGENT, user_agent.clone());
+        plain.insert(USER_AGENT, user_agent);
+        Headers { plain, json }
+    }
+}
+
 impl Inner {
-    /// The headers every request carries, the current token's included.
+    /// The headers every request carries, the current token's included (`User-Agent` last).
     pub(crate) fn headers(&self) -> HeaderMap {
-        // A poisoned lock still holds a valid map: writers only insert one value.
-        match self.headers.read() {
-            Ok(guard) => guard.clone(),
-            Err(poisoned) => poisoned.into_inner().clone(),
+        self.headers_of(false)
+    }
+
+    /// [`Inner::headers`], with `Content-Type: application/json` before `User-Agent` when
+    /// `json`.
+    pub(crate) fn headers_of(&self, json: bool) -> HeaderMap {
+        // A poisoned lock still holds valid maps: a writer only swaps in new ones.
+        let headers = match self.headers.read() {
+            Ok(guard) => guard,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        if json {
+            headers.json.clone()
+        } else {
+            headers.plain.clone()
         }
     }
 
@@ -108,8 +152,14 @@ impl Inner {
                 Ok(guard) => guard,
                 Err(poisoned) => poisoned.into_inner(),
             };
-            headers.insert(AUTHORIZATION, value);
-            tracing::debug!("adopted the new token");
+            // Made again, so that a first token takes its place before `User-Agent`.
+            let plain = &headers.plain;
+            if let (Some(version), Some(agent)) =
+                (plain.get(ACCEPT_VERSION_HEADER), plain.get(USER_AGENT))
+            {
+                *headers = Headers::new(version.clone(), Some(value), agent.clone());
+                tracing::debug!("adopted the new token");
+            }
         }
     }
 }
@@ -226,16 +276,14 @@ impl ClientBuilder {
             }
         });
         let http = reqwest::Client::builder()
-            .user_agent(self.user_agent)
+            .user_agent(&self.user_agent)
             .redirect(redirects)
             .build()
             .map_err(|e| Error::Config(format!("the HTTP client: {e}")))?;
-        let mut headers = HeaderMap::with_capacity(4);
-        headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
-        headers.insert(ACCEPT_VERSION_HEADER, accept_version);
-        if let Some(authorization) = authorization {
-            headers.insert(AUTHORIZATION, authorization);
-        }
+        // Accepted by reqwest above, by the same check.
+        let user_agent = HeaderValue::from_str(&self.user_agent)
+            .map_err(|e| Error::Config(format!("the HTTP client: user agent: {e}")))?;
+        let headers = Headers::new(accept_version, authorization, user_agent);
         Ok(Client {
             inner: Arc::new(Inner {
                 http,

@@ -9,7 +9,7 @@ use std::pin::Pin;
 use std::time::Duration;
 
 use bytes::Bytes;
-use reqwest::header::{HeaderMap, HeaderName, HeaderValue, CONTENT_TYPE};
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue, CONTENT_TYPE, USER_AGENT};
 use reqwest::StatusCode;
 use serde::Deserialize;
 use tokio::time::Instant;
@@ -210,7 +210,11 @@ impl Client {
         let mut backoff = None;
         loop {
             attempt += 1;
-            span.record("attempt", attempt);
+            // A disabled span (no subscriber wants it) records nothing: skipped, as in
+            // `send_call`, for a field lookup per call.
+            if !span.is_disabled() {
+                span.record("attempt", attempt);
+            }
             let error = match self.attempt(call).await {
                 Ok(response) => return Ok(response),
                 Err(error) => error,
@@ -268,6 +272,9 @@ impl Client {
 struct Call<'r> {
     endpoint: &'r Endpoint,
     path: &'r str,
+    /// The path is the action's template as it is (none of its parameters filled in): it may
+    /// be one of the fixed paths, whose URLs are built once.
+    template: bool,
     query: &'r [(Cow<'static, str>, String)],
     headers: &'r [(HeaderName, HeaderValue)],
     body: &'r Body,
@@ -278,6 +285,7 @@ impl<'r> Call<'r> {
         Call {
             endpoint: &request.endpoint,
             path: &request.path,
+            template: matches!(request.path, Cow::Borrowed(_)),
             query: &request.query,
             headers: &request.headers,
             body: &request.body,
@@ -342,17 +350,32 @@ impl Inner {
         // the client's.
         let api = call.endpoint.api.unwrap_or(self.api);
         let own = std::ptr::eq(api, self.api);
-        let url = self.urls.url(call.path, call.query, api.query_defaults);
+        let url = self
+            .urls
+            .url_of(call.path, call.template, call.query, api.query_defaults);
         let mut request = reqwest::Request::new(call.endpoint.method.clone(), url);
         let map = request.headers_mut();
-        *map = self.headers();
+        // The client's headers, `User-Agent` last, and `Content-Type` before it for a JSON
+        // body. A call's own headers, and a multipart body's `Content-Type`, come after the
+        // others but before `User-Agent`, which reqwest then adds after them (as it adds it to
+        // every request that has none).
+        let own_headers = !call.headers.is_empty();
+        let multipart = matches!(call.body, Body::Multipart(parts) if !parts.is_empty());
+        let json = matches!(call.body, Body::Json(_));
+        *map = self.headers_of(json && !own_headers);
+        if own_headers || multipart {
+            map.remove(USER_AGENT);
+        }
         let version = match call.endpoint.accept_version {
             Some(version) => Some(version),
             None if own => None,
             None => Some(api.accept_version),
         };
         if let Some(version) = version.filter(|v| *v != self.api.accept_version) {
-            if let Ok(version) = HeaderValue::from_str(version) {
+            // Checked as `from_str` checks, and kept as the static text it is: neither this
+            // header nor its copies (for redirects) copy it.
+            let version = Bytes::from_static(version.as_bytes());
+            if let Ok(version) = HeaderValue::from_maybe_shared(version) {
                 map.insert(ACCEPT_VERSION_HEADER, version);
             }
         }
@@ -362,7 +385,9 @@ impl Inner {
         match call.body {
             Body::Multipart(parts) if parts.is_empty() => {}
             Body::Json(body) => {
-                map.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                if own_headers {
+                    map.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                }
                 *request.body_mut() = Some(body.clone().into());
             }
             // Made again for each attempt from the parts (whose files' bytes are shared):

@@ -17,6 +17,9 @@ pub(crate) struct Urls {
     /// defaults) for the calls that change none of them.
     defaults: &'static [(&'static str, &'static str)],
     default_query: Option<String>,
+    /// The base URL with the query defaults (`default_query`), parsed once: a call of a path
+    /// that is not fixed sets its path on a copy, its query then needs no parsing.
+    defaulted: Url,
     /// The full URL, query defaults included, of each of the API's paths without parameters,
     /// sorted by path: parsed once here, cloned per call (parsing it per call was the client's
     /// largest cost of its own in an instruction profile of `me().get()`).
@@ -31,9 +34,12 @@ impl Urls {
                 .extend_pairs(api.query_defaults)
                 .finish()
         });
+        let mut defaulted = base.clone();
+        defaulted.set_query(default_query.as_deref());
         let mut urls = Urls {
             base_path: base.path().trim_end_matches('/').to_string(),
             base,
+            defaulted,
             defaults: api.query_defaults,
             default_query,
             fixed: Box::default(),
@@ -62,39 +68,66 @@ impl Urls {
     /// The URL of a call: base URL, path, then the query `defaults` (as overridden) and the
     /// call's own pairs, form-encoded. With the client's own defaults and no query pairs, a
     /// fixed path's URL is the one built once.
+    #[cfg(test)]
     pub(crate) fn url(
         &self,
         path: &str,
         query: &[(Cow<'static, str>, String)],
         defaults: &[(&str, &str)],
     ) -> Url {
-        let own = self.own_defaults(defaults);
-        // A path is looked up by its text: a filled template that happens to equal a fixed
-        // path has the same URL anyway.
-        let fixed = || {
-            self.fixed
-                .binary_search_by(|(fixed, _)| (*fixed).cmp(path))
-                .ok()
-                .map(|found| self.fixed[found].1.clone())
-        };
-        if query.is_empty() && own {
-            if let Some(url) = fixed() {
-                return url;
-            }
-        }
+        self.url_of(path, true, query, defaults)
+    }
+
+    /// [`Urls::url`]; `maybe_fixed: false` says `path` is a filled template, not looked up
+    /// among the fixed paths (were it equal to one, its URL would be the same anyway).
+    pub(crate) fn url_of(
+        &self,
+        path: &str,
+        maybe_fixed: bool,
+        query: &[(Cow<'static, str>, String)],
+        defaults: &[(&str, &str)],
+    ) -> Url {
         // The call's own pairs after the defaults, none of which it overrides: the URL with
-        // the defaults (prebuilt for a fixed path, else encoded once in `new`) gains only them.
-        if own
+        // the defaults (prebuilt for a fixed path, else parsed once in `new`) gains only them.
+        if self.own_defaults(defaults)
             && !query
                 .iter()
                 .any(|(n, _)| defaults.iter().any(|(d, _)| n == d))
         {
-            let mut url = fixed().unwrap_or_else(|| self.build(path, &[], defaults));
-            url.query_pairs_mut()
-                .extend_pairs(query.iter().map(|(n, v)| (n.as_ref(), v.as_str())));
-            return url;
+            // A path is looked up by its text.
+            let fixed = maybe_fixed
+                .then(|| self.fixed.binary_search_by(|(fixed, _)| (*fixed).cmp(path)))
+                .and_then(Result::ok);
+            let url = match fixed {
+                Some(found) if query.is_empty() => return self.fixed[found].1.clone(),
+                Some(found) => self.fixed[found].1.clone(),
+                None => self.with_path(&self.defaulted, path),
+            };
+            return Self::with_pairs(url, query);
         }
         self.build(path, query, defaults)
+    }
+
+    /// A copy of `template` (the base URL, its query set) with the path `path` under the base
+    /// URL's.
+    fn with_path(&self, template: &Url, path: &str) -> Url {
+        let mut url = template.clone();
+        if self.base_path.is_empty() {
+            url.set_path(path);
+        } else {
+            url.set_path(&format!("{}{path}", self.base_path));
+        }
+        url
+    }
+
+    /// `url` with the pairs `query` after its own: form-encoded by `url`'s serializer (which
+    /// gives a URL without a query an empty one, `?`, even for no pair).
+    fn with_pairs(mut url: Url, query: &[(Cow<'static, str>, String)]) -> Url {
+        if !query.is_empty() || url.query().is_none() {
+            url.query_pairs_mut()
+                .extend_pairs(query.iter().map(|(n, v)| (n.as_ref(), v.as_str())));
+        }
+        url
     }
 
     /// Whether `defaults` are the client's own (the same static, the common case, or equal).
@@ -109,12 +142,7 @@ impl Urls {
         query: &[(Cow<'static, str>, String)],
         defaults: &[(&str, &str)],
     ) -> Url {
-        let mut url = self.base.clone();
-        if self.base_path.is_empty() {
-            url.set_path(path);
-        } else {
-            url.set_path(&format!("{}{path}", self.base_path));
-        }
+        let mut url = self.with_path(&self.base, path);
         if query.is_empty() && defaults.is_empty() {
             url.set_query(None);
         } else if query.is_empty() && self.own_defaults(defaults) {
@@ -201,10 +229,17 @@ mod tests {
             let overriding: [(Cow<'static, str>, String); 1] =
                 [(Cow::Borrowed("page"), "2".into())];
             for path in ["/things", "/things/a%20b", "/unlisted"] {
-                for query in [&own[..], &overriding[..]] {
+                for query in [&own[..], &overriding[..], &[]] {
+                    let built = urls.build(path, query, API.query_defaults);
                     assert_eq!(
                         urls.url(path, query, API.query_defaults),
-                        urls.build(path, query, API.query_defaults),
+                        built,
+                        "{base} {path} {query:?}"
+                    );
+                    // A filled template is not looked up: the same URL.
+                    assert_eq!(
+                        urls.url_of(path, false, query, API.query_defaults),
+                        built,
                         "{base} {path} {query:?}"
                     );
                 }
