@@ -619,7 +619,6 @@ impl OldFile {
     }
 }
 
-/// `git show <object>` in `root`, when git and the object are there.
 /// The tree of [`OLD_COMMIT`] written to `dir` (`git archive`, unpacked by `tar`).
 fn old_tree(root: &Path, dir: &Path) -> Result<(), String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
@@ -654,6 +653,7 @@ fn old_tree(root: &Path, dir: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// `git show <object>` in `root`, when git and the object are there.
 fn git_show(root: &Path, object: &str) -> Option<String> {
     Command::new("git")
         .current_dir(root)

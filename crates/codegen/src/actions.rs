@@ -507,7 +507,11 @@ impl<'a> Module<'a> {
         // schema's example in `_schemas.md`, built as the value it is.
         if let Some(param) = action.body() {
             if let (true, Some(body)) = (param.required, self.body_literal(action, param)) {
-                lets = format!("let {} = {body};\n", crate::types::field_ident(&param.name));
+                lets = format!(
+                    "let {} = {};\n",
+                    crate::types::field_ident(&param.name),
+                    crate::examples::expression_text(&body)
+                );
             }
         }
         doc.push_str(&format!(
@@ -531,19 +535,17 @@ impl<'a> Module<'a> {
     }
 
     /// The expression building the documented example of a body, where it is a value of the
-    /// body's type (formatted as the doc example shows it).
-    fn body_literal(&self, action: &'a Action, param: &'a Param) -> Option<String> {
+    /// body's type.
+    fn body_literal(&self, action: &'a Action, param: &'a Param) -> Option<TokenStream> {
         let example = self.body_example(action, param)?;
         let ParamType::Schema { schema } = &param.ty else {
             return None;
         };
         let schema = self.model.schema(schema)?;
         let ty = Ty::Named(names::schema_type(schema));
-        let expr = self
-            .shapes
+        self.shapes
             .literal(&ty, example, &quote! { wegnology })
-            .ok()?;
-        Some(crate::examples::expression_text(&expr))
+            .ok()
     }
 
     /// The documented example of a parameter as a Rust expression, where it has one.
