@@ -90,7 +90,19 @@ impl fmt::Debug for ClientBuilder {
 /// reqwest would otherwise add to each request after its other headers (finding it there, it
 /// adds nothing: a request is sent as it would be, without inserting a header and growing the
 /// map per call).
+///
+/// One set per `Accept-Version` sent: the client's API's first, another release's (an action of
+/// the documents of another release, or code generated from other documents) made the first
+/// time a call sends it. A call clones its set whole; it inserts no header of its own.
 pub(crate) struct Headers {
+    authorization: Option<HeaderValue>,
+    user_agent: HeaderValue,
+    versions: Vec<Versioned>,
+}
+
+/// The headers of one `Accept-Version`.
+struct Versioned {
+    version: &'static str,
     /// The headers of a request without a JSON body.
     plain: HeaderMap,
     /// The same with `Content-Type: application/json` before `User-Agent`: a JSON body's.
@@ -99,42 +111,118 @@ pub(crate) struct Headers {
 
 impl Headers {
     fn new(
+        version: &'static str,
         accept_version: HeaderValue,
         authorization: Option<HeaderValue>,
         user_agent: HeaderValue,
     ) -> Headers {
+        let mut headers = Headers {
+            authorization,
+            user_agent,
+            versions: Vec::with_capacity(2),
+        };
+        headers.add(version, accept_version);
+        headers
+    }
+
+    /// Adds the set of `version`, sent as `value`.
+    fn add(&mut self, version: &'static str, value: HeaderValue) -> &Versioned {
         let mut plain = HeaderMap::with_capacity(5);
         plain.insert(ACCEPT, HeaderValue::from_static("application/json"));
-        plain.insert(ACCEPT_VERSION_HEADER, accept_version);
-        if let Some(authorization) = authorization {
-            plain.insert(AUTHORIZATION, authorization);
+        plain.insert(ACCEPT_VERSION_HEADER, value);
+        if let Some(authorization) = &self.authorization {
+            plain.insert(AUTHORIZATION, authorization.clone());
         }
         let mut json = plain.clone();
         json.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-        json.insert(USER_AGENT, user_agent.clone());
-        plain.insert(USER_AGENT, user_agent);
-        Headers { plain, json }
+        json.insert(USER_AGENT, self.user_agent.clone());
+        plain.insert(USER_AGENT, self.user_agent.clone());
+        self.versions.push(Versioned {
+            version,
+            plain,
+            json,
+        });
+        &self.versions[self.versions.len() - 1]
+    }
+
+    /// The set of `version`, where one was made.
+    fn of(&self, version: &str) -> Option<&Versioned> {
+        self.versions
+            .iter()
+            .find(|set| std::ptr::eq(set.version, version) || set.version == version)
+    }
+
+    /// The client's own set (its API's `Accept-Version`).
+    fn own(&self) -> &Versioned {
+        &self.versions[0]
+    }
+
+    /// The same sets, each with `authorization` in place of the token sent so far; made again,
+    /// so that a first token takes its place before `User-Agent`.
+    fn with_authorization(&self, authorization: HeaderValue) -> Headers {
+        let mut headers = Headers {
+            authorization: Some(authorization),
+            user_agent: self.user_agent.clone(),
+            versions: Vec::with_capacity(self.versions.len()),
+        };
+        for set in &self.versions {
+            if let Some(value) = set.plain.get(ACCEPT_VERSION_HEADER) {
+                headers.add(set.version, value.clone());
+            }
+        }
+        headers
+    }
+}
+
+impl Versioned {
+    fn map(&self, json: bool) -> HeaderMap {
+        if json {
+            self.json.clone()
+        } else {
+            self.plain.clone()
+        }
     }
 }
 
 impl Inner {
     /// The headers every request carries, the current token's included (`User-Agent` last).
     pub(crate) fn headers(&self) -> HeaderMap {
-        self.headers_of(false)
+        self.read_headers().own().map(false)
     }
 
-    /// [`Inner::headers`], with `Content-Type: application/json` before `User-Agent` when
-    /// `json`.
-    pub(crate) fn headers_of(&self, json: bool) -> HeaderMap {
+    fn read_headers(&self) -> std::sync::RwLockReadGuard<'_, Headers> {
         // A poisoned lock still holds valid maps: a writer only swaps in new ones.
-        let headers = match self.headers.read() {
+        match self.headers.read() {
+            Ok(guard) => guard,
+            Err(poisoned) => poisoned.into_inner(),
+        }
+    }
+
+    /// The headers of a request sending `Accept-Version: version`, with
+    /// `Content-Type: application/json` before `User-Agent` when `json`. A version that is not
+    /// a header value (which the generator never writes) sends the client's own.
+    pub(crate) fn headers_of(&self, json: bool, version: &'static str) -> HeaderMap {
+        {
+            let headers = self.read_headers();
+            if let Some(set) = headers.of(version) {
+                return set.map(json);
+            }
+        }
+        let mut headers = match self.headers.write() {
             Ok(guard) => guard,
             Err(poisoned) => poisoned.into_inner(),
         };
-        if json {
-            headers.json.clone()
-        } else {
-            headers.plain.clone()
+        if headers.of(version).is_none() {
+            // Checked as `from_str` checks, and kept as the static text it is: neither this
+            // header nor its copies (for redirects) copy it.
+            match HeaderValue::from_maybe_shared(bytes::Bytes::from_static(version.as_bytes())) {
+                Ok(value) => headers.add(version, value),
+                Err(_) => return headers.own().map(json),
+            };
+        }
+        match headers.of(version) {
+            Some(set) => set.map(json),
+            None => headers.own().map(json),
         }
     }
 
@@ -152,14 +240,8 @@ impl Inner {
                 Ok(guard) => guard,
                 Err(poisoned) => poisoned.into_inner(),
             };
-            // Made again, so that a first token takes its place before `User-Agent`.
-            let plain = &headers.plain;
-            if let (Some(version), Some(agent)) =
-                (plain.get(ACCEPT_VERSION_HEADER), plain.get(USER_AGENT))
-            {
-                *headers = Headers::new(version.clone(), Some(value), agent.clone());
-                tracing::debug!("adopted the new token");
-            }
+            *headers = headers.with_authorization(value);
+            tracing::debug!("adopted the new token");
         }
     }
 }
@@ -283,7 +365,12 @@ impl ClientBuilder {
         // Accepted by reqwest above, by the same check.
         let user_agent = HeaderValue::from_str(&self.user_agent)
             .map_err(|e| Error::Config(format!("the HTTP client: user agent: {e}")))?;
-        let headers = Headers::new(accept_version, authorization, user_agent);
+        let headers = Headers::new(
+            self.api.accept_version,
+            accept_version,
+            authorization,
+            user_agent,
+        );
         Ok(Client {
             inner: Arc::new(Inner {
                 http,

@@ -180,6 +180,34 @@ const PATH_SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'_')
     .remove(b'~');
 
+/// The bytes [`PATH_SEGMENT`] keeps, as a table: one load per byte.
+static UNRESERVED: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let b = byte as u8;
+        table[byte] = b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~');
+        byte += 1;
+    }
+    table
+};
+
+/// `value` percent-encoded as one path segment, appended to `path`. A value of unreserved
+/// characters only (the ids of the documents' examples and of the API) is copied as it is:
+/// the check is a byte test, cheaper than the encoder's iterator.
+fn push_segment(path: &mut String, value: &str) {
+    // Folded without an early exit, the loop has no branch per byte (ids are short, and
+    // nearly always unreserved).
+    let unreserved = value
+        .bytes()
+        .fold(true, |all, b| all & UNRESERVED[usize::from(b)]);
+    if unreserved {
+        path.push_str(value);
+    } else {
+        path.extend(utf8_percent_encode(value, PATH_SEGMENT));
+    }
+}
+
 /// How a success answer's status and body become the action's type (`runtime::decode`).
 pub type Decoder<T> = fn(StatusCode, &[u8]) -> Result<T, serde_json::Error>;
 
@@ -328,27 +356,46 @@ impl<'a, T> Request<'a, T> {
         }
     }
 
-    /// Puts `value`, percent-encoded as one segment, in place of `{name}` in the path.
+    /// Fills the path template's placeholders, in order, with `values`: each `(name, value)`
+    /// names the placeholder it fills (`{name}`, the next one in the template) and is
+    /// percent-encoded as one segment. The path is built in one pass and one allocation; the
+    /// generated code gives the values in the template's order.
+    ///
     /// Empty, `.` and `..` are refused: URL normalisation would drop or climb them, sending the
-    /// request to another endpoint, and no encoding can prevent that.
-    pub fn path_param(mut self, name: &'static str, value: String) -> Self {
-        if matches!(value.as_str(), "" | "." | "..") {
+    /// request to another endpoint, and no encoding can prevent that. A name that is not the
+    /// next placeholder (code not generated from this template) is refused too.
+    pub fn path_params(mut self, values: &[(&'static str, &str)]) -> Self {
+        if let Some((name, _)) = values
+            .iter()
+            .find(|(_, value)| matches!(*value, "" | "." | ".."))
+        {
             self.refuse(name, "a path segment cannot be empty, `.` or `..`");
             return self;
         }
-        // `{name}` found and replaced in one pass, the value encoded straight into the new path.
-        let at = self.path.match_indices('{').find_map(|(start, _)| {
-            let rest = &self.path[start + 1..];
-            (rest.starts_with(name) && rest[name.len()..].starts_with('}')).then_some(start)
-        });
-        if let Some(start) = at {
-            let end = start + name.len() + 2;
-            let mut path = String::with_capacity(self.path.len() + value.len() * 3);
-            path.push_str(&self.path[..start]);
-            path.extend(utf8_percent_encode(&value, PATH_SEGMENT));
-            path.push_str(&self.path[end..]);
-            self.path = Cow::Owned(path);
+        let template = self.endpoint.path;
+        let length = values.iter().map(|(_, value)| value.len()).sum::<usize>();
+        let mut path = String::with_capacity(template.len() + length);
+        let mut rest = template;
+        for (name, value) in values {
+            // A byte scan: the parts between placeholders are short, shorter than `str::find`'s
+            // set-up.
+            let placeholder = rest.bytes().position(|b| b == b'{').and_then(|open| {
+                let after = rest[open + 1..].strip_prefix(name)?.strip_prefix('}')?;
+                Some((open, after))
+            });
+            let Some((open, after)) = placeholder else {
+                self.refuse(
+                    name,
+                    "the action's path has no such placeholder in this place",
+                );
+                return self;
+            };
+            path.push_str(&rest[..open]);
+            push_segment(&mut path, value);
+            rest = after;
         }
+        path.push_str(rest);
+        self.path = Cow::Owned(path);
         self
     }
 
@@ -370,9 +417,17 @@ impl<'a, T> Request<'a, T> {
     /// order set). A flattened pair (`tagFilter[0][key]`) is its parameter's (`tagFilter`).
     fn query_slot(&self, name: &str) -> usize {
         let order = self.endpoint.query_order;
+        // The first pair of a call (the common case) goes first, whatever its rank.
+        if self.query.is_empty() || order.is_empty() {
+            return self.query.len();
+        }
+        // A pair's parameter is its name, or the part before `[` of a flattened pair: compared
+        // in place, without splitting the name.
         let rank = |pair: &str| {
-            let parameter = pair.split('[').next().unwrap_or(pair);
-            order.iter().position(|documented| *documented == parameter)
+            order.iter().position(|documented| {
+                pair.strip_prefix(documented)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('['))
+            })
         };
         let Some(rank_of_name) = rank(name) else {
             return self.query.len();
@@ -608,6 +663,58 @@ mod tests {
             .collect();
         assert_eq!(pairs, expected);
         assert!(flat(json!([])).is_empty());
+    }
+
+    #[test]
+    fn the_unreserved_table_keeps_what_the_path_segment_set_keeps() {
+        for byte in 0..=127u8 {
+            let text = char::from(byte).to_string();
+            let kept = utf8_percent_encode(&text, PATH_SEGMENT).to_string() == text;
+            assert_eq!(UNRESERVED[usize::from(byte)], kept, "byte {byte:#04x}");
+        }
+        assert!((128..=255).all(|byte| !UNRESERVED[byte]));
+    }
+
+    static PATHS: crate::facts::ApiFacts = crate::facts::ApiFacts {
+        base_url: "http://127.0.0.1:9",
+        accept_version: "^1.0.0",
+        query_defaults: &[],
+        fixed_paths: &[],
+    };
+
+    #[test]
+    fn path_values_fill_their_placeholders_in_order_each_encoded_as_one_segment() {
+        let client = crate::builder::ClientBuilder::for_api(&PATHS)
+            .build()
+            .unwrap();
+        let handle = Handle::new(&client, &PATHS);
+        let filled = handle
+            .get::<()>("thing.get", "/a/{aId}/b/{bId}/c")
+            .path_params(&[("aId", "575ec8687ae143cd83dc4a97"), ("bId", "x y/ü?#%")]);
+        assert!(filled.refused.is_none());
+        assert_eq!(
+            filled.path,
+            "/a/575ec8687ae143cd83dc4a97/b/x%20y%2F%C3%BC%3F%23%25/c"
+        );
+        // A name that is not the next placeholder is refused, naming it; nothing is sent.
+        let swapped = handle
+            .get::<()>("thing.get", "/a/{aId}/b/{bId}")
+            .path_params(&[("bId", "1"), ("aId", "2")]);
+        assert!(
+            matches!(
+                swapped.refused.as_deref(),
+                Some(Error::InvalidRequest {
+                    parameter: "bId",
+                    ..
+                })
+            ),
+            "{:?}",
+            swapped.refused
+        );
+        let unknown = handle
+            .get::<()>("thing.get", "/a/{aId}")
+            .path_params(&[("aId", "1"), ("bId", "2")]);
+        assert!(unknown.refused.is_some());
     }
 
     #[test]

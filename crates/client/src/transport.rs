@@ -15,7 +15,7 @@ use serde::Deserialize;
 use tokio::time::Instant;
 use tracing::Instrument;
 
-use crate::builder::{Client, Inner, ACCEPT_VERSION_HEADER};
+use crate::builder::{Client, Inner};
 use crate::decode::{is_undocumented, Answer};
 use crate::endpoint::{Body, Endpoint, Request};
 use crate::error::Error;
@@ -349,7 +349,6 @@ impl Inner {
         // another crate) on this client, sends its own API version and query defaults instead of
         // the client's.
         let api = call.endpoint.api.unwrap_or(self.api);
-        let own = std::ptr::eq(api, self.api);
         let url = self
             .urls
             .url_of(call.path, call.template, call.query, api.query_defaults);
@@ -362,22 +361,10 @@ impl Inner {
         let own_headers = !call.headers.is_empty();
         let multipart = matches!(call.body, Body::Multipart(parts) if !parts.is_empty());
         let json = matches!(call.body, Body::Json(_));
-        *map = self.headers_of(json && !own_headers);
+        let version = call.endpoint.accept_version.unwrap_or(api.accept_version);
+        *map = self.headers_of(json && !own_headers, version);
         if own_headers || multipart {
             map.remove(USER_AGENT);
-        }
-        let version = match call.endpoint.accept_version {
-            Some(version) => Some(version),
-            None if own => None,
-            None => Some(api.accept_version),
-        };
-        if let Some(version) = version.filter(|v| *v != self.api.accept_version) {
-            // Checked as `from_str` checks, and kept as the static text it is: neither this
-            // header nor its copies (for redirects) copy it.
-            let version = Bytes::from_static(version.as_bytes());
-            if let Ok(version) = HeaderValue::from_maybe_shared(version) {
-                map.insert(ACCEPT_VERSION_HEADER, version);
-            }
         }
         for (name, value) in call.headers {
             map.insert(name.clone(), value.clone());
@@ -436,7 +423,7 @@ pub fn block_on<T>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::builder::ClientBuilder;
+    use crate::builder::{ClientBuilder, ACCEPT_VERSION_HEADER};
     use crate::endpoint::Handle;
     use crate::facts::ApiFacts;
 

@@ -21,8 +21,9 @@ pub(crate) struct Urls {
     /// that is not fixed sets its path on a copy, its query then needs no parsing.
     defaulted: Url,
     /// The full URL, query defaults included, of each of the API's paths without parameters,
-    /// sorted by path: parsed once here, cloned per call (parsing it per call was the client's
-    /// largest cost of its own in an instruction profile of `me().get()`).
+    /// sorted by path length, then text: parsed once here, cloned per call (parsing it per
+    /// call was the client's largest cost of its own in an instruction profile of
+    /// `me().get()`).
     fixed: Box<[(&'static str, Url)]>,
 }
 
@@ -49,7 +50,7 @@ impl Urls {
             .iter()
             .map(|path| (*path, urls.build(path, &[], api.query_defaults)))
             .collect();
-        fixed.sort_unstable_by_key(|(path, _)| *path);
+        fixed.sort_unstable_by(|(a, _), (b, _)| by_length_then_text(a, b));
         urls.fixed = fixed.into_boxed_slice();
         urls
     }
@@ -94,9 +95,12 @@ impl Urls {
                 .iter()
                 .any(|(n, _)| defaults.iter().any(|(d, _)| n == d))
         {
-            // A path is looked up by its text.
+            // A path is looked up by its length, then its text: most steps compare lengths.
             let fixed = maybe_fixed
-                .then(|| self.fixed.binary_search_by(|(fixed, _)| (*fixed).cmp(path)))
+                .then(|| {
+                    self.fixed
+                        .binary_search_by(|(fixed, _)| by_length_then_text(fixed, path))
+                })
                 .and_then(Result::ok);
             let url = match fixed {
                 Some(found) if query.is_empty() => return self.fixed[found].1.clone(),
@@ -164,6 +168,11 @@ impl Urls {
         }
         url
     }
+}
+
+/// The order of the fixed paths: by length, then by text.
+fn by_length_then_text(a: &str, b: &str) -> std::cmp::Ordering {
+    a.len().cmp(&b.len()).then_with(|| a.cmp(b))
 }
 
 #[cfg(test)]

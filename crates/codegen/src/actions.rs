@@ -361,11 +361,17 @@ impl<'a> Module<'a> {
         let mut args = Vec::new();
         let mut stores = Vec::new();
         let mut setters = Vec::new();
+        // The path's values, filled in by one runtime call in the template's order.
+        let mut path_values = Vec::new();
         for param in action.params.iter().filter(|p| !is_runtime_setter(p)) {
             let ty = self.param_type(action, param, &param.ty);
             let name = crate::types::field_ident(&param.name);
             let (arg_ty, value) = argument(param, &ty);
-            if param.required || param.location == Location::Path {
+            if param.location == Location::Path {
+                args.push(quote! { #name: #arg_ty });
+                let at = action.path.find(&format!("{{{}}}", param.name));
+                path_values.push((at, &param.name, value));
+            } else if param.required {
                 args.push(quote! { #name: #arg_ty });
                 stores.push(store(param, value));
             } else {
@@ -379,6 +385,13 @@ impl<'a> Module<'a> {
                     }
                 });
             }
+        }
+        if !path_values.is_empty() {
+            path_values.sort_by_key(|(at, _, _)| *at);
+            let pairs = path_values
+                .iter()
+                .map(|(_, wire, value)| quote! { (#wire, #value) });
+            stores.insert(0, quote! { .path_params(&[ #( #pairs ),* ]) });
         }
         if let Output::Schema(schema) = &output {
             setters.extend(pagination(action, schema));
@@ -681,10 +694,14 @@ fn holds_secrets(json: &Value, title: &str) -> bool {
 }
 
 /// Argument type of a required parameter or setter, and the expression of its value: strings
-/// are taken as `impl Into<String>`.
+/// are taken as `impl Into<String>`, but a path value as `impl AsRef<str>`: it is copied into
+/// the path, so an owned `String` of it would be one allocation more per call.
 fn argument(param: &Param, ty: &TokenStream) -> (TokenStream, TokenStream) {
     let name = crate::types::field_ident(&param.name);
     match param.ty {
+        ParamType::String if param.location == Location::Path => {
+            (quote! { impl AsRef<str> }, quote! { #name.as_ref() })
+        }
         // The prelude's names: the full paths would wrap every setter's signature.
         ParamType::String => (quote! { impl Into<String> }, quote! { #name.into() }),
         _ => (ty.clone(), quote! { #name }),
@@ -693,7 +710,7 @@ fn argument(param: &Param, ty: &TokenStream) -> (TokenStream, TokenStream) {
 
 /// The call that stores one parameter's `value` in the runtime request: query and header values
 /// are their wire text, the body is encoded JSON, a path value fills its `{placeholder}`, a
-/// multipart field is a part.
+/// multipart field is a part. The method of an action stores its path values together.
 fn store(param: &Param, value: TokenStream) -> TokenStream {
     let wire = &param.name;
     // Structured query values: the runtime encodes them as the official clients do.
@@ -731,9 +748,8 @@ fn store(param: &Param, value: TokenStream) -> TokenStream {
         }
         Location::Header => quote! { .header(#wire, #text) },
         Location::Body => quote! { .json_body(&#value) },
-        Location::Path => {
-            quote! { .path_param(#wire, #text) }
-        }
+        // A lone path value; an action's are given together, in the template's order.
+        Location::Path => quote! { .path_params(&[(#wire, #value)]) },
     }
 }
 

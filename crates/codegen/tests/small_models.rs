@@ -265,15 +265,15 @@ fn actions_take_required_parameters_as_arguments_and_optional_ones_as_setters() 
         "pub fn new(client: &'a ::wegnology::Client) -> Self { \
          Self(::wegnology::runtime::Handle::new(client, &super::API)) }",
     );
-    assert_has(&code, "pub fn poke( &self, thing_id: impl Into<String>, level: Level, data: super::types::Success, ) -> PokeRequest<'a> {");
+    assert_has(&code, "pub fn poke( &self, thing_id: impl AsRef<str>, level: Level, data: super::types::Success, ) -> PokeRequest<'a> {");
     // The method builds the runtime request: method and path, the documented order of the
-    // query parameters, then the required values in order; the `Accept-Version` is the API's,
-    // not repeated per action.
+    // query parameters, the path's values (in one call), then the other required values in
+    // order; the `Accept-Version` is the API's, not repeated per action.
     assert_has(
         &code,
         "PokeRequest( self.0.post(\"thing.poke\", \"/things/{thingId}/poke\") \
          .query_order(&[\"level\", \"count\"]) \
-         .path_param(\"thingId\", thing_id.into()) \
+         .path_params(&[(\"thingId\", thing_id.as_ref())]) \
          .query(\"level\", level.as_str().to_string()) \
          .json_body(&data), )",
     );

@@ -1241,12 +1241,12 @@ pub mod me {
         /// # Ok(()) }
         /// ```
         #[inline]
-        pub fn invite(&self, invite_id: impl Into<String>) -> InviteRequest<'a> {
+        pub fn invite(&self, invite_id: impl AsRef<str>) -> InviteRequest<'a> {
             InviteRequest(
                 self
                     .0
                     .get("me.invite", "/me/invites/{inviteId}")
-                    .path_param("inviteId", invite_id.into()),
+                    .path_params(&[("inviteId", invite_id.as_ref())]),
             )
         }
         /// Returns notebook execution usage by day for the time range specified for all applications the current user owns.
@@ -1480,14 +1480,14 @@ pub mod me {
         #[inline]
         pub fn respond_to_invite(
             &self,
-            invite_id: impl Into<String>,
+            invite_id: impl AsRef<str>,
             response: super::types::OrganizationInvitationActionForUser,
         ) -> RespondToInviteRequest<'a> {
             RespondToInviteRequest(
                 self
                     .0
                     .post("me.respondToInvite", "/me/invites/{inviteId}")
-                    .path_param("inviteId", invite_id.into())
+                    .path_params(&[("inviteId", invite_id.as_ref())])
                     .json_body(&response),
             )
         }

@@ -995,8 +995,8 @@ pub mod gadget {
         #[inline]
         pub fn delete(
             &self,
-            application_id: impl Into<String>,
-            gadget_id: impl Into<String>,
+            application_id: impl AsRef<str>,
+            gadget_id: impl AsRef<str>,
         ) -> DeleteRequest<'a> {
             DeleteRequest(
                 self
@@ -1007,8 +1007,12 @@ pub mod gadget {
                     )
                     .accept_version("^1.20.0")
                     .decode_with(::wegnology::runtime::decode::nothing)
-                    .path_param("applicationId", application_id.into())
-                    .path_param("gadgetId", gadget_id.into()),
+                    .path_params(
+                        &[
+                            ("applicationId", application_id.as_ref()),
+                            ("gadgetId", gadget_id.as_ref()),
+                        ],
+                    ),
             )
         }
         /// Retrieves information on a gadget.
@@ -1044,8 +1048,8 @@ pub mod gadget {
         #[inline]
         pub fn get(
             &self,
-            application_id: impl Into<String>,
-            gadget_id: impl Into<String>,
+            application_id: impl AsRef<str>,
+            gadget_id: impl AsRef<str>,
         ) -> GetRequest<'a> {
             GetRequest(
                 self
@@ -1056,8 +1060,12 @@ pub mod gadget {
                     )
                     .accept_version("^1.20.0")
                     .query_order(&["since", "query", "fields"])
-                    .path_param("applicationId", application_id.into())
-                    .path_param("gadgetId", gadget_id.into()),
+                    .path_params(
+                        &[
+                            ("applicationId", application_id.as_ref()),
+                            ("gadgetId", gadget_id.as_ref()),
+                        ],
+                    ),
             )
         }
         /// Updates information about a gadget.
@@ -1095,8 +1103,8 @@ pub mod gadget {
         #[inline]
         pub fn patch(
             &self,
-            application_id: impl Into<String>,
-            gadget_id: impl Into<String>,
+            application_id: impl AsRef<str>,
+            gadget_id: impl AsRef<str>,
             gadget: super::types::GadgetPatch,
         ) -> PatchRequest<'a> {
             PatchRequest(
@@ -1107,8 +1115,12 @@ pub mod gadget {
                         "/applications/{applicationId}/gadgets/{gadgetId}",
                     )
                     .accept_version("^1.20.0")
-                    .path_param("applicationId", application_id.into())
-                    .path_param("gadgetId", gadget_id.into())
+                    .path_params(
+                        &[
+                            ("applicationId", application_id.as_ref()),
+                            ("gadgetId", gadget_id.as_ref()),
+                        ],
+                    )
                     .json_body(&gadget),
             )
         }
@@ -1142,8 +1154,8 @@ pub mod gadget {
         #[inline]
         pub fn rebuild(
             &self,
-            application_id: impl Into<String>,
-            gadget_id: impl Into<String>,
+            application_id: impl AsRef<str>,
+            gadget_id: impl AsRef<str>,
         ) -> RebuildRequest<'a> {
             RebuildRequest(
                 self
@@ -1153,8 +1165,12 @@ pub mod gadget {
                         "/applications/{applicationId}/gadgets/{gadgetId}/rebuild",
                     )
                     .accept_version("^1.20.0")
-                    .path_param("applicationId", application_id.into())
-                    .path_param("gadgetId", gadget_id.into()),
+                    .path_params(
+                        &[
+                            ("applicationId", application_id.as_ref()),
+                            ("gadgetId", gadget_id.as_ref()),
+                        ],
+                    ),
             )
         }
         /// Uploads a firmware image to a gadget.
@@ -1190,8 +1206,8 @@ pub mod gadget {
         #[inline]
         pub fn upload_firmware(
             &self,
-            application_id: impl Into<String>,
-            gadget_id: impl Into<String>,
+            application_id: impl AsRef<str>,
+            gadget_id: impl AsRef<str>,
             firmware: ::wegnology::runtime::FilePart,
         ) -> UploadFirmwareRequest<'a> {
             UploadFirmwareRequest(
@@ -1202,8 +1218,12 @@ pub mod gadget {
                         "/applications/{applicationId}/gadgets/{gadgetId}/firmware",
                     )
                     .accept_version("^1.20.0")
-                    .path_param("applicationId", application_id.into())
-                    .path_param("gadgetId", gadget_id.into())
+                    .path_params(
+                        &[
+                            ("applicationId", application_id.as_ref()),
+                            ("gadgetId", gadget_id.as_ref()),
+                        ],
+                    )
                     .multipart_file("firmware", firmware),
             )
         }
@@ -1345,14 +1365,14 @@ pub mod gadgets {
         /// # Ok(()) }
         /// ```
         #[inline]
-        pub fn get(&self, application_id: impl Into<String>) -> GetRequest<'a> {
+        pub fn get(&self, application_id: impl AsRef<str>) -> GetRequest<'a> {
             GetRequest(
                 self
                     .0
                     .get("gadgets.get", "/applications/{applicationId}/gadgets")
                     .accept_version("^1.20.0")
                     .query_order(&["sortField", "page"])
-                    .path_param("applicationId", application_id.into()),
+                    .path_params(&[("applicationId", application_id.as_ref())]),
             )
         }
         /// Creates a new gadget.
@@ -1386,7 +1406,7 @@ pub mod gadgets {
         #[inline]
         pub fn post(
             &self,
-            application_id: impl Into<String>,
+            application_id: impl AsRef<str>,
             gadget: super::types::GadgetPost,
         ) -> PostRequest<'a> {
             PostRequest(
@@ -1394,7 +1414,7 @@ pub mod gadgets {
                     .0
                     .post("gadgets.post", "/applications/{applicationId}/gadgets")
                     .accept_version("^1.20.0")
-                    .path_param("applicationId", application_id.into())
+                    .path_params(&[("applicationId", application_id.as_ref())])
                     .json_body(&gadget),
             )
         }
@@ -1835,12 +1855,12 @@ pub mod me {
         /// # Ok(()) }
         /// ```
         #[inline]
-        pub fn invite(&self, invite_id: impl Into<String>) -> InviteRequest<'a> {
+        pub fn invite(&self, invite_id: impl AsRef<str>) -> InviteRequest<'a> {
             InviteRequest(
                 self
                     .0
                     .get("me.invite", "/me/invites/{inviteId}")
-                    .path_param("inviteId", invite_id.into()),
+                    .path_params(&[("inviteId", invite_id.as_ref())]),
             )
         }
         /// Retrieves pending organization invitations for a user.
@@ -2104,14 +2124,14 @@ pub mod me {
         #[inline]
         pub fn respond_to_invite(
             &self,
-            invite_id: impl Into<String>,
+            invite_id: impl AsRef<str>,
             response: super::types::OrganizationInvitationActionForUser,
         ) -> RespondToInviteRequest<'a> {
             RespondToInviteRequest(
                 self
                     .0
                     .post("me.respondToInvite", "/me/invites/{inviteId}")
-                    .path_param("inviteId", invite_id.into())
+                    .path_params(&[("inviteId", invite_id.as_ref())])
                     .json_body(&response),
             )
         }

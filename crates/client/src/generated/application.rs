@@ -43,7 +43,7 @@ impl<'a> ApplicationApi<'a> {
     #[inline]
     pub fn apply_template(
         &self,
-        application_id: impl Into<String>,
+        application_id: impl AsRef<str>,
         options: super::types::ApplicationApplyTemplatePatchSchema,
     ) -> ApplyTemplateRequest<'a> {
         ApplyTemplateRequest(
@@ -55,7 +55,7 @@ impl<'a> ApplicationApi<'a> {
                 )
                 .accept_version("^1.24.5")
                 .secret_answer()
-                .path_param("applicationId", application_id.into())
+                .path_params(&[("applicationId", application_id.as_ref())])
                 .json_body(&options),
         )
     }
@@ -88,7 +88,7 @@ impl<'a> ApplicationApi<'a> {
     #[inline]
     pub fn archive_data(
         &self,
-        application_id: impl Into<String>,
+        application_id: impl AsRef<str>,
         date: i64,
     ) -> ArchiveDataRequest<'a> {
         ArchiveDataRequest(
@@ -99,7 +99,7 @@ impl<'a> ApplicationApi<'a> {
                     "/applications/{applicationId}/archiveData",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
+                .path_params(&[("applicationId", application_id.as_ref())])
                 .query("date", date.to_string()),
         )
     }
@@ -131,7 +131,7 @@ impl<'a> ApplicationApi<'a> {
     #[inline]
     pub fn backfill_archive_data(
         &self,
-        application_id: impl Into<String>,
+        application_id: impl AsRef<str>,
     ) -> BackfillArchiveDataRequest<'a> {
         BackfillArchiveDataRequest(
             self
@@ -141,7 +141,7 @@ impl<'a> ApplicationApi<'a> {
                     "/applications/{applicationId}/backfillArchiveData",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into()),
+                .path_params(&[("applicationId", application_id.as_ref())]),
         )
     }
     /// Copy an application into a new application.
@@ -174,14 +174,14 @@ impl<'a> ApplicationApi<'a> {
     /// # Ok(()) }
     /// ```
     #[inline]
-    pub fn clone(&self, application_id: impl Into<String>) -> CloneRequest<'a> {
+    pub fn clone(&self, application_id: impl AsRef<str>) -> CloneRequest<'a> {
         CloneRequest(
             self
                 .0
                 .post("application.clone", "/applications/{applicationId}/clone")
                 .accept_version("^1.24.5")
                 .secret_answer()
-                .path_param("applicationId", application_id.into()),
+                .path_params(&[("applicationId", application_id.as_ref())]),
         )
     }
     /// Deletes an application.
@@ -210,13 +210,13 @@ impl<'a> ApplicationApi<'a> {
     /// # Ok(()) }
     /// ```
     #[inline]
-    pub fn delete(&self, application_id: impl Into<String>) -> DeleteRequest<'a> {
+    pub fn delete(&self, application_id: impl AsRef<str>) -> DeleteRequest<'a> {
         DeleteRequest(
             self
                 .0
                 .delete("application.delete", "/applications/{applicationId}")
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into()),
+                .path_params(&[("applicationId", application_id.as_ref())]),
         )
     }
     /// Returns device counts by day for the time range specified for this application.
@@ -251,7 +251,7 @@ impl<'a> ApplicationApi<'a> {
     #[inline]
     pub fn device_counts(
         &self,
-        application_id: impl Into<String>,
+        application_id: impl AsRef<str>,
     ) -> DeviceCountsRequest<'a> {
         DeviceCountsRequest(
             self
@@ -262,7 +262,7 @@ impl<'a> ApplicationApi<'a> {
                 )
                 .accept_version("^1.24.5")
                 .query_order(&["start", "end"])
-                .path_param("applicationId", application_id.into()),
+                .path_params(&[("applicationId", application_id.as_ref())]),
         )
     }
     /// Export an application and all of its resources.
@@ -301,7 +301,7 @@ impl<'a> ApplicationApi<'a> {
     #[inline]
     pub fn export(
         &self,
-        application_id: impl Into<String>,
+        application_id: impl AsRef<str>,
         options: super::types::ApplicationExportPostSchema,
     ) -> ExportRequest<'a> {
         ExportRequest(
@@ -309,7 +309,7 @@ impl<'a> ApplicationApi<'a> {
                 .0
                 .post("application.export", "/applications/{applicationId}/export")
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
+                .path_params(&[("applicationId", application_id.as_ref())])
                 .json_body(&options),
         )
     }
@@ -341,7 +341,7 @@ impl<'a> ApplicationApi<'a> {
     #[inline]
     pub fn full_data_tables_archive(
         &self,
-        application_id: impl Into<String>,
+        application_id: impl AsRef<str>,
     ) -> FullDataTablesArchiveRequest<'a> {
         FullDataTablesArchiveRequest(
             self
@@ -351,7 +351,7 @@ impl<'a> ApplicationApi<'a> {
                     "/applications/{applicationId}/fullDataTablesArchive",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into()),
+                .path_params(&[("applicationId", application_id.as_ref())]),
         )
     }
     /// Returns success when a job has been enqueued to archive all current events.
@@ -382,7 +382,7 @@ impl<'a> ApplicationApi<'a> {
     #[inline]
     pub fn full_events_archive(
         &self,
-        application_id: impl Into<String>,
+        application_id: impl AsRef<str>,
     ) -> FullEventsArchiveRequest<'a> {
         FullEventsArchiveRequest(
             self
@@ -392,7 +392,7 @@ impl<'a> ApplicationApi<'a> {
                     "/applications/{applicationId}/fullEventsArchive",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into()),
+                .path_params(&[("applicationId", application_id.as_ref())]),
         )
     }
     /// Retrieves information on an application.
@@ -425,7 +425,7 @@ impl<'a> ApplicationApi<'a> {
     /// # Ok(()) }
     /// ```
     #[inline]
-    pub fn get(&self, application_id: impl Into<String>) -> GetRequest<'a> {
+    pub fn get(&self, application_id: impl AsRef<str>) -> GetRequest<'a> {
         GetRequest(
             self
                 .0
@@ -433,7 +433,7 @@ impl<'a> ApplicationApi<'a> {
                 .accept_version("^1.24.5")
                 .query_order(&["summaryExclude", "summaryInclude"])
                 .secret_answer()
-                .path_param("applicationId", application_id.into()),
+                .path_params(&[("applicationId", application_id.as_ref())]),
         )
     }
     /// Updates an application global at the given key.
@@ -473,7 +473,7 @@ impl<'a> ApplicationApi<'a> {
     #[inline]
     pub fn globals(
         &self,
-        application_id: impl Into<String>,
+        application_id: impl AsRef<str>,
         globals: super::types::ApplicationGlobalPatch,
     ) -> GlobalsRequest<'a> {
         GlobalsRequest(
@@ -482,7 +482,7 @@ impl<'a> ApplicationApi<'a> {
                 .patch("application.globals", "/applications/{applicationId}/globals")
                 .accept_version("^1.24.5")
                 .secret_answer()
-                .path_param("applicationId", application_id.into())
+                .path_params(&[("applicationId", application_id.as_ref())])
                 .json_body(&globals),
         )
     }
@@ -516,14 +516,14 @@ impl<'a> ApplicationApi<'a> {
     /// # Ok(()) }
     /// ```
     #[inline]
-    pub fn import(&self, application_id: impl Into<String>) -> ImportRequest<'a> {
+    pub fn import(&self, application_id: impl AsRef<str>) -> ImportRequest<'a> {
         ImportRequest(
             self
                 .0
                 .post("application.import", "/applications/{applicationId}/import")
                 .accept_version("^1.24.5")
                 .secret_answer()
-                .path_param("applicationId", application_id.into()),
+                .path_params(&[("applicationId", application_id.as_ref())]),
         )
     }
     /// Publishes the given message to the given MQTT topic.
@@ -559,7 +559,7 @@ impl<'a> ApplicationApi<'a> {
     #[inline]
     pub fn mqtt_publish_message(
         &self,
-        application_id: impl Into<String>,
+        application_id: impl AsRef<str>,
         payload: super::types::MqttPublishBody,
     ) -> MqttPublishMessageRequest<'a> {
         MqttPublishMessageRequest(
@@ -570,7 +570,7 @@ impl<'a> ApplicationApi<'a> {
                     "/applications/{applicationId}/mqttPublishMessage",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
+                .path_params(&[("applicationId", application_id.as_ref())])
                 .json_body(&payload),
         )
     }
@@ -606,7 +606,7 @@ impl<'a> ApplicationApi<'a> {
     #[inline]
     pub fn notebook_minute_counts(
         &self,
-        application_id: impl Into<String>,
+        application_id: impl AsRef<str>,
     ) -> NotebookMinuteCountsRequest<'a> {
         NotebookMinuteCountsRequest(
             self
@@ -617,7 +617,7 @@ impl<'a> ApplicationApi<'a> {
                 )
                 .accept_version("^1.24.5")
                 .query_order(&["start", "end"])
-                .path_param("applicationId", application_id.into()),
+                .path_params(&[("applicationId", application_id.as_ref())]),
         )
     }
     /// Updates information about an application.
@@ -658,7 +658,7 @@ impl<'a> ApplicationApi<'a> {
     #[inline]
     pub fn patch(
         &self,
-        application_id: impl Into<String>,
+        application_id: impl AsRef<str>,
         application: super::types::ApplicationPatch,
     ) -> PatchRequest<'a> {
         PatchRequest(
@@ -668,7 +668,7 @@ impl<'a> ApplicationApi<'a> {
                 .accept_version("^1.24.5")
                 .query_order(&["summaryExclude", "summaryInclude"])
                 .secret_answer()
-                .path_param("applicationId", application_id.into())
+                .path_params(&[("applicationId", application_id.as_ref())])
                 .json_body(&application),
         )
     }
@@ -704,7 +704,7 @@ impl<'a> ApplicationApi<'a> {
     #[inline]
     pub fn payload_counts(
         &self,
-        application_id: impl Into<String>,
+        application_id: impl AsRef<str>,
     ) -> PayloadCountsRequest<'a> {
         PayloadCountsRequest(
             self
@@ -715,7 +715,7 @@ impl<'a> ApplicationApi<'a> {
                 )
                 .accept_version("^1.24.5")
                 .query_order(&["start", "end"])
-                .path_param("applicationId", application_id.into()),
+                .path_params(&[("applicationId", application_id.as_ref())]),
         )
     }
     /// Get the current application readme information.
@@ -744,13 +744,13 @@ impl<'a> ApplicationApi<'a> {
     /// # Ok(()) }
     /// ```
     #[inline]
-    pub fn readme(&self, application_id: impl Into<String>) -> ReadmeRequest<'a> {
+    pub fn readme(&self, application_id: impl AsRef<str>) -> ReadmeRequest<'a> {
         ReadmeRequest(
             self
                 .0
                 .get("application.readme", "/applications/{applicationId}/readme")
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into()),
+                .path_params(&[("applicationId", application_id.as_ref())]),
         )
     }
     /// Update the current application readme information.
@@ -785,7 +785,7 @@ impl<'a> ApplicationApi<'a> {
     #[inline]
     pub fn readme_patch(
         &self,
-        application_id: impl Into<String>,
+        application_id: impl AsRef<str>,
         readme: super::types::ApplicationReadmePatch,
     ) -> ReadmePatchRequest<'a> {
         ReadmePatchRequest(
@@ -793,7 +793,7 @@ impl<'a> ApplicationApi<'a> {
                 .0
                 .patch("application.readmePatch", "/applications/{applicationId}/readme")
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
+                .path_params(&[("applicationId", application_id.as_ref())])
                 .json_body(&readme),
         )
     }
@@ -826,7 +826,7 @@ impl<'a> ApplicationApi<'a> {
     #[inline]
     pub fn search(
         &self,
-        application_id: impl Into<String>,
+        application_id: impl AsRef<str>,
         filter: impl Into<String>,
     ) -> SearchRequest<'a> {
         SearchRequest(
@@ -834,7 +834,7 @@ impl<'a> ApplicationApi<'a> {
                 .0
                 .get("application.search", "/applications/{applicationId}/search")
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
+                .path_params(&[("applicationId", application_id.as_ref())])
                 .query("filter", filter.into()),
         )
     }

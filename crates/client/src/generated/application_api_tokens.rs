@@ -46,7 +46,7 @@ impl<'a> ApplicationApiTokensApi<'a> {
     /// # Ok(()) }
     /// ```
     #[inline]
-    pub fn get(&self, application_id: impl Into<String>) -> GetRequest<'a> {
+    pub fn get(&self, application_id: impl AsRef<str>) -> GetRequest<'a> {
         GetRequest(
             self
                 .0
@@ -63,7 +63,7 @@ impl<'a> ApplicationApiTokensApi<'a> {
                     ],
                 )
                 .secret_answer()
-                .path_param("applicationId", application_id.into()),
+                .path_params(&[("applicationId", application_id.as_ref())]),
         )
     }
     /// Create a new API token for an application.
@@ -101,7 +101,7 @@ impl<'a> ApplicationApiTokensApi<'a> {
     #[inline]
     pub fn post(
         &self,
-        application_id: impl Into<String>,
+        application_id: impl AsRef<str>,
         api_token: super::types::ApiTokenPost,
     ) -> PostRequest<'a> {
         PostRequest(
@@ -114,7 +114,7 @@ impl<'a> ApplicationApiTokensApi<'a> {
                 .accept_version("^1.24.5")
                 .secret_answer()
                 .issues_token()
-                .path_param("applicationId", application_id.into())
+                .path_params(&[("applicationId", application_id.as_ref())])
                 .json_body(&api_token),
         )
     }

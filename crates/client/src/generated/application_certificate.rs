@@ -37,8 +37,8 @@ impl<'a> ApplicationCertificateApi<'a> {
     #[inline]
     pub fn delete(
         &self,
-        application_id: impl Into<String>,
-        application_certificate_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        application_certificate_id: impl AsRef<str>,
     ) -> DeleteRequest<'a> {
         DeleteRequest(
             self
@@ -48,10 +48,11 @@ impl<'a> ApplicationCertificateApi<'a> {
                     "/applications/{applicationId}/certificates/{applicationCertificateId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param(
-                    "applicationCertificateId",
-                    application_certificate_id.into(),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("applicationCertificateId", application_certificate_id.as_ref()),
+                    ],
                 ),
         )
     }
@@ -84,8 +85,8 @@ impl<'a> ApplicationCertificateApi<'a> {
     #[inline]
     pub fn get(
         &self,
-        application_id: impl Into<String>,
-        application_certificate_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        application_certificate_id: impl AsRef<str>,
     ) -> GetRequest<'a> {
         GetRequest(
             self
@@ -95,10 +96,11 @@ impl<'a> ApplicationCertificateApi<'a> {
                     "/applications/{applicationId}/certificates/{applicationCertificateId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param(
-                    "applicationCertificateId",
-                    application_certificate_id.into(),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("applicationCertificateId", application_certificate_id.as_ref()),
+                    ],
                 ),
         )
     }
@@ -137,8 +139,8 @@ impl<'a> ApplicationCertificateApi<'a> {
     #[inline]
     pub fn patch(
         &self,
-        application_id: impl Into<String>,
-        application_certificate_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        application_certificate_id: impl AsRef<str>,
         application_certificate: super::types::ApplicationCertificatePatch,
     ) -> PatchRequest<'a> {
         PatchRequest(
@@ -149,10 +151,11 @@ impl<'a> ApplicationCertificateApi<'a> {
                     "/applications/{applicationId}/certificates/{applicationCertificateId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param(
-                    "applicationCertificateId",
-                    application_certificate_id.into(),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("applicationCertificateId", application_certificate_id.as_ref()),
+                    ],
                 )
                 .json_body(&application_certificate),
         )

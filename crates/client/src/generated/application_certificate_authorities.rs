@@ -48,7 +48,7 @@ impl<'a> ApplicationCertificateAuthoritiesApi<'a> {
     /// # Ok(()) }
     /// ```
     #[inline]
-    pub fn get(&self, application_id: impl Into<String>) -> GetRequest<'a> {
+    pub fn get(&self, application_id: impl AsRef<str>) -> GetRequest<'a> {
         GetRequest(
             self
                 .0
@@ -67,7 +67,7 @@ impl<'a> ApplicationCertificateAuthoritiesApi<'a> {
                         "filter",
                     ],
                 )
-                .path_param("applicationId", application_id.into()),
+                .path_params(&[("applicationId", application_id.as_ref())]),
         )
     }
     /// Create a new application certificate authority for an application.
@@ -106,7 +106,7 @@ impl<'a> ApplicationCertificateAuthoritiesApi<'a> {
     #[inline]
     pub fn post(
         &self,
-        application_id: impl Into<String>,
+        application_id: impl AsRef<str>,
         application_certificate_authority: super::types::ApplicationCertificateAuthorityPost,
     ) -> PostRequest<'a> {
         PostRequest(
@@ -117,7 +117,7 @@ impl<'a> ApplicationCertificateAuthoritiesApi<'a> {
                     "/applications/{applicationId}/certificate-authorities",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
+                .path_params(&[("applicationId", application_id.as_ref())])
                 .json_body(&application_certificate_authority),
         )
     }

@@ -37,8 +37,8 @@ impl<'a> ApplicationCertificateAuthorityApi<'a> {
     #[inline]
     pub fn delete(
         &self,
-        application_id: impl Into<String>,
-        application_certificate_authority_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        application_certificate_authority_id: impl AsRef<str>,
     ) -> DeleteRequest<'a> {
         DeleteRequest(
             self
@@ -48,10 +48,14 @@ impl<'a> ApplicationCertificateAuthorityApi<'a> {
                     "/applications/{applicationId}/certificate-authorities/{applicationCertificateAuthorityId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param(
-                    "applicationCertificateAuthorityId",
-                    application_certificate_authority_id.into(),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        (
+                            "applicationCertificateAuthorityId",
+                            application_certificate_authority_id.as_ref(),
+                        ),
+                    ],
                 ),
         )
     }
@@ -84,8 +88,8 @@ impl<'a> ApplicationCertificateAuthorityApi<'a> {
     #[inline]
     pub fn get(
         &self,
-        application_id: impl Into<String>,
-        application_certificate_authority_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        application_certificate_authority_id: impl AsRef<str>,
     ) -> GetRequest<'a> {
         GetRequest(
             self
@@ -95,10 +99,14 @@ impl<'a> ApplicationCertificateAuthorityApi<'a> {
                     "/applications/{applicationId}/certificate-authorities/{applicationCertificateAuthorityId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param(
-                    "applicationCertificateAuthorityId",
-                    application_certificate_authority_id.into(),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        (
+                            "applicationCertificateAuthorityId",
+                            application_certificate_authority_id.as_ref(),
+                        ),
+                    ],
                 ),
         )
     }
@@ -137,8 +145,8 @@ impl<'a> ApplicationCertificateAuthorityApi<'a> {
     #[inline]
     pub fn patch(
         &self,
-        application_id: impl Into<String>,
-        application_certificate_authority_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        application_certificate_authority_id: impl AsRef<str>,
         application_certificate_authority: super::types::ApplicationCertificateAuthorityPatch,
     ) -> PatchRequest<'a> {
         PatchRequest(
@@ -149,10 +157,14 @@ impl<'a> ApplicationCertificateAuthorityApi<'a> {
                     "/applications/{applicationId}/certificate-authorities/{applicationCertificateAuthorityId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param(
-                    "applicationCertificateAuthorityId",
-                    application_certificate_authority_id.into(),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        (
+                            "applicationCertificateAuthorityId",
+                            application_certificate_authority_id.as_ref(),
+                        ),
+                    ],
                 )
                 .json_body(&application_certificate_authority),
         )

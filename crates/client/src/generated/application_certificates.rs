@@ -48,7 +48,7 @@ impl<'a> ApplicationCertificatesApi<'a> {
     /// # Ok(()) }
     /// ```
     #[inline]
-    pub fn get(&self, application_id: impl Into<String>) -> GetRequest<'a> {
+    pub fn get(&self, application_id: impl AsRef<str>) -> GetRequest<'a> {
         GetRequest(
             self
                 .0
@@ -67,7 +67,7 @@ impl<'a> ApplicationCertificatesApi<'a> {
                         "filter",
                     ],
                 )
-                .path_param("applicationId", application_id.into()),
+                .path_params(&[("applicationId", application_id.as_ref())]),
         )
     }
     /// Create a new application certificate for an application.
@@ -108,7 +108,7 @@ impl<'a> ApplicationCertificatesApi<'a> {
     #[inline]
     pub fn post(
         &self,
-        application_id: impl Into<String>,
+        application_id: impl AsRef<str>,
         application_certificate: super::types::ApplicationCertificatePost,
     ) -> PostRequest<'a> {
         PostRequest(
@@ -119,7 +119,7 @@ impl<'a> ApplicationCertificatesApi<'a> {
                     "/applications/{applicationId}/certificates",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
+                .path_params(&[("applicationId", application_id.as_ref())])
                 .json_body(&application_certificate),
         )
     }

@@ -37,8 +37,8 @@ impl<'a> ApplicationDashboardApi<'a> {
     #[inline]
     pub fn delete(
         &self,
-        dashboard_id: impl Into<String>,
-        application_id: impl Into<String>,
+        dashboard_id: impl AsRef<str>,
+        application_id: impl AsRef<str>,
     ) -> DeleteRequest<'a> {
         DeleteRequest(
             self
@@ -48,8 +48,12 @@ impl<'a> ApplicationDashboardApi<'a> {
                     "/applications/{applicationId}/dashboards/{dashboardId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("dashboardId", dashboard_id.into())
-                .path_param("applicationId", application_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("dashboardId", dashboard_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Retrieves information on a dashboard.
@@ -81,8 +85,8 @@ impl<'a> ApplicationDashboardApi<'a> {
     #[inline]
     pub fn get(
         &self,
-        dashboard_id: impl Into<String>,
-        application_id: impl Into<String>,
+        dashboard_id: impl AsRef<str>,
+        application_id: impl AsRef<str>,
     ) -> GetRequest<'a> {
         GetRequest(
             self
@@ -92,8 +96,12 @@ impl<'a> ApplicationDashboardApi<'a> {
                     "/applications/{applicationId}/dashboards/{dashboardId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("dashboardId", dashboard_id.into())
-                .path_param("applicationId", application_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("dashboardId", dashboard_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Updates information about a dashboard.
@@ -133,8 +141,8 @@ impl<'a> ApplicationDashboardApi<'a> {
     #[inline]
     pub fn patch(
         &self,
-        dashboard_id: impl Into<String>,
-        application_id: impl Into<String>,
+        dashboard_id: impl AsRef<str>,
+        application_id: impl AsRef<str>,
         dashboard: super::types::DashboardPatch,
     ) -> PatchRequest<'a> {
         PatchRequest(
@@ -145,8 +153,12 @@ impl<'a> ApplicationDashboardApi<'a> {
                     "/applications/{applicationId}/dashboards/{dashboardId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("dashboardId", dashboard_id.into())
-                .path_param("applicationId", application_id.into())
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("dashboardId", dashboard_id.as_ref()),
+                    ],
+                )
                 .json_body(&dashboard),
         )
     }
@@ -190,8 +202,8 @@ impl<'a> ApplicationDashboardApi<'a> {
     #[inline]
     pub fn send_report(
         &self,
-        dashboard_id: impl Into<String>,
-        application_id: impl Into<String>,
+        dashboard_id: impl AsRef<str>,
+        application_id: impl AsRef<str>,
         report_config: super::types::DashboardSendReport,
     ) -> SendReportRequest<'a> {
         SendReportRequest(
@@ -202,8 +214,12 @@ impl<'a> ApplicationDashboardApi<'a> {
                     "/applications/{applicationId}/dashboards/{dashboardId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("dashboardId", dashboard_id.into())
-                .path_param("applicationId", application_id.into())
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("dashboardId", dashboard_id.as_ref()),
+                    ],
+                )
                 .json_body(&report_config),
         )
     }

@@ -48,7 +48,7 @@ impl<'a> ApplicationDashboardsApi<'a> {
     /// # Ok(()) }
     /// ```
     #[inline]
-    pub fn get(&self, application_id: impl Into<String>) -> GetRequest<'a> {
+    pub fn get(&self, application_id: impl AsRef<str>) -> GetRequest<'a> {
         GetRequest(
             self
                 .0
@@ -67,7 +67,7 @@ impl<'a> ApplicationDashboardsApi<'a> {
                         "filter",
                     ],
                 )
-                .path_param("applicationId", application_id.into()),
+                .path_params(&[("applicationId", application_id.as_ref())]),
         )
     }
     /// Create a new dashboard.
@@ -104,7 +104,7 @@ impl<'a> ApplicationDashboardsApi<'a> {
     #[inline]
     pub fn post(
         &self,
-        application_id: impl Into<String>,
+        application_id: impl AsRef<str>,
         dashboard: super::types::ApplicationDashboardPost,
     ) -> PostRequest<'a> {
         PostRequest(
@@ -115,7 +115,7 @@ impl<'a> ApplicationDashboardsApi<'a> {
                     "/applications/{applicationId}/dashboards",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
+                .path_params(&[("applicationId", application_id.as_ref())])
                 .json_body(&dashboard),
         )
     }

@@ -37,8 +37,8 @@ impl<'a> ApplicationKeyApi<'a> {
     #[inline]
     pub fn delete(
         &self,
-        application_id: impl Into<String>,
-        application_key_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        application_key_id: impl AsRef<str>,
     ) -> DeleteRequest<'a> {
         DeleteRequest(
             self
@@ -48,8 +48,12 @@ impl<'a> ApplicationKeyApi<'a> {
                     "/applications/{applicationId}/keys/{applicationKeyId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("applicationKeyId", application_key_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("applicationKeyId", application_key_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Retrieves information on an applicationKey.
@@ -81,8 +85,8 @@ impl<'a> ApplicationKeyApi<'a> {
     #[inline]
     pub fn get(
         &self,
-        application_id: impl Into<String>,
-        application_key_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        application_key_id: impl AsRef<str>,
     ) -> GetRequest<'a> {
         GetRequest(
             self
@@ -92,8 +96,12 @@ impl<'a> ApplicationKeyApi<'a> {
                     "/applications/{applicationId}/keys/{applicationKeyId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("applicationKeyId", application_key_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("applicationKeyId", application_key_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Updates information about an applicationKey.
@@ -131,8 +139,8 @@ impl<'a> ApplicationKeyApi<'a> {
     #[inline]
     pub fn patch(
         &self,
-        application_id: impl Into<String>,
-        application_key_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        application_key_id: impl AsRef<str>,
         application_key: super::types::ApplicationKeyPatch,
     ) -> PatchRequest<'a> {
         PatchRequest(
@@ -143,8 +151,12 @@ impl<'a> ApplicationKeyApi<'a> {
                     "/applications/{applicationId}/keys/{applicationKeyId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("applicationKeyId", application_key_id.into())
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("applicationKeyId", application_key_id.as_ref()),
+                    ],
+                )
                 .json_body(&application_key),
         )
     }

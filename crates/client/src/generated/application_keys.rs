@@ -49,7 +49,7 @@ impl<'a> ApplicationKeysApi<'a> {
     /// # Ok(()) }
     /// ```
     #[inline]
-    pub fn get(&self, application_id: impl Into<String>) -> GetRequest<'a> {
+    pub fn get(&self, application_id: impl AsRef<str>) -> GetRequest<'a> {
         GetRequest(
             self
                 .0
@@ -66,7 +66,7 @@ impl<'a> ApplicationKeysApi<'a> {
                         "query",
                     ],
                 )
-                .path_param("applicationId", application_id.into()),
+                .path_params(&[("applicationId", application_id.as_ref())]),
         )
     }
     /// Create a new applicationKey for an application.
@@ -105,7 +105,7 @@ impl<'a> ApplicationKeysApi<'a> {
     #[inline]
     pub fn post(
         &self,
-        application_id: impl Into<String>,
+        application_id: impl AsRef<str>,
         application_key: super::types::ApplicationKeyPost,
     ) -> PostRequest<'a> {
         PostRequest(
@@ -114,7 +114,7 @@ impl<'a> ApplicationKeysApi<'a> {
                 .post("applicationKeys.post", "/applications/{applicationId}/keys")
                 .accept_version("^1.24.5")
                 .secret_answer()
-                .path_param("applicationId", application_id.into())
+                .path_params(&[("applicationId", application_id.as_ref())])
                 .json_body(&application_key),
         )
     }

@@ -34,13 +34,13 @@ impl<'a> ApplicationTemplateApi<'a> {
     /// # Ok(()) }
     /// ```
     #[inline]
-    pub fn get(&self, template_id: impl Into<String>) -> GetRequest<'a> {
+    pub fn get(&self, template_id: impl AsRef<str>) -> GetRequest<'a> {
         GetRequest(
             self
                 .0
                 .get("applicationTemplate.get", "/applicationTemplates/{templateId}")
                 .accept_version("^1.24.5")
-                .path_param("templateId", template_id.into()),
+                .path_params(&[("templateId", template_id.as_ref())]),
         )
     }
 }

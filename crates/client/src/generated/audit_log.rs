@@ -37,16 +37,17 @@ impl<'a> AuditLogApi<'a> {
     #[inline]
     pub fn get(
         &self,
-        org_id: impl Into<String>,
-        audit_log_id: impl Into<String>,
+        org_id: impl AsRef<str>,
+        audit_log_id: impl AsRef<str>,
     ) -> GetRequest<'a> {
         GetRequest(
             self
                 .0
                 .get("auditLog.get", "/orgs/{orgId}/audit-logs/{auditLogId}")
                 .accept_version("^1.24.5")
-                .path_param("orgId", org_id.into())
-                .path_param("auditLogId", audit_log_id.into()),
+                .path_params(
+                    &[("orgId", org_id.as_ref()), ("auditLogId", audit_log_id.as_ref())],
+                ),
         )
     }
 }

@@ -49,7 +49,7 @@ impl<'a> AuditLogsApi<'a> {
     /// # Ok(()) }
     /// ```
     #[inline]
-    pub fn get(&self, org_id: impl Into<String>) -> GetRequest<'a> {
+    pub fn get(&self, org_id: impl AsRef<str>) -> GetRequest<'a> {
         GetRequest(
             self
                 .0
@@ -66,7 +66,7 @@ impl<'a> AuditLogsApi<'a> {
                         "auditLogFilter",
                     ],
                 )
-                .path_param("orgId", org_id.into()),
+                .path_params(&[("orgId", org_id.as_ref())]),
         )
     }
 }

@@ -34,13 +34,13 @@ impl<'a> DashboardApi<'a> {
     /// # Ok(()) }
     /// ```
     #[inline]
-    pub fn delete(&self, dashboard_id: impl Into<String>) -> DeleteRequest<'a> {
+    pub fn delete(&self, dashboard_id: impl AsRef<str>) -> DeleteRequest<'a> {
         DeleteRequest(
             self
                 .0
                 .delete("dashboard.delete", "/dashboards/{dashboardId}")
                 .accept_version("^1.24.5")
-                .path_param("dashboardId", dashboard_id.into()),
+                .path_params(&[("dashboardId", dashboard_id.as_ref())]),
         )
     }
     /// Retrieves information on a dashboard.
@@ -71,13 +71,13 @@ impl<'a> DashboardApi<'a> {
     /// # Ok(()) }
     /// ```
     #[inline]
-    pub fn get(&self, dashboard_id: impl Into<String>) -> GetRequest<'a> {
+    pub fn get(&self, dashboard_id: impl AsRef<str>) -> GetRequest<'a> {
         GetRequest(
             self
                 .0
                 .get("dashboard.get", "/dashboards/{dashboardId}")
                 .accept_version("^1.24.5")
-                .path_param("dashboardId", dashboard_id.into()),
+                .path_params(&[("dashboardId", dashboard_id.as_ref())]),
         )
     }
     /// Updates information about a dashboard.
@@ -116,7 +116,7 @@ impl<'a> DashboardApi<'a> {
     #[inline]
     pub fn patch(
         &self,
-        dashboard_id: impl Into<String>,
+        dashboard_id: impl AsRef<str>,
         dashboard: super::types::DashboardPatch,
     ) -> PatchRequest<'a> {
         PatchRequest(
@@ -124,7 +124,7 @@ impl<'a> DashboardApi<'a> {
                 .0
                 .patch("dashboard.patch", "/dashboards/{dashboardId}")
                 .accept_version("^1.24.5")
-                .path_param("dashboardId", dashboard_id.into())
+                .path_params(&[("dashboardId", dashboard_id.as_ref())])
                 .json_body(&dashboard),
         )
     }
@@ -167,7 +167,7 @@ impl<'a> DashboardApi<'a> {
     #[inline]
     pub fn send_report(
         &self,
-        dashboard_id: impl Into<String>,
+        dashboard_id: impl AsRef<str>,
         report_config: super::types::DashboardSendReport,
     ) -> SendReportRequest<'a> {
         SendReportRequest(
@@ -175,7 +175,7 @@ impl<'a> DashboardApi<'a> {
                 .0
                 .post("dashboard.sendReport", "/dashboards/{dashboardId}")
                 .accept_version("^1.24.5")
-                .path_param("dashboardId", dashboard_id.into())
+                .path_params(&[("dashboardId", dashboard_id.as_ref())])
                 .json_body(&report_config),
         )
     }
@@ -220,7 +220,7 @@ impl<'a> DashboardApi<'a> {
     #[inline]
     pub fn validate_context(
         &self,
-        dashboard_id: impl Into<String>,
+        dashboard_id: impl AsRef<str>,
         ctx: super::types::DashboardContextInstance,
     ) -> ValidateContextRequest<'a> {
         ValidateContextRequest(
@@ -232,7 +232,7 @@ impl<'a> DashboardApi<'a> {
                 )
                 .accept_version("^1.24.5")
                 .query_order(&["password", "duration", "resolution", "end"])
-                .path_param("dashboardId", dashboard_id.into())
+                .path_params(&[("dashboardId", dashboard_id.as_ref())])
                 .json_body(&ctx),
         )
     }

@@ -54,7 +54,7 @@ impl<'a> DataApi<'a> {
     #[inline]
     pub fn export(
         &self,
-        application_id: impl Into<String>,
+        application_id: impl AsRef<str>,
         query: super::types::DataExport,
     ) -> ExportRequest<'a> {
         ExportRequest(
@@ -62,7 +62,7 @@ impl<'a> DataApi<'a> {
                 .0
                 .post("data.export", "/applications/{applicationId}/data/export")
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
+                .path_params(&[("applicationId", application_id.as_ref())])
                 .json_body(&query),
         )
     }
@@ -105,7 +105,7 @@ impl<'a> DataApi<'a> {
     #[inline]
     pub fn last_value_query(
         &self,
-        application_id: impl Into<String>,
+        application_id: impl AsRef<str>,
         query: super::types::LastValueQuery,
     ) -> LastValueQueryRequest<'a> {
         LastValueQueryRequest(
@@ -116,7 +116,7 @@ impl<'a> DataApi<'a> {
                     "/applications/{applicationId}/data/last-value-query",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
+                .path_params(&[("applicationId", application_id.as_ref())])
                 .json_body(&query),
         )
     }
@@ -163,7 +163,7 @@ impl<'a> DataApi<'a> {
     #[inline]
     pub fn time_series_query(
         &self,
-        application_id: impl Into<String>,
+        application_id: impl AsRef<str>,
         query: super::types::TimeSeriesQuery,
     ) -> TimeSeriesQueryRequest<'a> {
         TimeSeriesQueryRequest(
@@ -174,7 +174,7 @@ impl<'a> DataApi<'a> {
                     "/applications/{applicationId}/data/time-series-query",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
+                .path_params(&[("applicationId", application_id.as_ref())])
                 .json_body(&query),
         )
     }

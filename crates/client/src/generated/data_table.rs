@@ -44,8 +44,8 @@ impl<'a> DataTableApi<'a> {
     #[inline]
     pub fn add_column(
         &self,
-        application_id: impl Into<String>,
-        data_table_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        data_table_id: impl AsRef<str>,
         data_table_column: super::types::DataTableColumn,
     ) -> AddColumnRequest<'a> {
         AddColumnRequest(
@@ -56,8 +56,12 @@ impl<'a> DataTableApi<'a> {
                     "/applications/{applicationId}/data-tables/{dataTableId}/column",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("dataTableId", data_table_id.into())
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("dataTableId", data_table_id.as_ref()),
+                    ],
+                )
                 .json_body(&data_table_column),
         )
     }
@@ -90,8 +94,8 @@ impl<'a> DataTableApi<'a> {
     #[inline]
     pub fn delete(
         &self,
-        application_id: impl Into<String>,
-        data_table_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        data_table_id: impl AsRef<str>,
     ) -> DeleteRequest<'a> {
         DeleteRequest(
             self
@@ -101,8 +105,12 @@ impl<'a> DataTableApi<'a> {
                     "/applications/{applicationId}/data-tables/{dataTableId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("dataTableId", data_table_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("dataTableId", data_table_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Retrieves information on a data table.
@@ -134,8 +142,8 @@ impl<'a> DataTableApi<'a> {
     #[inline]
     pub fn get(
         &self,
-        application_id: impl Into<String>,
-        data_table_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        data_table_id: impl AsRef<str>,
     ) -> GetRequest<'a> {
         GetRequest(
             self
@@ -145,8 +153,12 @@ impl<'a> DataTableApi<'a> {
                     "/applications/{applicationId}/data-tables/{dataTableId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("dataTableId", data_table_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("dataTableId", data_table_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Updates information about a data table.
@@ -183,8 +195,8 @@ impl<'a> DataTableApi<'a> {
     #[inline]
     pub fn patch(
         &self,
-        application_id: impl Into<String>,
-        data_table_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        data_table_id: impl AsRef<str>,
         data_table: super::types::DataTablePatch,
     ) -> PatchRequest<'a> {
         PatchRequest(
@@ -195,8 +207,12 @@ impl<'a> DataTableApi<'a> {
                     "/applications/{applicationId}/data-tables/{dataTableId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("dataTableId", data_table_id.into())
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("dataTableId", data_table_id.as_ref()),
+                    ],
+                )
                 .json_body(&data_table),
         )
     }
@@ -230,8 +246,8 @@ impl<'a> DataTableApi<'a> {
     #[inline]
     pub fn remove_column(
         &self,
-        application_id: impl Into<String>,
-        data_table_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        data_table_id: impl AsRef<str>,
         column_name: impl Into<String>,
     ) -> RemoveColumnRequest<'a> {
         RemoveColumnRequest(
@@ -242,8 +258,12 @@ impl<'a> DataTableApi<'a> {
                     "/applications/{applicationId}/data-tables/{dataTableId}/column",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("dataTableId", data_table_id.into())
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("dataTableId", data_table_id.as_ref()),
+                    ],
+                )
                 .query("columnName", column_name.into()),
         )
     }

@@ -38,9 +38,9 @@ impl<'a> DataTableRowApi<'a> {
     #[inline]
     pub fn delete(
         &self,
-        application_id: impl Into<String>,
-        data_table_id: impl Into<String>,
-        row_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        data_table_id: impl AsRef<str>,
+        row_id: impl AsRef<str>,
     ) -> DeleteRequest<'a> {
         DeleteRequest(
             self
@@ -50,9 +50,13 @@ impl<'a> DataTableRowApi<'a> {
                     "/applications/{applicationId}/data-tables/{dataTableId}/rows/{rowId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("dataTableId", data_table_id.into())
-                .path_param("rowId", row_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("dataTableId", data_table_id.as_ref()),
+                        ("rowId", row_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Retrieves the data table row.
@@ -85,9 +89,9 @@ impl<'a> DataTableRowApi<'a> {
     #[inline]
     pub fn get(
         &self,
-        application_id: impl Into<String>,
-        data_table_id: impl Into<String>,
-        row_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        data_table_id: impl AsRef<str>,
+        row_id: impl AsRef<str>,
     ) -> GetRequest<'a> {
         GetRequest(
             self
@@ -97,9 +101,13 @@ impl<'a> DataTableRowApi<'a> {
                     "/applications/{applicationId}/data-tables/{dataTableId}/rows/{rowId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("dataTableId", data_table_id.into())
-                .path_param("rowId", row_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("dataTableId", data_table_id.as_ref()),
+                        ("rowId", row_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Updates the data table row.
@@ -136,9 +144,9 @@ impl<'a> DataTableRowApi<'a> {
     #[inline]
     pub fn patch(
         &self,
-        application_id: impl Into<String>,
-        data_table_id: impl Into<String>,
-        row_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        data_table_id: impl AsRef<str>,
+        row_id: impl AsRef<str>,
         data_table_row: super::types::DataTableRowInsertUpdate,
     ) -> PatchRequest<'a> {
         PatchRequest(
@@ -149,9 +157,13 @@ impl<'a> DataTableRowApi<'a> {
                     "/applications/{applicationId}/data-tables/{dataTableId}/rows/{rowId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("dataTableId", data_table_id.into())
-                .path_param("rowId", row_id.into())
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("dataTableId", data_table_id.as_ref()),
+                        ("rowId", row_id.as_ref()),
+                    ],
+                )
                 .json_body(&data_table_row),
         )
     }

@@ -40,8 +40,8 @@ impl<'a> DataTableRowsApi<'a> {
     #[inline]
     pub fn delete(
         &self,
-        application_id: impl Into<String>,
-        data_table_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        data_table_id: impl AsRef<str>,
     ) -> DeleteRequest<'a> {
         DeleteRequest(
             self
@@ -51,8 +51,12 @@ impl<'a> DataTableRowsApi<'a> {
                     "/applications/{applicationId}/data-tables/{dataTableId}/rows/delete",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("dataTableId", data_table_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("dataTableId", data_table_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Request an export of the data table's data.
@@ -106,8 +110,8 @@ impl<'a> DataTableRowsApi<'a> {
     #[inline]
     pub fn export(
         &self,
-        application_id: impl Into<String>,
-        data_table_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        data_table_id: impl AsRef<str>,
         export_data: super::types::DataTableRowsExport,
     ) -> ExportRequest<'a> {
         ExportRequest(
@@ -118,8 +122,12 @@ impl<'a> DataTableRowsApi<'a> {
                     "/applications/{applicationId}/data-tables/{dataTableId}/rows/export",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("dataTableId", data_table_id.into())
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("dataTableId", data_table_id.as_ref()),
+                    ],
+                )
                 .json_body(&export_data),
         )
     }
@@ -164,8 +172,8 @@ impl<'a> DataTableRowsApi<'a> {
     #[inline]
     pub fn get(
         &self,
-        application_id: impl Into<String>,
-        data_table_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        data_table_id: impl AsRef<str>,
     ) -> GetRequest<'a> {
         GetRequest(
             self
@@ -178,8 +186,12 @@ impl<'a> DataTableRowsApi<'a> {
                 .query_order(
                     &["sortColumn", "sortDirection", "limit", "offset", "includeFields"],
                 )
-                .path_param("applicationId", application_id.into())
-                .path_param("dataTableId", data_table_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("dataTableId", data_table_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Inserts a new row(s) into a data table.
@@ -213,8 +225,8 @@ impl<'a> DataTableRowsApi<'a> {
     #[inline]
     pub fn post(
         &self,
-        application_id: impl Into<String>,
-        data_table_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        data_table_id: impl AsRef<str>,
         data_table_row: super::types::DataTableRowInsert,
     ) -> PostRequest<'a> {
         PostRequest(
@@ -225,8 +237,12 @@ impl<'a> DataTableRowsApi<'a> {
                     "/applications/{applicationId}/data-tables/{dataTableId}/rows",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("dataTableId", data_table_id.into())
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("dataTableId", data_table_id.as_ref()),
+                    ],
+                )
                 .json_body(&data_table_row),
         )
     }
@@ -272,8 +288,8 @@ impl<'a> DataTableRowsApi<'a> {
     #[inline]
     pub fn query(
         &self,
-        application_id: impl Into<String>,
-        data_table_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        data_table_id: impl AsRef<str>,
     ) -> QueryRequest<'a> {
         QueryRequest(
             self
@@ -286,8 +302,12 @@ impl<'a> DataTableRowsApi<'a> {
                 .query_order(
                     &["sortColumn", "sortDirection", "limit", "offset", "includeFields"],
                 )
-                .path_param("applicationId", application_id.into())
-                .path_param("dataTableId", data_table_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("dataTableId", data_table_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Delete all data in the data table.
@@ -319,8 +339,8 @@ impl<'a> DataTableRowsApi<'a> {
     #[inline]
     pub fn truncate(
         &self,
-        application_id: impl Into<String>,
-        data_table_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        data_table_id: impl AsRef<str>,
     ) -> TruncateRequest<'a> {
         TruncateRequest(
             self
@@ -330,8 +350,12 @@ impl<'a> DataTableRowsApi<'a> {
                     "/applications/{applicationId}/data-tables/{dataTableId}/rows/truncate",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("dataTableId", data_table_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("dataTableId", data_table_id.as_ref()),
+                    ],
+                ),
         )
     }
 }

@@ -48,7 +48,7 @@ impl<'a> DataTablesApi<'a> {
     /// # Ok(()) }
     /// ```
     #[inline]
-    pub fn get(&self, application_id: impl Into<String>) -> GetRequest<'a> {
+    pub fn get(&self, application_id: impl AsRef<str>) -> GetRequest<'a> {
         GetRequest(
             self
                 .0
@@ -64,7 +64,7 @@ impl<'a> DataTablesApi<'a> {
                         "filter",
                     ],
                 )
-                .path_param("applicationId", application_id.into()),
+                .path_params(&[("applicationId", application_id.as_ref())]),
         )
     }
     /// Create a new data table for an application.
@@ -110,7 +110,7 @@ impl<'a> DataTablesApi<'a> {
     #[inline]
     pub fn post(
         &self,
-        application_id: impl Into<String>,
+        application_id: impl AsRef<str>,
         data_table: super::types::DataTablePost,
     ) -> PostRequest<'a> {
         PostRequest(
@@ -118,7 +118,7 @@ impl<'a> DataTablesApi<'a> {
                 .0
                 .post("dataTables.post", "/applications/{applicationId}/data-tables")
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
+                .path_params(&[("applicationId", application_id.as_ref())])
                 .json_body(&data_table),
         )
     }

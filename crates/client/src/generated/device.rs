@@ -37,8 +37,8 @@ impl<'a> DeviceApi<'a> {
     #[inline]
     pub fn delete(
         &self,
-        application_id: impl Into<String>,
-        device_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        device_id: impl AsRef<str>,
     ) -> DeleteRequest<'a> {
         DeleteRequest(
             self
@@ -48,8 +48,12 @@ impl<'a> DeviceApi<'a> {
                     "/applications/{applicationId}/devices/{deviceId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("deviceId", device_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("deviceId", device_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Creates a device data export. Defaults to all data.
@@ -91,8 +95,8 @@ impl<'a> DeviceApi<'a> {
     #[inline]
     pub fn export(
         &self,
-        application_id: impl Into<String>,
-        device_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        device_id: impl AsRef<str>,
     ) -> ExportRequest<'a> {
         ExportRequest(
             self
@@ -105,8 +109,12 @@ impl<'a> DeviceApi<'a> {
                 .query_order(
                     &["start", "end", "email", "callbackUrl", "includeBlobData"],
                 )
-                .path_param("applicationId", application_id.into())
-                .path_param("deviceId", device_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("deviceId", device_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Retrieves information on a device.
@@ -144,8 +152,8 @@ impl<'a> DeviceApi<'a> {
     #[inline]
     pub fn get(
         &self,
-        application_id: impl Into<String>,
-        device_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        device_id: impl AsRef<str>,
     ) -> GetRequest<'a> {
         GetRequest(
             self
@@ -155,8 +163,12 @@ impl<'a> DeviceApi<'a> {
                 .query_order(
                     &["excludeConnectionInfo", "tagsAsObject", "attributesAsObject"],
                 )
-                .path_param("applicationId", application_id.into())
-                .path_param("deviceId", device_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("deviceId", device_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Retrieve the last known commands(s) sent to the device.
@@ -194,8 +206,8 @@ impl<'a> DeviceApi<'a> {
     #[inline]
     pub fn get_command(
         &self,
-        application_id: impl Into<String>,
-        device_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        device_id: impl AsRef<str>,
     ) -> GetCommandRequest<'a> {
         GetCommandRequest(
             self
@@ -206,8 +218,12 @@ impl<'a> DeviceApi<'a> {
                 )
                 .accept_version("^1.24.5")
                 .query_order(&["limit", "since", "sortDirection"])
-                .path_param("applicationId", application_id.into())
-                .path_param("deviceId", device_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("deviceId", device_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Retrieve the composite last complete state of the device.
@@ -245,8 +261,8 @@ impl<'a> DeviceApi<'a> {
     #[inline]
     pub fn get_composite_state(
         &self,
-        application_id: impl Into<String>,
-        device_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        device_id: impl AsRef<str>,
     ) -> GetCompositeStateRequest<'a> {
         GetCompositeStateRequest(
             self
@@ -257,8 +273,12 @@ impl<'a> DeviceApi<'a> {
                 )
                 .accept_version("^1.24.5")
                 .query_order(&["start", "end", "attributes"])
-                .path_param("applicationId", application_id.into())
-                .path_param("deviceId", device_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("deviceId", device_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Retrieve the recent log entries about the device.
@@ -296,8 +316,8 @@ impl<'a> DeviceApi<'a> {
     #[inline]
     pub fn get_log_entries(
         &self,
-        application_id: impl Into<String>,
-        device_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        device_id: impl AsRef<str>,
     ) -> GetLogEntriesRequest<'a> {
         GetLogEntriesRequest(
             self
@@ -308,8 +328,12 @@ impl<'a> DeviceApi<'a> {
                 )
                 .accept_version("^1.24.5")
                 .query_order(&["limit", "since", "sortDirection"])
-                .path_param("applicationId", application_id.into())
-                .path_param("deviceId", device_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("deviceId", device_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Retrieve the last known state(s) of the device.
@@ -347,8 +371,8 @@ impl<'a> DeviceApi<'a> {
     #[inline]
     pub fn get_state(
         &self,
-        application_id: impl Into<String>,
-        device_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        device_id: impl AsRef<str>,
     ) -> GetStateRequest<'a> {
         GetStateRequest(
             self
@@ -359,8 +383,12 @@ impl<'a> DeviceApi<'a> {
                 )
                 .accept_version("^1.24.5")
                 .query_order(&["limit", "since", "sortDirection"])
-                .path_param("applicationId", application_id.into())
-                .path_param("deviceId", device_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("deviceId", device_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Updates information about a device.
@@ -417,8 +445,8 @@ impl<'a> DeviceApi<'a> {
     #[inline]
     pub fn patch(
         &self,
-        application_id: impl Into<String>,
-        device_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        device_id: impl AsRef<str>,
         device: super::types::DevicePatch,
     ) -> PatchRequest<'a> {
         PatchRequest(
@@ -430,8 +458,12 @@ impl<'a> DeviceApi<'a> {
                 )
                 .accept_version("^1.24.5")
                 .query_order(&["tagsAsObject", "attributesAsObject"])
-                .path_param("applicationId", application_id.into())
-                .path_param("deviceId", device_id.into())
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("deviceId", device_id.as_ref()),
+                    ],
+                )
                 .json_body(&device),
         )
     }
@@ -468,8 +500,8 @@ impl<'a> DeviceApi<'a> {
     #[inline]
     pub fn payload_counts(
         &self,
-        application_id: impl Into<String>,
-        device_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        device_id: impl AsRef<str>,
     ) -> PayloadCountsRequest<'a> {
         PayloadCountsRequest(
             self
@@ -480,8 +512,12 @@ impl<'a> DeviceApi<'a> {
                 )
                 .accept_version("^1.24.5")
                 .query_order(&["start", "end"])
-                .path_param("applicationId", application_id.into())
-                .path_param("deviceId", device_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("deviceId", device_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Removes all device data for the specified time range. Defaults to all data.
@@ -517,8 +553,8 @@ impl<'a> DeviceApi<'a> {
     #[inline]
     pub fn remove_data(
         &self,
-        application_id: impl Into<String>,
-        device_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        device_id: impl AsRef<str>,
     ) -> RemoveDataRequest<'a> {
         RemoveDataRequest(
             self
@@ -529,8 +565,12 @@ impl<'a> DeviceApi<'a> {
                 )
                 .accept_version("^1.24.5")
                 .query_order(&["start", "end"])
-                .path_param("applicationId", application_id.into())
-                .path_param("deviceId", device_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("deviceId", device_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Send a command to a device.
@@ -568,8 +608,8 @@ impl<'a> DeviceApi<'a> {
     #[inline]
     pub fn send_command(
         &self,
-        application_id: impl Into<String>,
-        device_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        device_id: impl AsRef<str>,
         device_command: super::types::DeviceCommand,
     ) -> SendCommandRequest<'a> {
         SendCommandRequest(
@@ -580,8 +620,12 @@ impl<'a> DeviceApi<'a> {
                     "/applications/{applicationId}/devices/{deviceId}/command",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("deviceId", device_id.into())
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("deviceId", device_id.as_ref()),
+                    ],
+                )
                 .json_body(&device_command),
         )
     }
@@ -618,8 +662,8 @@ impl<'a> DeviceApi<'a> {
     #[inline]
     pub fn send_state(
         &self,
-        application_id: impl Into<String>,
-        device_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        device_id: impl AsRef<str>,
         device_state: super::types::DeviceStateOrStates,
     ) -> SendStateRequest<'a> {
         SendStateRequest(
@@ -630,8 +674,12 @@ impl<'a> DeviceApi<'a> {
                     "/applications/{applicationId}/devices/{deviceId}/state",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("deviceId", device_id.into())
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("deviceId", device_id.as_ref()),
+                    ],
+                )
                 .json_body(&device_state),
         )
     }
@@ -666,8 +714,8 @@ impl<'a> DeviceApi<'a> {
     #[inline]
     pub fn set_connection_status(
         &self,
-        application_id: impl Into<String>,
-        device_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        device_id: impl AsRef<str>,
         connection_status: super::types::DeviceConnectionStatus,
     ) -> SetConnectionStatusRequest<'a> {
         SetConnectionStatusRequest(
@@ -678,8 +726,12 @@ impl<'a> DeviceApi<'a> {
                     "/applications/{applicationId}/devices/{deviceId}/setConnectionStatus",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("deviceId", device_id.into())
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("deviceId", device_id.as_ref()),
+                    ],
+                )
                 .json_body(&connection_status),
         )
     }

@@ -45,8 +45,8 @@ impl<'a> DeviceRecipeApi<'a> {
     #[inline]
     pub fn bulk_create(
         &self,
-        application_id: impl Into<String>,
-        device_recipe_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        device_recipe_id: impl AsRef<str>,
         bulk_info: super::types::DeviceRecipeBulkCreatePost,
     ) -> BulkCreateRequest<'a> {
         BulkCreateRequest(
@@ -57,8 +57,12 @@ impl<'a> DeviceRecipeApi<'a> {
                     "/applications/{applicationId}/device-recipes/{deviceRecipeId}/bulkCreate",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("deviceRecipeId", device_recipe_id.into())
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("deviceRecipeId", device_recipe_id.as_ref()),
+                    ],
+                )
                 .json_body(&bulk_info),
         )
     }
@@ -91,8 +95,8 @@ impl<'a> DeviceRecipeApi<'a> {
     #[inline]
     pub fn delete(
         &self,
-        application_id: impl Into<String>,
-        device_recipe_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        device_recipe_id: impl AsRef<str>,
     ) -> DeleteRequest<'a> {
         DeleteRequest(
             self
@@ -102,8 +106,12 @@ impl<'a> DeviceRecipeApi<'a> {
                     "/applications/{applicationId}/device-recipes/{deviceRecipeId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("deviceRecipeId", device_recipe_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("deviceRecipeId", device_recipe_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Retrieves information on a device recipe.
@@ -139,8 +147,8 @@ impl<'a> DeviceRecipeApi<'a> {
     #[inline]
     pub fn get(
         &self,
-        application_id: impl Into<String>,
-        device_recipe_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        device_recipe_id: impl AsRef<str>,
     ) -> GetRequest<'a> {
         GetRequest(
             self
@@ -151,8 +159,12 @@ impl<'a> DeviceRecipeApi<'a> {
                 )
                 .accept_version("^1.24.5")
                 .query_order(&["tagsAsObject", "attributesAsObject"])
-                .path_param("applicationId", application_id.into())
-                .path_param("deviceRecipeId", device_recipe_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("deviceRecipeId", device_recipe_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Updates information about a device recipe.
@@ -211,8 +223,8 @@ impl<'a> DeviceRecipeApi<'a> {
     #[inline]
     pub fn patch(
         &self,
-        application_id: impl Into<String>,
-        device_recipe_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        device_recipe_id: impl AsRef<str>,
         device_recipe: super::types::DeviceRecipePatch,
     ) -> PatchRequest<'a> {
         PatchRequest(
@@ -224,8 +236,12 @@ impl<'a> DeviceRecipeApi<'a> {
                 )
                 .accept_version("^1.24.5")
                 .query_order(&["tagsAsObject", "attributesAsObject"])
-                .path_param("applicationId", application_id.into())
-                .path_param("deviceRecipeId", device_recipe_id.into())
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("deviceRecipeId", device_recipe_id.as_ref()),
+                    ],
+                )
                 .json_body(&device_recipe),
         )
     }

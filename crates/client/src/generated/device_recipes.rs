@@ -52,7 +52,7 @@ impl<'a> DeviceRecipesApi<'a> {
     /// # Ok(()) }
     /// ```
     #[inline]
-    pub fn get(&self, application_id: impl Into<String>) -> GetRequest<'a> {
+    pub fn get(&self, application_id: impl AsRef<str>) -> GetRequest<'a> {
         GetRequest(
             self
                 .0
@@ -70,7 +70,7 @@ impl<'a> DeviceRecipesApi<'a> {
                         "attributesAsObject",
                     ],
                 )
-                .path_param("applicationId", application_id.into()),
+                .path_params(&[("applicationId", application_id.as_ref())]),
         )
     }
     /// Create a new device recipe for an application.
@@ -128,7 +128,7 @@ impl<'a> DeviceRecipesApi<'a> {
     #[inline]
     pub fn post(
         &self,
-        application_id: impl Into<String>,
+        application_id: impl AsRef<str>,
         device_recipe: super::types::DeviceRecipePost,
     ) -> PostRequest<'a> {
         PostRequest(
@@ -140,7 +140,7 @@ impl<'a> DeviceRecipesApi<'a> {
                 )
                 .accept_version("^1.24.5")
                 .query_order(&["tagsAsObject", "attributesAsObject"])
-                .path_param("applicationId", application_id.into())
+                .path_params(&[("applicationId", application_id.as_ref())])
                 .json_body(&device_recipe),
         )
     }

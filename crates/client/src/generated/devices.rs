@@ -40,7 +40,7 @@ impl<'a> DevicesApi<'a> {
     #[inline]
     pub fn attribute_names(
         &self,
-        application_id: impl Into<String>,
+        application_id: impl AsRef<str>,
     ) -> AttributeNamesRequest<'a> {
         AttributeNamesRequest(
             self
@@ -51,7 +51,7 @@ impl<'a> DevicesApi<'a> {
                 )
                 .accept_version("^1.24.5")
                 .query_order(&["query", "dataType", "startsWith"])
-                .path_param("applicationId", application_id.into()),
+                .path_params(&[("applicationId", application_id.as_ref())]),
         )
     }
     /// Delete devices.
@@ -92,7 +92,7 @@ impl<'a> DevicesApi<'a> {
     #[inline]
     pub fn delete(
         &self,
-        application_id: impl Into<String>,
+        application_id: impl AsRef<str>,
         options: super::types::DevicesDeletePost,
     ) -> DeleteRequest<'a> {
         DeleteRequest(
@@ -100,7 +100,7 @@ impl<'a> DevicesApi<'a> {
                 .0
                 .post("devices.delete", "/applications/{applicationId}/devices/delete")
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
+                .path_params(&[("applicationId", application_id.as_ref())])
                 .json_body(&options),
         )
     }
@@ -135,7 +135,7 @@ impl<'a> DevicesApi<'a> {
     #[inline]
     pub fn device_names(
         &self,
-        application_id: impl Into<String>,
+        application_id: impl AsRef<str>,
     ) -> DeviceNamesRequest<'a> {
         DeviceNamesRequest(
             self
@@ -146,7 +146,7 @@ impl<'a> DevicesApi<'a> {
                 )
                 .accept_version("^1.24.5")
                 .query_order(&["query", "startsWith"])
-                .path_param("applicationId", application_id.into()),
+                .path_params(&[("applicationId", application_id.as_ref())]),
         )
     }
     /// Creates an export of all device metadata.
@@ -180,14 +180,14 @@ impl<'a> DevicesApi<'a> {
     /// # Ok(()) }
     /// ```
     #[inline]
-    pub fn export(&self, application_id: impl Into<String>) -> ExportRequest<'a> {
+    pub fn export(&self, application_id: impl AsRef<str>) -> ExportRequest<'a> {
         ExportRequest(
             self
                 .0
                 .post("devices.export", "/applications/{applicationId}/devices/export")
                 .accept_version("^1.24.5")
                 .query_order(&["email", "callbackUrl"])
-                .path_param("applicationId", application_id.into()),
+                .path_params(&[("applicationId", application_id.as_ref())]),
         )
     }
     /// Returns the devices for an application.
@@ -241,7 +241,7 @@ impl<'a> DevicesApi<'a> {
     /// # Ok(()) }
     /// ```
     #[inline]
-    pub fn get(&self, application_id: impl Into<String>) -> GetRequest<'a> {
+    pub fn get(&self, application_id: impl AsRef<str>) -> GetRequest<'a> {
         GetRequest(
             self
                 .0
@@ -264,7 +264,7 @@ impl<'a> DevicesApi<'a> {
                         "attributesAsObject",
                     ],
                 )
-                .path_param("applicationId", application_id.into()),
+                .path_params(&[("applicationId", application_id.as_ref())]),
         )
     }
     /// Update the fields of one or more devices.
@@ -326,7 +326,7 @@ impl<'a> DevicesApi<'a> {
     #[inline]
     pub fn patch(
         &self,
-        application_id: impl Into<String>,
+        application_id: impl AsRef<str>,
         patch_info: super::types::DevicesPatch,
     ) -> PatchRequest<'a> {
         PatchRequest(
@@ -334,7 +334,7 @@ impl<'a> DevicesApi<'a> {
                 .0
                 .patch("devices.patch", "/applications/{applicationId}/devices")
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
+                .path_params(&[("applicationId", application_id.as_ref())])
                 .json_body(&patch_info),
         )
     }
@@ -367,7 +367,7 @@ impl<'a> DevicesApi<'a> {
     #[inline]
     pub fn payload_counts(
         &self,
-        application_id: impl Into<String>,
+        application_id: impl AsRef<str>,
     ) -> PayloadCountsRequest<'a> {
         PayloadCountsRequest(
             self
@@ -377,7 +377,7 @@ impl<'a> DevicesApi<'a> {
                     "/applications/{applicationId}/devices/payloadCounts",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into()),
+                .path_params(&[("applicationId", application_id.as_ref())]),
         )
     }
     /// Create a new device for an application.
@@ -433,7 +433,7 @@ impl<'a> DevicesApi<'a> {
     #[inline]
     pub fn post(
         &self,
-        application_id: impl Into<String>,
+        application_id: impl AsRef<str>,
         device: super::types::DevicePost,
     ) -> PostRequest<'a> {
         PostRequest(
@@ -442,7 +442,7 @@ impl<'a> DevicesApi<'a> {
                 .post("devices.post", "/applications/{applicationId}/devices")
                 .accept_version("^1.24.5")
                 .query_order(&["tagsAsObject", "attributesAsObject"])
-                .path_param("applicationId", application_id.into())
+                .path_params(&[("applicationId", application_id.as_ref())])
                 .json_body(&device),
         )
     }
@@ -486,7 +486,7 @@ impl<'a> DevicesApi<'a> {
     #[inline]
     pub fn remove_data(
         &self,
-        application_id: impl Into<String>,
+        application_id: impl AsRef<str>,
         options: super::types::DevicesRemoveDataPost,
     ) -> RemoveDataRequest<'a> {
         RemoveDataRequest(
@@ -497,7 +497,7 @@ impl<'a> DevicesApi<'a> {
                     "/applications/{applicationId}/devices/removeData",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
+                .path_params(&[("applicationId", application_id.as_ref())])
                 .json_body(&options),
         )
     }
@@ -543,7 +543,7 @@ impl<'a> DevicesApi<'a> {
     #[inline]
     pub fn send_command(
         &self,
-        application_id: impl Into<String>,
+        application_id: impl AsRef<str>,
         multi_device_command: super::types::MultiDeviceCommand,
     ) -> SendCommandRequest<'a> {
         SendCommandRequest(
@@ -554,7 +554,7 @@ impl<'a> DevicesApi<'a> {
                     "/applications/{applicationId}/devices/command",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
+                .path_params(&[("applicationId", application_id.as_ref())])
                 .json_body(&multi_device_command),
         )
     }
@@ -587,14 +587,14 @@ impl<'a> DevicesApi<'a> {
     /// # Ok(()) }
     /// ```
     #[inline]
-    pub fn tag_keys(&self, application_id: impl Into<String>) -> TagKeysRequest<'a> {
+    pub fn tag_keys(&self, application_id: impl AsRef<str>) -> TagKeysRequest<'a> {
         TagKeysRequest(
             self
                 .0
                 .get("devices.tagKeys", "/applications/{applicationId}/devices/tagKeys")
                 .accept_version("^1.24.5")
                 .query_order(&["query", "startsWith"])
-                .path_param("applicationId", application_id.into()),
+                .path_params(&[("applicationId", application_id.as_ref())]),
         )
     }
     /// Gets the unique tag values for the given key for devices that match the given query. Maximum 1K returned.
@@ -629,7 +629,7 @@ impl<'a> DevicesApi<'a> {
     #[inline]
     pub fn tag_values(
         &self,
-        application_id: impl Into<String>,
+        application_id: impl AsRef<str>,
         key: impl Into<String>,
     ) -> TagValuesRequest<'a> {
         TagValuesRequest(
@@ -641,7 +641,7 @@ impl<'a> DevicesApi<'a> {
                 )
                 .accept_version("^1.24.5")
                 .query_order(&["query", "key", "startsWith"])
-                .path_param("applicationId", application_id.into())
+                .path_params(&[("applicationId", application_id.as_ref())])
                 .query("key", key.into()),
         )
     }

@@ -37,8 +37,8 @@ impl<'a> EdgeDeploymentApi<'a> {
     #[inline]
     pub fn get(
         &self,
-        application_id: impl Into<String>,
-        edge_deployment_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        edge_deployment_id: impl AsRef<str>,
     ) -> GetRequest<'a> {
         GetRequest(
             self
@@ -48,8 +48,12 @@ impl<'a> EdgeDeploymentApi<'a> {
                     "/applications/{applicationId}/edge/deployments/{edgeDeploymentId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("edgeDeploymentId", edge_deployment_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("edgeDeploymentId", edge_deployment_id.as_ref()),
+                    ],
+                ),
         )
     }
 }

@@ -52,7 +52,7 @@ impl<'a> EdgeDeploymentsApi<'a> {
     /// # Ok(()) }
     /// ```
     #[inline]
-    pub fn get(&self, application_id: impl Into<String>) -> GetRequest<'a> {
+    pub fn get(&self, application_id: impl AsRef<str>) -> GetRequest<'a> {
         GetRequest(
             self
                 .0
@@ -73,7 +73,7 @@ impl<'a> EdgeDeploymentsApi<'a> {
                         "flowId",
                     ],
                 )
-                .path_param("applicationId", application_id.into()),
+                .path_params(&[("applicationId", application_id.as_ref())]),
         )
     }
     /// Deploy an edge workflow version to one or more edge devices. Version can be blank, if removal is desired.
@@ -111,7 +111,7 @@ impl<'a> EdgeDeploymentsApi<'a> {
     #[inline]
     pub fn release(
         &self,
-        application_id: impl Into<String>,
+        application_id: impl AsRef<str>,
         deployment: super::types::EdgeDeploymentRelease,
     ) -> ReleaseRequest<'a> {
         ReleaseRequest(
@@ -122,7 +122,7 @@ impl<'a> EdgeDeploymentsApi<'a> {
                     "/applications/{applicationId}/edge/deployments/release",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
+                .path_params(&[("applicationId", application_id.as_ref())])
                 .json_body(&deployment),
         )
     }
@@ -159,7 +159,7 @@ impl<'a> EdgeDeploymentsApi<'a> {
     #[inline]
     pub fn remove(
         &self,
-        application_id: impl Into<String>,
+        application_id: impl AsRef<str>,
         deployment: super::types::EdgeDeploymentRemove,
     ) -> RemoveRequest<'a> {
         RemoveRequest(
@@ -170,7 +170,7 @@ impl<'a> EdgeDeploymentsApi<'a> {
                     "/applications/{applicationId}/edge/deployments/remove",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
+                .path_params(&[("applicationId", application_id.as_ref())])
                 .json_body(&deployment),
         )
     }
@@ -208,7 +208,7 @@ impl<'a> EdgeDeploymentsApi<'a> {
     #[inline]
     pub fn replace(
         &self,
-        application_id: impl Into<String>,
+        application_id: impl AsRef<str>,
         deployment: super::types::EdgeDeploymentReplace,
     ) -> ReplaceRequest<'a> {
         ReplaceRequest(
@@ -219,7 +219,7 @@ impl<'a> EdgeDeploymentsApi<'a> {
                     "/applications/{applicationId}/edge/deployments/replace",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
+                .path_params(&[("applicationId", application_id.as_ref())])
                 .json_body(&deployment),
         )
     }

@@ -37,8 +37,8 @@ impl<'a> EmbeddedDeploymentApi<'a> {
     #[inline]
     pub fn get(
         &self,
-        application_id: impl Into<String>,
-        embedded_deployment_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        embedded_deployment_id: impl AsRef<str>,
     ) -> GetRequest<'a> {
         GetRequest(
             self
@@ -48,8 +48,12 @@ impl<'a> EmbeddedDeploymentApi<'a> {
                     "/applications/{applicationId}/embedded/deployments/{embeddedDeploymentId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("embeddedDeploymentId", embedded_deployment_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("embeddedDeploymentId", embedded_deployment_id.as_ref()),
+                    ],
+                ),
         )
     }
 }

@@ -35,7 +35,7 @@ impl<'a> EmbeddedDeploymentsApi<'a> {
     /// # Ok(()) }
     /// ```
     #[inline]
-    pub fn export(&self, application_id: impl Into<String>) -> ExportRequest<'a> {
+    pub fn export(&self, application_id: impl AsRef<str>) -> ExportRequest<'a> {
         ExportRequest(
             self
                 .0
@@ -44,7 +44,7 @@ impl<'a> EmbeddedDeploymentsApi<'a> {
                     "/applications/{applicationId}/embedded/deployments/export",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into()),
+                .path_params(&[("applicationId", application_id.as_ref())]),
         )
     }
     /// Returns the embedded deployments for an application.
@@ -89,7 +89,7 @@ impl<'a> EmbeddedDeploymentsApi<'a> {
     /// # Ok(()) }
     /// ```
     #[inline]
-    pub fn get(&self, application_id: impl Into<String>) -> GetRequest<'a> {
+    pub fn get(&self, application_id: impl AsRef<str>) -> GetRequest<'a> {
         GetRequest(
             self
                 .0
@@ -109,7 +109,7 @@ impl<'a> EmbeddedDeploymentsApi<'a> {
                         "flowId",
                     ],
                 )
-                .path_param("applicationId", application_id.into()),
+                .path_params(&[("applicationId", application_id.as_ref())]),
         )
     }
     /// Deploy an embedded workflow version to one or more embedded devices. Version can be blank, if removal is desired.
@@ -147,7 +147,7 @@ impl<'a> EmbeddedDeploymentsApi<'a> {
     #[inline]
     pub fn release(
         &self,
-        application_id: impl Into<String>,
+        application_id: impl AsRef<str>,
         deployment: super::types::EmbeddedDeploymentRelease,
     ) -> ReleaseRequest<'a> {
         ReleaseRequest(
@@ -158,7 +158,7 @@ impl<'a> EmbeddedDeploymentsApi<'a> {
                     "/applications/{applicationId}/embedded/deployments/release",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
+                .path_params(&[("applicationId", application_id.as_ref())])
                 .json_body(&deployment),
         )
     }
@@ -195,7 +195,7 @@ impl<'a> EmbeddedDeploymentsApi<'a> {
     #[inline]
     pub fn remove(
         &self,
-        application_id: impl Into<String>,
+        application_id: impl AsRef<str>,
         deployment: super::types::EmbeddedDeploymentRemove,
     ) -> RemoveRequest<'a> {
         RemoveRequest(
@@ -206,7 +206,7 @@ impl<'a> EmbeddedDeploymentsApi<'a> {
                     "/applications/{applicationId}/embedded/deployments/remove",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
+                .path_params(&[("applicationId", application_id.as_ref())])
                 .json_body(&deployment),
         )
     }
@@ -244,7 +244,7 @@ impl<'a> EmbeddedDeploymentsApi<'a> {
     #[inline]
     pub fn replace(
         &self,
-        application_id: impl Into<String>,
+        application_id: impl AsRef<str>,
         deployment: super::types::EmbeddedDeploymentReplace,
     ) -> ReplaceRequest<'a> {
         ReplaceRequest(
@@ -255,7 +255,7 @@ impl<'a> EmbeddedDeploymentsApi<'a> {
                     "/applications/{applicationId}/embedded/deployments/replace",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
+                .path_params(&[("applicationId", application_id.as_ref())])
                 .json_body(&deployment),
         )
     }

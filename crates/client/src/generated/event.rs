@@ -37,16 +37,20 @@ impl<'a> EventApi<'a> {
     #[inline]
     pub fn delete(
         &self,
-        application_id: impl Into<String>,
-        event_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        event_id: impl AsRef<str>,
     ) -> DeleteRequest<'a> {
         DeleteRequest(
             self
                 .0
                 .delete("event.delete", "/applications/{applicationId}/events/{eventId}")
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("eventId", event_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("eventId", event_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Retrieves information on an event.
@@ -78,16 +82,20 @@ impl<'a> EventApi<'a> {
     #[inline]
     pub fn get(
         &self,
-        application_id: impl Into<String>,
-        event_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        event_id: impl AsRef<str>,
     ) -> GetRequest<'a> {
         GetRequest(
             self
                 .0
                 .get("event.get", "/applications/{applicationId}/events/{eventId}")
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("eventId", event_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("eventId", event_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Updates information about an event.
@@ -125,8 +133,8 @@ impl<'a> EventApi<'a> {
     #[inline]
     pub fn patch(
         &self,
-        application_id: impl Into<String>,
-        event_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        event_id: impl AsRef<str>,
         event: super::types::EventPatch,
     ) -> PatchRequest<'a> {
         PatchRequest(
@@ -134,8 +142,12 @@ impl<'a> EventApi<'a> {
                 .0
                 .patch("event.patch", "/applications/{applicationId}/events/{eventId}")
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("eventId", event_id.into())
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("eventId", event_id.as_ref()),
+                    ],
+                )
                 .json_body(&event),
         )
     }

@@ -35,13 +35,13 @@ impl<'a> EventsApi<'a> {
     /// # Ok(()) }
     /// ```
     #[inline]
-    pub fn delete(&self, application_id: impl Into<String>) -> DeleteRequest<'a> {
+    pub fn delete(&self, application_id: impl AsRef<str>) -> DeleteRequest<'a> {
         DeleteRequest(
             self
                 .0
                 .post("events.delete", "/applications/{applicationId}/events/delete")
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into()),
+                .path_params(&[("applicationId", application_id.as_ref())]),
         )
     }
     /// Request an export of an application's event data.
@@ -71,13 +71,13 @@ impl<'a> EventsApi<'a> {
     /// # Ok(()) }
     /// ```
     #[inline]
-    pub fn export(&self, application_id: impl Into<String>) -> ExportRequest<'a> {
+    pub fn export(&self, application_id: impl AsRef<str>) -> ExportRequest<'a> {
         ExportRequest(
             self
                 .0
                 .post("events.export", "/applications/{applicationId}/events/export")
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into()),
+                .path_params(&[("applicationId", application_id.as_ref())]),
         )
     }
     /// Returns the events for an application.
@@ -123,7 +123,7 @@ impl<'a> EventsApi<'a> {
     /// # Ok(()) }
     /// ```
     #[inline]
-    pub fn get(&self, application_id: impl Into<String>) -> GetRequest<'a> {
+    pub fn get(&self, application_id: impl AsRef<str>) -> GetRequest<'a> {
         GetRequest(
             self
                 .0
@@ -141,7 +141,7 @@ impl<'a> EventsApi<'a> {
                         "query",
                     ],
                 )
-                .path_param("applicationId", application_id.into()),
+                .path_params(&[("applicationId", application_id.as_ref())]),
         )
     }
     /// Returns the first new event ordered by severity and then creation.
@@ -174,7 +174,7 @@ impl<'a> EventsApi<'a> {
     #[inline]
     pub fn most_recent_by_severity(
         &self,
-        application_id: impl Into<String>,
+        application_id: impl AsRef<str>,
     ) -> MostRecentBySeverityRequest<'a> {
         MostRecentBySeverityRequest(
             self
@@ -185,7 +185,7 @@ impl<'a> EventsApi<'a> {
                 )
                 .accept_version("^1.24.5")
                 .query_order(&["filter", "query"])
-                .path_param("applicationId", application_id.into()),
+                .path_params(&[("applicationId", application_id.as_ref())]),
         )
     }
     /// Asynchronously updates information for matching events by subject and/or current state.
@@ -230,7 +230,7 @@ impl<'a> EventsApi<'a> {
     #[inline]
     pub fn patch(
         &self,
-        application_id: impl Into<String>,
+        application_id: impl AsRef<str>,
         updates: super::types::EventPatch,
     ) -> PatchRequest<'a> {
         PatchRequest(
@@ -239,7 +239,7 @@ impl<'a> EventsApi<'a> {
                 .patch("events.patch", "/applications/{applicationId}/events")
                 .accept_version("^1.24.5")
                 .query_order(&["filterField", "filter", "state", "query"])
-                .path_param("applicationId", application_id.into())
+                .path_params(&[("applicationId", application_id.as_ref())])
                 .json_body(&updates),
         )
     }
@@ -285,7 +285,7 @@ impl<'a> EventsApi<'a> {
     #[inline]
     pub fn post(
         &self,
-        application_id: impl Into<String>,
+        application_id: impl AsRef<str>,
         event: super::types::EventPost,
     ) -> PostRequest<'a> {
         PostRequest(
@@ -293,7 +293,7 @@ impl<'a> EventsApi<'a> {
                 .0
                 .post("events.post", "/applications/{applicationId}/events")
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
+                .path_params(&[("applicationId", application_id.as_ref())])
                 .json_body(&event),
         )
     }

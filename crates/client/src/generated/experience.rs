@@ -41,7 +41,7 @@ impl<'a> ExperienceApi<'a> {
     #[inline]
     pub fn bootstrap(
         &self,
-        application_id: impl Into<String>,
+        application_id: impl AsRef<str>,
         options: super::types::ExperienceBootstrapOptions,
     ) -> BootstrapRequest<'a> {
         BootstrapRequest(
@@ -53,7 +53,7 @@ impl<'a> ExperienceApi<'a> {
                 )
                 .accept_version("^1.24.5")
                 .secret_answer()
-                .path_param("applicationId", application_id.into())
+                .path_params(&[("applicationId", application_id.as_ref())])
                 .json_body(&options),
         )
     }
@@ -99,7 +99,7 @@ impl<'a> ExperienceApi<'a> {
     /// # Ok(()) }
     /// ```
     #[inline]
-    pub fn delete(&self, application_id: impl Into<String>) -> DeleteRequest<'a> {
+    pub fn delete(&self, application_id: impl AsRef<str>) -> DeleteRequest<'a> {
         DeleteRequest(
             self
                 .0
@@ -117,7 +117,7 @@ impl<'a> ExperienceApi<'a> {
                         "removeWorkflows",
                     ],
                 )
-                .path_param("applicationId", application_id.into()),
+                .path_params(&[("applicationId", application_id.as_ref())]),
         )
     }
 }

@@ -37,8 +37,8 @@ impl<'a> ExperienceDomainApi<'a> {
     #[inline]
     pub fn delete(
         &self,
-        application_id: impl Into<String>,
-        experience_domain_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        experience_domain_id: impl AsRef<str>,
     ) -> DeleteRequest<'a> {
         DeleteRequest(
             self
@@ -48,8 +48,12 @@ impl<'a> ExperienceDomainApi<'a> {
                     "/applications/{applicationId}/experience/domains/{experienceDomainId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("experienceDomainId", experience_domain_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("experienceDomainId", experience_domain_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Retrieves information on an experience domain.
@@ -81,8 +85,8 @@ impl<'a> ExperienceDomainApi<'a> {
     #[inline]
     pub fn get(
         &self,
-        application_id: impl Into<String>,
-        experience_domain_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        experience_domain_id: impl AsRef<str>,
     ) -> GetRequest<'a> {
         GetRequest(
             self
@@ -92,8 +96,12 @@ impl<'a> ExperienceDomainApi<'a> {
                     "/applications/{applicationId}/experience/domains/{experienceDomainId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("experienceDomainId", experience_domain_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("experienceDomainId", experience_domain_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Updates information about an experience domain.
@@ -141,8 +149,8 @@ impl<'a> ExperienceDomainApi<'a> {
     #[inline]
     pub fn patch(
         &self,
-        application_id: impl Into<String>,
-        experience_domain_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        experience_domain_id: impl AsRef<str>,
         experience_domain: super::types::ExperienceDomainPatch,
     ) -> PatchRequest<'a> {
         PatchRequest(
@@ -153,8 +161,12 @@ impl<'a> ExperienceDomainApi<'a> {
                     "/applications/{applicationId}/experience/domains/{experienceDomainId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("experienceDomainId", experience_domain_id.into())
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("experienceDomainId", experience_domain_id.as_ref()),
+                    ],
+                )
                 .json_body(&experience_domain),
         )
     }

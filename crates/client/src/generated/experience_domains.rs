@@ -34,7 +34,7 @@ impl<'a> ExperienceDomainsApi<'a> {
     /// # Ok(()) }
     /// ```
     #[inline]
-    pub fn get(&self, application_id: impl Into<String>) -> GetRequest<'a> {
+    pub fn get(&self, application_id: impl AsRef<str>) -> GetRequest<'a> {
         GetRequest(
             self
                 .0
@@ -43,7 +43,7 @@ impl<'a> ExperienceDomainsApi<'a> {
                     "/applications/{applicationId}/experience/domains",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into()),
+                .path_params(&[("applicationId", application_id.as_ref())]),
         )
     }
     /// Create a new experience domain for an application.
@@ -87,7 +87,7 @@ impl<'a> ExperienceDomainsApi<'a> {
     #[inline]
     pub fn post(
         &self,
-        application_id: impl Into<String>,
+        application_id: impl AsRef<str>,
         experience_domain: super::types::ExperienceDomainPost,
     ) -> PostRequest<'a> {
         PostRequest(
@@ -98,7 +98,7 @@ impl<'a> ExperienceDomainsApi<'a> {
                     "/applications/{applicationId}/experience/domains",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
+                .path_params(&[("applicationId", application_id.as_ref())])
                 .json_body(&experience_domain),
         )
     }

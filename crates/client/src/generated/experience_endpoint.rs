@@ -39,8 +39,8 @@ impl<'a> ExperienceEndpointApi<'a> {
     #[inline]
     pub fn delete(
         &self,
-        application_id: impl Into<String>,
-        experience_endpoint_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        experience_endpoint_id: impl AsRef<str>,
     ) -> DeleteRequest<'a> {
         DeleteRequest(
             self
@@ -50,8 +50,12 @@ impl<'a> ExperienceEndpointApi<'a> {
                     "/applications/{applicationId}/experience/endpoints/{experienceEndpointId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("experienceEndpointId", experience_endpoint_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("experienceEndpointId", experience_endpoint_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Retrieves information on an experience endpoint.
@@ -85,8 +89,8 @@ impl<'a> ExperienceEndpointApi<'a> {
     #[inline]
     pub fn get(
         &self,
-        application_id: impl Into<String>,
-        experience_endpoint_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        experience_endpoint_id: impl AsRef<str>,
     ) -> GetRequest<'a> {
         GetRequest(
             self
@@ -96,8 +100,12 @@ impl<'a> ExperienceEndpointApi<'a> {
                     "/applications/{applicationId}/experience/endpoints/{experienceEndpointId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("experienceEndpointId", experience_endpoint_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("experienceEndpointId", experience_endpoint_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Retrieves information on resources linked to an experience endpoint.
@@ -133,8 +141,8 @@ impl<'a> ExperienceEndpointApi<'a> {
     #[inline]
     pub fn linked_resources(
         &self,
-        application_id: impl Into<String>,
-        experience_endpoint_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        experience_endpoint_id: impl AsRef<str>,
     ) -> LinkedResourcesRequest<'a> {
         LinkedResourcesRequest(
             self
@@ -146,8 +154,12 @@ impl<'a> ExperienceEndpointApi<'a> {
                 .accept_version("^1.24.5")
                 .query_order(&["version", "includeCustomNodes"])
                 .secret_answer()
-                .path_param("applicationId", application_id.into())
-                .path_param("experienceEndpointId", experience_endpoint_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("experienceEndpointId", experience_endpoint_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Updates information about an experience endpoint.
@@ -185,8 +197,8 @@ impl<'a> ExperienceEndpointApi<'a> {
     #[inline]
     pub fn patch(
         &self,
-        application_id: impl Into<String>,
-        experience_endpoint_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        experience_endpoint_id: impl AsRef<str>,
         experience_endpoint: super::types::ExperienceEndpointPatch,
     ) -> PatchRequest<'a> {
         PatchRequest(
@@ -197,8 +209,12 @@ impl<'a> ExperienceEndpointApi<'a> {
                     "/applications/{applicationId}/experience/endpoints/{experienceEndpointId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("experienceEndpointId", experience_endpoint_id.into())
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("experienceEndpointId", experience_endpoint_id.as_ref()),
+                    ],
+                )
                 .json_body(&experience_endpoint),
         )
     }

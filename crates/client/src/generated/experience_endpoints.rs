@@ -48,7 +48,7 @@ impl<'a> ExperienceEndpointsApi<'a> {
     /// # Ok(()) }
     /// ```
     #[inline]
-    pub fn get(&self, application_id: impl Into<String>) -> GetRequest<'a> {
+    pub fn get(&self, application_id: impl AsRef<str>) -> GetRequest<'a> {
         GetRequest(
             self
                 .0
@@ -68,7 +68,7 @@ impl<'a> ExperienceEndpointsApi<'a> {
                         "version",
                     ],
                 )
-                .path_param("applicationId", application_id.into()),
+                .path_params(&[("applicationId", application_id.as_ref())]),
         )
     }
     /// Create a new experience endpoint for an application.
@@ -111,7 +111,7 @@ impl<'a> ExperienceEndpointsApi<'a> {
     #[inline]
     pub fn post(
         &self,
-        application_id: impl Into<String>,
+        application_id: impl AsRef<str>,
         experience_endpoint: super::types::ExperienceEndpointPost,
     ) -> PostRequest<'a> {
         PostRequest(
@@ -122,7 +122,7 @@ impl<'a> ExperienceEndpointsApi<'a> {
                     "/applications/{applicationId}/experience/endpoints",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
+                .path_params(&[("applicationId", application_id.as_ref())])
                 .json_body(&experience_endpoint),
         )
     }
@@ -168,7 +168,7 @@ impl<'a> ExperienceEndpointsApi<'a> {
     /// # Ok(()) }
     /// ```
     #[inline]
-    pub fn stats(&self, application_id: impl Into<String>) -> StatsRequest<'a> {
+    pub fn stats(&self, application_id: impl AsRef<str>) -> StatsRequest<'a> {
         StatsRequest(
             self
                 .0
@@ -189,7 +189,7 @@ impl<'a> ExperienceEndpointsApi<'a> {
                         "endpointIdFilter",
                     ],
                 )
-                .path_param("applicationId", application_id.into()),
+                .path_params(&[("applicationId", application_id.as_ref())]),
         )
     }
 }

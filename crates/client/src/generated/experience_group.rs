@@ -37,8 +37,8 @@ impl<'a> ExperienceGroupApi<'a> {
     #[inline]
     pub fn delete(
         &self,
-        application_id: impl Into<String>,
-        experience_group_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        experience_group_id: impl AsRef<str>,
     ) -> DeleteRequest<'a> {
         DeleteRequest(
             self
@@ -48,8 +48,12 @@ impl<'a> ExperienceGroupApi<'a> {
                     "/applications/{applicationId}/experience/groups/{experienceGroupId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("experienceGroupId", experience_group_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("experienceGroupId", experience_group_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Retrieves information on an experience group.
@@ -85,8 +89,8 @@ impl<'a> ExperienceGroupApi<'a> {
     #[inline]
     pub fn get(
         &self,
-        application_id: impl Into<String>,
-        experience_group_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        experience_group_id: impl AsRef<str>,
     ) -> GetRequest<'a> {
         GetRequest(
             self
@@ -97,8 +101,12 @@ impl<'a> ExperienceGroupApi<'a> {
                 )
                 .accept_version("^1.24.5")
                 .query_order(&["includeDirectDeviceCount", "includeTotalDeviceCount"])
-                .path_param("applicationId", application_id.into())
-                .path_param("experienceGroupId", experience_group_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("experienceGroupId", experience_group_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Updates information about an experience group.
@@ -155,8 +163,8 @@ impl<'a> ExperienceGroupApi<'a> {
     #[inline]
     pub fn patch(
         &self,
-        application_id: impl Into<String>,
-        experience_group_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        experience_group_id: impl AsRef<str>,
         experience_group: super::types::ExperienceGroupPatch,
     ) -> PatchRequest<'a> {
         PatchRequest(
@@ -167,8 +175,12 @@ impl<'a> ExperienceGroupApi<'a> {
                     "/applications/{applicationId}/experience/groups/{experienceGroupId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("experienceGroupId", experience_group_id.into())
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("experienceGroupId", experience_group_id.as_ref()),
+                    ],
+                )
                 .json_body(&experience_group),
         )
     }

@@ -49,7 +49,7 @@ impl<'a> ExperienceGroupsApi<'a> {
     /// # Ok(()) }
     /// ```
     #[inline]
-    pub fn get(&self, application_id: impl Into<String>) -> GetRequest<'a> {
+    pub fn get(&self, application_id: impl AsRef<str>) -> GetRequest<'a> {
         GetRequest(
             self
                 .0
@@ -69,7 +69,7 @@ impl<'a> ExperienceGroupsApi<'a> {
                         "query",
                     ],
                 )
-                .path_param("applicationId", application_id.into()),
+                .path_params(&[("applicationId", application_id.as_ref())]),
         )
     }
     /// Create a new experience group for an application.
@@ -125,7 +125,7 @@ impl<'a> ExperienceGroupsApi<'a> {
     #[inline]
     pub fn post(
         &self,
-        application_id: impl Into<String>,
+        application_id: impl AsRef<str>,
         experience_group: super::types::ExperienceGroupPost,
     ) -> PostRequest<'a> {
         PostRequest(
@@ -136,7 +136,7 @@ impl<'a> ExperienceGroupsApi<'a> {
                     "/applications/{applicationId}/experience/groups",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
+                .path_params(&[("applicationId", application_id.as_ref())])
                 .json_body(&experience_group),
         )
     }

@@ -37,8 +37,8 @@ impl<'a> ExperienceSlugApi<'a> {
     #[inline]
     pub fn delete(
         &self,
-        application_id: impl Into<String>,
-        experience_slug_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        experience_slug_id: impl AsRef<str>,
     ) -> DeleteRequest<'a> {
         DeleteRequest(
             self
@@ -48,8 +48,12 @@ impl<'a> ExperienceSlugApi<'a> {
                     "/applications/{applicationId}/experience/slugs/{experienceSlugId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("experienceSlugId", experience_slug_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("experienceSlugId", experience_slug_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Retrieves information on an experience slug.
@@ -81,8 +85,8 @@ impl<'a> ExperienceSlugApi<'a> {
     #[inline]
     pub fn get(
         &self,
-        application_id: impl Into<String>,
-        experience_slug_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        experience_slug_id: impl AsRef<str>,
     ) -> GetRequest<'a> {
         GetRequest(
             self
@@ -92,8 +96,12 @@ impl<'a> ExperienceSlugApi<'a> {
                     "/applications/{applicationId}/experience/slugs/{experienceSlugId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("experienceSlugId", experience_slug_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("experienceSlugId", experience_slug_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Updates information about an experience slug.
@@ -130,8 +138,8 @@ impl<'a> ExperienceSlugApi<'a> {
     #[inline]
     pub fn patch(
         &self,
-        application_id: impl Into<String>,
-        experience_slug_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        experience_slug_id: impl AsRef<str>,
         experience_slug: super::types::ExperienceSlugPatch,
     ) -> PatchRequest<'a> {
         PatchRequest(
@@ -142,8 +150,12 @@ impl<'a> ExperienceSlugApi<'a> {
                     "/applications/{applicationId}/experience/slugs/{experienceSlugId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("experienceSlugId", experience_slug_id.into())
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("experienceSlugId", experience_slug_id.as_ref()),
+                    ],
+                )
                 .json_body(&experience_slug),
         )
     }

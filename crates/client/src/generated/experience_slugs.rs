@@ -34,7 +34,7 @@ impl<'a> ExperienceSlugsApi<'a> {
     /// # Ok(()) }
     /// ```
     #[inline]
-    pub fn get(&self, application_id: impl Into<String>) -> GetRequest<'a> {
+    pub fn get(&self, application_id: impl AsRef<str>) -> GetRequest<'a> {
         GetRequest(
             self
                 .0
@@ -43,7 +43,7 @@ impl<'a> ExperienceSlugsApi<'a> {
                     "/applications/{applicationId}/experience/slugs",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into()),
+                .path_params(&[("applicationId", application_id.as_ref())]),
         )
     }
     /// Create a new experience slug for an application.
@@ -79,7 +79,7 @@ impl<'a> ExperienceSlugsApi<'a> {
     #[inline]
     pub fn post(
         &self,
-        application_id: impl Into<String>,
+        application_id: impl AsRef<str>,
         experience_slug: super::types::ExperienceSlugPost,
     ) -> PostRequest<'a> {
         PostRequest(
@@ -90,7 +90,7 @@ impl<'a> ExperienceSlugsApi<'a> {
                     "/applications/{applicationId}/experience/slugs",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
+                .path_params(&[("applicationId", application_id.as_ref())])
                 .json_body(&experience_slug),
         )
     }

@@ -37,8 +37,8 @@ impl<'a> ExperienceUserApi<'a> {
     #[inline]
     pub fn delete(
         &self,
-        application_id: impl Into<String>,
-        experience_user_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        experience_user_id: impl AsRef<str>,
     ) -> DeleteRequest<'a> {
         DeleteRequest(
             self
@@ -48,8 +48,12 @@ impl<'a> ExperienceUserApi<'a> {
                     "/applications/{applicationId}/experience/users/{experienceUserId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("experienceUserId", experience_user_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("experienceUserId", experience_user_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Retrieves information on an experience user.
@@ -81,8 +85,8 @@ impl<'a> ExperienceUserApi<'a> {
     #[inline]
     pub fn get(
         &self,
-        application_id: impl Into<String>,
-        experience_user_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        experience_user_id: impl AsRef<str>,
     ) -> GetRequest<'a> {
         GetRequest(
             self
@@ -92,8 +96,12 @@ impl<'a> ExperienceUserApi<'a> {
                     "/applications/{applicationId}/experience/users/{experienceUserId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("experienceUserId", experience_user_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("experienceUserId", experience_user_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Updates information about an experience user.
@@ -135,8 +143,8 @@ impl<'a> ExperienceUserApi<'a> {
     #[inline]
     pub fn patch(
         &self,
-        application_id: impl Into<String>,
-        experience_user_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        experience_user_id: impl AsRef<str>,
         experience_user: super::types::ExperienceUserPatch,
     ) -> PatchRequest<'a> {
         PatchRequest(
@@ -147,8 +155,12 @@ impl<'a> ExperienceUserApi<'a> {
                     "/applications/{applicationId}/experience/users/{experienceUserId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("experienceUserId", experience_user_id.into())
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("experienceUserId", experience_user_id.as_ref()),
+                    ],
+                )
                 .json_body(&experience_user),
         )
     }

@@ -52,7 +52,7 @@ impl<'a> ExperienceUsersApi<'a> {
     /// # Ok(()) }
     /// ```
     #[inline]
-    pub fn get(&self, application_id: impl Into<String>) -> GetRequest<'a> {
+    pub fn get(&self, application_id: impl AsRef<str>) -> GetRequest<'a> {
         GetRequest(
             self
                 .0
@@ -73,7 +73,7 @@ impl<'a> ExperienceUsersApi<'a> {
                         "includeAncestorGroups",
                     ],
                 )
-                .path_param("applicationId", application_id.into()),
+                .path_params(&[("applicationId", application_id.as_ref())]),
         )
     }
     /// Create a new experience user for an application.
@@ -117,7 +117,7 @@ impl<'a> ExperienceUsersApi<'a> {
     #[inline]
     pub fn post(
         &self,
-        application_id: impl Into<String>,
+        application_id: impl AsRef<str>,
         experience_user: super::types::ExperienceUserPost,
     ) -> PostRequest<'a> {
         PostRequest(
@@ -128,7 +128,7 @@ impl<'a> ExperienceUsersApi<'a> {
                     "/applications/{applicationId}/experience/users",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
+                .path_params(&[("applicationId", application_id.as_ref())])
                 .json_body(&experience_user),
         )
     }

@@ -37,8 +37,8 @@ impl<'a> ExperienceVersionApi<'a> {
     #[inline]
     pub fn delete(
         &self,
-        application_id: impl Into<String>,
-        experience_version_id_or_name: impl Into<String>,
+        application_id: impl AsRef<str>,
+        experience_version_id_or_name: impl AsRef<str>,
     ) -> DeleteRequest<'a> {
         DeleteRequest(
             self
@@ -48,10 +48,14 @@ impl<'a> ExperienceVersionApi<'a> {
                     "/applications/{applicationId}/experience/versions/{experienceVersionIdOrName}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param(
-                    "experienceVersionIdOrName",
-                    experience_version_id_or_name.into(),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        (
+                            "experienceVersionIdOrName",
+                            experience_version_id_or_name.as_ref(),
+                        ),
+                    ],
                 ),
         )
     }
@@ -84,8 +88,8 @@ impl<'a> ExperienceVersionApi<'a> {
     #[inline]
     pub fn get(
         &self,
-        application_id: impl Into<String>,
-        experience_version_id_or_name: impl Into<String>,
+        application_id: impl AsRef<str>,
+        experience_version_id_or_name: impl AsRef<str>,
     ) -> GetRequest<'a> {
         GetRequest(
             self
@@ -95,10 +99,14 @@ impl<'a> ExperienceVersionApi<'a> {
                     "/applications/{applicationId}/experience/versions/{experienceVersionIdOrName}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param(
-                    "experienceVersionIdOrName",
-                    experience_version_id_or_name.into(),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        (
+                            "experienceVersionIdOrName",
+                            experience_version_id_or_name.as_ref(),
+                        ),
+                    ],
                 ),
         )
     }
@@ -136,8 +144,8 @@ impl<'a> ExperienceVersionApi<'a> {
     #[inline]
     pub fn patch(
         &self,
-        application_id: impl Into<String>,
-        experience_version_id_or_name: impl Into<String>,
+        application_id: impl AsRef<str>,
+        experience_version_id_or_name: impl AsRef<str>,
         experience_version: super::types::ExperienceVersionPatch,
     ) -> PatchRequest<'a> {
         PatchRequest(
@@ -148,10 +156,14 @@ impl<'a> ExperienceVersionApi<'a> {
                     "/applications/{applicationId}/experience/versions/{experienceVersionIdOrName}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param(
-                    "experienceVersionIdOrName",
-                    experience_version_id_or_name.into(),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        (
+                            "experienceVersionIdOrName",
+                            experience_version_id_or_name.as_ref(),
+                        ),
+                    ],
                 )
                 .json_body(&experience_version),
         )

@@ -47,7 +47,7 @@ impl<'a> ExperienceVersionsApi<'a> {
     /// # Ok(()) }
     /// ```
     #[inline]
-    pub fn get(&self, application_id: impl Into<String>) -> GetRequest<'a> {
+    pub fn get(&self, application_id: impl AsRef<str>) -> GetRequest<'a> {
         GetRequest(
             self
                 .0
@@ -66,7 +66,7 @@ impl<'a> ExperienceVersionsApi<'a> {
                         "filter",
                     ],
                 )
-                .path_param("applicationId", application_id.into()),
+                .path_params(&[("applicationId", application_id.as_ref())]),
         )
     }
     /// Create a new experience version for an application.
@@ -105,7 +105,7 @@ impl<'a> ExperienceVersionsApi<'a> {
     #[inline]
     pub fn post(
         &self,
-        application_id: impl Into<String>,
+        application_id: impl AsRef<str>,
         experience_version: super::types::ExperienceVersionPost,
     ) -> PostRequest<'a> {
         PostRequest(
@@ -116,7 +116,7 @@ impl<'a> ExperienceVersionsApi<'a> {
                     "/applications/{applicationId}/experience/versions",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
+                .path_params(&[("applicationId", application_id.as_ref())])
                 .json_body(&experience_version),
         )
     }

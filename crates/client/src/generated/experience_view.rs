@@ -37,8 +37,8 @@ impl<'a> ExperienceViewApi<'a> {
     #[inline]
     pub fn delete(
         &self,
-        application_id: impl Into<String>,
-        experience_view_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        experience_view_id: impl AsRef<str>,
     ) -> DeleteRequest<'a> {
         DeleteRequest(
             self
@@ -48,8 +48,12 @@ impl<'a> ExperienceViewApi<'a> {
                     "/applications/{applicationId}/experience/views/{experienceViewId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("experienceViewId", experience_view_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("experienceViewId", experience_view_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Retrieves information on an experience view.
@@ -83,8 +87,8 @@ impl<'a> ExperienceViewApi<'a> {
     #[inline]
     pub fn get(
         &self,
-        application_id: impl Into<String>,
-        experience_view_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        experience_view_id: impl AsRef<str>,
     ) -> GetRequest<'a> {
         GetRequest(
             self
@@ -94,8 +98,12 @@ impl<'a> ExperienceViewApi<'a> {
                     "/applications/{applicationId}/experience/views/{experienceViewId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("experienceViewId", experience_view_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("experienceViewId", experience_view_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Retrieves information on resources linked to an experience view.
@@ -131,8 +139,8 @@ impl<'a> ExperienceViewApi<'a> {
     #[inline]
     pub fn linked_resources(
         &self,
-        application_id: impl Into<String>,
-        experience_view_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        experience_view_id: impl AsRef<str>,
     ) -> LinkedResourcesRequest<'a> {
         LinkedResourcesRequest(
             self
@@ -144,8 +152,12 @@ impl<'a> ExperienceViewApi<'a> {
                 .accept_version("^1.24.5")
                 .query_order(&["version", "includeCustomNodes"])
                 .secret_answer()
-                .path_param("applicationId", application_id.into())
-                .path_param("experienceViewId", experience_view_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("experienceViewId", experience_view_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Updates information about an experience view.
@@ -187,8 +199,8 @@ impl<'a> ExperienceViewApi<'a> {
     #[inline]
     pub fn patch(
         &self,
-        application_id: impl Into<String>,
-        experience_view_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        experience_view_id: impl AsRef<str>,
         experience_view: super::types::ExperienceViewPatch,
     ) -> PatchRequest<'a> {
         PatchRequest(
@@ -199,8 +211,12 @@ impl<'a> ExperienceViewApi<'a> {
                     "/applications/{applicationId}/experience/views/{experienceViewId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("experienceViewId", experience_view_id.into())
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("experienceViewId", experience_view_id.as_ref()),
+                    ],
+                )
                 .json_body(&experience_view),
         )
     }

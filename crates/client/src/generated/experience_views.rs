@@ -52,7 +52,7 @@ impl<'a> ExperienceViewsApi<'a> {
     /// # Ok(()) }
     /// ```
     #[inline]
-    pub fn get(&self, application_id: impl Into<String>) -> GetRequest<'a> {
+    pub fn get(&self, application_id: impl AsRef<str>) -> GetRequest<'a> {
         GetRequest(
             self
                 .0
@@ -73,7 +73,7 @@ impl<'a> ExperienceViewsApi<'a> {
                         "version",
                     ],
                 )
-                .path_param("applicationId", application_id.into()),
+                .path_params(&[("applicationId", application_id.as_ref())]),
         )
     }
     /// Create a new experience view for an application.
@@ -117,7 +117,7 @@ impl<'a> ExperienceViewsApi<'a> {
     #[inline]
     pub fn post(
         &self,
-        application_id: impl Into<String>,
+        application_id: impl AsRef<str>,
         experience_view: super::types::ExperienceViewPost,
     ) -> PostRequest<'a> {
         PostRequest(
@@ -128,7 +128,7 @@ impl<'a> ExperienceViewsApi<'a> {
                     "/applications/{applicationId}/experience/views",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
+                .path_params(&[("applicationId", application_id.as_ref())])
                 .json_body(&experience_view),
         )
     }

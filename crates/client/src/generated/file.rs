@@ -37,16 +37,20 @@ impl<'a> FileApi<'a> {
     #[inline]
     pub fn delete(
         &self,
-        application_id: impl Into<String>,
-        file_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        file_id: impl AsRef<str>,
     ) -> DeleteRequest<'a> {
         DeleteRequest(
             self
                 .0
                 .delete("file.delete", "/applications/{applicationId}/file/{fileId}")
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("fileId", file_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("fileId", file_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Retrieves information on a file.
@@ -78,16 +82,20 @@ impl<'a> FileApi<'a> {
     #[inline]
     pub fn get(
         &self,
-        application_id: impl Into<String>,
-        file_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        file_id: impl AsRef<str>,
     ) -> GetRequest<'a> {
         GetRequest(
             self
                 .0
                 .get("file.get", "/applications/{applicationId}/file/{fileId}")
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("fileId", file_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("fileId", file_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Move a file or the entire contents of a directory.
@@ -123,8 +131,8 @@ impl<'a> FileApi<'a> {
     #[inline]
     pub fn r#move(
         &self,
-        application_id: impl Into<String>,
-        file_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        file_id: impl AsRef<str>,
     ) -> MoveRequest<'a> {
         MoveRequest(
             self
@@ -132,8 +140,12 @@ impl<'a> FileApi<'a> {
                 .post("file.move", "/applications/{applicationId}/file/{fileId}/move")
                 .accept_version("^1.24.5")
                 .query_order(&["name", "parentDirectory"])
-                .path_param("applicationId", application_id.into())
-                .path_param("fileId", file_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("fileId", file_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Reupload a file.
@@ -174,8 +186,8 @@ impl<'a> FileApi<'a> {
     #[inline]
     pub fn patch(
         &self,
-        application_id: impl Into<String>,
-        file_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        file_id: impl AsRef<str>,
         updates: super::types::FilePatch,
     ) -> PatchRequest<'a> {
         PatchRequest(
@@ -183,8 +195,12 @@ impl<'a> FileApi<'a> {
                 .0
                 .patch("file.patch", "/applications/{applicationId}/file/{fileId}")
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("fileId", file_id.into())
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("fileId", file_id.as_ref()),
+                    ],
+                )
                 .json_body(&updates),
         )
     }
@@ -218,8 +234,8 @@ impl<'a> FileApi<'a> {
     #[inline]
     pub fn upload(
         &self,
-        application_id: impl Into<String>,
-        file_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        file_id: impl AsRef<str>,
         file: ::wegnology::runtime::FilePart,
     ) -> UploadRequest<'a> {
         UploadRequest(
@@ -230,8 +246,12 @@ impl<'a> FileApi<'a> {
                     "/applications/{applicationId}/file/{fileId}/upload",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("fileId", file_id.into())
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("fileId", file_id.as_ref()),
+                    ],
+                )
                 .multipart_file("file", file),
         )
     }

@@ -53,7 +53,7 @@ impl<'a> FilesApi<'a> {
     /// # Ok(()) }
     /// ```
     #[inline]
-    pub fn get(&self, application_id: impl Into<String>) -> GetRequest<'a> {
+    pub fn get(&self, application_id: impl AsRef<str>) -> GetRequest<'a> {
         GetRequest(
             self
                 .0
@@ -72,7 +72,7 @@ impl<'a> FilesApi<'a> {
                         "directory",
                     ],
                 )
-                .path_param("applicationId", application_id.into()),
+                .path_params(&[("applicationId", application_id.as_ref())]),
         )
     }
     /// Create a new file for an application.
@@ -112,7 +112,7 @@ impl<'a> FilesApi<'a> {
     #[inline]
     pub fn post(
         &self,
-        application_id: impl Into<String>,
+        application_id: impl AsRef<str>,
         file: super::types::FilePost,
     ) -> PostRequest<'a> {
         PostRequest(
@@ -120,7 +120,7 @@ impl<'a> FilesApi<'a> {
                 .0
                 .post("files.post", "/applications/{applicationId}/files")
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
+                .path_params(&[("applicationId", application_id.as_ref())])
                 .json_body(&file),
         )
     }

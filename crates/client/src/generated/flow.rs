@@ -37,8 +37,8 @@ impl<'a> FlowApi<'a> {
     #[inline]
     pub fn clear_storage_entries(
         &self,
-        application_id: impl Into<String>,
-        flow_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        flow_id: impl AsRef<str>,
     ) -> ClearStorageEntriesRequest<'a> {
         ClearStorageEntriesRequest(
             self
@@ -48,8 +48,12 @@ impl<'a> FlowApi<'a> {
                     "/applications/{applicationId}/flows/{flowId}/storage",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("flowId", flow_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("flowId", flow_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Deletes a flow.
@@ -81,16 +85,20 @@ impl<'a> FlowApi<'a> {
     #[inline]
     pub fn delete(
         &self,
-        application_id: impl Into<String>,
-        flow_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        flow_id: impl AsRef<str>,
     ) -> DeleteRequest<'a> {
         DeleteRequest(
             self
                 .0
                 .delete("flow.delete", "/applications/{applicationId}/flows/{flowId}")
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("flowId", flow_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("flowId", flow_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Get information about errors that occurred during runs of this workflow.
@@ -134,8 +142,8 @@ impl<'a> FlowApi<'a> {
     #[inline]
     pub fn errors(
         &self,
-        application_id: impl Into<String>,
-        flow_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        flow_id: impl AsRef<str>,
     ) -> ErrorsRequest<'a> {
         ErrorsRequest(
             self
@@ -155,8 +163,12 @@ impl<'a> FlowApi<'a> {
                         "deviceId",
                     ],
                 )
-                .path_param("applicationId", application_id.into())
-                .path_param("flowId", flow_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("flowId", flow_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Retrieves information on a flow.
@@ -190,8 +202,8 @@ impl<'a> FlowApi<'a> {
     #[inline]
     pub fn get(
         &self,
-        application_id: impl Into<String>,
-        flow_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        flow_id: impl AsRef<str>,
     ) -> GetRequest<'a> {
         GetRequest(
             self
@@ -199,8 +211,12 @@ impl<'a> FlowApi<'a> {
                 .get("flow.get", "/applications/{applicationId}/flows/{flowId}")
                 .accept_version("^1.24.5")
                 .secret_answer()
-                .path_param("applicationId", application_id.into())
-                .path_param("flowId", flow_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("flowId", flow_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Retrieve the recent log entries about runs of this workflow.
@@ -236,8 +252,8 @@ impl<'a> FlowApi<'a> {
     #[inline]
     pub fn get_log_entries(
         &self,
-        application_id: impl Into<String>,
-        flow_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        flow_id: impl AsRef<str>,
     ) -> GetLogEntriesRequest<'a> {
         GetLogEntriesRequest(
             self
@@ -248,8 +264,12 @@ impl<'a> FlowApi<'a> {
                 )
                 .accept_version("^1.24.5")
                 .query_order(&["limit", "since"])
-                .path_param("applicationId", application_id.into())
-                .path_param("flowId", flow_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("flowId", flow_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Gets the current values in persistent storage.
@@ -281,8 +301,8 @@ impl<'a> FlowApi<'a> {
     #[inline]
     pub fn get_storage_entries(
         &self,
-        application_id: impl Into<String>,
-        flow_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        flow_id: impl AsRef<str>,
     ) -> GetStorageEntriesRequest<'a> {
         GetStorageEntriesRequest(
             self
@@ -292,8 +312,12 @@ impl<'a> FlowApi<'a> {
                     "/applications/{applicationId}/flows/{flowId}/storage",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("flowId", flow_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("flowId", flow_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Gets metadata about storage for this flow.
@@ -325,8 +349,8 @@ impl<'a> FlowApi<'a> {
     #[inline]
     pub fn get_storage_entries_metadata(
         &self,
-        application_id: impl Into<String>,
-        flow_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        flow_id: impl AsRef<str>,
     ) -> GetStorageEntriesMetadataRequest<'a> {
         GetStorageEntriesMetadataRequest(
             self
@@ -336,8 +360,12 @@ impl<'a> FlowApi<'a> {
                     "/applications/{applicationId}/flows/{flowId}/storage-metadata",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("flowId", flow_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("flowId", flow_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Updates information about a flow.
@@ -378,8 +406,8 @@ impl<'a> FlowApi<'a> {
     #[inline]
     pub fn patch(
         &self,
-        application_id: impl Into<String>,
-        flow_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        flow_id: impl AsRef<str>,
         flow: super::types::WorkflowPatch,
     ) -> PatchRequest<'a> {
         PatchRequest(
@@ -388,8 +416,12 @@ impl<'a> FlowApi<'a> {
                 .patch("flow.patch", "/applications/{applicationId}/flows/{flowId}")
                 .accept_version("^1.24.5")
                 .secret_answer()
-                .path_param("applicationId", application_id.into())
-                .path_param("flowId", flow_id.into())
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("flowId", flow_id.as_ref()),
+                    ],
+                )
                 .json_body(&flow),
         )
     }
@@ -428,8 +460,8 @@ impl<'a> FlowApi<'a> {
     #[inline]
     pub fn press_virtual_button(
         &self,
-        application_id: impl Into<String>,
-        flow_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        flow_id: impl AsRef<str>,
         button: super::types::VirtualButtonPress,
     ) -> PressVirtualButtonRequest<'a> {
         PressVirtualButtonRequest(
@@ -440,8 +472,12 @@ impl<'a> FlowApi<'a> {
                     "/applications/{applicationId}/flows/{flowId}/virtualButton",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("flowId", flow_id.into())
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("flowId", flow_id.as_ref()),
+                    ],
+                )
                 .json_body(&button),
         )
     }
@@ -479,8 +515,8 @@ impl<'a> FlowApi<'a> {
     #[inline]
     pub fn set_storage_entry(
         &self,
-        application_id: impl Into<String>,
-        flow_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        flow_id: impl AsRef<str>,
         entry: super::types::WorkflowStorageEntry,
     ) -> SetStorageEntryRequest<'a> {
         SetStorageEntryRequest(
@@ -491,8 +527,12 @@ impl<'a> FlowApi<'a> {
                     "/applications/{applicationId}/flows/{flowId}/storage",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("flowId", flow_id.into())
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("flowId", flow_id.as_ref()),
+                    ],
+                )
                 .json_body(&entry),
         )
     }
@@ -535,8 +575,8 @@ impl<'a> FlowApi<'a> {
     #[inline]
     pub fn stats(
         &self,
-        application_id: impl Into<String>,
-        flow_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        flow_id: impl AsRef<str>,
     ) -> StatsRequest<'a> {
         StatsRequest(
             self
@@ -546,8 +586,12 @@ impl<'a> FlowApi<'a> {
                 .query_order(
                     &["duration", "end", "resolution", "flowVersion", "deviceId"],
                 )
-                .path_param("applicationId", application_id.into())
-                .path_param("flowId", flow_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("flowId", flow_id.as_ref()),
+                    ],
+                ),
         )
     }
 }

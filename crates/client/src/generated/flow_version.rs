@@ -38,9 +38,9 @@ impl<'a> FlowVersionApi<'a> {
     #[inline]
     pub fn delete(
         &self,
-        application_id: impl Into<String>,
-        flow_id: impl Into<String>,
-        flow_version_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        flow_id: impl AsRef<str>,
+        flow_version_id: impl AsRef<str>,
     ) -> DeleteRequest<'a> {
         DeleteRequest(
             self
@@ -50,9 +50,13 @@ impl<'a> FlowVersionApi<'a> {
                     "/applications/{applicationId}/flows/{flowId}/versions/{flowVersionId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("flowId", flow_id.into())
-                .path_param("flowVersionId", flow_version_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("flowId", flow_id.as_ref()),
+                        ("flowVersionId", flow_version_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Get information about errors that occurred during runs of this workflow version.
@@ -95,9 +99,9 @@ impl<'a> FlowVersionApi<'a> {
     #[inline]
     pub fn errors(
         &self,
-        application_id: impl Into<String>,
-        flow_id: impl Into<String>,
-        flow_version_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        flow_id: impl AsRef<str>,
+        flow_version_id: impl AsRef<str>,
     ) -> ErrorsRequest<'a> {
         ErrorsRequest(
             self
@@ -108,9 +112,13 @@ impl<'a> FlowVersionApi<'a> {
                 )
                 .accept_version("^1.24.5")
                 .query_order(&["duration", "end", "limit", "sortDirection", "deviceId"])
-                .path_param("applicationId", application_id.into())
-                .path_param("flowId", flow_id.into())
-                .path_param("flowVersionId", flow_version_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("flowId", flow_id.as_ref()),
+                        ("flowVersionId", flow_version_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Retrieves information on a flow version.
@@ -145,9 +153,9 @@ impl<'a> FlowVersionApi<'a> {
     #[inline]
     pub fn get(
         &self,
-        application_id: impl Into<String>,
-        flow_id: impl Into<String>,
-        flow_version_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        flow_id: impl AsRef<str>,
+        flow_version_id: impl AsRef<str>,
     ) -> GetRequest<'a> {
         GetRequest(
             self
@@ -158,9 +166,13 @@ impl<'a> FlowVersionApi<'a> {
                 )
                 .accept_version("^1.24.5")
                 .secret_answer()
-                .path_param("applicationId", application_id.into())
-                .path_param("flowId", flow_id.into())
-                .path_param("flowVersionId", flow_version_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("flowId", flow_id.as_ref()),
+                        ("flowVersionId", flow_version_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Retrieve the recent log entries about runs of this workflow version.
@@ -197,9 +209,9 @@ impl<'a> FlowVersionApi<'a> {
     #[inline]
     pub fn get_log_entries(
         &self,
-        application_id: impl Into<String>,
-        flow_id: impl Into<String>,
-        flow_version_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        flow_id: impl AsRef<str>,
+        flow_version_id: impl AsRef<str>,
     ) -> GetLogEntriesRequest<'a> {
         GetLogEntriesRequest(
             self
@@ -210,9 +222,13 @@ impl<'a> FlowVersionApi<'a> {
                 )
                 .accept_version("^1.24.5")
                 .query_order(&["limit", "since"])
-                .path_param("applicationId", application_id.into())
-                .path_param("flowId", flow_id.into())
-                .path_param("flowVersionId", flow_version_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("flowId", flow_id.as_ref()),
+                        ("flowVersionId", flow_version_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Updates information about a flow version.
@@ -252,9 +268,9 @@ impl<'a> FlowVersionApi<'a> {
     #[inline]
     pub fn patch(
         &self,
-        application_id: impl Into<String>,
-        flow_id: impl Into<String>,
-        flow_version_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        flow_id: impl AsRef<str>,
+        flow_version_id: impl AsRef<str>,
         flow_version: super::types::WorkflowVersionPatch,
     ) -> PatchRequest<'a> {
         PatchRequest(
@@ -266,9 +282,13 @@ impl<'a> FlowVersionApi<'a> {
                 )
                 .accept_version("^1.24.5")
                 .secret_answer()
-                .path_param("applicationId", application_id.into())
-                .path_param("flowId", flow_id.into())
-                .path_param("flowVersionId", flow_version_id.into())
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("flowId", flow_id.as_ref()),
+                        ("flowVersionId", flow_version_id.as_ref()),
+                    ],
+                )
                 .json_body(&flow_version),
         )
     }
@@ -310,9 +330,9 @@ impl<'a> FlowVersionApi<'a> {
     #[inline]
     pub fn stats(
         &self,
-        application_id: impl Into<String>,
-        flow_id: impl Into<String>,
-        flow_version_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        flow_id: impl AsRef<str>,
+        flow_version_id: impl AsRef<str>,
     ) -> StatsRequest<'a> {
         StatsRequest(
             self
@@ -323,9 +343,13 @@ impl<'a> FlowVersionApi<'a> {
                 )
                 .accept_version("^1.24.5")
                 .query_order(&["duration", "end", "resolution", "deviceId"])
-                .path_param("applicationId", application_id.into())
-                .path_param("flowId", flow_id.into())
-                .path_param("flowVersionId", flow_version_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("flowId", flow_id.as_ref()),
+                        ("flowVersionId", flow_version_id.as_ref()),
+                    ],
+                ),
         )
     }
 }

@@ -47,8 +47,8 @@ impl<'a> FlowVersionsApi<'a> {
     #[inline]
     pub fn delete(
         &self,
-        application_id: impl Into<String>,
-        flow_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        flow_id: impl AsRef<str>,
         options: super::types::FlowVersionsDeletePost,
     ) -> DeleteRequest<'a> {
         DeleteRequest(
@@ -59,8 +59,12 @@ impl<'a> FlowVersionsApi<'a> {
                     "/applications/{applicationId}/flows/{flowId}/versions/delete",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("flowId", flow_id.into())
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("flowId", flow_id.as_ref()),
+                    ],
+                )
                 .json_body(&options),
         )
     }
@@ -110,8 +114,8 @@ impl<'a> FlowVersionsApi<'a> {
     #[inline]
     pub fn get(
         &self,
-        application_id: impl Into<String>,
-        flow_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        flow_id: impl AsRef<str>,
     ) -> GetRequest<'a> {
         GetRequest(
             self
@@ -134,8 +138,12 @@ impl<'a> FlowVersionsApi<'a> {
                     ],
                 )
                 .secret_answer()
-                .path_param("applicationId", application_id.into())
-                .path_param("flowId", flow_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("flowId", flow_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Create or replace a flow version for a flow.
@@ -178,8 +186,8 @@ impl<'a> FlowVersionsApi<'a> {
     #[inline]
     pub fn post(
         &self,
-        application_id: impl Into<String>,
-        flow_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        flow_id: impl AsRef<str>,
         flow_version: super::types::WorkflowVersionPost,
     ) -> PostRequest<'a> {
         PostRequest(
@@ -192,8 +200,12 @@ impl<'a> FlowVersionsApi<'a> {
                 .accept_version("^1.24.5")
                 .query_order(&["includeCustomNodes", "allowReplacement"])
                 .secret_answer()
-                .path_param("applicationId", application_id.into())
-                .path_param("flowId", flow_id.into())
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("flowId", flow_id.as_ref()),
+                    ],
+                )
                 .json_body(&flow_version),
         )
     }

@@ -56,7 +56,7 @@ impl<'a> FlowsApi<'a> {
     /// # Ok(()) }
     /// ```
     #[inline]
-    pub fn get(&self, application_id: impl Into<String>) -> GetRequest<'a> {
+    pub fn get(&self, application_id: impl AsRef<str>) -> GetRequest<'a> {
         GetRequest(
             self
                 .0
@@ -78,7 +78,7 @@ impl<'a> FlowsApi<'a> {
                     ],
                 )
                 .secret_answer()
-                .path_param("applicationId", application_id.into()),
+                .path_params(&[("applicationId", application_id.as_ref())]),
         )
     }
     /// Returns the flows by version for an application.
@@ -130,7 +130,7 @@ impl<'a> FlowsApi<'a> {
     #[inline]
     pub fn get_by_version(
         &self,
-        application_id: impl Into<String>,
+        application_id: impl AsRef<str>,
         version: impl Into<String>,
     ) -> GetByVersionRequest<'a> {
         GetByVersionRequest(
@@ -154,7 +154,7 @@ impl<'a> FlowsApi<'a> {
                     ],
                 )
                 .secret_answer()
-                .path_param("applicationId", application_id.into())
+                .path_params(&[("applicationId", application_id.as_ref())])
                 .query("version", version.into()),
         )
     }
@@ -197,7 +197,7 @@ impl<'a> FlowsApi<'a> {
     #[inline]
     pub fn import(
         &self,
-        application_id: impl Into<String>,
+        application_id: impl AsRef<str>,
         import_data: super::types::WorkflowsImportPost,
     ) -> ImportRequest<'a> {
         ImportRequest(
@@ -206,7 +206,7 @@ impl<'a> FlowsApi<'a> {
                 .post("flows.import", "/applications/{applicationId}/flows/import")
                 .accept_version("^1.24.5")
                 .secret_answer()
-                .path_param("applicationId", application_id.into())
+                .path_params(&[("applicationId", application_id.as_ref())])
                 .json_body(&import_data),
         )
     }
@@ -236,13 +236,13 @@ impl<'a> FlowsApi<'a> {
     /// # Ok(()) }
     /// ```
     #[inline]
-    pub fn palette(&self, application_id: impl Into<String>) -> PaletteRequest<'a> {
+    pub fn palette(&self, application_id: impl AsRef<str>) -> PaletteRequest<'a> {
         PaletteRequest(
             self
                 .0
                 .get("flows.palette", "/applications/{applicationId}/flows/palette")
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into()),
+                .path_params(&[("applicationId", application_id.as_ref())]),
         )
     }
     /// Create a new flow for an application.
@@ -281,7 +281,7 @@ impl<'a> FlowsApi<'a> {
     #[inline]
     pub fn post(
         &self,
-        application_id: impl Into<String>,
+        application_id: impl AsRef<str>,
         flow: super::types::WorkflowPost,
     ) -> PostRequest<'a> {
         PostRequest(
@@ -290,7 +290,7 @@ impl<'a> FlowsApi<'a> {
                 .post("flows.post", "/applications/{applicationId}/flows")
                 .accept_version("^1.24.5")
                 .secret_answer()
-                .path_param("applicationId", application_id.into())
+                .path_params(&[("applicationId", application_id.as_ref())])
                 .json_body(&flow),
         )
     }

@@ -40,7 +40,7 @@ impl<'a> InstanceApi<'a> {
     #[inline]
     pub fn device_counts(
         &self,
-        instance_id: impl Into<String>,
+        instance_id: impl AsRef<str>,
     ) -> DeviceCountsRequest<'a> {
         DeviceCountsRequest(
             self
@@ -48,7 +48,7 @@ impl<'a> InstanceApi<'a> {
                 .get("instance.deviceCounts", "/instances/{instanceId}/deviceCounts")
                 .accept_version("^1.24.5")
                 .query_order(&["start", "end"])
-                .path_param("instanceId", instance_id.into()),
+                .path_params(&[("instanceId", instance_id.as_ref())]),
         )
     }
     /// Generates a CSV report on instance stats.
@@ -79,7 +79,7 @@ impl<'a> InstanceApi<'a> {
     #[inline]
     pub fn generate_report(
         &self,
-        instance_id: impl Into<String>,
+        instance_id: impl AsRef<str>,
     ) -> GenerateReportRequest<'a> {
         GenerateReportRequest(
             self
@@ -89,7 +89,7 @@ impl<'a> InstanceApi<'a> {
                     "/instances/{instanceId}/generateReport",
                 )
                 .accept_version("^1.24.5")
-                .path_param("instanceId", instance_id.into()),
+                .path_params(&[("instanceId", instance_id.as_ref())]),
         )
     }
     /// Returns an instance.
@@ -118,13 +118,13 @@ impl<'a> InstanceApi<'a> {
     /// # Ok(()) }
     /// ```
     #[inline]
-    pub fn get(&self, instance_id: impl Into<String>) -> GetRequest<'a> {
+    pub fn get(&self, instance_id: impl AsRef<str>) -> GetRequest<'a> {
         GetRequest(
             self
                 .0
                 .get("instance.get", "/instances/{instanceId}")
                 .accept_version("^1.24.5")
-                .path_param("instanceId", instance_id.into()),
+                .path_params(&[("instanceId", instance_id.as_ref())]),
         )
     }
     /// Return historical summary entries for an instance.
@@ -170,7 +170,7 @@ impl<'a> InstanceApi<'a> {
     #[inline]
     pub fn historical_summaries(
         &self,
-        instance_id: impl Into<String>,
+        instance_id: impl AsRef<str>,
     ) -> HistoricalSummariesRequest<'a> {
         HistoricalSummariesRequest(
             self
@@ -191,7 +191,7 @@ impl<'a> InstanceApi<'a> {
                         "filter",
                     ],
                 )
-                .path_param("instanceId", instance_id.into()),
+                .path_params(&[("instanceId", instance_id.as_ref())]),
         )
     }
     /// Returns notebook execution usage by day for the time range specified for this instance.
@@ -226,7 +226,7 @@ impl<'a> InstanceApi<'a> {
     #[inline]
     pub fn notebook_minute_counts(
         &self,
-        instance_id: impl Into<String>,
+        instance_id: impl AsRef<str>,
     ) -> NotebookMinuteCountsRequest<'a> {
         NotebookMinuteCountsRequest(
             self
@@ -237,7 +237,7 @@ impl<'a> InstanceApi<'a> {
                 )
                 .accept_version("^1.24.5")
                 .query_order(&["start", "end"])
-                .path_param("instanceId", instance_id.into()),
+                .path_params(&[("instanceId", instance_id.as_ref())]),
         )
     }
     /// Updates information about an instance.
@@ -290,7 +290,7 @@ impl<'a> InstanceApi<'a> {
     #[inline]
     pub fn patch(
         &self,
-        instance_id: impl Into<String>,
+        instance_id: impl AsRef<str>,
         instance: super::types::InstancePatch,
     ) -> PatchRequest<'a> {
         PatchRequest(
@@ -298,7 +298,7 @@ impl<'a> InstanceApi<'a> {
                 .0
                 .patch("instance.patch", "/instances/{instanceId}")
                 .accept_version("^1.24.5")
-                .path_param("instanceId", instance_id.into())
+                .path_params(&[("instanceId", instance_id.as_ref())])
                 .json_body(&instance),
         )
     }

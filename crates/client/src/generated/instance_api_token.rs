@@ -37,8 +37,8 @@ impl<'a> InstanceApiTokenApi<'a> {
     #[inline]
     pub fn delete(
         &self,
-        instance_id: impl Into<String>,
-        api_token_id: impl Into<String>,
+        instance_id: impl AsRef<str>,
+        api_token_id: impl AsRef<str>,
     ) -> DeleteRequest<'a> {
         DeleteRequest(
             self
@@ -48,8 +48,12 @@ impl<'a> InstanceApiTokenApi<'a> {
                     "/instances/{instanceId}/tokens/{apiTokenId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("instanceId", instance_id.into())
-                .path_param("apiTokenId", api_token_id.into()),
+                .path_params(
+                    &[
+                        ("instanceId", instance_id.as_ref()),
+                        ("apiTokenId", api_token_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Retrieves information on an API token.
@@ -81,8 +85,8 @@ impl<'a> InstanceApiTokenApi<'a> {
     #[inline]
     pub fn get(
         &self,
-        instance_id: impl Into<String>,
-        api_token_id: impl Into<String>,
+        instance_id: impl AsRef<str>,
+        api_token_id: impl AsRef<str>,
     ) -> GetRequest<'a> {
         GetRequest(
             self
@@ -94,8 +98,12 @@ impl<'a> InstanceApiTokenApi<'a> {
                 .accept_version("^1.24.5")
                 .secret_answer()
                 .issues_token()
-                .path_param("instanceId", instance_id.into())
-                .path_param("apiTokenId", api_token_id.into()),
+                .path_params(
+                    &[
+                        ("instanceId", instance_id.as_ref()),
+                        ("apiTokenId", api_token_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Updates information about an API token.
@@ -133,8 +141,8 @@ impl<'a> InstanceApiTokenApi<'a> {
     #[inline]
     pub fn patch(
         &self,
-        instance_id: impl Into<String>,
-        api_token_id: impl Into<String>,
+        instance_id: impl AsRef<str>,
+        api_token_id: impl AsRef<str>,
         api_token: super::types::ApiTokenPatch,
     ) -> PatchRequest<'a> {
         PatchRequest(
@@ -147,8 +155,12 @@ impl<'a> InstanceApiTokenApi<'a> {
                 .accept_version("^1.24.5")
                 .secret_answer()
                 .issues_token()
-                .path_param("instanceId", instance_id.into())
-                .path_param("apiTokenId", api_token_id.into())
+                .path_params(
+                    &[
+                        ("instanceId", instance_id.as_ref()),
+                        ("apiTokenId", api_token_id.as_ref()),
+                    ],
+                )
                 .json_body(&api_token),
         )
     }

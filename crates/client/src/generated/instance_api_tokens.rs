@@ -44,7 +44,7 @@ impl<'a> InstanceApiTokensApi<'a> {
     /// # Ok(()) }
     /// ```
     #[inline]
-    pub fn get(&self, instance_id: impl Into<String>) -> GetRequest<'a> {
+    pub fn get(&self, instance_id: impl AsRef<str>) -> GetRequest<'a> {
         GetRequest(
             self
                 .0
@@ -62,7 +62,7 @@ impl<'a> InstanceApiTokensApi<'a> {
                 )
                 .secret_answer()
                 .issues_token()
-                .path_param("instanceId", instance_id.into()),
+                .path_params(&[("instanceId", instance_id.as_ref())]),
         )
     }
     /// Create a new API token for an instance.
@@ -100,7 +100,7 @@ impl<'a> InstanceApiTokensApi<'a> {
     #[inline]
     pub fn post(
         &self,
-        instance_id: impl Into<String>,
+        instance_id: impl AsRef<str>,
         api_token: super::types::ApiTokenPost,
     ) -> PostRequest<'a> {
         PostRequest(
@@ -110,7 +110,7 @@ impl<'a> InstanceApiTokensApi<'a> {
                 .accept_version("^1.24.5")
                 .secret_answer()
                 .issues_token()
-                .path_param("instanceId", instance_id.into())
+                .path_params(&[("instanceId", instance_id.as_ref())])
                 .json_body(&api_token),
         )
     }

@@ -37,8 +37,8 @@ impl<'a> InstanceCustomNodeApi<'a> {
     #[inline]
     pub fn delete(
         &self,
-        instance_id: impl Into<String>,
-        instance_custom_node_id: impl Into<String>,
+        instance_id: impl AsRef<str>,
+        instance_custom_node_id: impl AsRef<str>,
     ) -> DeleteRequest<'a> {
         DeleteRequest(
             self
@@ -48,8 +48,12 @@ impl<'a> InstanceCustomNodeApi<'a> {
                     "/instances/{instanceId}/nodes/{instanceCustomNodeId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("instanceId", instance_id.into())
-                .path_param("instanceCustomNodeId", instance_custom_node_id.into()),
+                .path_params(
+                    &[
+                        ("instanceId", instance_id.as_ref()),
+                        ("instanceCustomNodeId", instance_custom_node_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Get information about errors that occurred during runs of this Custom Node.
@@ -89,8 +93,8 @@ impl<'a> InstanceCustomNodeApi<'a> {
     #[inline]
     pub fn errors(
         &self,
-        instance_id: impl Into<String>,
-        instance_custom_node_id: impl Into<String>,
+        instance_id: impl AsRef<str>,
+        instance_custom_node_id: impl AsRef<str>,
     ) -> ErrorsRequest<'a> {
         ErrorsRequest(
             self
@@ -101,8 +105,12 @@ impl<'a> InstanceCustomNodeApi<'a> {
                 )
                 .accept_version("^1.24.5")
                 .query_order(&["duration", "end", "limit", "sortDirection"])
-                .path_param("instanceId", instance_id.into())
-                .path_param("instanceCustomNodeId", instance_custom_node_id.into()),
+                .path_params(
+                    &[
+                        ("instanceId", instance_id.as_ref()),
+                        ("instanceCustomNodeId", instance_custom_node_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Retrieves information on a Custom Node.
@@ -134,8 +142,8 @@ impl<'a> InstanceCustomNodeApi<'a> {
     #[inline]
     pub fn get(
         &self,
-        instance_id: impl Into<String>,
-        instance_custom_node_id: impl Into<String>,
+        instance_id: impl AsRef<str>,
+        instance_custom_node_id: impl AsRef<str>,
     ) -> GetRequest<'a> {
         GetRequest(
             self
@@ -145,8 +153,12 @@ impl<'a> InstanceCustomNodeApi<'a> {
                     "/instances/{instanceId}/nodes/{instanceCustomNodeId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("instanceId", instance_id.into())
-                .path_param("instanceCustomNodeId", instance_custom_node_id.into()),
+                .path_params(
+                    &[
+                        ("instanceId", instance_id.as_ref()),
+                        ("instanceCustomNodeId", instance_custom_node_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Updates information about a Custom Node.
@@ -184,8 +196,8 @@ impl<'a> InstanceCustomNodeApi<'a> {
     #[inline]
     pub fn patch(
         &self,
-        instance_id: impl Into<String>,
-        instance_custom_node_id: impl Into<String>,
+        instance_id: impl AsRef<str>,
+        instance_custom_node_id: impl AsRef<str>,
         instance_custom_node: super::types::InstanceCustomNodePatch,
     ) -> PatchRequest<'a> {
         PatchRequest(
@@ -196,8 +208,12 @@ impl<'a> InstanceCustomNodeApi<'a> {
                     "/instances/{instanceId}/nodes/{instanceCustomNodeId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("instanceId", instance_id.into())
-                .path_param("instanceCustomNodeId", instance_custom_node_id.into())
+                .path_params(
+                    &[
+                        ("instanceId", instance_id.as_ref()),
+                        ("instanceCustomNodeId", instance_custom_node_id.as_ref()),
+                    ],
+                )
                 .json_body(&instance_custom_node),
         )
     }
@@ -236,8 +252,8 @@ impl<'a> InstanceCustomNodeApi<'a> {
     #[inline]
     pub fn stats(
         &self,
-        instance_id: impl Into<String>,
-        instance_custom_node_id: impl Into<String>,
+        instance_id: impl AsRef<str>,
+        instance_custom_node_id: impl AsRef<str>,
     ) -> StatsRequest<'a> {
         StatsRequest(
             self
@@ -248,8 +264,12 @@ impl<'a> InstanceCustomNodeApi<'a> {
                 )
                 .accept_version("^1.24.5")
                 .query_order(&["duration", "end", "resolution"])
-                .path_param("instanceId", instance_id.into())
-                .path_param("instanceCustomNodeId", instance_custom_node_id.into()),
+                .path_params(
+                    &[
+                        ("instanceId", instance_id.as_ref()),
+                        ("instanceCustomNodeId", instance_custom_node_id.as_ref()),
+                    ],
+                ),
         )
     }
 }

@@ -46,7 +46,7 @@ impl<'a> InstanceCustomNodesApi<'a> {
     /// # Ok(()) }
     /// ```
     #[inline]
-    pub fn get(&self, instance_id: impl Into<String>) -> GetRequest<'a> {
+    pub fn get(&self, instance_id: impl AsRef<str>) -> GetRequest<'a> {
         GetRequest(
             self
                 .0
@@ -62,7 +62,7 @@ impl<'a> InstanceCustomNodesApi<'a> {
                         "filter",
                     ],
                 )
-                .path_param("instanceId", instance_id.into()),
+                .path_params(&[("instanceId", instance_id.as_ref())]),
         )
     }
     /// Create a new Custom Node for an instance.
@@ -103,7 +103,7 @@ impl<'a> InstanceCustomNodesApi<'a> {
     #[inline]
     pub fn post(
         &self,
-        instance_id: impl Into<String>,
+        instance_id: impl AsRef<str>,
         instance_custom_node: super::types::InstanceCustomNodePost,
     ) -> PostRequest<'a> {
         PostRequest(
@@ -111,7 +111,7 @@ impl<'a> InstanceCustomNodesApi<'a> {
                 .0
                 .post("instanceCustomNodes.post", "/instances/{instanceId}/nodes")
                 .accept_version("^1.24.5")
-                .path_param("instanceId", instance_id.into())
+                .path_params(&[("instanceId", instance_id.as_ref())])
                 .json_body(&instance_custom_node),
         )
     }

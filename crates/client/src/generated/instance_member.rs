@@ -37,8 +37,8 @@ impl<'a> InstanceMemberApi<'a> {
     #[inline]
     pub fn delete(
         &self,
-        instance_id: impl Into<String>,
-        user_id: impl Into<String>,
+        instance_id: impl AsRef<str>,
+        user_id: impl AsRef<str>,
     ) -> DeleteRequest<'a> {
         DeleteRequest(
             self
@@ -48,8 +48,9 @@ impl<'a> InstanceMemberApi<'a> {
                     "/instances/{instanceId}/members/{userId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("instanceId", instance_id.into())
-                .path_param("userId", user_id.into()),
+                .path_params(
+                    &[("instanceId", instance_id.as_ref()), ("userId", user_id.as_ref())],
+                ),
         )
     }
     /// Returns an instance member.
@@ -81,16 +82,17 @@ impl<'a> InstanceMemberApi<'a> {
     #[inline]
     pub fn get(
         &self,
-        instance_id: impl Into<String>,
-        user_id: impl Into<String>,
+        instance_id: impl AsRef<str>,
+        user_id: impl AsRef<str>,
     ) -> GetRequest<'a> {
         GetRequest(
             self
                 .0
                 .get("instanceMember.get", "/instances/{instanceId}/members/{userId}")
                 .accept_version("^1.24.5")
-                .path_param("instanceId", instance_id.into())
-                .path_param("userId", user_id.into()),
+                .path_params(
+                    &[("instanceId", instance_id.as_ref()), ("userId", user_id.as_ref())],
+                ),
         )
     }
     /// Modifies the role of an instance member.
@@ -126,8 +128,8 @@ impl<'a> InstanceMemberApi<'a> {
     #[inline]
     pub fn patch(
         &self,
-        instance_id: impl Into<String>,
-        user_id: impl Into<String>,
+        instance_id: impl AsRef<str>,
+        user_id: impl AsRef<str>,
         member: super::types::InstanceMemberPatch,
     ) -> PatchRequest<'a> {
         PatchRequest(
@@ -138,8 +140,9 @@ impl<'a> InstanceMemberApi<'a> {
                     "/instances/{instanceId}/members/{userId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("instanceId", instance_id.into())
-                .path_param("userId", user_id.into())
+                .path_params(
+                    &[("instanceId", instance_id.as_ref()), ("userId", user_id.as_ref())],
+                )
                 .json_body(&member),
         )
     }

@@ -42,14 +42,14 @@ impl<'a> InstanceMembersApi<'a> {
     /// # Ok(()) }
     /// ```
     #[inline]
-    pub fn get(&self, instance_id: impl Into<String>) -> GetRequest<'a> {
+    pub fn get(&self, instance_id: impl AsRef<str>) -> GetRequest<'a> {
         GetRequest(
             self
                 .0
                 .get("instanceMembers.get", "/instances/{instanceId}/members")
                 .accept_version("^1.24.5")
                 .query_order(&["sortField", "sortDirection", "filterField", "filter"])
-                .path_param("instanceId", instance_id.into()),
+                .path_params(&[("instanceId", instance_id.as_ref())]),
         )
     }
     /// Creates a new instance member.
@@ -86,7 +86,7 @@ impl<'a> InstanceMembersApi<'a> {
     #[inline]
     pub fn post(
         &self,
-        instance_id: impl Into<String>,
+        instance_id: impl AsRef<str>,
         member: super::types::InstanceMemberPost,
     ) -> PostRequest<'a> {
         PostRequest(
@@ -94,7 +94,7 @@ impl<'a> InstanceMembersApi<'a> {
                 .0
                 .post("instanceMembers.post", "/instances/{instanceId}/members")
                 .accept_version("^1.24.5")
-                .path_param("instanceId", instance_id.into())
+                .path_params(&[("instanceId", instance_id.as_ref())])
                 .json_body(&member),
         )
     }

@@ -37,16 +37,17 @@ impl<'a> InstanceOrgApi<'a> {
     #[inline]
     pub fn delete(
         &self,
-        instance_id: impl Into<String>,
-        org_id: impl Into<String>,
+        instance_id: impl AsRef<str>,
+        org_id: impl AsRef<str>,
     ) -> DeleteRequest<'a> {
         DeleteRequest(
             self
                 .0
                 .delete("instanceOrg.delete", "/instances/{instanceId}/orgs/{orgId}")
                 .accept_version("^1.24.5")
-                .path_param("instanceId", instance_id.into())
-                .path_param("orgId", org_id.into()),
+                .path_params(
+                    &[("instanceId", instance_id.as_ref()), ("orgId", org_id.as_ref())],
+                ),
         )
     }
     /// Returns device counts by day for the time range specified for this organization.
@@ -82,8 +83,8 @@ impl<'a> InstanceOrgApi<'a> {
     #[inline]
     pub fn device_counts(
         &self,
-        instance_id: impl Into<String>,
-        org_id: impl Into<String>,
+        instance_id: impl AsRef<str>,
+        org_id: impl AsRef<str>,
     ) -> DeviceCountsRequest<'a> {
         DeviceCountsRequest(
             self
@@ -94,8 +95,9 @@ impl<'a> InstanceOrgApi<'a> {
                 )
                 .accept_version("^1.24.5")
                 .query_order(&["start", "end"])
-                .path_param("instanceId", instance_id.into())
-                .path_param("orgId", org_id.into()),
+                .path_params(
+                    &[("instanceId", instance_id.as_ref()), ("orgId", org_id.as_ref())],
+                ),
         )
     }
     /// Retrieves information on an organization.
@@ -129,16 +131,17 @@ impl<'a> InstanceOrgApi<'a> {
     #[inline]
     pub fn get(
         &self,
-        instance_id: impl Into<String>,
-        org_id: impl Into<String>,
+        instance_id: impl AsRef<str>,
+        org_id: impl AsRef<str>,
     ) -> GetRequest<'a> {
         GetRequest(
             self
                 .0
                 .get("instanceOrg.get", "/instances/{instanceId}/orgs/{orgId}")
                 .accept_version("^1.24.5")
-                .path_param("instanceId", instance_id.into())
-                .path_param("orgId", org_id.into()),
+                .path_params(
+                    &[("instanceId", instance_id.as_ref()), ("orgId", org_id.as_ref())],
+                ),
         )
     }
     /// Returns notebook execution usage by day for the time range specified for this organization.
@@ -174,8 +177,8 @@ impl<'a> InstanceOrgApi<'a> {
     #[inline]
     pub fn notebook_minute_counts(
         &self,
-        instance_id: impl Into<String>,
-        org_id: impl Into<String>,
+        instance_id: impl AsRef<str>,
+        org_id: impl AsRef<str>,
     ) -> NotebookMinuteCountsRequest<'a> {
         NotebookMinuteCountsRequest(
             self
@@ -186,8 +189,9 @@ impl<'a> InstanceOrgApi<'a> {
                 )
                 .accept_version("^1.24.5")
                 .query_order(&["start", "end"])
-                .path_param("instanceId", instance_id.into())
-                .path_param("orgId", org_id.into()),
+                .path_params(
+                    &[("instanceId", instance_id.as_ref()), ("orgId", org_id.as_ref())],
+                ),
         )
     }
     /// Updates information about an organization.
@@ -231,8 +235,8 @@ impl<'a> InstanceOrgApi<'a> {
     #[inline]
     pub fn patch(
         &self,
-        instance_id: impl Into<String>,
-        org_id: impl Into<String>,
+        instance_id: impl AsRef<str>,
+        org_id: impl AsRef<str>,
         organization: super::types::InstanceOwnedOrganizationPatch,
     ) -> PatchRequest<'a> {
         PatchRequest(
@@ -240,8 +244,9 @@ impl<'a> InstanceOrgApi<'a> {
                 .0
                 .patch("instanceOrg.patch", "/instances/{instanceId}/orgs/{orgId}")
                 .accept_version("^1.24.5")
-                .path_param("instanceId", instance_id.into())
-                .path_param("orgId", org_id.into())
+                .path_params(
+                    &[("instanceId", instance_id.as_ref()), ("orgId", org_id.as_ref())],
+                )
                 .json_body(&organization),
         )
     }

@@ -38,9 +38,9 @@ impl<'a> InstanceOrgInviteApi<'a> {
     #[inline]
     pub fn delete(
         &self,
-        instance_id: impl Into<String>,
-        org_id: impl Into<String>,
-        invite_id: impl Into<String>,
+        instance_id: impl AsRef<str>,
+        org_id: impl AsRef<str>,
+        invite_id: impl AsRef<str>,
     ) -> DeleteRequest<'a> {
         DeleteRequest(
             self
@@ -50,9 +50,13 @@ impl<'a> InstanceOrgInviteApi<'a> {
                     "/instances/{instanceId}/orgs/{orgId}/invites/{inviteId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("instanceId", instance_id.into())
-                .path_param("orgId", org_id.into())
-                .path_param("inviteId", invite_id.into()),
+                .path_params(
+                    &[
+                        ("instanceId", instance_id.as_ref()),
+                        ("orgId", org_id.as_ref()),
+                        ("inviteId", invite_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Returns an organization invite.
@@ -85,9 +89,9 @@ impl<'a> InstanceOrgInviteApi<'a> {
     #[inline]
     pub fn get(
         &self,
-        instance_id: impl Into<String>,
-        org_id: impl Into<String>,
-        invite_id: impl Into<String>,
+        instance_id: impl AsRef<str>,
+        org_id: impl AsRef<str>,
+        invite_id: impl AsRef<str>,
     ) -> GetRequest<'a> {
         GetRequest(
             self
@@ -97,9 +101,13 @@ impl<'a> InstanceOrgInviteApi<'a> {
                     "/instances/{instanceId}/orgs/{orgId}/invites/{inviteId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("instanceId", instance_id.into())
-                .path_param("orgId", org_id.into())
-                .path_param("inviteId", invite_id.into()),
+                .path_params(
+                    &[
+                        ("instanceId", instance_id.as_ref()),
+                        ("orgId", org_id.as_ref()),
+                        ("inviteId", invite_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Resend an organization invite with modified role info.
@@ -137,9 +145,9 @@ impl<'a> InstanceOrgInviteApi<'a> {
     #[inline]
     pub fn resend_invite(
         &self,
-        instance_id: impl Into<String>,
-        org_id: impl Into<String>,
-        invite_id: impl Into<String>,
+        instance_id: impl AsRef<str>,
+        org_id: impl AsRef<str>,
+        invite_id: impl AsRef<str>,
         role_info: super::types::OrganizationRoleInfo,
     ) -> ResendInviteRequest<'a> {
         ResendInviteRequest(
@@ -150,9 +158,13 @@ impl<'a> InstanceOrgInviteApi<'a> {
                     "/instances/{instanceId}/orgs/{orgId}/invites/{inviteId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("instanceId", instance_id.into())
-                .path_param("orgId", org_id.into())
-                .path_param("inviteId", invite_id.into())
+                .path_params(
+                    &[
+                        ("instanceId", instance_id.as_ref()),
+                        ("orgId", org_id.as_ref()),
+                        ("inviteId", invite_id.as_ref()),
+                    ],
+                )
                 .json_body(&role_info),
         )
     }

@@ -45,8 +45,8 @@ impl<'a> InstanceOrgInvitesApi<'a> {
     #[inline]
     pub fn get(
         &self,
-        instance_id: impl Into<String>,
-        org_id: impl Into<String>,
+        instance_id: impl AsRef<str>,
+        org_id: impl AsRef<str>,
     ) -> GetRequest<'a> {
         GetRequest(
             self
@@ -57,8 +57,9 @@ impl<'a> InstanceOrgInvitesApi<'a> {
                 )
                 .accept_version("^1.24.5")
                 .query_order(&["sortField", "sortDirection", "filterField", "filter"])
-                .path_param("instanceId", instance_id.into())
-                .path_param("orgId", org_id.into()),
+                .path_params(
+                    &[("instanceId", instance_id.as_ref()), ("orgId", org_id.as_ref())],
+                ),
         )
     }
     /// Invites a member to an instance organization.
@@ -98,8 +99,8 @@ impl<'a> InstanceOrgInvitesApi<'a> {
     #[inline]
     pub fn post(
         &self,
-        instance_id: impl Into<String>,
-        org_id: impl Into<String>,
+        instance_id: impl AsRef<str>,
+        org_id: impl AsRef<str>,
         invite: super::types::OrganizationInvitationPost,
     ) -> PostRequest<'a> {
         PostRequest(
@@ -110,8 +111,9 @@ impl<'a> InstanceOrgInvitesApi<'a> {
                     "/instances/{instanceId}/orgs/{orgId}/invites",
                 )
                 .accept_version("^1.24.5")
-                .path_param("instanceId", instance_id.into())
-                .path_param("orgId", org_id.into())
+                .path_params(
+                    &[("instanceId", instance_id.as_ref()), ("orgId", org_id.as_ref())],
+                )
                 .json_body(&invite),
         )
     }

@@ -38,9 +38,9 @@ impl<'a> InstanceOrgMemberApi<'a> {
     #[inline]
     pub fn delete(
         &self,
-        instance_id: impl Into<String>,
-        org_id: impl Into<String>,
-        user_id: impl Into<String>,
+        instance_id: impl AsRef<str>,
+        org_id: impl AsRef<str>,
+        user_id: impl AsRef<str>,
     ) -> DeleteRequest<'a> {
         DeleteRequest(
             self
@@ -50,9 +50,13 @@ impl<'a> InstanceOrgMemberApi<'a> {
                     "/instances/{instanceId}/orgs/{orgId}/members/{userId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("instanceId", instance_id.into())
-                .path_param("orgId", org_id.into())
-                .path_param("userId", user_id.into()),
+                .path_params(
+                    &[
+                        ("instanceId", instance_id.as_ref()),
+                        ("orgId", org_id.as_ref()),
+                        ("userId", user_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Returns an organization member.
@@ -85,9 +89,9 @@ impl<'a> InstanceOrgMemberApi<'a> {
     #[inline]
     pub fn get(
         &self,
-        instance_id: impl Into<String>,
-        org_id: impl Into<String>,
-        user_id: impl Into<String>,
+        instance_id: impl AsRef<str>,
+        org_id: impl AsRef<str>,
+        user_id: impl AsRef<str>,
     ) -> GetRequest<'a> {
         GetRequest(
             self
@@ -97,9 +101,13 @@ impl<'a> InstanceOrgMemberApi<'a> {
                     "/instances/{instanceId}/orgs/{orgId}/members/{userId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("instanceId", instance_id.into())
-                .path_param("orgId", org_id.into())
-                .path_param("userId", user_id.into()),
+                .path_params(
+                    &[
+                        ("instanceId", instance_id.as_ref()),
+                        ("orgId", org_id.as_ref()),
+                        ("userId", user_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Modifies the role of an organization member.
@@ -137,9 +145,9 @@ impl<'a> InstanceOrgMemberApi<'a> {
     #[inline]
     pub fn patch(
         &self,
-        instance_id: impl Into<String>,
-        org_id: impl Into<String>,
-        user_id: impl Into<String>,
+        instance_id: impl AsRef<str>,
+        org_id: impl AsRef<str>,
+        user_id: impl AsRef<str>,
         member: super::types::InstanceOrgMemberPatch,
     ) -> PatchRequest<'a> {
         PatchRequest(
@@ -150,9 +158,13 @@ impl<'a> InstanceOrgMemberApi<'a> {
                     "/instances/{instanceId}/orgs/{orgId}/members/{userId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("instanceId", instance_id.into())
-                .path_param("orgId", org_id.into())
-                .path_param("userId", user_id.into())
+                .path_params(
+                    &[
+                        ("instanceId", instance_id.as_ref()),
+                        ("orgId", org_id.as_ref()),
+                        ("userId", user_id.as_ref()),
+                    ],
+                )
                 .json_body(&member),
         )
     }

@@ -45,8 +45,8 @@ impl<'a> InstanceOrgMembersApi<'a> {
     #[inline]
     pub fn get(
         &self,
-        instance_id: impl Into<String>,
-        org_id: impl Into<String>,
+        instance_id: impl AsRef<str>,
+        org_id: impl AsRef<str>,
     ) -> GetRequest<'a> {
         GetRequest(
             self
@@ -57,8 +57,9 @@ impl<'a> InstanceOrgMembersApi<'a> {
                 )
                 .accept_version("^1.24.5")
                 .query_order(&["sortField", "sortDirection", "filterField", "filter"])
-                .path_param("instanceId", instance_id.into())
-                .path_param("orgId", org_id.into()),
+                .path_params(
+                    &[("instanceId", instance_id.as_ref()), ("orgId", org_id.as_ref())],
+                ),
         )
     }
     /// Creates a new organization member.
@@ -103,8 +104,8 @@ impl<'a> InstanceOrgMembersApi<'a> {
     #[inline]
     pub fn post(
         &self,
-        instance_id: impl Into<String>,
-        org_id: impl Into<String>,
+        instance_id: impl AsRef<str>,
+        org_id: impl AsRef<str>,
         member: super::types::InstanceOrgMemberPost,
     ) -> PostRequest<'a> {
         PostRequest(
@@ -115,8 +116,9 @@ impl<'a> InstanceOrgMembersApi<'a> {
                     "/instances/{instanceId}/orgs/{orgId}/members",
                 )
                 .accept_version("^1.24.5")
-                .path_param("instanceId", instance_id.into())
-                .path_param("orgId", org_id.into())
+                .path_params(
+                    &[("instanceId", instance_id.as_ref()), ("orgId", org_id.as_ref())],
+                )
                 .json_body(&member),
         )
     }

@@ -49,7 +49,7 @@ impl<'a> InstanceOrgsApi<'a> {
     /// # Ok(()) }
     /// ```
     #[inline]
-    pub fn get(&self, instance_id: impl Into<String>) -> GetRequest<'a> {
+    pub fn get(&self, instance_id: impl AsRef<str>) -> GetRequest<'a> {
         GetRequest(
             self
                 .0
@@ -66,7 +66,7 @@ impl<'a> InstanceOrgsApi<'a> {
                         "summaryInclude",
                     ],
                 )
-                .path_param("instanceId", instance_id.into()),
+                .path_params(&[("instanceId", instance_id.as_ref())]),
         )
     }
     /// Create a new organization.
@@ -97,13 +97,13 @@ impl<'a> InstanceOrgsApi<'a> {
     /// # Ok(()) }
     /// ```
     #[inline]
-    pub fn post(&self, instance_id: impl Into<String>) -> PostRequest<'a> {
+    pub fn post(&self, instance_id: impl AsRef<str>) -> PostRequest<'a> {
         PostRequest(
             self
                 .0
                 .post("instanceOrgs.post", "/instances/{instanceId}/orgs")
                 .accept_version("^1.24.5")
-                .path_param("instanceId", instance_id.into()),
+                .path_params(&[("instanceId", instance_id.as_ref())]),
         )
     }
 }

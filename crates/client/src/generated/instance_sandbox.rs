@@ -37,8 +37,8 @@ impl<'a> InstanceSandboxApi<'a> {
     #[inline]
     pub fn delete(
         &self,
-        instance_id: impl Into<String>,
-        instance_sandbox_id: impl Into<String>,
+        instance_id: impl AsRef<str>,
+        instance_sandbox_id: impl AsRef<str>,
     ) -> DeleteRequest<'a> {
         DeleteRequest(
             self
@@ -48,8 +48,12 @@ impl<'a> InstanceSandboxApi<'a> {
                     "/instances/{instanceId}/sandboxes/{instanceSandboxId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("instanceId", instance_id.into())
-                .path_param("instanceSandboxId", instance_sandbox_id.into()),
+                .path_params(
+                    &[
+                        ("instanceId", instance_id.as_ref()),
+                        ("instanceSandboxId", instance_sandbox_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Returns a sandbox user.
@@ -85,8 +89,8 @@ impl<'a> InstanceSandboxApi<'a> {
     #[inline]
     pub fn get(
         &self,
-        instance_id: impl Into<String>,
-        instance_sandbox_id: impl Into<String>,
+        instance_id: impl AsRef<str>,
+        instance_sandbox_id: impl AsRef<str>,
     ) -> GetRequest<'a> {
         GetRequest(
             self
@@ -97,8 +101,12 @@ impl<'a> InstanceSandboxApi<'a> {
                 )
                 .accept_version("^1.24.5")
                 .query_order(&["summaryExclude", "summaryInclude"])
-                .path_param("instanceId", instance_id.into())
-                .path_param("instanceSandboxId", instance_sandbox_id.into()),
+                .path_params(
+                    &[
+                        ("instanceId", instance_id.as_ref()),
+                        ("instanceSandboxId", instance_sandbox_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Restores a sandbox user account.
@@ -134,8 +142,8 @@ impl<'a> InstanceSandboxApi<'a> {
     #[inline]
     pub fn undelete(
         &self,
-        instance_id: impl Into<String>,
-        instance_sandbox_id: impl Into<String>,
+        instance_id: impl AsRef<str>,
+        instance_sandbox_id: impl AsRef<str>,
     ) -> UndeleteRequest<'a> {
         UndeleteRequest(
             self
@@ -146,8 +154,12 @@ impl<'a> InstanceSandboxApi<'a> {
                 )
                 .accept_version("^1.24.5")
                 .query_order(&["summaryExclude", "summaryInclude"])
-                .path_param("instanceId", instance_id.into())
-                .path_param("instanceSandboxId", instance_sandbox_id.into()),
+                .path_params(
+                    &[
+                        ("instanceId", instance_id.as_ref()),
+                        ("instanceSandboxId", instance_sandbox_id.as_ref()),
+                    ],
+                ),
         )
     }
 }

@@ -53,7 +53,7 @@ impl<'a> InstanceSandboxesApi<'a> {
     /// # Ok(()) }
     /// ```
     #[inline]
-    pub fn get(&self, instance_id: impl Into<String>) -> GetRequest<'a> {
+    pub fn get(&self, instance_id: impl AsRef<str>) -> GetRequest<'a> {
         GetRequest(
             self
                 .0
@@ -73,7 +73,7 @@ impl<'a> InstanceSandboxesApi<'a> {
                         "includeDeleted",
                     ],
                 )
-                .path_param("instanceId", instance_id.into()),
+                .path_params(&[("instanceId", instance_id.as_ref())]),
         )
     }
 }

@@ -39,8 +39,8 @@ impl<'a> IntegrationApi<'a> {
     #[inline]
     pub fn delete(
         &self,
-        application_id: impl Into<String>,
-        integration_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        integration_id: impl AsRef<str>,
     ) -> DeleteRequest<'a> {
         DeleteRequest(
             self
@@ -50,8 +50,12 @@ impl<'a> IntegrationApi<'a> {
                     "/applications/{applicationId}/integrations/{integrationId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("integrationId", integration_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("integrationId", integration_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Retrieves information on an integration.
@@ -83,8 +87,8 @@ impl<'a> IntegrationApi<'a> {
     #[inline]
     pub fn get(
         &self,
-        application_id: impl Into<String>,
-        integration_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        integration_id: impl AsRef<str>,
     ) -> GetRequest<'a> {
         GetRequest(
             self
@@ -95,8 +99,12 @@ impl<'a> IntegrationApi<'a> {
                 )
                 .accept_version("^1.24.5")
                 .secret_answer()
-                .path_param("applicationId", application_id.into())
-                .path_param("integrationId", integration_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("integrationId", integration_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Updates information about an integration.
@@ -133,8 +141,8 @@ impl<'a> IntegrationApi<'a> {
     #[inline]
     pub fn patch(
         &self,
-        application_id: impl Into<String>,
-        integration_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        integration_id: impl AsRef<str>,
         integration: super::types::IntegrationPatch,
     ) -> PatchRequest<'a> {
         PatchRequest(
@@ -146,8 +154,12 @@ impl<'a> IntegrationApi<'a> {
                 )
                 .accept_version("^1.24.5")
                 .secret_answer()
-                .path_param("applicationId", application_id.into())
-                .path_param("integrationId", integration_id.into())
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("integrationId", integration_id.as_ref()),
+                    ],
+                )
                 .json_body(&integration),
         )
     }

@@ -48,7 +48,7 @@ impl<'a> IntegrationsApi<'a> {
     /// # Ok(()) }
     /// ```
     #[inline]
-    pub fn get(&self, application_id: impl Into<String>) -> GetRequest<'a> {
+    pub fn get(&self, application_id: impl AsRef<str>) -> GetRequest<'a> {
         GetRequest(
             self
                 .0
@@ -65,7 +65,7 @@ impl<'a> IntegrationsApi<'a> {
                     ],
                 )
                 .secret_answer()
-                .path_param("applicationId", application_id.into()),
+                .path_params(&[("applicationId", application_id.as_ref())]),
         )
     }
     /// Create a new integration for an application.
@@ -120,7 +120,7 @@ impl<'a> IntegrationsApi<'a> {
     #[inline]
     pub fn post(
         &self,
-        application_id: impl Into<String>,
+        application_id: impl AsRef<str>,
         integration: super::types::IntegrationPost,
     ) -> PostRequest<'a> {
         PostRequest(
@@ -129,7 +129,7 @@ impl<'a> IntegrationsApi<'a> {
                 .post("integrations.post", "/applications/{applicationId}/integrations")
                 .accept_version("^1.24.5")
                 .secret_answer()
-                .path_param("applicationId", application_id.into())
+                .path_params(&[("applicationId", application_id.as_ref())])
                 .json_body(&integration),
         )
     }

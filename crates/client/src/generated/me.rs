@@ -411,12 +411,12 @@ impl<'a> MeApi<'a> {
     /// # Ok(()) }
     /// ```
     #[inline]
-    pub fn invite(&self, invite_id: impl Into<String>) -> InviteRequest<'a> {
+    pub fn invite(&self, invite_id: impl AsRef<str>) -> InviteRequest<'a> {
         InviteRequest(
             self
                 .0
                 .get("me.invite", "/me/invites/{inviteId}")
-                .path_param("inviteId", invite_id.into()),
+                .path_params(&[("inviteId", invite_id.as_ref())]),
         )
     }
     /// Retrieves pending organization invitations for a user.
@@ -680,14 +680,14 @@ impl<'a> MeApi<'a> {
     #[inline]
     pub fn respond_to_invite(
         &self,
-        invite_id: impl Into<String>,
+        invite_id: impl AsRef<str>,
         response: super::types::OrganizationInvitationActionForUser,
     ) -> RespondToInviteRequest<'a> {
         RespondToInviteRequest(
             self
                 .0
                 .post("me.respondToInvite", "/me/invites/{inviteId}")
-                .path_param("inviteId", invite_id.into())
+                .path_params(&[("inviteId", invite_id.as_ref())])
                 .json_body(&response),
         )
     }

@@ -38,8 +38,8 @@ impl<'a> NotebookApi<'a> {
     #[inline]
     pub fn cancel_execution(
         &self,
-        application_id: impl Into<String>,
-        notebook_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        notebook_id: impl AsRef<str>,
         execution_id: impl Into<String>,
     ) -> CancelExecutionRequest<'a> {
         CancelExecutionRequest(
@@ -50,8 +50,12 @@ impl<'a> NotebookApi<'a> {
                     "/applications/{applicationId}/notebooks/{notebookId}/cancelExecution",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("notebookId", notebook_id.into())
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("notebookId", notebook_id.as_ref()),
+                    ],
+                )
                 .query("executionId", execution_id.into()),
         )
     }
@@ -84,8 +88,8 @@ impl<'a> NotebookApi<'a> {
     #[inline]
     pub fn delete(
         &self,
-        application_id: impl Into<String>,
-        notebook_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        notebook_id: impl AsRef<str>,
     ) -> DeleteRequest<'a> {
         DeleteRequest(
             self
@@ -95,8 +99,12 @@ impl<'a> NotebookApi<'a> {
                     "/applications/{applicationId}/notebooks/{notebookId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("notebookId", notebook_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("notebookId", notebook_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Triggers the execution of a notebook.
@@ -133,8 +141,8 @@ impl<'a> NotebookApi<'a> {
     #[inline]
     pub fn execute(
         &self,
-        application_id: impl Into<String>,
-        notebook_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        notebook_id: impl AsRef<str>,
         execution_options: super::types::NotebookExecutionOptions,
     ) -> ExecuteRequest<'a> {
         ExecuteRequest(
@@ -145,8 +153,12 @@ impl<'a> NotebookApi<'a> {
                     "/applications/{applicationId}/notebooks/{notebookId}/execute",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("notebookId", notebook_id.into())
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("notebookId", notebook_id.as_ref()),
+                    ],
+                )
                 .json_body(&execution_options),
         )
     }
@@ -179,8 +191,8 @@ impl<'a> NotebookApi<'a> {
     #[inline]
     pub fn get(
         &self,
-        application_id: impl Into<String>,
-        notebook_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        notebook_id: impl AsRef<str>,
     ) -> GetRequest<'a> {
         GetRequest(
             self
@@ -190,8 +202,12 @@ impl<'a> NotebookApi<'a> {
                     "/applications/{applicationId}/notebooks/{notebookId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("notebookId", notebook_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("notebookId", notebook_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Retrieves information on notebook executions.
@@ -227,8 +243,8 @@ impl<'a> NotebookApi<'a> {
     #[inline]
     pub fn logs(
         &self,
-        application_id: impl Into<String>,
-        notebook_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        notebook_id: impl AsRef<str>,
     ) -> LogsRequest<'a> {
         LogsRequest(
             self
@@ -239,8 +255,12 @@ impl<'a> NotebookApi<'a> {
                 )
                 .accept_version("^1.24.5")
                 .query_order(&["limit", "since"])
-                .path_param("applicationId", application_id.into())
-                .path_param("notebookId", notebook_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("notebookId", notebook_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Returns notebook execution usage by day for the time range specified for this notebook.
@@ -276,8 +296,8 @@ impl<'a> NotebookApi<'a> {
     #[inline]
     pub fn notebook_minute_counts(
         &self,
-        application_id: impl Into<String>,
-        notebook_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        notebook_id: impl AsRef<str>,
     ) -> NotebookMinuteCountsRequest<'a> {
         NotebookMinuteCountsRequest(
             self
@@ -288,8 +308,12 @@ impl<'a> NotebookApi<'a> {
                 )
                 .accept_version("^1.24.5")
                 .query_order(&["start", "end"])
-                .path_param("applicationId", application_id.into())
-                .path_param("notebookId", notebook_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("notebookId", notebook_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Updates information about a notebook.
@@ -326,8 +350,8 @@ impl<'a> NotebookApi<'a> {
     #[inline]
     pub fn patch(
         &self,
-        application_id: impl Into<String>,
-        notebook_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        notebook_id: impl AsRef<str>,
         notebook: super::types::NotebookPatch,
     ) -> PatchRequest<'a> {
         PatchRequest(
@@ -338,8 +362,12 @@ impl<'a> NotebookApi<'a> {
                     "/applications/{applicationId}/notebooks/{notebookId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("notebookId", notebook_id.into())
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("notebookId", notebook_id.as_ref()),
+                    ],
+                )
                 .json_body(&notebook),
         )
     }
@@ -377,8 +405,8 @@ impl<'a> NotebookApi<'a> {
     #[inline]
     pub fn request_input_data_export(
         &self,
-        application_id: impl Into<String>,
-        notebook_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        notebook_id: impl AsRef<str>,
         export_options: super::types::NotebookDataExportOptions,
     ) -> RequestInputDataExportRequest<'a> {
         RequestInputDataExportRequest(
@@ -389,8 +417,12 @@ impl<'a> NotebookApi<'a> {
                     "/applications/{applicationId}/notebooks/{notebookId}/requestInputDataExport",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("notebookId", notebook_id.into())
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("notebookId", notebook_id.as_ref()),
+                    ],
+                )
                 .json_body(&export_options),
         )
     }
@@ -424,8 +456,8 @@ impl<'a> NotebookApi<'a> {
     #[inline]
     pub fn upload(
         &self,
-        application_id: impl Into<String>,
-        notebook_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        notebook_id: impl AsRef<str>,
         jupyter_file: ::wegnology::runtime::FilePart,
     ) -> UploadRequest<'a> {
         UploadRequest(
@@ -436,8 +468,12 @@ impl<'a> NotebookApi<'a> {
                     "/applications/{applicationId}/notebooks/{notebookId}/upload",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("notebookId", notebook_id.into())
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("notebookId", notebook_id.as_ref()),
+                    ],
+                )
                 .multipart_file("jupyterFile", jupyter_file),
         )
     }

@@ -48,7 +48,7 @@ impl<'a> NotebooksApi<'a> {
     /// # Ok(()) }
     /// ```
     #[inline]
-    pub fn get(&self, application_id: impl Into<String>) -> GetRequest<'a> {
+    pub fn get(&self, application_id: impl AsRef<str>) -> GetRequest<'a> {
         GetRequest(
             self
                 .0
@@ -64,7 +64,7 @@ impl<'a> NotebooksApi<'a> {
                         "filter",
                     ],
                 )
-                .path_param("applicationId", application_id.into()),
+                .path_params(&[("applicationId", application_id.as_ref())]),
         )
     }
     /// Create a new notebook for an application.
@@ -100,7 +100,7 @@ impl<'a> NotebooksApi<'a> {
     #[inline]
     pub fn post(
         &self,
-        application_id: impl Into<String>,
+        application_id: impl AsRef<str>,
         notebook: super::types::NotebookPost,
     ) -> PostRequest<'a> {
         PostRequest(
@@ -108,7 +108,7 @@ impl<'a> NotebooksApi<'a> {
                 .0
                 .post("notebooks.post", "/applications/{applicationId}/notebooks")
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
+                .path_params(&[("applicationId", application_id.as_ref())])
                 .json_body(&notebook),
         )
     }

@@ -34,13 +34,13 @@ impl<'a> OrgApi<'a> {
     /// # Ok(()) }
     /// ```
     #[inline]
-    pub fn delete(&self, org_id: impl Into<String>) -> DeleteRequest<'a> {
+    pub fn delete(&self, org_id: impl AsRef<str>) -> DeleteRequest<'a> {
         DeleteRequest(
             self
                 .0
                 .delete("org.delete", "/orgs/{orgId}")
                 .accept_version("^1.24.5")
-                .path_param("orgId", org_id.into()),
+                .path_params(&[("orgId", org_id.as_ref())]),
         )
     }
     /// Returns device counts by day for the time range specified for this organization.
@@ -73,14 +73,14 @@ impl<'a> OrgApi<'a> {
     /// # Ok(()) }
     /// ```
     #[inline]
-    pub fn device_counts(&self, org_id: impl Into<String>) -> DeviceCountsRequest<'a> {
+    pub fn device_counts(&self, org_id: impl AsRef<str>) -> DeviceCountsRequest<'a> {
         DeviceCountsRequest(
             self
                 .0
                 .get("org.deviceCounts", "/orgs/{orgId}/deviceCounts")
                 .accept_version("^1.24.5")
                 .query_order(&["start", "end"])
-                .path_param("orgId", org_id.into()),
+                .path_params(&[("orgId", org_id.as_ref())]),
         )
     }
     /// Retrieves information on an organization.
@@ -113,14 +113,14 @@ impl<'a> OrgApi<'a> {
     /// # Ok(()) }
     /// ```
     #[inline]
-    pub fn get(&self, org_id: impl Into<String>) -> GetRequest<'a> {
+    pub fn get(&self, org_id: impl AsRef<str>) -> GetRequest<'a> {
         GetRequest(
             self
                 .0
                 .get("org.get", "/orgs/{orgId}")
                 .accept_version("^1.24.5")
                 .query_order(&["summaryExclude", "summaryInclude"])
-                .path_param("orgId", org_id.into()),
+                .path_params(&[("orgId", org_id.as_ref())]),
         )
     }
     /// Invites a person to an organization.
@@ -159,7 +159,7 @@ impl<'a> OrgApi<'a> {
     #[inline]
     pub fn invite_member(
         &self,
-        org_id: impl Into<String>,
+        org_id: impl AsRef<str>,
         invite: super::types::OrganizationInvitationPost,
     ) -> InviteMemberRequest<'a> {
         InviteMemberRequest(
@@ -167,7 +167,7 @@ impl<'a> OrgApi<'a> {
                 .0
                 .post("org.inviteMember", "/orgs/{orgId}/invites")
                 .accept_version("^1.24.5")
-                .path_param("orgId", org_id.into())
+                .path_params(&[("orgId", org_id.as_ref())])
                 .json_body(&invite),
         )
     }
@@ -209,7 +209,7 @@ impl<'a> OrgApi<'a> {
     #[inline]
     pub fn modify_member(
         &self,
-        org_id: impl Into<String>,
+        org_id: impl AsRef<str>,
         member: super::types::OrganizationMemberPatch,
     ) -> ModifyMemberRequest<'a> {
         ModifyMemberRequest(
@@ -218,7 +218,7 @@ impl<'a> OrgApi<'a> {
                 .patch("org.modifyMember", "/orgs/{orgId}/member")
                 .accept_version("^1.24.5")
                 .query_order(&["summaryExclude", "summaryInclude"])
-                .path_param("orgId", org_id.into())
+                .path_params(&[("orgId", org_id.as_ref())])
                 .json_body(&member),
         )
     }
@@ -254,7 +254,7 @@ impl<'a> OrgApi<'a> {
     #[inline]
     pub fn notebook_minute_counts(
         &self,
-        org_id: impl Into<String>,
+        org_id: impl AsRef<str>,
     ) -> NotebookMinuteCountsRequest<'a> {
         NotebookMinuteCountsRequest(
             self
@@ -262,7 +262,7 @@ impl<'a> OrgApi<'a> {
                 .get("org.notebookMinuteCounts", "/orgs/{orgId}/notebookMinuteCounts")
                 .accept_version("^1.24.5")
                 .query_order(&["start", "end"])
-                .path_param("orgId", org_id.into()),
+                .path_params(&[("orgId", org_id.as_ref())]),
         )
     }
     /// Updates information about an organization.
@@ -303,7 +303,7 @@ impl<'a> OrgApi<'a> {
     #[inline]
     pub fn patch(
         &self,
-        org_id: impl Into<String>,
+        org_id: impl AsRef<str>,
         organization: super::types::OrganizationPatch,
     ) -> PatchRequest<'a> {
         PatchRequest(
@@ -312,7 +312,7 @@ impl<'a> OrgApi<'a> {
                 .patch("org.patch", "/orgs/{orgId}")
                 .accept_version("^1.24.5")
                 .query_order(&["summaryExclude", "summaryInclude"])
-                .path_param("orgId", org_id.into())
+                .path_params(&[("orgId", org_id.as_ref())])
                 .json_body(&organization),
         )
     }
@@ -346,14 +346,14 @@ impl<'a> OrgApi<'a> {
     /// # Ok(()) }
     /// ```
     #[inline]
-    pub fn payload_counts(&self, org_id: impl Into<String>) -> PayloadCountsRequest<'a> {
+    pub fn payload_counts(&self, org_id: impl AsRef<str>) -> PayloadCountsRequest<'a> {
         PayloadCountsRequest(
             self
                 .0
                 .get("org.payloadCounts", "/orgs/{orgId}/payloadCounts")
                 .accept_version("^1.24.5")
                 .query_order(&["start", "end"])
-                .path_param("orgId", org_id.into()),
+                .path_params(&[("orgId", org_id.as_ref())]),
         )
     }
     /// Gets the current pending invites.
@@ -382,16 +382,13 @@ impl<'a> OrgApi<'a> {
     /// # Ok(()) }
     /// ```
     #[inline]
-    pub fn pending_invites(
-        &self,
-        org_id: impl Into<String>,
-    ) -> PendingInvitesRequest<'a> {
+    pub fn pending_invites(&self, org_id: impl AsRef<str>) -> PendingInvitesRequest<'a> {
         PendingInvitesRequest(
             self
                 .0
                 .get("org.pendingInvites", "/orgs/{orgId}/invites")
                 .accept_version("^1.24.5")
-                .path_param("orgId", org_id.into()),
+                .path_params(&[("orgId", org_id.as_ref())]),
         )
     }
     /// Removes a member from the org.
@@ -427,7 +424,7 @@ impl<'a> OrgApi<'a> {
     #[inline]
     pub fn remove_member(
         &self,
-        org_id: impl Into<String>,
+        org_id: impl AsRef<str>,
         user_id: impl Into<String>,
     ) -> RemoveMemberRequest<'a> {
         RemoveMemberRequest(
@@ -436,7 +433,7 @@ impl<'a> OrgApi<'a> {
                 .delete("org.removeMember", "/orgs/{orgId}/member")
                 .accept_version("^1.24.5")
                 .query_order(&["userId", "summaryExclude", "summaryInclude"])
-                .path_param("orgId", org_id.into())
+                .path_params(&[("orgId", org_id.as_ref())])
                 .query("userId", user_id.into()),
         )
     }
@@ -469,7 +466,7 @@ impl<'a> OrgApi<'a> {
     #[inline]
     pub fn revoke_invite(
         &self,
-        org_id: impl Into<String>,
+        org_id: impl AsRef<str>,
         invite_id: impl Into<String>,
     ) -> RevokeInviteRequest<'a> {
         RevokeInviteRequest(
@@ -477,7 +474,7 @@ impl<'a> OrgApi<'a> {
                 .0
                 .delete("org.revokeInvite", "/orgs/{orgId}/invites")
                 .accept_version("^1.24.5")
-                .path_param("orgId", org_id.into())
+                .path_params(&[("orgId", org_id.as_ref())])
                 .query("inviteId", invite_id.into()),
         )
     }
@@ -517,7 +514,7 @@ impl<'a> OrgApi<'a> {
     #[inline]
     pub fn transfer_resources(
         &self,
-        org_id: impl Into<String>,
+        org_id: impl AsRef<str>,
         transfer: super::types::ResourceTransfer,
     ) -> TransferResourcesRequest<'a> {
         TransferResourcesRequest(
@@ -525,7 +522,7 @@ impl<'a> OrgApi<'a> {
                 .0
                 .patch("org.transferResources", "/orgs/{orgId}/transferResources")
                 .accept_version("^1.24.5")
-                .path_param("orgId", org_id.into())
+                .path_params(&[("orgId", org_id.as_ref())])
                 .json_body(&transfer),
         )
     }

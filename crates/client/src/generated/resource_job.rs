@@ -38,8 +38,8 @@ impl<'a> ResourceJobApi<'a> {
     #[inline]
     pub fn cancel_execution(
         &self,
-        application_id: impl Into<String>,
-        resource_job_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        resource_job_id: impl AsRef<str>,
         execution_id: impl Into<String>,
     ) -> CancelExecutionRequest<'a> {
         CancelExecutionRequest(
@@ -50,8 +50,12 @@ impl<'a> ResourceJobApi<'a> {
                     "/applications/{applicationId}/resource-jobs/{resourceJobId}/cancelExecution",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("resourceJobId", resource_job_id.into())
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("resourceJobId", resource_job_id.as_ref()),
+                    ],
+                )
                 .query("executionId", execution_id.into()),
         )
     }
@@ -86,8 +90,8 @@ impl<'a> ResourceJobApi<'a> {
     #[inline]
     pub fn delete(
         &self,
-        application_id: impl Into<String>,
-        resource_job_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        resource_job_id: impl AsRef<str>,
     ) -> DeleteRequest<'a> {
         DeleteRequest(
             self
@@ -97,8 +101,12 @@ impl<'a> ResourceJobApi<'a> {
                     "/applications/{applicationId}/resource-jobs/{resourceJobId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("resourceJobId", resource_job_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("resourceJobId", resource_job_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Queues the execution of a resource job.
@@ -135,8 +143,8 @@ impl<'a> ResourceJobApi<'a> {
     #[inline]
     pub fn execute(
         &self,
-        application_id: impl Into<String>,
-        resource_job_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        resource_job_id: impl AsRef<str>,
         execution_options: super::types::ResourceJobExecutionOptions,
     ) -> ExecuteRequest<'a> {
         ExecuteRequest(
@@ -147,8 +155,12 @@ impl<'a> ResourceJobApi<'a> {
                     "/applications/{applicationId}/resource-jobs/{resourceJobId}/execute",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("resourceJobId", resource_job_id.into())
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("resourceJobId", resource_job_id.as_ref()),
+                    ],
+                )
                 .json_body(&execution_options),
         )
     }
@@ -181,8 +193,8 @@ impl<'a> ResourceJobApi<'a> {
     #[inline]
     pub fn get(
         &self,
-        application_id: impl Into<String>,
-        resource_job_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        resource_job_id: impl AsRef<str>,
     ) -> GetRequest<'a> {
         GetRequest(
             self
@@ -192,8 +204,12 @@ impl<'a> ResourceJobApi<'a> {
                     "/applications/{applicationId}/resource-jobs/{resourceJobId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("resourceJobId", resource_job_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("resourceJobId", resource_job_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Retrieves information on resource job executions.
@@ -229,8 +245,8 @@ impl<'a> ResourceJobApi<'a> {
     #[inline]
     pub fn logs(
         &self,
-        application_id: impl Into<String>,
-        resource_job_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        resource_job_id: impl AsRef<str>,
     ) -> LogsRequest<'a> {
         LogsRequest(
             self
@@ -241,8 +257,12 @@ impl<'a> ResourceJobApi<'a> {
                 )
                 .accept_version("^1.24.5")
                 .query_order(&["limit", "since"])
-                .path_param("applicationId", application_id.into())
-                .path_param("resourceJobId", resource_job_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("resourceJobId", resource_job_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Update a resource job.
@@ -280,8 +300,8 @@ impl<'a> ResourceJobApi<'a> {
     #[inline]
     pub fn patch(
         &self,
-        application_id: impl Into<String>,
-        resource_job_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        resource_job_id: impl AsRef<str>,
         resource_job: super::types::ResourceJobPatch,
     ) -> PatchRequest<'a> {
         PatchRequest(
@@ -292,8 +312,12 @@ impl<'a> ResourceJobApi<'a> {
                     "/applications/{applicationId}/resource-jobs/{resourceJobId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("resourceJobId", resource_job_id.into())
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("resourceJobId", resource_job_id.as_ref()),
+                    ],
+                )
                 .json_body(&resource_job),
         )
     }

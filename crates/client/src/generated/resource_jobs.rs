@@ -47,7 +47,7 @@ impl<'a> ResourceJobsApi<'a> {
     /// # Ok(()) }
     /// ```
     #[inline]
-    pub fn get(&self, application_id: impl Into<String>) -> GetRequest<'a> {
+    pub fn get(&self, application_id: impl AsRef<str>) -> GetRequest<'a> {
         GetRequest(
             self
                 .0
@@ -63,7 +63,7 @@ impl<'a> ResourceJobsApi<'a> {
                         "filter",
                     ],
                 )
-                .path_param("applicationId", application_id.into()),
+                .path_params(&[("applicationId", application_id.as_ref())]),
         )
     }
     /// Create a new resource job for an application.
@@ -110,7 +110,7 @@ impl<'a> ResourceJobsApi<'a> {
     #[inline]
     pub fn post(
         &self,
-        application_id: impl Into<String>,
+        application_id: impl AsRef<str>,
         resource_job: super::types::ResourceJobPost,
     ) -> PostRequest<'a> {
         PostRequest(
@@ -118,7 +118,7 @@ impl<'a> ResourceJobsApi<'a> {
                 .0
                 .post("resourceJobs.post", "/applications/{applicationId}/resource-jobs")
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
+                .path_params(&[("applicationId", application_id.as_ref())])
                 .json_body(&resource_job),
         )
     }

@@ -34,13 +34,13 @@ impl<'a> UserApiTokenApi<'a> {
     /// # Ok(()) }
     /// ```
     #[inline]
-    pub fn delete(&self, api_token_id: impl Into<String>) -> DeleteRequest<'a> {
+    pub fn delete(&self, api_token_id: impl AsRef<str>) -> DeleteRequest<'a> {
         DeleteRequest(
             self
                 .0
                 .delete("userApiToken.delete", "/me/tokens/{apiTokenId}")
                 .accept_version("^1.24.5")
-                .path_param("apiTokenId", api_token_id.into()),
+                .path_params(&[("apiTokenId", api_token_id.as_ref())]),
         )
     }
     /// Retrieves information on an API token.
@@ -69,7 +69,7 @@ impl<'a> UserApiTokenApi<'a> {
     /// # Ok(()) }
     /// ```
     #[inline]
-    pub fn get(&self, api_token_id: impl Into<String>) -> GetRequest<'a> {
+    pub fn get(&self, api_token_id: impl AsRef<str>) -> GetRequest<'a> {
         GetRequest(
             self
                 .0
@@ -77,7 +77,7 @@ impl<'a> UserApiTokenApi<'a> {
                 .accept_version("^1.24.5")
                 .secret_answer()
                 .issues_token()
-                .path_param("apiTokenId", api_token_id.into()),
+                .path_params(&[("apiTokenId", api_token_id.as_ref())]),
         )
     }
     /// Updates information about an API token.
@@ -114,7 +114,7 @@ impl<'a> UserApiTokenApi<'a> {
     #[inline]
     pub fn patch(
         &self,
-        api_token_id: impl Into<String>,
+        api_token_id: impl AsRef<str>,
         api_token: super::types::ApiTokenPatch,
     ) -> PatchRequest<'a> {
         PatchRequest(
@@ -124,7 +124,7 @@ impl<'a> UserApiTokenApi<'a> {
                 .accept_version("^1.24.5")
                 .secret_answer()
                 .issues_token()
-                .path_param("apiTokenId", api_token_id.into())
+                .path_params(&[("apiTokenId", api_token_id.as_ref())])
                 .json_body(&api_token),
         )
     }

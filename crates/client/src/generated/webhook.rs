@@ -39,8 +39,8 @@ impl<'a> WebhookApi<'a> {
     #[inline]
     pub fn delete(
         &self,
-        application_id: impl Into<String>,
-        webhook_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        webhook_id: impl AsRef<str>,
     ) -> DeleteRequest<'a> {
         DeleteRequest(
             self
@@ -50,8 +50,12 @@ impl<'a> WebhookApi<'a> {
                     "/applications/{applicationId}/webhooks/{webhookId}",
                 )
                 .accept_version("^1.24.5")
-                .path_param("applicationId", application_id.into())
-                .path_param("webhookId", webhook_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("webhookId", webhook_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Retrieves information on a webhook.
@@ -83,8 +87,8 @@ impl<'a> WebhookApi<'a> {
     #[inline]
     pub fn get(
         &self,
-        application_id: impl Into<String>,
-        webhook_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        webhook_id: impl AsRef<str>,
     ) -> GetRequest<'a> {
         GetRequest(
             self
@@ -93,8 +97,12 @@ impl<'a> WebhookApi<'a> {
                 .accept_version("^1.24.5")
                 .secret_answer()
                 .issues_token()
-                .path_param("applicationId", application_id.into())
-                .path_param("webhookId", webhook_id.into()),
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("webhookId", webhook_id.as_ref()),
+                    ],
+                ),
         )
     }
     /// Updates information about a webhook.
@@ -132,8 +140,8 @@ impl<'a> WebhookApi<'a> {
     #[inline]
     pub fn patch(
         &self,
-        application_id: impl Into<String>,
-        webhook_id: impl Into<String>,
+        application_id: impl AsRef<str>,
+        webhook_id: impl AsRef<str>,
         webhook: super::types::WebhookPatch,
     ) -> PatchRequest<'a> {
         PatchRequest(
@@ -146,8 +154,12 @@ impl<'a> WebhookApi<'a> {
                 .accept_version("^1.24.5")
                 .secret_answer()
                 .issues_token()
-                .path_param("applicationId", application_id.into())
-                .path_param("webhookId", webhook_id.into())
+                .path_params(
+                    &[
+                        ("applicationId", application_id.as_ref()),
+                        ("webhookId", webhook_id.as_ref()),
+                    ],
+                )
                 .json_body(&webhook),
         )
     }

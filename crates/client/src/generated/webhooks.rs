@@ -48,7 +48,7 @@ impl<'a> WebhooksApi<'a> {
     /// # Ok(()) }
     /// ```
     #[inline]
-    pub fn get(&self, application_id: impl Into<String>) -> GetRequest<'a> {
+    pub fn get(&self, application_id: impl AsRef<str>) -> GetRequest<'a> {
         GetRequest(
             self
                 .0
@@ -65,7 +65,7 @@ impl<'a> WebhooksApi<'a> {
                     ],
                 )
                 .secret_answer()
-                .path_param("applicationId", application_id.into()),
+                .path_params(&[("applicationId", application_id.as_ref())]),
         )
     }
     /// Create a new webhook for an application.
@@ -101,7 +101,7 @@ impl<'a> WebhooksApi<'a> {
     #[inline]
     pub fn post(
         &self,
-        application_id: impl Into<String>,
+        application_id: impl AsRef<str>,
         webhook: super::types::WebhookPost,
     ) -> PostRequest<'a> {
         PostRequest(
@@ -111,7 +111,7 @@ impl<'a> WebhooksApi<'a> {
                 .accept_version("^1.24.5")
                 .secret_answer()
                 .issues_token()
-                .path_param("applicationId", application_id.into())
+                .path_params(&[("applicationId", application_id.as_ref())])
                 .json_body(&webhook),
         )
     }
