@@ -456,6 +456,31 @@ mod tests {
     }
 
     #[test]
+    fn another_release_s_headers_are_the_client_s_with_its_version_and_the_adopted_token() {
+        let inner = inner("http://127.0.0.1:9");
+        let names = |map: &HeaderMap| {
+            map.keys()
+                .map(|k| k.as_str().to_string())
+                .collect::<Vec<_>>()
+        };
+        let older = inner.headers_of(true, "^1.9.0");
+        assert_eq!(older[ACCEPT_VERSION_HEADER], "^1.9.0");
+        let own = inner.headers_of(true, API.accept_version);
+        assert_eq!(own[ACCEPT_VERSION_HEADER], "^2.0.0");
+        assert_eq!(names(&older), names(&own));
+        inner.adopt_token(br#"{"token":"new-token"}"#);
+        let older = inner.headers_of(false, "^1.9.0");
+        assert_eq!(older[AUTHORIZATION], "Bearer new-token");
+        assert_eq!(older[ACCEPT_VERSION_HEADER], "^1.9.0");
+        assert_eq!(names(&older), names(&inner.headers()));
+        // A version that is not a header value sends the client's own.
+        assert_eq!(
+            inner.headers_of(false, "^1.0\n")[ACCEPT_VERSION_HEADER],
+            "^2.0.0"
+        );
+    }
+
+    #[test]
     fn the_api_gives_the_default_base_url_and_the_accept_version() {
         let client = ClientBuilder::for_api(&API).build().unwrap();
         assert_eq!(
