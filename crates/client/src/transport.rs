@@ -150,15 +150,23 @@ impl Client {
         retries: u32,
     ) -> Result<(StatusCode, HeaderMap, Bytes), Error> {
         let action = call.endpoint.action;
-        let span = tracing::info_span!(
-            "wegnology.call",
-            action,
-            method = call.endpoint.method.as_str(),
-            path = call.endpoint.path,
-            attempt = tracing::field::Empty,
-            status = tracing::field::Empty,
-            elapsed_ms = tracing::field::Empty,
-        );
+        // No subscriber takes `INFO` (none at all, the common case): no span is made. The
+        // disabled span `info_span!` would make instead records its fields per call wherever
+        // tracing's `log` feature is on (a dependency of the program's can turn it on), for
+        // `log` lines of the span's own; the call's events still reach `log`.
+        let span = if tracing::level_filters::LevelFilter::current() >= tracing::Level::INFO {
+            tracing::info_span!(
+                "wegnology.call",
+                action,
+                method = call.endpoint.method.as_str(),
+                path = call.endpoint.path,
+                attempt = tracing::field::Empty,
+                status = tracing::field::Empty,
+                elapsed_ms = tracing::field::Empty,
+            )
+        } else {
+            tracing::Span::none()
+        };
         let started = Instant::now();
         let deadline = started + timeout;
         let timed_out = |_| Err(Error::Timeout { action });
