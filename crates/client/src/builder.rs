@@ -215,11 +215,14 @@ impl Inner {
         if headers.of(version).is_none() {
             // Checked as `from_str` checks, and kept as the static text it is: neither this
             // header nor its copies (for redirects) copy it.
-            match HeaderValue::from_maybe_shared(bytes::Bytes::from_static(version.as_bytes())) {
-                Ok(value) => headers.add(version, value),
-                Err(_) => return headers.own().map(json),
+            return match HeaderValue::from_maybe_shared(bytes::Bytes::from_static(
+                version.as_bytes(),
+            )) {
+                Ok(value) => headers.add(version, value).map(json),
+                Err(_) => headers.own().map(json),
             };
         }
+        // Made by another call since this one looked.
         match headers.of(version) {
             Some(set) => set.map(json),
             None => headers.own().map(json),
