@@ -19,6 +19,7 @@ use crate::builder::Client;
 use crate::error::Error;
 use crate::facts::ApiFacts;
 use crate::multipart::{FilePart, Part, Value};
+use crate::query::{QueryPair, QueryText};
 
 /// What a generated resource handle (`MeApi`) holds: the client, and the facts of the API its
 /// actions were generated from, which every request it makes carries.
@@ -239,7 +240,7 @@ pub struct Request<'a, T> {
     pub(crate) path: Cow<'static, str>,
     /// Query pairs set on this request; the defaults every request carries are added at send.
     /// Names are `&'static str` but for flattened lists (`name[0]`).
-    pub(crate) query: Vec<(Cow<'static, str>, String)>,
+    pub(crate) query: Vec<QueryPair>,
     pub(crate) headers: Vec<(HeaderName, HeaderValue)>,
     pub(crate) body: Body,
     /// The first value refused while the request was built; returned by `send`, before any I/O.
@@ -401,7 +402,22 @@ impl<'a, T> Request<'a, T> {
 
     /// Sets a query pair, replacing an earlier value of the same name (or a default); a new
     /// name takes its place in the action's documented order ([`Endpoint::query_order`]).
-    pub fn query(mut self, name: &'static str, value: String) -> Self {
+    pub fn query(self, name: &'static str, value: String) -> Self {
+        self.query_text(name, QueryText::Owned(value))
+    }
+
+    /// [`Request::query`] of an integer value, its digits kept without an allocation.
+    pub fn query_int(self, name: &'static str, value: i64) -> Self {
+        self.query_text(name, QueryText::integer(value))
+    }
+
+    /// [`Request::query`] of a boolean value: `true` or `false`, static text.
+    pub fn query_bool(self, name: &'static str, value: bool) -> Self {
+        let text = if value { "true" } else { "false" };
+        self.query_text(name, QueryText::Static(text))
+    }
+
+    fn query_text(mut self, name: &'static str, value: QueryText) -> Self {
         match self.query.iter_mut().find(|(k, _)| k == name) {
             Some(pair) => pair.1 = value,
             None => {
@@ -593,11 +609,7 @@ impl fmt::Debug for Body {
 /// `value` as query pairs under `prefix`: list items and object members get `[index]` and `[key]`
 /// suffixes; scalars are their text (booleans `true`/`false`, numbers in decimal); nulls are left
 /// out, as the official clients leave out a missing value.
-fn flatten_query(
-    prefix: String,
-    value: &serde_json::Value,
-    out: &mut Vec<(Cow<'static, str>, String)>,
-) {
+fn flatten_query(prefix: String, value: &serde_json::Value, out: &mut Vec<QueryPair>) {
     use serde_json::Value;
     match value {
         Value::Array(items) => {
@@ -610,10 +622,12 @@ fn flatten_query(
                 flatten_query(format!("{prefix}[{key}]"), member, out);
             }
         }
-        Value::String(text) => out.push((Cow::Owned(prefix), text.clone())),
-        Value::Number(number) => out.push((Cow::Owned(prefix), crate::wire::number_text(number))),
+        Value::String(text) => out.push((Cow::Owned(prefix), text.clone().into())),
+        Value::Number(number) => {
+            out.push((Cow::Owned(prefix), crate::wire::number_text(number).into()))
+        }
         Value::Null => {}
-        scalar => out.push((Cow::Owned(prefix), scalar.to_string())),
+        scalar => out.push((Cow::Owned(prefix), scalar.to_string().into())),
     }
 }
 
@@ -642,7 +656,9 @@ mod tests {
     fn flat(value: serde_json::Value) -> Vec<(String, String)> {
         let mut out = Vec::new();
         flatten_query("tags".to_string(), &value, &mut out);
-        out.into_iter().map(|(k, v)| (k.into_owned(), v)).collect()
+        out.into_iter()
+            .map(|(k, v)| (k.into_owned(), v.as_str().to_string()))
+            .collect()
     }
 
     #[test]

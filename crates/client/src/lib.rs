@@ -99,6 +99,7 @@ mod generated;
 mod macros;
 mod multipart;
 mod pages;
+mod query;
 mod redact;
 mod response;
 mod retry;

@@ -4,7 +4,8 @@
 //! The modules behind it, one concern each, depend one way (a test checks, and that none of
 //! them imports the generated code): `secret`, `error`, `facts` (the [`ApiFacts`] the generated
 //! `API` is), `redact` and `response` import nothing else of the crate; `retry` the error;
-//! `urls` the facts; `builder` ([`Client`], [`ClientBuilder`]) those; `endpoint` ([`Endpoint`],
+//! `query` (a request's query pairs, their values' text) nothing; `urls` the facts and the
+//! query pairs; `builder` ([`Client`], [`ClientBuilder`]) those; `endpoint` ([`Endpoint`],
 //! [`Request`], [`Handle`]) the client; `transport` (attempts, retries, the deadline, tracing,
 //! decoding) all of them; `macros` holds `__request_builder!` and `string_enum!`. `decode` (how
 //! a success answer becomes its type: [`Answer`], [`decode::json`], [`decode::nothing`])

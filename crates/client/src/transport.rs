@@ -19,6 +19,7 @@ use crate::builder::{Client, Inner};
 use crate::decode::{is_undocumented, Answer};
 use crate::endpoint::{Body, Endpoint, Request};
 use crate::error::Error;
+use crate::query::QueryPair;
 use crate::response::Response;
 use crate::retry::should_retry;
 
@@ -283,7 +284,7 @@ struct Call<'r> {
     /// The path is the action's template as it is (none of its parameters filled in): it may
     /// be one of the fixed paths, whose URLs are built once.
     template: bool,
-    query: &'r [(Cow<'static, str>, String)],
+    query: &'r [QueryPair],
     headers: &'r [(HeaderName, HeaderValue)],
     body: &'r Body,
 }

@@ -1,11 +1,10 @@
 //! The URL of a call: the base URL parsed once, the query defaults of the API, and the full URL
 //! of each path without parameters built once, when the client is built.
 
-use std::borrow::Cow;
-
 use reqwest::Url;
 
 use crate::facts::ApiFacts;
+use crate::query::QueryPair;
 
 /// The URLs one client sends to.
 pub(crate) struct Urls {
@@ -70,12 +69,7 @@ impl Urls {
     /// call's own pairs, form-encoded. With the client's own defaults and no query pairs, a
     /// fixed path's URL is the one built once.
     #[cfg(test)]
-    pub(crate) fn url(
-        &self,
-        path: &str,
-        query: &[(Cow<'static, str>, String)],
-        defaults: &[(&str, &str)],
-    ) -> Url {
+    pub(crate) fn url(&self, path: &str, query: &[QueryPair], defaults: &[(&str, &str)]) -> Url {
         self.url_of(path, true, query, defaults)
     }
 
@@ -85,7 +79,7 @@ impl Urls {
         &self,
         path: &str,
         maybe_fixed: bool,
-        query: &[(Cow<'static, str>, String)],
+        query: &[QueryPair],
         defaults: &[(&str, &str)],
     ) -> Url {
         // The call's own pairs after the defaults, none of which it overrides: the URL with
@@ -126,7 +120,7 @@ impl Urls {
 
     /// `url` with the pairs `query` after its own: form-encoded by `url`'s serializer (which
     /// gives a URL without a query an empty one, `?`, even for no pair).
-    fn with_pairs(mut url: Url, query: &[(Cow<'static, str>, String)]) -> Url {
+    fn with_pairs(mut url: Url, query: &[QueryPair]) -> Url {
         if !query.is_empty() || url.query().is_none() {
             url.query_pairs_mut()
                 .extend_pairs(query.iter().map(|(n, v)| (n.as_ref(), v.as_str())));
@@ -140,12 +134,7 @@ impl Urls {
     }
 
     /// [`Urls::url`] built from the base URL parsed once: no host parsing, one allocation.
-    pub(crate) fn build(
-        &self,
-        path: &str,
-        query: &[(Cow<'static, str>, String)],
-        defaults: &[(&str, &str)],
-    ) -> Url {
+    pub(crate) fn build(&self, path: &str, query: &[QueryPair], defaults: &[(&str, &str)]) -> Url {
         let mut url = self.with_path(&self.base, path);
         if query.is_empty() && defaults.is_empty() {
             url.set_query(None);
@@ -162,7 +151,7 @@ impl Urls {
             }
             for (name, value) in query {
                 if !defaults.iter().any(|(n, _)| n == name) {
-                    pairs.append_pair(name, value);
+                    pairs.append_pair(name, value.as_str());
                 }
             }
         }
@@ -178,6 +167,7 @@ fn by_length_then_text(a: &str, b: &str) -> std::cmp::Ordering {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::borrow::Cow;
 
     static API: ApiFacts = ApiFacts {
         base_url: "https://api.example.com",
@@ -231,12 +221,11 @@ mod tests {
     fn a_call_s_own_pairs_join_the_prebuilt_defaults_as_they_would_be_built() {
         for base in ["http://127.0.0.1:9", "http://127.0.0.1:9/api/v1/"] {
             let urls = urls(base);
-            let own: [(Cow<'static, str>, String); 2] = [
+            let own: [QueryPair; 2] = [
                 (Cow::Borrowed("filter"), "a b&c".into()),
                 (Cow::Borrowed("tag[0]"), "x".into()),
             ];
-            let overriding: [(Cow<'static, str>, String); 1] =
-                [(Cow::Borrowed("page"), "2".into())];
+            let overriding: [QueryPair; 1] = [(Cow::Borrowed("page"), "2".into())];
             for path in ["/things", "/things/a%20b", "/unlisted"] {
                 for query in [&own[..], &overriding[..], &[]] {
                     let built = urls.build(path, query, API.query_defaults);

@@ -161,7 +161,7 @@ fn no_runtime_module_imports_the_generated_code() {
 fn the_leaves_import_nothing_else_of_the_crate() {
     let imports = module_imports();
     for leaf in [
-        "secret", "error", "facts", "redact", "response", "macros", "decode",
+        "secret", "error", "facts", "redact", "response", "macros", "decode", "query",
     ] {
         assert_eq!(
             imports.get(leaf),

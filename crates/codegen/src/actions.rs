@@ -732,6 +732,9 @@ fn store(param: &Param, value: TokenStream) -> TokenStream {
             return quote! { .multipart_text(#wire, #value.to_string()) }
         }
         (Location::Multipart, _) => return quote! { .multipart_json(#wire, &#value) },
+        // Their text without an allocation.
+        (Location::Query, ParamType::Integer) => return quote! { .query_int(#wire, #value) },
+        (Location::Query, ParamType::Boolean) => return quote! { .query_bool(#wire, #value) },
         _ => {}
     }
     let text = match &param.ty {

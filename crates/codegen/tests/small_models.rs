@@ -280,7 +280,7 @@ fn actions_take_required_parameters_as_arguments_and_optional_ones_as_setters() 
     assert!(!code.contains("accept_version("), "{code}");
     assert_has(
         &code,
-        "pub fn count(self, count: i64) -> Self { Self(self.0.query(\"count\", count.to_string())) }",
+        "pub fn count(self, count: i64) -> Self { Self(self.0.query_int(\"count\", count)) }",
     );
     // `losantdomain`, which every action takes, is the runtime's setter: neither generated nor
     // listed per action.

@@ -1236,7 +1236,7 @@ pub mod gadget {
         /// Sent as the query parameter `since`.
         #[inline]
         pub fn since(self, since: i64) -> Self {
-            Self(self.0.query("since", since.to_string()))
+            Self(self.0.query_int("since", since))
         }
         /// Gadget filter JSON object which overrides the since parameter.
         ///
@@ -1262,7 +1262,7 @@ pub mod gadget {
         /// Sent as the query parameter `dryRun`.
         #[inline]
         pub fn dry_run(self, dry_run: bool) -> Self {
-            Self(self.0.query("dryRun", dry_run.to_string()))
+            Self(self.0.query_bool("dryRun", dry_run))
         }
     }
     ::wegnology::__request_builder!(RebuildRequest => RebuildAnswer, "gadget.rebuild");
@@ -1433,7 +1433,7 @@ pub mod gadgets {
         /// Sent as the query parameter `page`.
         #[inline]
         pub fn page(self, page: i64) -> Self {
-            Self(self.0.query("page", page.to_string()))
+            Self(self.0.query_int("page", page))
         }
     }
     ::wegnology::__request_builder!(PostRequest => super::types::Gadget, "gadgets.post");
@@ -2223,14 +2223,14 @@ pub mod me {
         /// Sent as the query parameter `start`.
         #[inline]
         pub fn start(self, start: i64) -> Self {
-            Self(self.0.query("start", start.to_string()))
+            Self(self.0.query_int("start", start))
         }
         /// End of range for device count query (ms since epoch). Example: `1465790400000`.
         ///
         /// Sent as the query parameter `end`.
         #[inline]
         pub fn end(self, end: i64) -> Self {
-            Self(self.0.query("end", end.to_string()))
+            Self(self.0.query_int("end", end))
         }
     }
     ::wegnology::__request_builder!(
@@ -2265,7 +2265,7 @@ pub mod me {
         /// Sent as the query parameter `includeRecent`.
         #[inline]
         pub fn include_recent(self, include_recent: bool) -> Self {
-            Self(self.0.query("includeRecent", include_recent.to_string()))
+            Self(self.0.query_bool("includeRecent", include_recent))
         }
         /// Comma-separated list of summary fields to exclude from user summary. Example: `payloadCount`.
         ///
@@ -2299,14 +2299,14 @@ pub mod me {
         /// Sent as the query parameter `start`.
         #[inline]
         pub fn start(self, start: i64) -> Self {
-            Self(self.0.query("start", start.to_string()))
+            Self(self.0.query_int("start", start))
         }
         /// End of range for notebook execution query (ms since epoch). Example: `1465790400000`.
         ///
         /// Sent as the query parameter `end`.
         #[inline]
         pub fn end(self, end: i64) -> Self {
-            Self(self.0.query("end", end.to_string()))
+            Self(self.0.query_int("end", end))
         }
     }
     ::wegnology::__request_builder!(PatchRequest => super::types::Me, "me.patch");
@@ -2335,21 +2335,21 @@ pub mod me {
         /// Sent as the query parameter `start`.
         #[inline]
         pub fn start(self, start: i64) -> Self {
-            Self(self.0.query("start", start.to_string()))
+            Self(self.0.query_int("start", start))
         }
         /// End of range for payload count query (ms since epoch). Example: `1465790400000`.
         ///
         /// Sent as the query parameter `end`.
         #[inline]
         pub fn end(self, end: i64) -> Self {
-            Self(self.0.query("end", end.to_string()))
+            Self(self.0.query_int("end", end))
         }
         /// If the resulting stats should be returned as bytes. Default: `false`. Example: `true`.
         ///
         /// Sent as the query parameter `asBytes`.
         #[inline]
         pub fn as_bytes(self, as_bytes: bool) -> Self {
-            Self(self.0.query("asBytes", as_bytes.to_string()))
+            Self(self.0.query_bool("asBytes", as_bytes))
         }
     }
     ::wegnology::__request_builder!(
@@ -2362,14 +2362,14 @@ pub mod me {
         /// Sent as the query parameter `start`.
         #[inline]
         pub fn start(self, start: i64) -> Self {
-            Self(self.0.query("start", start.to_string()))
+            Self(self.0.query_int("start", start))
         }
         /// End of range for payload count query (ms since epoch). Example: `1465790400000`.
         ///
         /// Sent as the query parameter `end`.
         #[inline]
         pub fn end(self, end: i64) -> Self {
-            Self(self.0.query("end", end.to_string()))
+            Self(self.0.query_int("end", end))
         }
         /// Resolution in milliseconds. Accepted values are: 86400000, 3600000. Default: `86400000`. Example: `86400000`.
         ///
@@ -2383,14 +2383,14 @@ pub mod me {
         /// Sent as the query parameter `asBytes`.
         #[inline]
         pub fn as_bytes(self, as_bytes: bool) -> Self {
-            Self(self.0.query("asBytes", as_bytes.to_string()))
+            Self(self.0.query_bool("asBytes", as_bytes))
         }
         /// If non-billable payloads should be included in the result. Default: `false`. Example: `true`.
         ///
         /// Sent as the query parameter `includeNonBillable`.
         #[inline]
         pub fn include_non_billable(self, include_non_billable: bool) -> Self {
-            Self(self.0.query("includeNonBillable", include_non_billable.to_string()))
+            Self(self.0.query_bool("includeNonBillable", include_non_billable))
         }
     }
     ::wegnology::__request_builder!(

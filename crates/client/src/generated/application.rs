@@ -100,7 +100,7 @@ impl<'a> ApplicationApi<'a> {
                 )
                 .accept_version("^1.24.5")
                 .path_params(&[("applicationId", application_id.as_ref())])
-                .query("date", date.to_string()),
+                .query_int("date", date),
         )
     }
     /// Returns success when a job has been enqueued to backfill all current data to its archive.
@@ -871,14 +871,14 @@ impl<'a> DeviceCountsRequest<'a> {
     /// Sent as the query parameter `start`.
     #[inline]
     pub fn start(self, start: i64) -> Self {
-        Self(self.0.query("start", start.to_string()))
+        Self(self.0.query_int("start", start))
     }
     /// End of range for device count query (ms since epoch). Example: `1465790400000`.
     ///
     /// Sent as the query parameter `end`.
     #[inline]
     pub fn end(self, end: i64) -> Self {
-        Self(self.0.query("end", end.to_string()))
+        Self(self.0.query_int("end", end))
     }
 }
 ::wegnology::__request_builder!(ExportRequest => ExportAnswer, "application.export");
@@ -949,14 +949,14 @@ impl<'a> NotebookMinuteCountsRequest<'a> {
     /// Sent as the query parameter `start`.
     #[inline]
     pub fn start(self, start: i64) -> Self {
-        Self(self.0.query("start", start.to_string()))
+        Self(self.0.query_int("start", start))
     }
     /// End of range for notebook execution query (ms since epoch). Example: `1465790400000`.
     ///
     /// Sent as the query parameter `end`.
     #[inline]
     pub fn end(self, end: i64) -> Self {
-        Self(self.0.query("end", end.to_string()))
+        Self(self.0.query_int("end", end))
     }
 }
 ::wegnology::__request_builder!(
@@ -994,7 +994,7 @@ impl<'a> PayloadCountsRequest<'a> {
     /// Sent as the query parameter `end`.
     #[inline]
     pub fn end(self, end: i64) -> Self {
-        Self(self.0.query("end", end.to_string()))
+        Self(self.0.query_int("end", end))
     }
 }
 ::wegnology::__request_builder!(

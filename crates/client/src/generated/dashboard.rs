@@ -273,20 +273,20 @@ impl<'a> ValidateContextRequest<'a> {
     /// Sent as the query parameter `duration`.
     #[inline]
     pub fn duration(self, duration: i64) -> Self {
-        Self(self.0.query("duration", duration.to_string()))
+        Self(self.0.query_int("duration", duration))
     }
     /// Resolution in milliseconds. Example: `60000`.
     ///
     /// Sent as the query parameter `resolution`.
     #[inline]
     pub fn resolution(self, resolution: i64) -> Self {
-        Self(self.0.query("resolution", resolution.to_string()))
+        Self(self.0.query_int("resolution", resolution))
     }
     /// End timestamp of the data, in ms since epoch. Example: `1465790400000`.
     ///
     /// Sent as the query parameter `end`.
     #[inline]
     pub fn end(self, end: i64) -> Self {
-        Self(self.0.query("end", end.to_string()))
+        Self(self.0.query_int("end", end))
     }
 }

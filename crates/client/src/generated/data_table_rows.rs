@@ -375,7 +375,7 @@ impl<'a> DeleteRequest<'a> {
     /// Sent as the query parameter `limit`.
     #[inline]
     pub fn limit(self, limit: i64) -> Self {
-        Self(self.0.query("limit", limit.to_string()))
+        Self(self.0.query_int("limit", limit))
     }
 }
 ::wegnology::__request_builder!(
@@ -404,14 +404,14 @@ impl<'a> GetRequest<'a> {
     /// Sent as the query parameter `limit`.
     #[inline]
     pub fn limit(self, limit: i64) -> Self {
-        Self(self.0.query("limit", limit.to_string()))
+        Self(self.0.query_int("limit", limit))
     }
     /// How many rows to skip. Default: `0`. Example: `0`.
     ///
     /// Sent as the query parameter `offset`.
     #[inline]
     pub fn offset(self, offset: i64) -> Self {
-        Self(self.0.query("offset", offset.to_string()))
+        Self(self.0.query_int("offset", offset))
     }
     /// Comma-separated list of fields to include in resulting rows. When not provided, returns all fields. Example: `id,createdAt`.
     ///
@@ -460,14 +460,14 @@ impl<'a> QueryRequest<'a> {
     /// Sent as the query parameter `limit`.
     #[inline]
     pub fn limit(self, limit: i64) -> Self {
-        Self(self.0.query("limit", limit.to_string()))
+        Self(self.0.query_int("limit", limit))
     }
     /// How many rows to skip. Default: `0`. Example: `0`.
     ///
     /// Sent as the query parameter `offset`.
     #[inline]
     pub fn offset(self, offset: i64) -> Self {
-        Self(self.0.query("offset", offset.to_string()))
+        Self(self.0.query_int("offset", offset))
     }
     /// Comma-separated list of fields to include in resulting rows. When not provided, returns all fields. Example: `id,createdAt`.
     ///

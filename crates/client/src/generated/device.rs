@@ -746,14 +746,14 @@ impl<'a> ExportRequest<'a> {
     /// Sent as the query parameter `start`.
     #[inline]
     pub fn start(self, start: i64) -> Self {
-        Self(self.0.query("start", start.to_string()))
+        Self(self.0.query_int("start", start))
     }
     /// End time of export (ms since epoch - 0 means now, negative is relative to now). Default: `0`. Example: `1465790400000`.
     ///
     /// Sent as the query parameter `end`.
     #[inline]
     pub fn end(self, end: i64) -> Self {
-        Self(self.0.query("end", end.to_string()))
+        Self(self.0.query_int("end", end))
     }
     /// Email address to send export to. Defaults to current user's email. Example: `email@example.com`.
     ///
@@ -774,7 +774,7 @@ impl<'a> ExportRequest<'a> {
     /// Sent as the query parameter `includeBlobData`.
     #[inline]
     pub fn include_blob_data(self, include_blob_data: bool) -> Self {
-        Self(self.0.query("includeBlobData", include_blob_data.to_string()))
+        Self(self.0.query_bool("includeBlobData", include_blob_data))
     }
 }
 ::wegnology::__request_builder!(GetRequest => super::types::Device, "device.get");
@@ -784,21 +784,21 @@ impl<'a> GetRequest<'a> {
     /// Sent as the query parameter `excludeConnectionInfo`.
     #[inline]
     pub fn exclude_connection_info(self, exclude_connection_info: bool) -> Self {
-        Self(self.0.query("excludeConnectionInfo", exclude_connection_info.to_string()))
+        Self(self.0.query_bool("excludeConnectionInfo", exclude_connection_info))
     }
     /// Return tags as an object map instead of an array. Example: `true`.
     ///
     /// Sent as the query parameter `tagsAsObject`.
     #[inline]
     pub fn tags_as_object(self, tags_as_object: bool) -> Self {
-        Self(self.0.query("tagsAsObject", tags_as_object.to_string()))
+        Self(self.0.query_bool("tagsAsObject", tags_as_object))
     }
     /// Return attributes as an object map instead of an array. Example: `false`.
     ///
     /// Sent as the query parameter `attributesAsObject`.
     #[inline]
     pub fn attributes_as_object(self, attributes_as_object: bool) -> Self {
-        Self(self.0.query("attributesAsObject", attributes_as_object.to_string()))
+        Self(self.0.query_bool("attributesAsObject", attributes_as_object))
     }
 }
 ::wegnology::__request_builder!(
@@ -810,14 +810,14 @@ impl<'a> GetCommandRequest<'a> {
     /// Sent as the query parameter `limit`.
     #[inline]
     pub fn limit(self, limit: i64) -> Self {
-        Self(self.0.query("limit", limit.to_string()))
+        Self(self.0.query_int("limit", limit))
     }
     /// Look for command entries since this time (ms since epoch). Example: `1465790400000`.
     ///
     /// Sent as the query parameter `since`.
     #[inline]
     pub fn since(self, since: i64) -> Self {
-        Self(self.0.query("since", since.to_string()))
+        Self(self.0.query_int("since", since))
     }
     /// Direction to sort the command entries (by time). Accepted values are: asc, desc. Default: `desc`. Example: `desc`.
     ///
@@ -837,14 +837,14 @@ impl<'a> GetCompositeStateRequest<'a> {
     /// Sent as the query parameter `start`.
     #[inline]
     pub fn start(self, start: i64) -> Self {
-        Self(self.0.query("start", start.to_string()))
+        Self(self.0.query_int("start", start))
     }
     /// End of time range to look at to build composite state. Default: `0`. Example: `1465790400000`.
     ///
     /// Sent as the query parameter `end`.
     #[inline]
     pub fn end(self, end: i64) -> Self {
-        Self(self.0.query("end", end.to_string()))
+        Self(self.0.query_int("end", end))
     }
     /// Comma-separated list of attributes to include. When not provided, returns all attributes. Example: `myAttr1,myAttr2`.
     ///
@@ -863,14 +863,14 @@ impl<'a> GetLogEntriesRequest<'a> {
     /// Sent as the query parameter `limit`.
     #[inline]
     pub fn limit(self, limit: i64) -> Self {
-        Self(self.0.query("limit", limit.to_string()))
+        Self(self.0.query_int("limit", limit))
     }
     /// Look for log entries since this time (ms since epoch). Example: `1465790400000`.
     ///
     /// Sent as the query parameter `since`.
     #[inline]
     pub fn since(self, since: i64) -> Self {
-        Self(self.0.query("since", since.to_string()))
+        Self(self.0.query_int("since", since))
     }
     /// Direction to sort the log entries (by time). Accepted values are: asc, desc. Default: `desc`. Example: `desc`.
     ///
@@ -889,14 +889,14 @@ impl<'a> GetStateRequest<'a> {
     /// Sent as the query parameter `limit`.
     #[inline]
     pub fn limit(self, limit: i64) -> Self {
-        Self(self.0.query("limit", limit.to_string()))
+        Self(self.0.query_int("limit", limit))
     }
     /// Look for state entries since this time (ms since epoch). Example: `1465790400000`.
     ///
     /// Sent as the query parameter `since`.
     #[inline]
     pub fn since(self, since: i64) -> Self {
-        Self(self.0.query("since", since.to_string()))
+        Self(self.0.query_int("since", since))
     }
     /// Direction to sort the state entries (by time). Accepted values are: asc, desc. Default: `desc`. Example: `desc`.
     ///
@@ -913,14 +913,14 @@ impl<'a> PatchRequest<'a> {
     /// Sent as the query parameter `tagsAsObject`.
     #[inline]
     pub fn tags_as_object(self, tags_as_object: bool) -> Self {
-        Self(self.0.query("tagsAsObject", tags_as_object.to_string()))
+        Self(self.0.query_bool("tagsAsObject", tags_as_object))
     }
     /// Return attributes as an object map instead of an array. Example: `false`.
     ///
     /// Sent as the query parameter `attributesAsObject`.
     #[inline]
     pub fn attributes_as_object(self, attributes_as_object: bool) -> Self {
-        Self(self.0.query("attributesAsObject", attributes_as_object.to_string()))
+        Self(self.0.query_bool("attributesAsObject", attributes_as_object))
     }
 }
 ::wegnology::__request_builder!(
@@ -939,7 +939,7 @@ impl<'a> PayloadCountsRequest<'a> {
     /// Sent as the query parameter `end`.
     #[inline]
     pub fn end(self, end: i64) -> Self {
-        Self(self.0.query("end", end.to_string()))
+        Self(self.0.query_int("end", end))
     }
 }
 ::wegnology::__request_builder!(
@@ -951,14 +951,14 @@ impl<'a> RemoveDataRequest<'a> {
     /// Sent as the query parameter `start`.
     #[inline]
     pub fn start(self, start: i64) -> Self {
-        Self(self.0.query("start", start.to_string()))
+        Self(self.0.query_int("start", start))
     }
     /// End time of export (ms since epoch - 0 means now, negative is relative to now). Default: `0`. Example: `1465790400000`.
     ///
     /// Sent as the query parameter `end`.
     #[inline]
     pub fn end(self, end: i64) -> Self {
-        Self(self.0.query("end", end.to_string()))
+        Self(self.0.query_int("end", end))
     }
 }
 ::wegnology::__request_builder!(

@@ -261,14 +261,14 @@ impl<'a> GetRequest<'a> {
     /// Sent as the query parameter `tagsAsObject`.
     #[inline]
     pub fn tags_as_object(self, tags_as_object: bool) -> Self {
-        Self(self.0.query("tagsAsObject", tags_as_object.to_string()))
+        Self(self.0.query_bool("tagsAsObject", tags_as_object))
     }
     /// Return attributes as an object map instead of an array. Example: `true`.
     ///
     /// Sent as the query parameter `attributesAsObject`.
     #[inline]
     pub fn attributes_as_object(self, attributes_as_object: bool) -> Self {
-        Self(self.0.query("attributesAsObject", attributes_as_object.to_string()))
+        Self(self.0.query_bool("attributesAsObject", attributes_as_object))
     }
 }
 ::wegnology::__request_builder!(
@@ -280,14 +280,14 @@ impl<'a> PatchRequest<'a> {
     /// Sent as the query parameter `tagsAsObject`.
     #[inline]
     pub fn tags_as_object(self, tags_as_object: bool) -> Self {
-        Self(self.0.query("tagsAsObject", tags_as_object.to_string()))
+        Self(self.0.query_bool("tagsAsObject", tags_as_object))
     }
     /// Return attributes as an object map instead of an array. Example: `false`.
     ///
     /// Sent as the query parameter `attributesAsObject`.
     #[inline]
     pub fn attributes_as_object(self, attributes_as_object: bool) -> Self {
-        Self(self.0.query("attributesAsObject", attributes_as_object.to_string()))
+        Self(self.0.query_bool("attributesAsObject", attributes_as_object))
     }
 }
 /// What [`BulkCreateRequest`] answers, by status.

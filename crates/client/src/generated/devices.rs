@@ -743,14 +743,14 @@ impl<'a> GetRequest<'a> {
     /// Sent as the query parameter `page`.
     #[inline]
     pub fn page(self, page: i64) -> Self {
-        Self(self.0.query("page", page.to_string()))
+        Self(self.0.query_int("page", page))
     }
     /// How many items to return per page. Default: `100`. Example: `10`.
     ///
     /// Sent as the query parameter `perPage`.
     #[inline]
     pub fn per_page(self, per_page: i64) -> Self {
-        Self(self.0.query("perPage", per_page.to_string()))
+        Self(self.0.query_int("perPage", per_page))
     }
     /// Field to filter the results by. Blank or not provided means no filtering. Accepted values are: name. Example: `name`.
     ///
@@ -785,7 +785,7 @@ impl<'a> GetRequest<'a> {
     /// Sent as the query parameter `excludeConnectionInfo`.
     #[inline]
     pub fn exclude_connection_info(self, exclude_connection_info: bool) -> Self {
-        Self(self.0.query("excludeConnectionInfo", exclude_connection_info.to_string()))
+        Self(self.0.query_bool("excludeConnectionInfo", exclude_connection_info))
     }
     /// Filter devices as children of a given system id. Example: `575ecf887ae143cd83dc4aa2`.
     ///
@@ -806,14 +806,14 @@ impl<'a> GetRequest<'a> {
     /// Sent as the query parameter `tagsAsObject`.
     #[inline]
     pub fn tags_as_object(self, tags_as_object: bool) -> Self {
-        Self(self.0.query("tagsAsObject", tags_as_object.to_string()))
+        Self(self.0.query_bool("tagsAsObject", tags_as_object))
     }
     /// Return attributes as an object map instead of an array. Example: `false`.
     ///
     /// Sent as the query parameter `attributesAsObject`.
     #[inline]
     pub fn attributes_as_object(self, attributes_as_object: bool) -> Self {
-        Self(self.0.query("attributesAsObject", attributes_as_object.to_string()))
+        Self(self.0.query_bool("attributesAsObject", attributes_as_object))
     }
     /// The pages of this list, one request each, from this request's own page on (its other parameters and options apply to every page), until `totalCount` items.
     #[inline]
@@ -849,14 +849,14 @@ impl<'a> PostRequest<'a> {
     /// Sent as the query parameter `tagsAsObject`.
     #[inline]
     pub fn tags_as_object(self, tags_as_object: bool) -> Self {
-        Self(self.0.query("tagsAsObject", tags_as_object.to_string()))
+        Self(self.0.query_bool("tagsAsObject", tags_as_object))
     }
     /// Return attributes as an object map instead of an array. Example: `false`.
     ///
     /// Sent as the query parameter `attributesAsObject`.
     #[inline]
     pub fn attributes_as_object(self, attributes_as_object: bool) -> Self {
-        Self(self.0.query("attributesAsObject", attributes_as_object.to_string()))
+        Self(self.0.query_bool("attributesAsObject", attributes_as_object))
     }
 }
 ::wegnology::__request_builder!(

@@ -247,14 +247,14 @@ impl<'a> GetRequest<'a> {
     /// Sent as the query parameter `page`.
     #[inline]
     pub fn page(self, page: i64) -> Self {
-        Self(self.0.query("page", page.to_string()))
+        Self(self.0.query_int("page", page))
     }
     /// How many items to return per page. Default: `100`. Example: `10`.
     ///
     /// Sent as the query parameter `perPage`.
     #[inline]
     pub fn per_page(self, per_page: i64) -> Self {
-        Self(self.0.query("perPage", per_page.to_string()))
+        Self(self.0.query_int("perPage", per_page))
     }
     /// Filter deployments to the given Device ID. Example: `575ecf887ae143cd83dc4aa2`.
     ///
@@ -275,7 +275,7 @@ impl<'a> GetRequest<'a> {
     /// Sent as the query parameter `filterEmpty`.
     #[inline]
     pub fn filter_empty(self, filter_empty: bool) -> Self {
-        Self(self.0.query("filterEmpty", filter_empty.to_string()))
+        Self(self.0.query_bool("filterEmpty", filter_empty))
     }
     /// Filter deployments to the given Workflow ID. Example: `575ed18f7ae143cd83dc4aa6`.
     ///

@@ -133,55 +133,55 @@ impl<'a> DeleteRequest<'a> {
     /// Sent as the query parameter `keepUsers`.
     #[inline]
     pub fn keep_users(self, keep_users: bool) -> Self {
-        Self(self.0.query("keepUsers", keep_users.to_string()))
+        Self(self.0.query_bool("keepUsers", keep_users))
     }
     /// If this is set, Experience Groups will not be removed. Example: `true`.
     ///
     /// Sent as the query parameter `keepGroups`.
     #[inline]
     pub fn keep_groups(self, keep_groups: bool) -> Self {
-        Self(self.0.query("keepGroups", keep_groups.to_string()))
+        Self(self.0.query_bool("keepGroups", keep_groups))
     }
     /// If this is set, Experience Slugs will not be removed. Example: `true`.
     ///
     /// Sent as the query parameter `keepSlugs`.
     #[inline]
     pub fn keep_slugs(self, keep_slugs: bool) -> Self {
-        Self(self.0.query("keepSlugs", keep_slugs.to_string()))
+        Self(self.0.query_bool("keepSlugs", keep_slugs))
     }
     /// If this is set, Experience Domains will not be removed. Example: `true`.
     ///
     /// Sent as the query parameter `keepDomains`.
     #[inline]
     pub fn keep_domains(self, keep_domains: bool) -> Self {
-        Self(self.0.query("keepDomains", keep_domains.to_string()))
+        Self(self.0.query_bool("keepDomains", keep_domains))
     }
     /// If this is set, all Experience Versions and their contents will be removed (except for develop). Example: `true`.
     ///
     /// Sent as the query parameter `removeVersions`.
     #[inline]
     pub fn remove_versions(self, remove_versions: bool) -> Self {
-        Self(self.0.query("removeVersions", remove_versions.to_string()))
+        Self(self.0.query_bool("removeVersions", remove_versions))
     }
     /// If this is set, Experience Views (in the develop version) will not be removed. Example: `true`.
     ///
     /// Sent as the query parameter `keepViews`.
     #[inline]
     pub fn keep_views(self, keep_views: bool) -> Self {
-        Self(self.0.query("keepViews", keep_views.to_string()))
+        Self(self.0.query_bool("keepViews", keep_views))
     }
     /// If this is set, Experience Endpoints (in the develop version) will not be removed. Example: `true`.
     ///
     /// Sent as the query parameter `keepEndpoints`.
     #[inline]
     pub fn keep_endpoints(self, keep_endpoints: bool) -> Self {
-        Self(self.0.query("keepEndpoints", keep_endpoints.to_string()))
+        Self(self.0.query_bool("keepEndpoints", keep_endpoints))
     }
     /// If this is set, all Experience Workflows (in the develop version) will ve removed. Example: `true`.
     ///
     /// Sent as the query parameter `removeWorkflows`.
     #[inline]
     pub fn remove_workflows(self, remove_workflows: bool) -> Self {
-        Self(self.0.query("removeWorkflows", remove_workflows.to_string()))
+        Self(self.0.query_bool("removeWorkflows", remove_workflows))
     }
 }

@@ -228,7 +228,7 @@ impl<'a> DeleteRequest<'a> {
     /// Sent as the query parameter `includeWorkflows`.
     #[inline]
     pub fn include_workflows(self, include_workflows: bool) -> Self {
-        Self(self.0.query("includeWorkflows", include_workflows.to_string()))
+        Self(self.0.query_bool("includeWorkflows", include_workflows))
     }
 }
 ::wegnology::__request_builder!(
@@ -260,7 +260,7 @@ impl<'a> LinkedResourcesRequest<'a> {
     /// Sent as the query parameter `includeCustomNodes`.
     #[inline]
     pub fn include_custom_nodes(self, include_custom_nodes: bool) -> Self {
-        Self(self.0.query("includeCustomNodes", include_custom_nodes.to_string()))
+        Self(self.0.query_bool("includeCustomNodes", include_custom_nodes))
     }
 }
 ::wegnology::__request_builder!(

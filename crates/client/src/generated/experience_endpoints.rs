@@ -237,7 +237,7 @@ impl<'a> GetRequest<'a> {
     /// Sent as the query parameter `requestCountDuration`.
     #[inline]
     pub fn request_count_duration(self, request_count_duration: i64) -> Self {
-        Self(self.0.query("requestCountDuration", request_count_duration.to_string()))
+        Self(self.0.query_int("requestCountDuration", request_count_duration))
     }
     /// Return the experience endpoints belonging to this version. Default: `develop`. Example: `develop`.
     ///
@@ -266,21 +266,21 @@ impl<'a> StatsRequest<'a> {
     /// Sent as the query parameter `duration`.
     #[inline]
     pub fn duration(self, duration: i64) -> Self {
-        Self(self.0.query("duration", duration.to_string()))
+        Self(self.0.query_int("duration", duration))
     }
     /// End of time range in milliseconds since epoch. Default: `0`. Example: `0`.
     ///
     /// Sent as the query parameter `end`.
     #[inline]
     pub fn end(self, end: i64) -> Self {
-        Self(self.0.query("end", end.to_string()))
+        Self(self.0.query_int("end", end))
     }
     /// Resolution in milliseconds. Default: `3600000`. Example: `3600000`.
     ///
     /// Sent as the query parameter `resolution`.
     #[inline]
     pub fn resolution(self, resolution: i64) -> Self {
-        Self(self.0.query("resolution", resolution.to_string()))
+        Self(self.0.query_int("resolution", resolution))
     }
     /// Filters the stats to a particular experience version. Example: `myVersion`.
     ///
@@ -301,7 +301,7 @@ impl<'a> StatsRequest<'a> {
     /// Sent as the query parameter `statusCodeFilter`.
     #[inline]
     pub fn status_code_filter(self, status_code_filter: i64) -> Self {
-        Self(self.0.query("statusCodeFilter", status_code_filter.to_string()))
+        Self(self.0.query_int("statusCodeFilter", status_code_filter))
     }
     /// Filters the stats to a particular endpoint. Example: `575ec8687ae143cd83dc4a98`.
     ///

@@ -197,25 +197,14 @@ impl<'a> GetRequest<'a> {
     /// Sent as the query parameter `includeDirectDeviceCount`.
     #[inline]
     pub fn include_direct_device_count(self, include_direct_device_count: bool) -> Self {
-        Self(
-            self
-                .0
-                .query(
-                    "includeDirectDeviceCount",
-                    include_direct_device_count.to_string(),
-                ),
-        )
+        Self(self.0.query_bool("includeDirectDeviceCount", include_direct_device_count))
     }
     /// Whether or not to return count of devices associated with this group or any of its descendents. Default: `false`. Example: `true`.
     ///
     /// Sent as the query parameter `includeTotalDeviceCount`.
     #[inline]
     pub fn include_total_device_count(self, include_total_device_count: bool) -> Self {
-        Self(
-            self
-                .0
-                .query("includeTotalDeviceCount", include_total_device_count.to_string()),
-        )
+        Self(self.0.query_bool("includeTotalDeviceCount", include_total_device_count))
     }
 }
 ::wegnology::__request_builder!(

@@ -253,7 +253,7 @@ impl<'a> LinkedResourcesRequest<'a> {
     /// Sent as the query parameter `includeCustomNodes`.
     #[inline]
     pub fn include_custom_nodes(self, include_custom_nodes: bool) -> Self {
-        Self(self.0.query("includeCustomNodes", include_custom_nodes.to_string()))
+        Self(self.0.query_bool("includeCustomNodes", include_custom_nodes))
     }
 }
 ::wegnology::__request_builder!(

@@ -609,21 +609,21 @@ impl<'a> ErrorsRequest<'a> {
     /// Sent as the query parameter `duration`.
     #[inline]
     pub fn duration(self, duration: i64) -> Self {
-        Self(self.0.query("duration", duration.to_string()))
+        Self(self.0.query_int("duration", duration))
     }
     /// End of time range in milliseconds since epoch. Default: `0`. Example: `0`.
     ///
     /// Sent as the query parameter `end`.
     #[inline]
     pub fn end(self, end: i64) -> Self {
-        Self(self.0.query("end", end.to_string()))
+        Self(self.0.query_int("end", end))
     }
     /// Maximum number of errors to return. Default: `25`. Example: `25`.
     ///
     /// Sent as the query parameter `limit`.
     #[inline]
     pub fn limit(self, limit: i64) -> Self {
-        Self(self.0.query("limit", limit.to_string()))
+        Self(self.0.query_int("limit", limit))
     }
     /// Direction to sort the results by. Accepted values are: asc, desc. Default: `desc`. Example: `desc`.
     ///
@@ -654,7 +654,7 @@ impl<'a> GetRequest<'a> {
     /// Sent as the query parameter `includeCustomNodes`.
     #[inline]
     pub fn include_custom_nodes(self, include_custom_nodes: bool) -> Self {
-        Self(self.0.query("includeCustomNodes", include_custom_nodes.to_string()))
+        Self(self.0.query_bool("includeCustomNodes", include_custom_nodes))
     }
 }
 ::wegnology::__request_builder!(
@@ -666,14 +666,14 @@ impl<'a> GetLogEntriesRequest<'a> {
     /// Sent as the query parameter `limit`.
     #[inline]
     pub fn limit(self, limit: i64) -> Self {
-        Self(self.0.query("limit", limit.to_string()))
+        Self(self.0.query_int("limit", limit))
     }
     /// Look for log entries since this time (ms since epoch). Example: `1465790400000`.
     ///
     /// Sent as the query parameter `since`.
     #[inline]
     pub fn since(self, since: i64) -> Self {
-        Self(self.0.query("since", since.to_string()))
+        Self(self.0.query_int("since", since))
     }
 }
 ::wegnology::__request_builder!(
@@ -691,7 +691,7 @@ impl<'a> PatchRequest<'a> {
     /// Sent as the query parameter `includeCustomNodes`.
     #[inline]
     pub fn include_custom_nodes(self, include_custom_nodes: bool) -> Self {
-        Self(self.0.query("includeCustomNodes", include_custom_nodes.to_string()))
+        Self(self.0.query_bool("includeCustomNodes", include_custom_nodes))
     }
 }
 ::wegnology::__request_builder!(
@@ -709,21 +709,21 @@ impl<'a> StatsRequest<'a> {
     /// Sent as the query parameter `duration`.
     #[inline]
     pub fn duration(self, duration: i64) -> Self {
-        Self(self.0.query("duration", duration.to_string()))
+        Self(self.0.query_int("duration", duration))
     }
     /// End of time range in milliseconds since epoch. Default: `0`. Example: `0`.
     ///
     /// Sent as the query parameter `end`.
     #[inline]
     pub fn end(self, end: i64) -> Self {
-        Self(self.0.query("end", end.to_string()))
+        Self(self.0.query_int("end", end))
     }
     /// Resolution in milliseconds. Default: `3600000`. Example: `3600000`.
     ///
     /// Sent as the query parameter `resolution`.
     #[inline]
     pub fn resolution(self, resolution: i64) -> Self {
-        Self(self.0.query("resolution", resolution.to_string()))
+        Self(self.0.query_int("resolution", resolution))
     }
     /// Flow version name or ID. When not included, will be aggregate for all versions. Pass develop for just the develop version. Example: `develop`.
     ///

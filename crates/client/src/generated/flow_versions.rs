@@ -234,14 +234,14 @@ impl<'a> GetRequest<'a> {
     /// Sent as the query parameter `page`.
     #[inline]
     pub fn page(self, page: i64) -> Self {
-        Self(self.0.query("page", page.to_string()))
+        Self(self.0.query_int("page", page))
     }
     /// How many items to return per page. Default: `100`. Example: `10`.
     ///
     /// Sent as the query parameter `perPage`.
     #[inline]
     pub fn per_page(self, per_page: i64) -> Self {
-        Self(self.0.query("perPage", per_page.to_string()))
+        Self(self.0.query_int("perPage", per_page))
     }
     /// Field to filter the results by. Blank or not provided means no filtering. Accepted values are: version. Example: `version`.
     ///
@@ -262,7 +262,7 @@ impl<'a> GetRequest<'a> {
     /// Sent as the query parameter `includeCustomNodes`.
     #[inline]
     pub fn include_custom_nodes(self, include_custom_nodes: bool) -> Self {
-        Self(self.0.query("includeCustomNodes", include_custom_nodes.to_string()))
+        Self(self.0.query_bool("includeCustomNodes", include_custom_nodes))
     }
     /// Workflow filter JSON object which overrides the filterField and filter parameters.
     ///
@@ -294,14 +294,14 @@ impl<'a> PostRequest<'a> {
     /// Sent as the query parameter `includeCustomNodes`.
     #[inline]
     pub fn include_custom_nodes(self, include_custom_nodes: bool) -> Self {
-        Self(self.0.query("includeCustomNodes", include_custom_nodes.to_string()))
+        Self(self.0.query_bool("includeCustomNodes", include_custom_nodes))
     }
     /// Allow replacement of an existing flow version with same version name. Default: `false`. Example: `true`.
     ///
     /// Sent as the query parameter `allowReplacement`.
     #[inline]
     pub fn allow_replacement(self, allow_replacement: bool) -> Self {
-        Self(self.0.query("allowReplacement", allow_replacement.to_string()))
+        Self(self.0.query_bool("allowReplacement", allow_replacement))
     }
 }
 /// What [`DeleteRequest`] answers, by status.

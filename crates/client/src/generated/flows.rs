@@ -316,14 +316,14 @@ impl<'a> GetRequest<'a> {
     /// Sent as the query parameter `page`.
     #[inline]
     pub fn page(self, page: i64) -> Self {
-        Self(self.0.query("page", page.to_string()))
+        Self(self.0.query_int("page", page))
     }
     /// How many items to return per page. Default: `100`. Example: `10`.
     ///
     /// Sent as the query parameter `perPage`.
     #[inline]
     pub fn per_page(self, per_page: i64) -> Self {
-        Self(self.0.query("perPage", per_page.to_string()))
+        Self(self.0.query_int("perPage", per_page))
     }
     /// Field to filter the results by. Blank or not provided means no filtering. Accepted values are: name. Example: `name`.
     ///
@@ -361,7 +361,7 @@ impl<'a> GetRequest<'a> {
     /// Sent as the query parameter `includeCustomNodes`.
     #[inline]
     pub fn include_custom_nodes(self, include_custom_nodes: bool) -> Self {
-        Self(self.0.query("includeCustomNodes", include_custom_nodes.to_string()))
+        Self(self.0.query_bool("includeCustomNodes", include_custom_nodes))
     }
     /// Workflow filter JSON object which overrides the filterField, filter, triggerFilter, and flowClass parameters.
     ///
@@ -375,7 +375,7 @@ impl<'a> GetRequest<'a> {
     /// Sent as the query parameter `allVersions`.
     #[inline]
     pub fn all_versions(self, all_versions: bool) -> Self {
-        Self(self.0.query("allVersions", all_versions.to_string()))
+        Self(self.0.query_bool("allVersions", all_versions))
     }
     /// The pages of this list, one request each, from this request's own page on (its other parameters and options apply to every page), until `totalCount` items.
     #[inline]
@@ -414,14 +414,14 @@ impl<'a> GetByVersionRequest<'a> {
     /// Sent as the query parameter `page`.
     #[inline]
     pub fn page(self, page: i64) -> Self {
-        Self(self.0.query("page", page.to_string()))
+        Self(self.0.query_int("page", page))
     }
     /// How many items to return per page. Default: `100`. Example: `10`.
     ///
     /// Sent as the query parameter `perPage`.
     #[inline]
     pub fn per_page(self, per_page: i64) -> Self {
-        Self(self.0.query("perPage", per_page.to_string()))
+        Self(self.0.query_int("perPage", per_page))
     }
     /// Field to filter the results by. Blank or not provided means no filtering. Accepted values are: name. Example: `name`.
     ///
@@ -459,7 +459,7 @@ impl<'a> GetByVersionRequest<'a> {
     /// Sent as the query parameter `includeCustomNodes`.
     #[inline]
     pub fn include_custom_nodes(self, include_custom_nodes: bool) -> Self {
-        Self(self.0.query("includeCustomNodes", include_custom_nodes.to_string()))
+        Self(self.0.query_bool("includeCustomNodes", include_custom_nodes))
     }
     /// Workflow filter JSON object which overrides the filterField, filter, triggerFilter, and flowClass parameters.
     ///
@@ -495,7 +495,7 @@ impl<'a> PostRequest<'a> {
     /// Sent as the query parameter `includeCustomNodes`.
     #[inline]
     pub fn include_custom_nodes(self, include_custom_nodes: bool) -> Self {
-        Self(self.0.query("includeCustomNodes", include_custom_nodes.to_string()))
+        Self(self.0.query_bool("includeCustomNodes", include_custom_nodes))
     }
 }
 ::wegnology::string_enum! {

@@ -312,14 +312,14 @@ impl<'a> DeviceCountsRequest<'a> {
     /// Sent as the query parameter `start`.
     #[inline]
     pub fn start(self, start: i64) -> Self {
-        Self(self.0.query("start", start.to_string()))
+        Self(self.0.query_int("start", start))
     }
     /// End of range for device count query (ms since epoch). Example: `1465790400000`.
     ///
     /// Sent as the query parameter `end`.
     #[inline]
     pub fn end(self, end: i64) -> Self {
-        Self(self.0.query("end", end.to_string()))
+        Self(self.0.query_int("end", end))
     }
 }
 ::wegnology::__request_builder!(
@@ -367,14 +367,14 @@ impl<'a> HistoricalSummariesRequest<'a> {
     /// Sent as the query parameter `page`.
     #[inline]
     pub fn page(self, page: i64) -> Self {
-        Self(self.0.query("page", page.to_string()))
+        Self(self.0.query_int("page", page))
     }
     /// How many items to return per page. Default: `100`. Example: `10`.
     ///
     /// Sent as the query parameter `perPage`.
     #[inline]
     pub fn per_page(self, per_page: i64) -> Self {
-        Self(self.0.query("perPage", per_page.to_string()))
+        Self(self.0.query_int("perPage", per_page))
     }
     /// Field to filter the results by. Blank or not provided means no filtering. Accepted values are: resourceType, resourceId, ownerId, ownerType. Example: `resourceType`.
     ///
@@ -414,14 +414,14 @@ impl<'a> NotebookMinuteCountsRequest<'a> {
     /// Sent as the query parameter `start`.
     #[inline]
     pub fn start(self, start: i64) -> Self {
-        Self(self.0.query("start", start.to_string()))
+        Self(self.0.query_int("start", start))
     }
     /// End of range for notebook execution query (ms since epoch). Example: `1465790400000`.
     ///
     /// Sent as the query parameter `end`.
     #[inline]
     pub fn end(self, end: i64) -> Self {
-        Self(self.0.query("end", end.to_string()))
+        Self(self.0.query_int("end", end))
     }
 }
 ::wegnology::__request_builder!(

@@ -285,21 +285,21 @@ impl<'a> ErrorsRequest<'a> {
     /// Sent as the query parameter `duration`.
     #[inline]
     pub fn duration(self, duration: i64) -> Self {
-        Self(self.0.query("duration", duration.to_string()))
+        Self(self.0.query_int("duration", duration))
     }
     /// End of time range in milliseconds since epoch. Default: `0`. Example: `0`.
     ///
     /// Sent as the query parameter `end`.
     #[inline]
     pub fn end(self, end: i64) -> Self {
-        Self(self.0.query("end", end.to_string()))
+        Self(self.0.query_int("end", end))
     }
     /// Maximum number of errors to return. Default: `25`. Example: `25`.
     ///
     /// Sent as the query parameter `limit`.
     #[inline]
     pub fn limit(self, limit: i64) -> Self {
-        Self(self.0.query("limit", limit.to_string()))
+        Self(self.0.query_int("limit", limit))
     }
     /// Direction to sort the results by. Accepted values are: asc, desc. Default: `desc`. Example: `desc`.
     ///
@@ -324,21 +324,21 @@ impl<'a> StatsRequest<'a> {
     /// Sent as the query parameter `duration`.
     #[inline]
     pub fn duration(self, duration: i64) -> Self {
-        Self(self.0.query("duration", duration.to_string()))
+        Self(self.0.query_int("duration", duration))
     }
     /// End of time range in milliseconds since epoch. Default: `0`. Example: `0`.
     ///
     /// Sent as the query parameter `end`.
     #[inline]
     pub fn end(self, end: i64) -> Self {
-        Self(self.0.query("end", end.to_string()))
+        Self(self.0.query_int("end", end))
     }
     /// Resolution in milliseconds. Default: `3600000`. Example: `3600000`.
     ///
     /// Sent as the query parameter `resolution`.
     #[inline]
     pub fn resolution(self, resolution: i64) -> Self {
-        Self(self.0.query("resolution", resolution.to_string()))
+        Self(self.0.query_int("resolution", resolution))
     }
 }
 ::wegnology::string_enum! {

@@ -128,7 +128,7 @@ impl<'a> GetRequest<'a> {
     /// Sent as the query parameter `limit`.
     #[inline]
     pub fn limit(self, limit: i64) -> Self {
-        Self(self.0.query("limit", limit.to_string()))
+        Self(self.0.query_int("limit", limit))
     }
     /// Field to filter the results by. Blank or not provided means no filtering. Accepted values are: firstName, lastName, email. Example: `firstName`.
     ///
@@ -149,7 +149,7 @@ impl<'a> GetRequest<'a> {
     /// Sent as the query parameter `includeDeleted`.
     #[inline]
     pub fn include_deleted(self, include_deleted: bool) -> Self {
-        Self(self.0.query("includeDeleted", include_deleted.to_string()))
+        Self(self.0.query_bool("includeDeleted", include_deleted))
     }
 }
 ::wegnology::string_enum! {

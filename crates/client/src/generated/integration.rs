@@ -173,7 +173,7 @@ impl<'a> DeleteRequest<'a> {
     /// Sent as the query parameter `includeWorkflows`.
     #[inline]
     pub fn include_workflows(self, include_workflows: bool) -> Self {
-        Self(self.0.query("includeWorkflows", include_workflows.to_string()))
+        Self(self.0.query_bool("includeWorkflows", include_workflows))
     }
 }
 ::wegnology::__request_builder!(

@@ -779,14 +779,14 @@ impl<'a> DeviceCountsRequest<'a> {
     /// Sent as the query parameter `start`.
     #[inline]
     pub fn start(self, start: i64) -> Self {
-        Self(self.0.query("start", start.to_string()))
+        Self(self.0.query_int("start", start))
     }
     /// End of range for device count query (ms since epoch). Example: `1465790400000`.
     ///
     /// Sent as the query parameter `end`.
     #[inline]
     pub fn end(self, end: i64) -> Self {
-        Self(self.0.query("end", end.to_string()))
+        Self(self.0.query_int("end", end))
     }
 }
 ::wegnology::__request_builder!(
@@ -821,7 +821,7 @@ impl<'a> GetRequest<'a> {
     /// Sent as the query parameter `includeRecent`.
     #[inline]
     pub fn include_recent(self, include_recent: bool) -> Self {
-        Self(self.0.query("includeRecent", include_recent.to_string()))
+        Self(self.0.query_bool("includeRecent", include_recent))
     }
     /// Comma-separated list of summary fields to exclude from user summary. Example: `payloadCount`.
     ///
@@ -854,14 +854,14 @@ impl<'a> NotebookMinuteCountsRequest<'a> {
     /// Sent as the query parameter `start`.
     #[inline]
     pub fn start(self, start: i64) -> Self {
-        Self(self.0.query("start", start.to_string()))
+        Self(self.0.query_int("start", start))
     }
     /// End of range for notebook execution query (ms since epoch). Example: `1465790400000`.
     ///
     /// Sent as the query parameter `end`.
     #[inline]
     pub fn end(self, end: i64) -> Self {
-        Self(self.0.query("end", end.to_string()))
+        Self(self.0.query_int("end", end))
     }
 }
 ::wegnology::__request_builder!(PatchRequest => super::types::Me, "me.patch");
@@ -890,21 +890,21 @@ impl<'a> PayloadCountsRequest<'a> {
     /// Sent as the query parameter `start`.
     #[inline]
     pub fn start(self, start: i64) -> Self {
-        Self(self.0.query("start", start.to_string()))
+        Self(self.0.query_int("start", start))
     }
     /// End of range for payload count query (ms since epoch). Example: `1465790400000`.
     ///
     /// Sent as the query parameter `end`.
     #[inline]
     pub fn end(self, end: i64) -> Self {
-        Self(self.0.query("end", end.to_string()))
+        Self(self.0.query_int("end", end))
     }
     /// If the resulting stats should be returned as bytes. Default: `false`. Example: `true`.
     ///
     /// Sent as the query parameter `asBytes`.
     #[inline]
     pub fn as_bytes(self, as_bytes: bool) -> Self {
-        Self(self.0.query("asBytes", as_bytes.to_string()))
+        Self(self.0.query_bool("asBytes", as_bytes))
     }
 }
 ::wegnology::__request_builder!(
@@ -917,14 +917,14 @@ impl<'a> PayloadCountsBreakdownRequest<'a> {
     /// Sent as the query parameter `start`.
     #[inline]
     pub fn start(self, start: i64) -> Self {
-        Self(self.0.query("start", start.to_string()))
+        Self(self.0.query_int("start", start))
     }
     /// End of range for payload count query (ms since epoch). Example: `1465790400000`.
     ///
     /// Sent as the query parameter `end`.
     #[inline]
     pub fn end(self, end: i64) -> Self {
-        Self(self.0.query("end", end.to_string()))
+        Self(self.0.query_int("end", end))
     }
     /// Resolution in milliseconds. Accepted values are: 86400000, 3600000. Default: `86400000`. Example: `86400000`.
     ///
@@ -938,14 +938,14 @@ impl<'a> PayloadCountsBreakdownRequest<'a> {
     /// Sent as the query parameter `asBytes`.
     #[inline]
     pub fn as_bytes(self, as_bytes: bool) -> Self {
-        Self(self.0.query("asBytes", as_bytes.to_string()))
+        Self(self.0.query_bool("asBytes", as_bytes))
     }
     /// If non-billable payloads should be included in the result. Default: `false`. Example: `true`.
     ///
     /// Sent as the query parameter `includeNonBillable`.
     #[inline]
     pub fn include_non_billable(self, include_non_billable: bool) -> Self {
-        Self(self.0.query("includeNonBillable", include_non_billable.to_string()))
+        Self(self.0.query_bool("includeNonBillable", include_non_billable))
     }
 }
 ::wegnology::__request_builder!(

@@ -497,14 +497,14 @@ impl<'a> LogsRequest<'a> {
     /// Sent as the query parameter `limit`.
     #[inline]
     pub fn limit(self, limit: i64) -> Self {
-        Self(self.0.query("limit", limit.to_string()))
+        Self(self.0.query_int("limit", limit))
     }
     /// Look for log entries since this time (ms since epoch). Example: `1465790400000`.
     ///
     /// Sent as the query parameter `since`.
     #[inline]
     pub fn since(self, since: i64) -> Self {
-        Self(self.0.query("since", since.to_string()))
+        Self(self.0.query_int("since", since))
     }
 }
 ::wegnology::__request_builder!(
@@ -517,14 +517,14 @@ impl<'a> NotebookMinuteCountsRequest<'a> {
     /// Sent as the query parameter `start`.
     #[inline]
     pub fn start(self, start: i64) -> Self {
-        Self(self.0.query("start", start.to_string()))
+        Self(self.0.query_int("start", start))
     }
     /// End of range for notebook execution query (ms since epoch). Example: `1465790400000`.
     ///
     /// Sent as the query parameter `end`.
     #[inline]
     pub fn end(self, end: i64) -> Self {
-        Self(self.0.query("end", end.to_string()))
+        Self(self.0.query_int("end", end))
     }
 }
 ::wegnology::__request_builder!(

@@ -537,14 +537,14 @@ impl<'a> DeviceCountsRequest<'a> {
     /// Sent as the query parameter `start`.
     #[inline]
     pub fn start(self, start: i64) -> Self {
-        Self(self.0.query("start", start.to_string()))
+        Self(self.0.query_int("start", start))
     }
     /// End of range for device count query (ms since epoch). Example: `1465790400000`.
     ///
     /// Sent as the query parameter `end`.
     #[inline]
     pub fn end(self, end: i64) -> Self {
-        Self(self.0.query("end", end.to_string()))
+        Self(self.0.query_int("end", end))
     }
 }
 ::wegnology::__request_builder!(GetRequest => super::types::Organization, "org.get");
@@ -596,14 +596,14 @@ impl<'a> NotebookMinuteCountsRequest<'a> {
     /// Sent as the query parameter `start`.
     #[inline]
     pub fn start(self, start: i64) -> Self {
-        Self(self.0.query("start", start.to_string()))
+        Self(self.0.query_int("start", start))
     }
     /// End of range for notebook execution query (ms since epoch). Example: `1465790400000`.
     ///
     /// Sent as the query parameter `end`.
     #[inline]
     pub fn end(self, end: i64) -> Self {
-        Self(self.0.query("end", end.to_string()))
+        Self(self.0.query_int("end", end))
     }
 }
 ::wegnology::__request_builder!(PatchRequest => super::types::Organization, "org.patch");
@@ -632,14 +632,14 @@ impl<'a> PayloadCountsRequest<'a> {
     /// Sent as the query parameter `start`.
     #[inline]
     pub fn start(self, start: i64) -> Self {
-        Self(self.0.query("start", start.to_string()))
+        Self(self.0.query_int("start", start))
     }
     /// End of range for payload count query (ms since epoch). Example: `1465790400000`.
     ///
     /// Sent as the query parameter `end`.
     #[inline]
     pub fn end(self, end: i64) -> Self {
-        Self(self.0.query("end", end.to_string()))
+        Self(self.0.query_int("end", end))
     }
 }
 ::wegnology::__request_builder!(

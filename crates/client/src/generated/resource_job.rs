@@ -334,7 +334,7 @@ impl<'a> DeleteRequest<'a> {
     /// Sent as the query parameter `includeWorkflows`.
     #[inline]
     pub fn include_workflows(self, include_workflows: bool) -> Self {
-        Self(self.0.query("includeWorkflows", include_workflows.to_string()))
+        Self(self.0.query_bool("includeWorkflows", include_workflows))
     }
 }
 ::wegnology::__request_builder!(
@@ -352,14 +352,14 @@ impl<'a> LogsRequest<'a> {
     /// Sent as the query parameter `limit`.
     #[inline]
     pub fn limit(self, limit: i64) -> Self {
-        Self(self.0.query("limit", limit.to_string()))
+        Self(self.0.query_int("limit", limit))
     }
     /// Look for log entries since this time (ms since epoch). Example: `1465790400000`.
     ///
     /// Sent as the query parameter `since`.
     #[inline]
     pub fn since(self, since: i64) -> Self {
-        Self(self.0.query("since", since.to_string()))
+        Self(self.0.query_int("since", since))
     }
 }
 ::wegnology::__request_builder!(
