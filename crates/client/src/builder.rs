@@ -208,24 +208,24 @@ impl Inner {
                 return set.map(json);
             }
         }
-        let mut headers = match self.headers.write() {
+        let mut headers = self.write_headers();
+        // Made by another call since this one looked.
+        if let Some(set) = headers.of(version) {
+            return set.map(json);
+        }
+        // Checked as `from_str` checks, and kept as the static text it is: neither this header
+        // nor its copies (for redirects) copy it.
+        match HeaderValue::from_maybe_shared(bytes::Bytes::from_static(version.as_bytes())) {
+            Ok(value) => headers.add(version, value).map(json),
+            Err(_) => headers.own().map(json),
+        }
+    }
+
+    fn write_headers(&self) -> std::sync::RwLockWriteGuard<'_, Headers> {
+        // As in `read_headers`: a poisoned lock still holds valid maps.
+        match self.headers.write() {
             Ok(guard) => guard,
             Err(poisoned) => poisoned.into_inner(),
-        };
-        if headers.of(version).is_none() {
-            // Checked as `from_str` checks, and kept as the static text it is: neither this
-            // header nor its copies (for redirects) copy it.
-            return match HeaderValue::from_maybe_shared(bytes::Bytes::from_static(
-                version.as_bytes(),
-            )) {
-                Ok(value) => headers.add(version, value).map(json),
-                Err(_) => headers.own().map(json),
-            };
-        }
-        // Made by another call since this one looked.
-        match headers.of(version) {
-            Some(set) => set.map(json),
-            None => headers.own().map(json),
         }
     }
 
@@ -239,10 +239,7 @@ impl Inner {
             return;
         };
         if let Ok(value) = bearer(&token) {
-            let mut headers = match self.headers.write() {
-                Ok(guard) => guard,
-                Err(poisoned) => poisoned.into_inner(),
-            };
+            let mut headers = self.write_headers();
             *headers = headers.with_authorization(value);
             tracing::debug!("adopted the new token");
         }

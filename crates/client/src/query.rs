@@ -57,12 +57,6 @@ impl From<&'static str> for QueryText {
     }
 }
 
-impl PartialEq<&str> for QueryText {
-    fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
-    }
-}
-
 /// As the text it is.
 impl fmt::Debug for QueryText {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
