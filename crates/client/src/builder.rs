@@ -360,6 +360,12 @@ impl ClientBuilder {
         let http = reqwest::Client::builder()
             .user_agent(&self.user_agent)
             .redirect(redirects)
+            // The retries are this client's own (`RetryPolicy`). reqwest's layer would only retry
+            // HTTP/2 refusals (this crate builds reqwest without HTTP/2), yet it copies every
+            // request's headers and URI beforehand in case it does: about 1,500 instructions a
+            // call. Without it, an HTTP/2 refusal (where another crate turns reqwest's `http2`
+            // on) is a transport error, retried as the policy says.
+            .retry(reqwest::retry::never().max_retries_per_request(0))
             .build()
             .map_err(|e| Error::Config(format!("the HTTP client: {e}")))?;
         // Accepted by reqwest above, by the same check.

@@ -30,14 +30,14 @@ use crate::retry::should_retry;
 impl<'a, T: Answer + Send + 'a> Request<'a, T> {
     /// Sends the request; the decoded success body.
     pub fn send(self) -> impl Future<Output = Result<T, Error>> + Send + 'a {
-        self.client.execute(self, Response::into_body)
+        self.client.execute(self, |_, _, body| body)
     }
 
     /// Sends the request; status, headers and the decoded success body.
     pub fn send_with_response(
         self,
     ) -> impl Future<Output = Result<Response<T>, Error>> + Send + 'a {
-        self.client.execute(self, std::convert::identity)
+        self.client.execute(self, Response::new)
     }
 
     /// Sends the request on the process-wide background runtime (feature `blocking`).
@@ -106,11 +106,12 @@ impl Client {
     /// future kept in a local and then awaited through an adapter is stored twice): the call's
     /// future is then a third of its earlier size, and it is what each task in flight carries.
     /// `answer` shapes the outcome (the body alone, or the whole [`Response`]) inside this
-    /// future rather than in a wrapping one.
+    /// future rather than in a wrapping one; a closure, not a function pointer, so that the
+    /// decoded body (hundreds of bytes for the larger schemas) is moved once into the outcome.
     pub(crate) async fn execute<T: Answer, O>(
         &self,
         request: Request<'_, T>,
-        answer: fn(Response<T>) -> O,
+        answer: impl FnOnce(StatusCode, HeaderMap, T) -> O,
     ) -> Result<O, Error> {
         if let Some(error) = request.refused {
             return Err(*error);
@@ -120,26 +121,15 @@ impl Client {
         let timeout = request.timeout.unwrap_or(self.inner.timeout);
         let retries = request.retries.unwrap_or(self.inner.retry.retries());
         let (status, headers, bytes) = self.send_call(&call, timeout, retries).await?;
-        let action = endpoint.action;
         let decode = request.decode.unwrap_or(T::decode);
-        let decoded = decode(status, &bytes).map_err(|source| {
-            tracing::debug!(action, cause = "decode", "call failed");
-            let secrets = endpoint.secret_answer;
-            Error::Decode {
-                action,
-                excerpt: crate::redact::excerpt(&bytes, secrets),
-                // An undocumented status quotes nothing of the body: kept, so it is named.
-                source: if secrets && !is_undocumented(&source) {
-                    crate::redact::redact_decode_error(source)
-                } else {
-                    source
-                },
-            }
-        })?;
+        let decoded = match decode(status, &bytes) {
+            Ok(decoded) => decoded,
+            Err(source) => return Err(decode_error(endpoint, &bytes, source)),
+        };
         if endpoint.issues_token && self.inner.adopt_tokens {
             self.inner.adopt_token(&bytes);
         }
-        Ok(answer(Response::new(status, headers, decoded)))
+        Ok(answer(status, headers, decoded))
     }
 
     /// Sends one call, with its retries, until a success answer (not yet decoded) or an error,
@@ -313,6 +303,25 @@ fn cause(error: &Error) -> &'static str {
         Error::Encode { .. } => "encode",
         Error::InvalidRequest { .. } => "invalid request",
         _ => "other",
+    }
+}
+
+/// The [`Error::Decode`] of a success answer `bytes` that did not decode: compiled once, not
+/// once per answer type.
+#[cold]
+fn decode_error(endpoint: &Endpoint, bytes: &[u8], source: serde_json::Error) -> Error {
+    let action = endpoint.action;
+    tracing::debug!(action, cause = "decode", "call failed");
+    let secrets = endpoint.secret_answer;
+    Error::Decode {
+        action,
+        excerpt: crate::redact::excerpt(bytes, secrets),
+        // An undocumented status quotes nothing of the body: kept, so it is named.
+        source: if secrets && !is_undocumented(&source) {
+            crate::redact::redact_decode_error(source)
+        } else {
+            source
+        },
     }
 }
 
