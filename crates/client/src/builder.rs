@@ -43,6 +43,8 @@ pub(crate) struct Inner {
     pub(crate) timeout: Duration,
     pub(crate) retry: RetryPolicy,
     pub(crate) adopt_tokens: bool,
+    /// The `User-Agent` header, for the requests whose own headers come before it.
+    pub(crate) user_agent: HeaderValue,
 }
 
 impl fmt::Debug for Client {
@@ -357,8 +359,16 @@ impl ClientBuilder {
                 attempt.follow()
             }
         });
+        let user_agent = HeaderValue::from_str(&self.user_agent).map_err(|_| {
+            Error::Config(format!(
+                "the user agent `{}` is not a header value",
+                self.user_agent.escape_debug()
+            ))
+        })?;
+        // No default headers on reqwest's client, not even the user agent: every request has
+        // them all from the header set, and reqwest would otherwise look each default up in
+        // each request's headers (about 400 instructions a call).
         let http = reqwest::Client::builder()
-            .user_agent(&self.user_agent)
             .redirect(redirects)
             // The retries are this client's own (`RetryPolicy`). reqwest's layer would only retry
             // HTTP/2 refusals (this crate builds reqwest without HTTP/2), yet it copies every
@@ -368,14 +378,11 @@ impl ClientBuilder {
             .retry(reqwest::retry::never().max_retries_per_request(0))
             .build()
             .map_err(|e| Error::Config(format!("the HTTP client: {e}")))?;
-        // Accepted by reqwest above, by the same check.
-        let user_agent = HeaderValue::from_str(&self.user_agent)
-            .map_err(|e| Error::Config(format!("the HTTP client: user agent: {e}")))?;
         let headers = Headers::new(
             self.api.accept_version,
             accept_version,
             authorization,
-            user_agent,
+            user_agent.clone(),
         );
         Ok(Client {
             inner: Arc::new(Inner {
@@ -386,6 +393,7 @@ impl ClientBuilder {
                 timeout: self.timeout,
                 retry: self.retry,
                 adopt_tokens: self.adopt_tokens,
+                user_agent,
             }),
         })
     }

@@ -374,8 +374,8 @@ impl Inner {
         let map = request.headers_mut();
         // The client's headers, `User-Agent` last, and `Content-Type` before it for a JSON
         // body. A call's own headers, and a multipart body's `Content-Type`, come after the
-        // others but before `User-Agent`, which reqwest then adds after them (as it adds it to
-        // every request that has none).
+        // others but before `User-Agent`, which is then added again after them unless the call
+        // sent its own (where reqwest adds its client's default headers).
         let own_headers = !call.headers.is_empty();
         let multipart = matches!(call.body, Body::Multipart(parts) if !parts.is_empty());
         let json = matches!(call.body, Body::Json(_));
@@ -398,10 +398,22 @@ impl Inner {
             // Made again for each attempt from the parts (whose files' bytes are shared):
             // `Content-Type: multipart/form-data; boundary=…` and the length, by reqwest.
             Body::Multipart(parts) => {
-                return reqwest::RequestBuilder::from_parts(self.http.clone(), request)
+                let mut request = reqwest::RequestBuilder::from_parts(self.http.clone(), request)
                     .multipart(crate::multipart::form(parts))
-                    .build();
+                    .build()?;
+                request
+                    .headers_mut()
+                    .entry(USER_AGENT)
+                    .or_insert_with(|| self.user_agent.clone());
+                return Ok(request);
             }
+        }
+        if own_headers {
+            // A call's own `User-Agent` stands in place of the client's.
+            request
+                .headers_mut()
+                .entry(USER_AGENT)
+                .or_insert_with(|| self.user_agent.clone());
         }
         Ok(request)
     }

@@ -59,6 +59,20 @@ fn a_token_with_control_characters_is_refused_at_build_without_showing_it() {
 }
 
 #[test]
+fn a_user_agent_that_is_not_a_header_value_is_refused_at_build_naming_it() {
+    for bad in ["my-app/1.0\r\nX-Injected: 1", "my-app\u{0}"] {
+        match Client::builder().user_agent(bad).build() {
+            Err(Error::Config(message)) => {
+                assert!(message.contains("user agent"), "{message}");
+                assert!(message.contains("my-app"), "{message}");
+            }
+            other => panic!("{bad:?}: {other:?}"),
+        }
+    }
+    assert!(Client::builder().user_agent("my-app/1.0").build().is_ok());
+}
+
+#[test]
 fn base_urls_that_would_misroute_are_refused_at_build() {
     let refused = [
         ("https://api.example.com/?_links=false", "query"),
