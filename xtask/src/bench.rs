@@ -1156,7 +1156,12 @@ const HOW_TO_READ: &str =
          as the reqwest client's default headers (the token marked sensitive), the URL parsed \
          once with its query defaults and cloned per call (the call's path values and query \
          pairs added to the copy), and the generated client's timeout mechanism (a `tokio` \
-         timeout around the whole call). Instructions: hand-written ÷ generated instructions per \
+         timeout around the whole call). One difference is the generated client's own design, \
+         not its set-up: it turns reqwest's retry layer off (its retries are its own; reqwest's \
+         copies every request to retry HTTP/2 refusals, which a client without HTTP/2 never \
+         meets) and sends the user agent with its own headers, not as a reqwest default header \
+         (looked up in every request); both baselines keep reqwest's defaults there, as their \
+         users write them. Instructions: hand-written ÷ generated instructions per \
          call counted by callgrind (valgrind), a count that does not depend on the machine's \
          load. Regeneration: time ÷ the 1× spec's; growth is linear when the cost per added copy \
          of the documents stays the same from one size to the next (1.00× the first step's). \
