@@ -566,7 +566,8 @@ const INSTRUCTIONS: &str = "Per call: instructions executed (callgrind)";
 
 /// Instructions per call of each side, from valgrind's callgrind: a count, not a time, so it
 /// is the same whatever else the machine is doing. Each side runs `profile` twice, with `few`
-/// and `many` calls; the difference divided by the extra calls cancels start-up.
+/// and `many` calls; the difference divided by the extra calls cancels start-up. Sequential
+/// calls against both baselines; 64 in flight against the careful one.
 fn instruction_figures(root: &Path, settings: &Settings) -> Result<Vec<Record>, CallError> {
     let found = std::process::Command::new("valgrind")
         .arg("--version")
@@ -588,63 +589,92 @@ fn instruction_figures(root: &Path, settings: &Settings) -> Result<Vec<Record>, 
     let exe = std::env::current_exe()?;
     let scratch = tempfile::tempdir()?;
     let mut records = Vec::new();
+    // Sequential against every baseline; 64 in flight against the careful one (the goal's), in
+    // runs of whole batches of 64.
+    let modes = [
+        (1, few, many),
+        (
+            IN_FLIGHT,
+            few.next_multiple_of(IN_FLIGHT),
+            many.next_multiple_of(IN_FLIGHT),
+        ),
+    ];
     for &kind in kinds {
-        let mut sides = vec![Side::Generated, Side::Handwritten];
-        if CallKind::CAREFUL.contains(&kind) {
-            sides.push(Side::Careful);
-        }
-        // Per side: instructions per call of the client's thread, and of the whole process.
-        let mut per_side = Vec::new();
-        for &side in &sides {
-            eprintln!("instructions: {}, {}…", kind.figure(), arg_name(side));
-            let count =
-                |calls: usize| callgrind_count(&exe, root, scratch.path(), side, kind, calls);
-            // Both runs at once: a count does not depend on what else the machine runs, and
-            // valgrind runs a process's threads one at a time, on one core.
-            let (few_count, many_count) = std::thread::scope(|scope| {
-                let few_run = scope.spawn(|| count(few));
-                let many_count = count(many);
-                (few_run.join(), many_count)
-            });
-            let few_count = few_count.map_err(|_| "a callgrind run panicked")??;
-            let many_count = many_count?;
-            let extra = (many - few) as f64;
-            per_side.push((
-                side,
-                many_count.client.saturating_sub(few_count.client) as f64 / extra,
-                many_count.process.saturating_sub(few_count.process) as f64 / extra,
-            ));
-        }
-        let (_, client_g, process_g) = per_side[0];
-        for &(side, client_h, process_h) in &per_side[1..] {
-            let baseline = side.baseline();
-            let goal = match side {
-                Side::Careful if client_h / client_g >= CALL_GOAL => "; goal ≥ 1.00×: met",
-                Side::Careful => "; goal ≥ 1.00×: not met",
-                _ => "",
+        for &(in_flight, few, many) in &modes {
+            let mut sides = vec![Side::Generated];
+            if in_flight == 1 {
+                sides.push(Side::Handwritten);
+            }
+            if CallKind::CAREFUL.contains(&kind) {
+                sides.push(Side::Careful);
+            }
+            if sides.len() == 1 {
+                continue;
+            }
+            let mode = if in_flight == 1 {
+                "sequential".to_string()
+            } else {
+                format!("{in_flight} in flight")
             };
-            records.push(
-                Record::new(
-                    INSTRUCTIONS,
-                    format!("{}, sequential, vs {baseline}", kind.figure()),
-                    format!(
-                        "{} instructions per call generated, {} {baseline} (the client's thread)",
-                        thousands(client_g),
-                        thousands(client_h)
-                    ),
-                )
-                .ratio(format!(
-                    "{} fewer{goal}; whole process {}",
-                    times(client_h / client_g),
-                    times(process_h / process_g)
-                ))
-                .note(format!(
-                    "{baseline} ÷ generated; runs of {few} and {} calls, the difference per call; whole process (canned server included) {} generated, {} {baseline}",
-                    thousands(many as f64),
-                    thousands(process_g),
-                    thousands(process_h)
-                )),
-            );
+            // Per side: instructions per call of the client's thread, and of the whole process.
+            let mut per_side = Vec::new();
+            for &side in &sides {
+                eprintln!(
+                    "instructions: {}, {mode}, {}…",
+                    kind.figure(),
+                    arg_name(side)
+                );
+                let count = |calls: usize| {
+                    callgrind_count(&exe, root, scratch.path(), side, kind, in_flight, calls)
+                };
+                // Both runs at once: a count does not depend on what else the machine runs,
+                // and valgrind runs a process's threads one at a time, on one core.
+                let (few_count, many_count) = std::thread::scope(|scope| {
+                    let few_run = scope.spawn(|| count(few));
+                    let many_count = count(many);
+                    (few_run.join(), many_count)
+                });
+                let few_count = few_count.map_err(|_| "a callgrind run panicked")??;
+                let many_count = many_count?;
+                let extra = (many - few) as f64;
+                per_side.push((
+                    side,
+                    many_count.client.saturating_sub(few_count.client) as f64 / extra,
+                    many_count.process.saturating_sub(few_count.process) as f64 / extra,
+                ));
+            }
+            let (_, client_g, process_g) = per_side[0];
+            for &(side, client_h, process_h) in &per_side[1..] {
+                let baseline = side.baseline();
+                let goal = match side {
+                    Side::Careful if client_h / client_g >= CALL_GOAL => "; goal ≥ 1.00×: met",
+                    Side::Careful => "; goal ≥ 1.00×: not met",
+                    _ => "",
+                };
+                records.push(
+                    Record::new(
+                        INSTRUCTIONS,
+                        format!("{}, {mode}, vs {baseline}", kind.figure()),
+                        format!(
+                            "{} instructions per call generated, {} {baseline} (the client's thread)",
+                            thousands(client_g),
+                            thousands(client_h)
+                        ),
+                    )
+                    .ratio(format!(
+                        "{} fewer{goal}; whole process {}",
+                        times(client_h / client_g),
+                        times(process_h / process_g)
+                    ))
+                    .note(format!(
+                        "{baseline} ÷ generated; runs of {} and {} calls, the difference per call; whole process (canned server included) {} generated, {} {baseline}",
+                        thousands(few as f64),
+                        thousands(many as f64),
+                        thousands(process_g),
+                        thousands(process_h)
+                    )),
+                );
+            }
         }
     }
     Ok(records)
@@ -656,9 +686,14 @@ fn callgrind_count(
     scratch: &Path,
     side: Side,
     kind: CallKind,
+    in_flight: usize,
     calls: usize,
 ) -> Result<InstructionCount, CallError> {
-    let stem = format!("callgrind.{}.{}.{calls}", arg_name(side), arg_name(kind));
+    let stem = format!(
+        "callgrind.{}.{}.{in_flight}.{calls}",
+        arg_name(side),
+        arg_name(kind)
+    );
     let output = std::process::Command::new("valgrind")
         .arg("--tool=callgrind")
         .arg("--separate-threads=yes")
@@ -673,6 +708,8 @@ fn callgrind_count(
         .arg(arg_name(side))
         .arg("--call")
         .arg(arg_name(kind))
+        .arg("--in-flight")
+        .arg(in_flight.to_string())
         .arg("--calls")
         .arg(calls.to_string())
         .output()?;
