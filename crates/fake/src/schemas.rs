@@ -2,10 +2,9 @@
 //!
 //! Some schemas refer to others the way the API's own definitions are named
 //! (`"$ref": "#/definitions/advancedDeviceQuery"`), which their JSON has no `definitions` for:
-//! such a reference resolves to the named schema whose title reads the same, letter case,
-//! spaces and the documents' longer words aside (`Advanced Device Query`; `Workflow` for the
-//! definitions' `Flow`, `Organization` for `Org`), added to the referring schema's own
-//! `definitions` (with those it refers to in turn), so recursive schemas validate.
+//! such a reference resolves by the model's rule (`ApiModel::definition`: the named schema
+//! whose title reads the same), added to the referring schema's own `definitions` (with those
+//! it refers to in turn), so recursive schemas validate.
 //!
 //! Two slips of the documents' JSON are read as they are meant before compiling: a brace
 //! in a `pattern` that starts no repetition (`.*{{.+}}.*`, a template placeholder) is a
@@ -16,7 +15,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use jsonschema::Validator;
 use serde_json::Value;
-use wegnology_model::ApiModel;
+use wegnology_model::{ApiModel, Definition};
 
 /// Most schema violations reported in one error message.
 const MAX_REPORTED_VIOLATIONS: usize = 5;
@@ -122,19 +121,6 @@ impl Schemas {
     }
 }
 
-/// A definition name or a title, compared: lower-case letters and digits only, the documents'
-/// `workflow` and `organization` as the definitions' `flow` and `org`.
-fn comparable(name: &str) -> String {
-    let letters: String = name
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
-    letters
-        .replace("workflow", "flow")
-        .replace("organization", "org")
-}
-
 /// The names `#/definitions/<name>` references use in a schema.
 fn definition_refs(value: &Value, names: &mut Vec<String>) {
     match value {
@@ -142,7 +128,7 @@ fn definition_refs(value: &Value, names: &mut Vec<String>) {
             if let Some(name) = members
                 .get("$ref")
                 .and_then(Value::as_str)
-                .and_then(|reference| reference.strip_prefix("#/definitions/"))
+                .and_then(wegnology_model::definition_name)
             {
                 if !names.iter().any(|known| known == name) {
                     names.push(name.to_string());
@@ -157,29 +143,26 @@ fn definition_refs(value: &Value, names: &mut Vec<String>) {
     }
 }
 
-/// The model's named schemas by comparable title, for references to API definitions.
+/// The model's named schemas, for references to API definitions.
 struct Definitions<'a> {
-    by_title: HashMap<String, &'a Value>,
+    model: &'a ApiModel,
 }
 
 impl<'a> Definitions<'a> {
     fn new(model: &'a ApiModel) -> Definitions<'a> {
-        let mut by_title = HashMap::new();
-        for schema in &model.schemas {
-            by_title
-                .entry(comparable(&schema.title))
-                .or_insert(&schema.json_schema);
-        }
-        Definitions { by_title }
+        Definitions { model }
     }
 
     /// `schema` with a `definitions` entry for each `#/definitions/<name>` it (or a definition
-    /// it gains) refers to and does not define; a name no title matches is left unresolved.
+    /// it gains) refers to and does not define; a name that is no schema's is left unresolved.
     fn complete(&self, schema: &Value) -> Value {
         let mut names = Vec::new();
         definition_refs(schema, &mut names);
-        let own = |name: &str| schema.pointer(&format!("/definitions/{name}")).is_some();
-        if names.iter().all(|name| own(name)) {
+        let named = |name: &str| match self.model.definition(schema, name) {
+            Definition::Named(named) => Some(named),
+            Definition::Own | Definition::Unknown => None,
+        };
+        if names.iter().all(|name| named(name).is_none()) {
             return schema.clone();
         }
         let mut completed = schema.clone();
@@ -188,11 +171,8 @@ impl<'a> Definitions<'a> {
         while index < names.len() {
             let name = names[index].clone();
             index += 1;
-            if own(&name) {
-                continue;
-            }
-            if let Some(definition) = self.by_title.get(&comparable(&name)) {
-                let mut definition = (*definition).clone();
+            if let Some(named) = named(&name) {
+                let mut definition = named.json_schema.clone();
                 if let Value::Object(members) = &mut definition {
                     members.remove("$schema");
                 }
@@ -302,21 +282,5 @@ mod tests {
             json!({"anyOf": [[{"type": "string"}, {"type": "number"}], {"type": "null"}]});
         repair(&mut schema);
         assert_eq!(schema["anyOf"].as_array().map(Vec::len), Some(3));
-    }
-
-    #[test]
-    fn api_definition_names_resolve_to_the_schema_of_that_title() {
-        assert_eq!(
-            comparable("advancedFlowQuery"),
-            comparable("Advanced Workflow Query")
-        );
-        assert_eq!(
-            comparable("instanceOrgMembers"),
-            comparable("Instance Organization Members")
-        );
-        assert_ne!(
-            comparable("advancedQuery"),
-            comparable("Advanced Device Query")
-        );
     }
 }

@@ -9,16 +9,20 @@
 //! both the parser (its diagnostic) and the generator (its enum) use for `oneOf` schemas.
 //!
 //! [`is_secret_property`] is the rule by which the generator makes a property a `Secret` and the
-//! fake redacts it in its journal, one rule so the two cannot drift apart.
+//! fake redacts it in its journal, one rule so the two cannot drift apart. [`ApiModel::definition`]
+//! is what a `#/definitions/<name>` reference points to, for the generator, the fake and the
+//! OpenAPI export alike.
 //!
 //! Must not depend on: anything but serde (and heck, for the words of a name). No parsing, no
 //! code generation, no HTTP.
 
+mod definitions;
 pub mod diff;
 pub mod one_of;
 mod reach;
 mod secrets;
 
+pub use definitions::{definition_key, definition_name, Definition};
 pub use secrets::is_secret_property;
 
 use serde::{Deserialize, Serialize};
