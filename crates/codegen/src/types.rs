@@ -9,7 +9,7 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 use serde_json::Value;
 use wegnology_model::one_of::{classify, OneOf};
-use wegnology_model::{is_secret_property, ApiModel, Schema};
+use wegnology_model::{definition_name, is_secret_property, ApiModel, Definition, Schema};
 
 use crate::names;
 use crate::{doc_lines, Options, Usage};
@@ -17,6 +17,10 @@ use crate::{doc_lines, Options, Usage};
 /// Every shared type, by name, in the order first generated.
 pub(crate) struct TypeSet<'m> {
     by_title: HashMap<&'m str, &'m Schema>,
+    /// What `#/definitions/…` references point to (`ApiModel::definition`).
+    model: &'m ApiModel,
+    /// The JSON of the named schema being generated, whose own `definitions` come first.
+    root: Option<&'m Value>,
     usage: &'m Usage,
     options: Options,
     items: Vec<(String, TokenStream)>,
@@ -24,9 +28,9 @@ pub(crate) struct TypeSet<'m> {
     reserved: BTreeMap<String, &'m str>,
     /// What the named schema being generated gives each of its types.
     context: Context,
-    /// The titled schemas being generated, outermost first: what a `#/definitions/…` reference
-    /// inside them can point back to (a recursive schema), with their type names.
-    titled: Vec<(String, String)>,
+    /// The type names of the titled schemas being generated, outermost first: a reference back
+    /// to one of them, held directly, is boxed (a recursive type).
+    titled: Vec<String>,
     /// What each generated type is made of, by name: what an example value is built from.
     shapes: Shapes,
 }
@@ -102,6 +106,8 @@ impl<'m> TypeSet<'m> {
                 .iter()
                 .map(|s| (s.title.as_str(), s))
                 .collect(),
+            model,
+            root: None,
             usage,
             options,
             items: Vec::new(),
@@ -160,7 +166,8 @@ impl<'m> TypeSet<'m> {
             sent: self.usage.sent(&schema.anchor),
             received: self.usage.received(&schema.anchor),
         };
-        self.titled = vec![(normalized(&schema.title), name.clone())];
+        self.titled = vec![name.clone()];
+        self.root = Some(&schema.json_schema);
         let doc = doc_lines(&format!(
             "{}\n\nSchema `{}` of `_schemas.md`.",
             schema.description.as_deref().unwrap_or(&schema.title),
@@ -217,8 +224,8 @@ impl<'m> TypeSet<'m> {
         // Reserve the name first: nested types are generated while the fields are.
         self.items.push((name.to_string(), TokenStream::new()));
         let titled = json.get("title").and_then(Value::as_str);
-        if let Some(title) = titled {
-            self.titled.push((normalized(title), name.to_string()));
+        if titled.is_some() {
+            self.titled.push(name.to_string());
         }
         let required: Vec<&str> = json
             .get("required")
@@ -456,39 +463,35 @@ impl<'m> TypeSet<'m> {
         }
     }
 
-    /// The type a `#/definitions/<name>` reference points to: the enclosing titled schema of
-    /// that name (compared by its letters and digits), or, for a reference under a query
-    /// operator (`$and`, `$or`: a property named with `$`), the nearest enclosing titled
-    /// schema, the query it is part of. The documents inline the schema files and keep only
-    /// their titles, so these are the schemas the references meant; another is any JSON value.
+    /// The type a `#/definitions/<name>` reference points to, by the model's rule
+    /// (`ApiModel::definition`): a named schema's type; the schema's own definitions, and a
+    /// name that is no schema's, are any JSON value. A schema refers to itself only as a
+    /// query's operand (a property named with `$`: `$and`, `$or`); elsewhere such a reference
+    /// is a slip of the documents (`Instance Organization Members`' `items` name the collection
+    /// for its item), read as any JSON value rather than a wrong type.
     fn reference(&mut self, place: Place, reference: &str) -> Ty {
-        let Some(definition) = reference.strip_prefix("#/definitions/") else {
+        let Some(name) = definition_name(reference) else {
             return Ty::Json;
         };
-        let wanted = normalized(definition);
-        let target = self
-            .titled
-            .iter()
-            .rev()
-            .find(|(title, _)| *title == wanted)
-            .or_else(|| {
-                place
-                    .property
-                    .starts_with('$')
-                    .then(|| self.titled.last())
-                    .flatten()
-            })
-            .map(|(_, name)| name.clone());
-        match target {
-            Some(name) => self.boxed_if_recursive(&name, place),
-            None => Ty::Json,
+        let root = self.root.unwrap_or(&Value::Null);
+        match self.model.definition(root, name) {
+            Definition::Named(schema)
+                if std::ptr::eq(&schema.json_schema, root) && !place.property.starts_with('$') =>
+            {
+                Ty::Json
+            }
+            Definition::Named(schema) => {
+                let name = names::schema_type(schema);
+                self.boxed_if_recursive(&name, place)
+            }
+            Definition::Own | Definition::Unknown => Ty::Json,
         }
     }
 
     /// The generated type `name`, boxed where it is a type being generated held directly as a
     /// field's value (a recursive type needs the indirection a `Vec` or a map gives by itself).
     fn boxed_if_recursive(&self, name: &str, place: Place) -> Ty {
-        let enclosing = self.titled.iter().any(|(_, n)| n == name) || place.owner == name;
+        let enclosing = self.titled.iter().any(|n| n == name) || place.owner == name;
         let ty = Ty::Named(name.to_string());
         if enclosing && place.role == Role::Value {
             Ty::Boxed(Box::new(ty))
@@ -639,14 +642,6 @@ fn string_values(json: &Value) -> Option<Vec<String>> {
             .map(str::to_string)
             .collect(),
     )
-}
-
-/// A title or definition name by its letters and digits, lowercase.
-fn normalized(name: &str) -> String {
-    name.chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
 }
 
 fn all_strings(json: &Value) -> bool {

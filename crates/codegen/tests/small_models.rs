@@ -374,3 +374,44 @@ fn endpoints_say_whether_answers_hold_secrets_or_a_new_token() {
         "PokeRequest(self.0.get(\"thing.poke\", \"/things\").secret_answer())",
     );
 }
+
+#[test]
+fn definitions_references_are_the_schema_whose_title_reads_the_same() {
+    let m = model(
+        json!([
+            {"title": "Advanced Workflow Query", "anchor": "advanced-workflow-query",
+             "json_schema": {"type": "object", "properties": {
+                "$and": {"type": "array", "items": {"$ref": "#/definitions/advancedFlowQuery"}},
+                "name": {"type": "string"},
+             }}},
+            {"title": "Thing List", "anchor": "thing-list",
+             "json_schema": {"type": "object", "properties": {
+                "query": {"$ref": "#/definitions/advancedFlowQuery"},
+                "items": {"type": "array", "items": {"$ref": "#/definitions/thingList"}},
+                "other": {"$ref": "#/definitions/nothingOfThatName"},
+             }}},
+            success(),
+        ]),
+        json!([]),
+    );
+    let code = code(&m);
+    // A query's operand refers to the query itself: a recursive type.
+    assert_has(
+        &code,
+        "pub and: ::std::option::Option<::std::vec::Vec<AdvancedWorkflowQuery>>,",
+    );
+    // Another schema's reference to it: that type.
+    assert_has(
+        &code,
+        "pub query: ::std::option::Option<AdvancedWorkflowQuery>,",
+    );
+    // A schema naming itself elsewhere (a collection's items) is a slip: any JSON value.
+    assert_has(
+        &code,
+        "pub items: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,",
+    );
+    assert_has(
+        &code,
+        "pub other: ::std::option::Option<::serde_json::Value>,",
+    );
+}
