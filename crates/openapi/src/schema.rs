@@ -8,8 +8,10 @@
 //!   stays.
 //! - `definitions` is `$defs`, and `$ref`s into the schema's own root (`#`, `#/definitions/x`)
 //!   point into its component (`#/components/schemas/Name`, `…/Name/$defs/x`), since `#` is
-//!   now the OpenAPI document. A link to another named schema (`_schemas.md#anchor`) is a
-//!   reference to that component.
+//!   now the OpenAPI document. A `#/definitions/x` the schema does not define is the API's
+//!   definition of that name (`ApiModel::definition`: the named schema whose title reads as
+//!   it), a reference to that component. A link to another named schema
+//!   (`_schemas.md#anchor`) is a reference to that component too.
 //! - In draft-07 the siblings of a `$ref` are ignored; in 2020-12 they apply. Only the
 //!   annotations `title`, `description` and `$comment` are kept beside a `$ref`.
 //! - Tuple `items: [...]` with `additionalItems` is `prefixItems` with `items`; `additionalItems`
@@ -21,7 +23,7 @@
 
 use heck::ToUpperCamelCase;
 use serde_json::{json, Map, Value};
-use wegnology_model::{ApiModel, Schema};
+use wegnology_model::{definition_name, ApiModel, Definition, Schema};
 
 use crate::OpenApiError;
 
@@ -111,6 +113,7 @@ pub fn component(
         names,
         component: names.name(&named.anchor),
         title: &named.title,
+        root: &named.json_schema,
     };
     let mut out = Map::new();
     out.insert("title".into(), json!(named.title));
@@ -144,6 +147,8 @@ struct Converter<'a> {
     component: &'a str,
     /// Its title, so that its own root is never replaced by a reference to itself.
     title: &'a str,
+    /// Its JSON Schema, whose own `definitions` a `#/definitions/…` reference names first.
+    root: &'a Value,
 }
 
 /// Keywords whose value is one subschema.
@@ -312,6 +317,18 @@ impl Converter<'_> {
         let own = format!("#/components/schemas/{}", self.component);
         if reference == "#" {
             return Ok(own);
+        }
+        if let Some(name) = definition_name(reference) {
+            return match self.model.definition(self.root, name) {
+                Definition::Own => Ok(format!("{own}/$defs/{name}")),
+                Definition::Named(schema) => Ok(format!(
+                    "#/components/schemas/{}",
+                    self.names.name(&schema.anchor)
+                )),
+                Definition::Unknown => Err(unresolvable(
+                    "the schema defines no such name, and no schema's title reads as it",
+                )),
+            };
         }
         if let Some(pointer) = reference.strip_prefix("#/") {
             let pointer = match pointer.strip_prefix("definitions/") {

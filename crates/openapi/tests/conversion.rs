@@ -144,6 +144,43 @@ fn a_nested_copy_of_a_named_schema_is_a_reference_and_a_link_resolves() {
 }
 
 #[test]
+fn a_definition_the_schema_lacks_is_the_component_whose_title_reads_as_it() {
+    let query = json!({ "type": "object", "properties": {
+        "$and": { "type": "array", "items": { "$ref": "#/definitions/advancedFlowQuery" } }
+    }});
+    let model = small_model(&[
+        (
+            "Export",
+            json!({ "type": "object", "properties": {
+                "query": { "$ref": "#/definitions/advancedFlowQuery" }
+            }}),
+        ),
+        ("Advanced Workflow Query", query),
+    ]);
+    let doc = document(&model).unwrap();
+    let to_query = json!({ "$ref": "#/components/schemas/AdvancedWorkflowQuery" });
+    assert_eq!(component(&doc, "Export")["properties"]["query"], to_query);
+    assert_eq!(
+        component(&doc, "AdvancedWorkflowQuery")["properties"]["$and"]["items"],
+        to_query
+    );
+
+    let model = small_model(&[(
+        "Thing",
+        json!({ "properties": { "x": { "$ref": "#/definitions/nothingOfThatName" } } }),
+    )]);
+    match document(&model).unwrap_err() {
+        OpenApiError::UnresolvableRef {
+            schema, reference, ..
+        } => assert_eq!(
+            (schema.as_str(), reference.as_str()),
+            ("Thing", "#/definitions/nothingOfThatName")
+        ),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
 fn parameters_keep_location_type_default_example_and_the_operation_its_notes() {
     let model = small_model(&[("Thing", json!({ "type": "object" }))]);
     let doc = document(&model).unwrap();

@@ -231,7 +231,43 @@ fn missing(model: &ApiModel, text: &str) -> Vec<String> {
             model.actions.len()
         ));
     }
+    missing.extend(dangling_references(text));
     missing
+}
+
+/// Every `$ref` of the document `text` that does not point at a part of it, one line each.
+fn dangling_references(text: &str) -> Vec<String> {
+    fn walk(doc: &Value, value: &Value, at: &str, out: &mut Vec<String>) {
+        match value {
+            Value::Object(members) => {
+                if let Some(Value::String(reference)) = members.get("$ref") {
+                    let resolves = reference
+                        .strip_prefix('#')
+                        .is_some_and(|pointer| doc.pointer(pointer).is_some());
+                    if !resolves {
+                        out.push(format!("reference `{reference}` at `{at}` points nowhere"));
+                    }
+                }
+                for (key, child) in members {
+                    let key = key.replace('~', "~0").replace('/', "~1");
+                    walk(doc, child, &format!("{at}/{key}"), out);
+                }
+            }
+            Value::Array(items) => {
+                for (index, child) in items.iter().enumerate() {
+                    walk(doc, child, &format!("{at}/{index}"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let doc: Value = match serde_json::from_str(text) {
+        Ok(doc) => doc,
+        Err(error) => return vec![format!("is not JSON: {error}")],
+    };
+    let mut out = Vec::new();
+    walk(&doc, &doc, "", &mut out);
+    out
 }
 
 #[test]
@@ -292,6 +328,21 @@ fn the_check_names_an_operation_schema_or_parameter_that_is_missing() {
     );
     assert!(
         found.contains(&format!("component schema `{}`", model.schemas[3].title)),
+        "{found:?}"
+    );
+    // A reference whose target is not in the document.
+    let broken = text.replacen(
+        "\"$ref\": \"#/components/schemas/",
+        "\"$ref\": \"#/components/schemas/Nowhere",
+        1,
+    );
+    assert_ne!(broken, text, "the export has a reference to a component");
+    let found = missing(&model, &broken);
+    assert!(
+        found.iter().any(
+            |line| line.starts_with("reference `#/components/schemas/Nowhere")
+                && line.ends_with("points nowhere")
+        ),
         "{found:?}"
     );
 
