@@ -465,21 +465,15 @@ impl<'m> TypeSet<'m> {
 
     /// The type a `#/definitions/<name>` reference points to, by the model's rule
     /// (`ApiModel::definition`): a named schema's type; the schema's own definitions, and a
-    /// name that is no schema's, are any JSON value. A schema refers to itself only as a
-    /// query's operand (a property named with `$`: `$and`, `$or`); elsewhere such a reference
-    /// is a slip of the documents (`Instance Organization Members`' `items` name the collection
-    /// for its item), read as any JSON value rather than a wrong type.
+    /// name that is no schema's, are any JSON value.
     fn reference(&mut self, place: Place, reference: &str) -> Ty {
         let Some(name) = definition_name(reference) else {
             return Ty::Json;
         };
-        let root = self.root.unwrap_or(&Value::Null);
-        match self.model.definition(root, name) {
-            Definition::Named(schema)
-                if std::ptr::eq(&schema.json_schema, root) && !place.property.starts_with('$') =>
-            {
-                Ty::Json
-            }
+        match self
+            .model
+            .definition(self.root.unwrap_or(&Value::Null), name)
+        {
             Definition::Named(schema) => {
                 let name = names::schema_type(schema);
                 self.boxed_if_recursive(&name, place)

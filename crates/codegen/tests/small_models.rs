@@ -405,10 +405,10 @@ fn definitions_references_are_the_schema_whose_title_reads_the_same() {
         &code,
         "pub query: ::std::option::Option<AdvancedWorkflowQuery>,",
     );
-    // A schema naming itself elsewhere (a collection's items) is a slip: any JSON value.
+    // A schema naming itself holds itself (the parser has dropped the documents' slips).
     assert_has(
         &code,
-        "pub items: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,",
+        "pub items: ::std::option::Option<::std::vec::Vec<ThingList>>,",
     );
     assert_has(
         &code,

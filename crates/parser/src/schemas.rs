@@ -172,6 +172,18 @@ pub fn parse(file: &str, text: &str) -> Result<SchemaPage, SpecError> {
                         .to_string(),
             });
         }
+        for (path, name) in repair_self_references(&mut json_schema, &draft.title) {
+            page.repairs.push(Diagnostic {
+                kind: DiagnosticKind::Repair,
+                source: source.clone(),
+                resource: None,
+                action: None,
+                schema: Some(anchor.clone()),
+                message: format!("`{}` refers to itself (`#/definitions/{name}`) at `{path}`, which is no query's operand", draft.title),
+                kept: "any JSON value there".to_string(),
+                reason: "in these documents a schema holds itself only in a query's `$and`/`$or`; elsewhere they mean another schema, which the reference does not name".to_string(),
+            });
+        }
         page.schemas.push(Schema {
             title: draft.title,
             anchor,
@@ -308,6 +320,84 @@ fn unquote_numbers(schema: &mut Value, pointer: &mut String, repaired: &mut Vec<
     }
 }
 
+/// A `#/definitions/<name>` reference to the schema it is in (its name reads as the schema's
+/// title, by the model's rule) from anywhere but a query's operand (a property named with `$`:
+/// `$and`, `$or`, where a query holds queries), and not to a definition of the schema's own:
+/// the documents name the schema itself where they mean another (`Instance Organization
+/// Members`' `items`, which are its members, not collections). The reference is dropped, so
+/// that place is any JSON value for the generator, the fake and the export alike. Returns each
+/// repaired place's pointer and the name it gave.
+fn repair_self_references(schema: &mut Value, title: &str) -> Vec<(String, String)> {
+    let own: Vec<String> = schema
+        .get("definitions")
+        .and_then(Value::as_object)
+        .map(|definitions| definitions.keys().cloned().collect())
+        .unwrap_or_default();
+    let is_self = |name: &str| {
+        !own.iter().any(|defined| defined == name)
+            && wegnology_model::definition_key(name) == wegnology_model::definition_key(title)
+    };
+    let mut repaired = Vec::new();
+    drop_self_references(schema, &mut String::new(), false, &is_self, &mut repaired);
+    repaired
+}
+
+/// [`repair_self_references`] below `pointer`; `operand` says whether the nearest enclosing
+/// property is named with `$`.
+fn drop_self_references(
+    schema: &mut Value,
+    pointer: &mut String,
+    operand: bool,
+    is_self: &dyn Fn(&str) -> bool,
+    repaired: &mut Vec<(String, String)>,
+) {
+    match schema {
+        Value::Object(object) => {
+            let named = object
+                .get("$ref")
+                .and_then(Value::as_str)
+                .and_then(wegnology_model::definition_name)
+                .map(str::to_string);
+            if let Some(name) = named {
+                if !operand && is_self(&name) {
+                    object.shift_remove("$ref");
+                    repaired.push((pointer.clone(), name));
+                }
+            }
+            for (key, child) in object.iter_mut() {
+                let len = push_key(pointer, key);
+                if matches!(key.as_str(), "properties" | "patternProperties") {
+                    // Their keys are property names, their values schemas.
+                    if let Value::Object(properties) = child {
+                        for (name, sub) in properties.iter_mut() {
+                            let at = push_key(pointer, name);
+                            drop_self_references(
+                                sub,
+                                pointer,
+                                name.starts_with('$'),
+                                is_self,
+                                repaired,
+                            );
+                            pointer.truncate(at);
+                        }
+                    }
+                } else {
+                    drop_self_references(child, pointer, operand, is_self, repaired);
+                }
+                pointer.truncate(len);
+            }
+        }
+        Value::Array(items) => {
+            for (index, item) in items.iter_mut().enumerate() {
+                let len = push_index(pointer, index);
+                drop_self_references(item, pointer, operand, is_self, repaired);
+                pointer.truncate(len);
+            }
+        }
+        _ => {}
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -326,6 +416,40 @@ mod tests {
         );
         assert_eq!(schema["properties"]["members"]["maxItems"], json!(10));
         assert_eq!(schema["properties"]["maxItems"]["maxLength"], json!(3));
+    }
+
+    #[test]
+    fn a_self_reference_outside_a_query_operand_is_dropped() {
+        let mut schema = json!({"type": "object", "properties": {
+            "items": {"type": "array", "items": {"$ref": "#/definitions/instanceOrgMembers"}},
+            "query": {"type": "object", "properties": {
+                "$and": {"type": "array", "items": {"$ref": "#/definitions/instanceOrgMembers"}}
+            }},
+            "other": {"$ref": "#/definitions/advancedDeviceQuery"}
+        }});
+        let repaired = repair_self_references(&mut schema, "Instance Organization Members");
+        assert_eq!(
+            repaired,
+            [(
+                "/properties/items/items".to_string(),
+                "instanceOrgMembers".to_string()
+            )]
+        );
+        assert_eq!(schema["properties"]["items"]["items"], json!({}));
+        // A query's operand holds the query; another schema's name stays.
+        assert_eq!(
+            schema["properties"]["query"]["properties"]["$and"]["items"]["$ref"],
+            "#/definitions/instanceOrgMembers"
+        );
+        assert_eq!(
+            schema["properties"]["other"]["$ref"],
+            "#/definitions/advancedDeviceQuery"
+        );
+
+        // A definition of the schema's own is not the schema.
+        let mut own = json!({"definitions": {"tree": {"type": "object"}},
+            "properties": {"children": {"type": "array", "items": {"$ref": "#/definitions/tree"}}}});
+        assert!(repair_self_references(&mut own, "Tree").is_empty());
     }
 
     const PAGE: &str = "# Schemas
