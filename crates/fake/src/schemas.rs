@@ -56,9 +56,8 @@ impl Schemas {
     /// this process compiled before.
     pub fn compile(model: &ApiModel) -> Result<Schemas, SchemaError> {
         let mut validators = HashMap::new();
-        let definitions = Definitions::new(model);
         for schema in &model.schemas {
-            let mut json_schema = definitions.complete(&schema.json_schema);
+            let mut json_schema = complete(model, &schema.json_schema);
             repair(&mut json_schema);
             let text = json_schema.to_string();
             let known = compiled()
@@ -143,53 +142,43 @@ fn definition_refs(value: &Value, names: &mut Vec<String>) {
     }
 }
 
-/// The model's named schemas, for references to API definitions.
-struct Definitions<'a> {
-    model: &'a ApiModel,
-}
-
-impl<'a> Definitions<'a> {
-    fn new(model: &'a ApiModel) -> Definitions<'a> {
-        Definitions { model }
+/// `schema` with a `definitions` entry for each `#/definitions/<name>` it (or a definition it
+/// gains) refers to and does not define, by the model's rule; a name that is no schema's is left
+/// unresolved.
+fn complete(model: &ApiModel, schema: &Value) -> Value {
+    let mut names = Vec::new();
+    definition_refs(schema, &mut names);
+    let named = |name: &str| match model.definition(schema, name) {
+        Definition::Named(named) => Some(named),
+        Definition::Own | Definition::Unknown => None,
+    };
+    if names.iter().all(|name| named(name).is_none()) {
+        return schema.clone();
     }
-
-    /// `schema` with a `definitions` entry for each `#/definitions/<name>` it (or a definition
-    /// it gains) refers to and does not define; a name that is no schema's is left unresolved.
-    fn complete(&self, schema: &Value) -> Value {
-        let mut names = Vec::new();
-        definition_refs(schema, &mut names);
-        let named = |name: &str| match self.model.definition(schema, name) {
-            Definition::Named(named) => Some(named),
-            Definition::Own | Definition::Unknown => None,
-        };
-        if names.iter().all(|name| named(name).is_none()) {
-            return schema.clone();
-        }
-        let mut completed = schema.clone();
-        let mut added = serde_json::Map::new();
-        let mut index = 0;
-        while index < names.len() {
-            let name = names[index].clone();
-            index += 1;
-            if let Some(named) = named(&name) {
-                let mut definition = named.json_schema.clone();
-                if let Value::Object(members) = &mut definition {
-                    members.remove("$schema");
-                }
-                definition_refs(&definition, &mut names);
-                added.insert(name, definition);
+    let mut completed = schema.clone();
+    let mut added = serde_json::Map::new();
+    let mut index = 0;
+    while index < names.len() {
+        let name = names[index].clone();
+        index += 1;
+        if let Some(named) = named(&name) {
+            let mut definition = named.json_schema.clone();
+            if let Value::Object(members) = &mut definition {
+                members.remove("$schema");
             }
+            definition_refs(&definition, &mut names);
+            added.insert(name, definition);
         }
-        if let Value::Object(members) = &mut completed {
-            let definitions = members
-                .entry("definitions")
-                .or_insert_with(|| Value::Object(Default::default()));
-            if let Value::Object(definitions) = definitions {
-                definitions.extend(added);
-            }
-        }
-        completed
     }
+    if let Value::Object(members) = &mut completed {
+        let definitions = members
+            .entry("definitions")
+            .or_insert_with(|| Value::Object(Default::default()));
+        if let Value::Object(definitions) = definitions {
+            definitions.extend(added);
+        }
+    }
+    completed
 }
 
 /// Reads the documents' slips as meant (see the module's documentation), at every depth.

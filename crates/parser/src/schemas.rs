@@ -146,43 +146,37 @@ pub fn parse(file: &str, text: &str) -> Result<SchemaPage, SpecError> {
             file: file.to_string(),
             line: schema_line,
         };
+        // A repair of this schema: what the document says, what the model keeps, and why.
+        let repair = |message: String, kept: String, reason: &str| Diagnostic {
+            kind: DiagnosticKind::Repair,
+            source: source.clone(),
+            resource: None,
+            action: None,
+            schema: Some(anchor.clone()),
+            message,
+            kept,
+            reason: reason.to_string(),
+        };
         for path in repair_misplaced_keywords(&mut json_schema, "") {
-            page.repairs.push(Diagnostic {
-                kind: DiagnosticKind::Repair,
-                source: source.clone(),
-                resource: None,
-                action: None,
-                schema: Some(anchor.clone()),
-                message: format!("`{}` has the schema keywords `title`, `description`, `type` and `properties` inside `{path}/properties`, where each entry must be a property's schema", draft.title),
-                kept: format!("those keywords moved up to `{path}`"),
-                reason: "as written, the properties would be named `title`, `type`, … with strings for schemas, which is not valid JSON Schema; the description and nested properties show the intended item schema".to_string(),
-            });
+            page.repairs.push(repair(
+                format!("`{}` has the schema keywords `title`, `description`, `type` and `properties` inside `{path}/properties`, where each entry must be a property's schema", draft.title),
+                format!("those keywords moved up to `{path}`"),
+                "as written, the properties would be named `title`, `type`, … with strings for schemas, which is not valid JSON Schema; the description and nested properties show the intended item schema",
+            ));
         }
         for (path, text) in repair_quoted_numbers(&mut json_schema, "") {
-            page.repairs.push(Diagnostic {
-                kind: DiagnosticKind::Repair,
-                source: source.clone(),
-                resource: None,
-                action: None,
-                schema: Some(anchor.clone()),
-                message: format!("`{}` gives `{path}` as the string \"{text}\"", draft.title),
-                kept: format!("the number {text}"),
-                reason:
-                    "the keyword takes a number; validators and OpenAPI tools reject a string there"
-                        .to_string(),
-            });
+            page.repairs.push(repair(
+                format!("`{}` gives `{path}` as the string \"{text}\"", draft.title),
+                format!("the number {text}"),
+                "the keyword takes a number; validators and OpenAPI tools reject a string there",
+            ));
         }
         for (path, name) in repair_self_references(&mut json_schema, &draft.title) {
-            page.repairs.push(Diagnostic {
-                kind: DiagnosticKind::Repair,
-                source: source.clone(),
-                resource: None,
-                action: None,
-                schema: Some(anchor.clone()),
-                message: format!("`{}` refers to itself (`#/definitions/{name}`) at `{path}`, which is no query's operand", draft.title),
-                kept: "any JSON value there".to_string(),
-                reason: "in these documents a schema holds itself only in a query's `$and`/`$or`; elsewhere they mean another schema, which the reference does not name".to_string(),
-            });
+            page.repairs.push(repair(
+                format!("`{}` refers to itself (`#/definitions/{name}`) at `{path}`, which is no query's operand", draft.title),
+                "any JSON value there".to_string(),
+                "in these documents a schema holds itself only in a query's `$and`/`$or`; elsewhere they mean another schema, which the reference does not name",
+            ));
         }
         page.schemas.push(Schema {
             title: draft.title,
